@@ -1,0 +1,90 @@
+import type { AddressInfo } from "node:net";
+import { serve, type ServerType } from "@hono/node-server";
+import type { Hono } from "hono";
+import type { Env } from "../config/env.ts";
+import { createInboundHandler } from "../conversations/handle-inbound.ts";
+import { createCipher, type Cipher } from "../crypto/create-cipher.ts";
+import { loadEncryptionKey } from "../crypto/load-encryption-key.ts";
+import { applyMigrations } from "../db/apply-migrations.ts";
+import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
+import { openDatabaseUrl } from "../db/open-database-url.ts";
+import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
+import { createApp } from "../http/create-app.ts";
+import { createI18n, type Translate } from "../i18n/create-i18n.ts";
+import type { Logger } from "../log/create-logger.ts";
+import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
+
+export type Lentera = {
+  app: Hono;
+  db: Db;
+  cipher: Cipher;
+  t: Translate;
+  outbox: Outbox;
+  /** the PostgreSQL URL in use (embedded: the socket of DATA_DIR) */
+  databaseUrl: string;
+  /** the address the server listens on (when `listen` was asked for) */
+  url?: string;
+  close(): Promise<void>;
+};
+
+/**
+ * Wires Lentera together: database (embedded or server) with migrations applied, encryption, i18n,
+ * conversation engine, outbox, HTTP app; and, when asked, the HTTP server. `close()` undoes it in order.
+ */
+export async function startLentera(env: Env, options: { log: Logger; listen?: boolean; now?: () => Date; onMissingTranslation?: (locale: string, key: string) => void }): Promise<Lentera> {
+  const { log } = options;
+  const now = options.now ?? (() => new Date());
+  const database = await openDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const closers: (() => Promise<void>)[] = [database.close];
+  try {
+    const applied = await applyMigrations(database.url);
+    if (applied.length) log.info({ migrations: applied }, "database migrations applied");
+    const db = createPrismaClient(database.url, { maxConnections: env.DATABASE_URL ? 10 : 1 });
+    closers.unshift(() => db.$disconnect());
+    const cipher = createCipher(await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }));
+    const { t } = createI18n({ onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")) });
+    const outbox = createOutbox({ db, cipher, log, now });
+    closers.unshift(() => outbox.stop());
+    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, onOutbound: () => void outbox.kick() };
+    const handleInbound = createInboundHandler(conversationDeps);
+    const app = createApp({
+      ...conversationDeps,
+      handleInbound,
+      log,
+      checkHealth: async () => {
+        try {
+          await db.$queryRaw`SELECT 1`;
+          return { ok: true, database: "up" };
+        } catch {
+          return { ok: false, database: "down" };
+        }
+      },
+    });
+    outbox.start();
+
+    const lentera: Lentera = { app, db, cipher, t, outbox, databaseUrl: database.url, close: async () => closeAll(closers) };
+    if (options.listen) {
+      const server = await listen(app, env.HOST, env.PORT);
+      closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      const { port } = server.address() as AddressInfo;
+      lentera.url = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${port}`;
+    }
+    return lentera;
+  } catch (error) {
+    await closeAll(closers);
+    throw error;
+  }
+}
+
+function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+  return new Promise((resolve, reject) => {
+    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    server.once("error", reject);
+  });
+}
+
+async function closeAll(closers: (() => Promise<void>)[]) {
+  for (const close of closers.splice(0)) {
+    await close().catch(() => {});
+  }
+}

@@ -1,0 +1,65 @@
+import { Hono } from "hono";
+import { bodyLimit } from "hono/body-limit";
+import { z } from "zod";
+import type { ConversationDeps, HandleInbound } from "../../conversations/handle-inbound.ts";
+import { listMessages } from "../../conversations/list-messages.ts";
+import type { StoredOutbound } from "../../conversations/types.ts";
+import { AppError } from "../../http/errors.ts";
+import { createRateLimiter } from "../../http/rate-limit.ts";
+import { validate } from "../../http/validate.ts";
+import { authorizeWebConversation } from "./webchat-auth.ts";
+import { startWebConversation } from "./start-web-conversation.ts";
+
+/** Request bodies of the web chat API are at most 16 KB; a message's text at most 4,000 characters. */
+export const WEBCHAT_BODY_LIMIT = 16 * 1024;
+export const MAX_TEXT_LENGTH = 4000;
+
+const startBody = z.object({ locale: z.enum(["id", "en"]).optional() }).strict();
+const messageBody = z.union([
+  z.object({ text: z.string().trim().min(1, "must not be empty").max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`) }).strict(),
+  z.object({ choice: z.string().min(1).max(64).regex(/^[a-z0-9_.:-]+$/i, "is not a choice id") }).strict(),
+]);
+const listQuery = z.object({ after: z.string().regex(/^\d{1,19}$/, "must be a cursor from an earlier answer").optional() });
+
+const reply = (message: StoredOutbound) => message.body;
+
+export type WebchatDeps = ConversationDeps & { handleInbound: HandleInbound };
+
+/** The web chat's JSON API (README "Web chat API"). */
+export function createWebchatRoutes(deps: WebchatDeps) {
+  const perConversation = createRateLimiter({ limit: 30, windowMs: 60_000 });
+  const limit = bodyLimit({
+    maxSize: WEBCHAT_BODY_LIMIT,
+    onError: () => {
+      throw new AppError("payload_too_large", `Request bodies are limited to ${WEBCHAT_BODY_LIMIT} bytes.`);
+    },
+  });
+
+  return new Hono()
+    .post("/conversations", limit, validate("json", startBody), async (c) => {
+      const { locale } = c.req.valid("json");
+      const started = await startWebConversation(deps, locale);
+      return c.json({ conversationId: started.conversationId, token: started.token, replies: started.replies.map(reply) }, 201);
+    })
+    .post("/conversations/:id/messages", limit, async (c, next) => {
+      await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
+      await next();
+    }, validate("json", messageBody), async (c) => {
+      const id = c.req.param("id");
+      if (!perConversation.take(id)) throw new AppError("rate_limited", "Too many messages at once. Please wait a moment.");
+      const body = c.req.valid("json");
+      const input = "text" in body ? ({ type: "text", text: body.text } as const) : ({ type: "choice", id: body.choice } as const);
+      const result = await deps.handleInbound({ channel: "web", channelUserId: id, conversationId: id, input });
+      return c.json({ replies: result.status === "handled" ? result.replies.map(reply) : [] });
+    })
+    .get("/conversations/:id/messages", validate("query", listQuery), async (c) => {
+      const conversation = await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
+      const { after } = c.req.valid("query");
+      const messages = await listMessages(deps.db, deps.cipher, conversation.id, after ? { after: BigInt(after) } : {});
+      const cursor = messages.at(-1)?.cursor ?? after ?? "0";
+      return c.json({
+        messages: messages.map(({ status: _status, ...message }) => message),
+        cursor,
+      });
+    });
+}

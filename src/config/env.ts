@@ -1,0 +1,59 @@
+import { z } from "zod";
+
+const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
+const optional = <T extends z.ZodType<string>>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+
+/** Every setting Lentera reads from the environment, parsed once in `main.ts` (README "Configuration"). */
+export const envSchema = z
+  .object({
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    HOST: z.string().min(1).default("0.0.0.0"),
+    DATA_DIR: z.string().min(1).default("./data"),
+    DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://")),
+    ENCRYPTION_KEY: optional(
+      z.string().refine((v) => decodeKey(v) !== null, "must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)"),
+    ),
+    PUBLIC_URL: optional(z.url("must be a full URL such as https://lentera.example.org")),
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    SAFE_WORD: optional(z.string().min(3, "must be at least 3 characters")),
+    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)")),
+    TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
+    TELEGRAM_WEBHOOK_SECRET: optional(
+      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ or - (openssl rand -hex 32)"),
+    ),
+    TELEGRAM_API_ROOT: optional(z.url()),
+    TELEGRAM_CASEWORKER_CHAT_ID: optional(z.string().regex(/^-?\d+$/, "must be a numeric Telegram chat id")),
+    WHATSAPP_ENABLED: flag.default(false),
+  })
+  .superRefine((env, ctx) => {
+    if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook" && !env.TELEGRAM_WEBHOOK_SECRET) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["TELEGRAM_WEBHOOK_SECRET"],
+        message: "is required when TELEGRAM_MODE=webhook (generate one: openssl rand -hex 32), or set TELEGRAM_MODE=polling",
+      });
+    }
+  });
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {
+  override readonly name = "ConfigError";
+}
+
+/** Parses the environment; a bad value throws a ConfigError that names each variable and how to fix it. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `  ${issue.path.join(".") || "environment"}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join("\n")}\nSee README "Configuration" and .env.example.`);
+}
+
+/** ENCRYPTION_KEY as 32 bytes: 64 hex characters or base64/base64url of 32 bytes; null when neither. */
+export function decodeKey(value: string): Buffer | null {
+  const trimmed = value.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, "hex");
+  const bytes = Buffer.from(trimmed, /[-_]/.test(trimmed) ? "base64url" : "base64");
+  return bytes.length === 32 ? bytes : null;
+}

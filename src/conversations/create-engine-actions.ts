@@ -1,0 +1,16 @@
+import type { Tx } from "../db/create-prisma-client.ts";
+import { CONSENT_NOTICE_VERSION } from "../engine/flows/consent.ts";
+import type { EngineActions } from "../engine/types.ts";
+
+export type ActionScope = { tx: Tx; contactId: string; conversationId: string; now: () => Date };
+
+/** The engine's side effects, written in the same transaction as the turn that asked for them. */
+export function createEngineActions(scope: ActionScope): EngineActions {
+  return {
+    async recordConsent(consentScope, granted) {
+      await scope.tx.consent.create({
+        data: { contactId: scope.contactId, scope: consentScope, granted, notice: CONSENT_NOTICE_VERSION, createdAt: scope.now() },
+      });
+    },
+  };
+}

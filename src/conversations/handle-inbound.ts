@@ -1,0 +1,180 @@
+import type { Cipher } from "../crypto/create-cipher.ts";
+import { TX_OPTIONS, type Db, type Tx } from "../db/create-prisma-client.ts";
+import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import { runTurn } from "../engine/run-turn.ts";
+import { initialState, type Input, type State } from "../engine/types.ts";
+import type { Translate } from "../i18n/create-i18n.ts";
+import { createEngineActions } from "./create-engine-actions.ts";
+import { createKeyedMutex } from "./keyed-mutex.ts";
+import { readState } from "./read-state.ts";
+import { renderOutputs } from "./render-outputs.ts";
+import type { Channel, Inbound, InboundResult, MessageBody, Rendered, StoredOutbound } from "./types.ts";
+
+export type ConversationDeps = {
+  db: Db;
+  cipher: Cipher;
+  t: Translate;
+  now: () => Date;
+  contacts: readonly HelpContact[];
+  /** told after a commit that stored outbound messages for a channel, so its sender can deliver them */
+  onOutbound?: (channel: Channel) => void;
+};
+
+const MAX_ATTEMPTS = 5;
+
+class VersionConflict extends Error {}
+
+/**
+ * The one way a person's message enters Lentera, whatever the channel: dedupe, find or start the
+ * conversation, run the engine, and store the inbound message, the new state and every reply — all in one
+ * transaction guarded by the conversation's version, so two messages arriving together are handled one
+ * after the other and neither is lost. Replies are stored before any channel tries to deliver them.
+ */
+export function createInboundHandler(deps: ConversationDeps) {
+  const withLock = createKeyedMutex();
+
+  async function handleInbound(inbound: Inbound & { conversationId?: string }): Promise<InboundResult> {
+    const lockKey = inbound.conversationId ?? `${inbound.channel}:${deps.cipher.lookupKey(inbound.channelUserId)}`;
+    return withLock(lockKey, async () => {
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await deps.db.$transaction((tx) => handleInTransaction(tx, inbound), TX_OPTIONS);
+        } catch (error) {
+          if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
+        }
+      }
+    }).then((result) => {
+      if (result.status === "handled" && result.replies.length && inbound.channel !== "web") deps.onOutbound?.(inbound.channel);
+      return result;
+    });
+  }
+
+  async function handleInTransaction(tx: Tx, inbound: Inbound & { conversationId?: string }): Promise<InboundResult> {
+    if (inbound.externalId) {
+      const receipt = await tx.inboundReceipt.createMany({
+        data: [{ channel: inbound.channel, externalId: inbound.externalId }],
+        skipDuplicates: true,
+      });
+      if (receipt.count === 0) return { status: "duplicate" };
+    }
+    const conversation = await findOrStartConversation(tx, inbound);
+    const now = deps.now();
+    if (conversation.mode === "human") {
+      // A caseworker has the conversation: the person's messages go to them, not to the flows.
+      await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
+      await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
+      return { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies: [] };
+    }
+
+    const before = readState(conversation.state, inbound.localeHint ?? "id");
+    const actions = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, now: deps.now });
+    const { state, outputs } = await runTurn(before, inbound.input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
+
+    const updated = await tx.conversation.updateMany({
+      where: { id: conversation.id, version: conversation.version },
+      data: { state: state as object, version: { increment: 1 }, lastInboundAt: now },
+    });
+    if (updated.count !== 1) throw new VersionConflict();
+    if (state.locale !== before.locale) await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
+
+    if (inbound.input.type !== "start") await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
+    const replies = await storeOutbound(tx, conversation.id, inbound.channel, renderOutputs(outputs, state.locale, deps.t));
+    return { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies };
+  }
+
+  async function findOrStartConversation(tx: Tx, inbound: Inbound & { conversationId?: string }) {
+    if (inbound.conversationId) {
+      return tx.conversation.findUniqueOrThrow({ where: { id: inbound.conversationId } });
+    }
+    const channelUserKey = deps.cipher.lookupKey(inbound.channelUserId);
+    const contact =
+      (await tx.contact.findUnique({ where: { channel_channelUserKey: { channel: inbound.channel, channelUserKey } } })) ??
+      (await tx.contact.create({
+        data: {
+          channel: inbound.channel,
+          channelUserKey,
+          channelUserEnc: deps.cipher.encrypt(inbound.channelUserId),
+          locale: inbound.localeHint ?? "id",
+        },
+      }));
+    const existing = await tx.conversation.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: "desc" } });
+    if (existing) return existing;
+    return tx.conversation.create({
+      data: { contactId: contact.id, channel: inbound.channel, state: startState(inbound) as object },
+    });
+  }
+
+  /** The person's message, kept only when they agreed to that; quick-reply taps are not personal and always kept. */
+  async function storeInbound(tx: Tx, conversationId: string, inbound: Inbound, state: State, consented: boolean) {
+    const body: MessageBody = describeInput(inbound.input, state, consented);
+    await tx.message.create({
+      data: {
+        conversationId,
+        channel: inbound.channel,
+        direction: "inbound",
+        author: "person",
+        bodyEnc: deps.cipher.encryptJson(body),
+        channelMessageId: inbound.externalId ?? null,
+        status: "received",
+        createdAt: deps.now(),
+      },
+    });
+  }
+
+  function describeInput(input: Input, state: State, consented: boolean): MessageBody {
+    switch (input.type) {
+      case "choice": {
+        const choice = state.offered.find((c) => c.id === input.id);
+        return { text: choice ? deps.t(state.locale, choice.key, choice.vars) : input.id };
+      }
+      case "text":
+        return consented ? { text: input.text } : { text: "", withheld: true };
+      case "media":
+        return consented ? { text: "", media: { kind: input.kind, ref: input.ref } } : { text: "", withheld: true };
+      case "start":
+        return { text: "" };
+    }
+  }
+
+  async function storeOutbound(tx: Tx, conversationId: string, channel: Channel, rendered: Rendered[]): Promise<StoredOutbound[]> {
+    return storeOutboundMessages(tx, deps, { conversationId, channel, author: "bot", messages: rendered });
+  }
+
+  return handleInbound;
+}
+
+/** Stores messages to a person before delivery: web chat reads them from the store, other channels through the outbox. */
+export async function storeOutboundMessages(
+  tx: Tx,
+  deps: Pick<ConversationDeps, "cipher" | "now">,
+  options: { conversationId: string; channel: Channel; author: "bot" | "caseworker" | "system"; caseworkerId?: string; messages: Rendered[] },
+): Promise<StoredOutbound[]> {
+  const stored: StoredOutbound[] = [];
+  for (const body of options.messages) {
+    const now = deps.now();
+    const row = await tx.message.create({
+      data: {
+        conversationId: options.conversationId,
+        channel: options.channel,
+        direction: "outbound",
+        author: options.author,
+        caseworkerId: options.caseworkerId ?? null,
+        bodyEnc: deps.cipher.encryptJson(body),
+        status: options.channel === "web" ? "sent" : "pending",
+        sentAt: options.channel === "web" ? now : null,
+        createdAt: now,
+      },
+      select: { id: true, seq: true },
+    });
+    stored.push({ id: row.id, seq: row.seq, body });
+  }
+  return stored;
+}
+
+function startState(inbound: Inbound): State {
+  const state = initialState(inbound.localeHint ?? "id");
+  if (inbound.localeChosen) state.languageChosen = true;
+  return state;
+}
+
+export type HandleInbound = ReturnType<typeof createInboundHandler>;

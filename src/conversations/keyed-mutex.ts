@@ -1,0 +1,15 @@
+/** Runs tasks with the same key one after another (in this process); different keys run side by side. */
+export function createKeyedMutex() {
+  const tails = new Map<string, Promise<unknown>>();
+  return async function withLock<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = tails.get(key) ?? Promise.resolve();
+    const run = previous.then(task, task);
+    const tail = run.catch(() => {});
+    tails.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
+}

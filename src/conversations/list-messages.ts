@@ -1,0 +1,46 @@
+import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { MessageBody, RenderedChoice } from "./types.ts";
+
+export type TranscriptMessage = {
+  id: string;
+  cursor: string;
+  direction: "inbound" | "outbound";
+  author: "person" | "bot" | "caseworker" | "system";
+  text: string;
+  choices?: RenderedChoice[];
+  withheld?: boolean;
+  media?: { kind: string; ref: string };
+  status: string;
+  createdAt: string;
+};
+
+/** A conversation's messages in order, decrypted; `after` is the cursor of the last message already seen. */
+export async function listMessages(
+  db: Db,
+  cipher: Cipher,
+  conversationId: string,
+  options: { after?: bigint; limit?: number } = {},
+): Promise<TranscriptMessage[]> {
+  const rows = await db.message.findMany({
+    where: { conversationId, ...(options.after !== undefined ? { seq: { gt: options.after } } : {}) },
+    orderBy: { seq: "asc" },
+    take: options.limit ?? 500,
+  });
+  return rows.map((row) => {
+    const body = cipher.decryptJson<MessageBody>(row.bodyEnc);
+    const message: TranscriptMessage = {
+      id: row.id,
+      cursor: row.seq.toString(),
+      direction: row.direction,
+      author: row.author,
+      text: body.text,
+      status: row.status,
+      createdAt: row.createdAt.toISOString(),
+    };
+    if (body.choices?.length) message.choices = body.choices;
+    if (body.withheld) message.withheld = true;
+    if (body.media) message.media = body.media;
+    return message;
+  });
+}

@@ -1,0 +1,31 @@
+import type { Channel } from "../db/generated/client.ts";
+import type { Input, Locale } from "../engine/types.ts";
+
+export type { Channel };
+
+/** A message as channels show it: rendered text in the person's language and labelled quick replies. */
+export type RenderedChoice = { id: string; label: string };
+export type Rendered = { text: string; choices?: RenderedChoice[] };
+
+/** What a message row's encrypted body holds. */
+export type MessageBody = Rendered & { withheld?: boolean; media?: { kind: string; ref: string } };
+
+/** A message from a person, decoded by its channel adapter. */
+export type Inbound = {
+  channel: Channel;
+  /** the person's address on the channel (Telegram chat id, WhatsApp JID, web conversation id) */
+  channelUserId: string;
+  input: Input;
+  /** the channel's id for this message or update: a second arrival is ignored */
+  externalId?: string;
+  /** the channel's language hint, used when a conversation starts */
+  localeHint?: Locale;
+  /** whether the hint is a choice the person made (web chat picker) rather than a guess */
+  localeChosen?: boolean;
+};
+
+export type StoredOutbound = { id: string; seq: bigint; body: Rendered };
+
+export type InboundResult =
+  | { status: "duplicate" }
+  | { status: "handled"; conversationId: string; contactId: string; replies: StoredOutbound[] };

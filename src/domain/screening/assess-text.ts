@@ -1,0 +1,124 @@
+import { applyAnswers } from "./apply-answers.ts";
+import { buildExplanation } from "./build-explanation.ts";
+import { findIndicator } from "./catalogue.ts";
+import { derivePalermo } from "./derive-palermo.ts";
+import { detectChild, type ChildStatus } from "./detect-child.ts";
+import { detectIndicators, type DetectedHit } from "./detect-indicators.ts";
+import { detectIntent } from "./detect-intent.ts";
+import { detectLanguage } from "./detect-language.ts";
+import { detectQuestion } from "./detect-question.ts";
+import { detectSetting } from "./detect-setting.ts";
+import { detectStage } from "./detect-stage.ts";
+import { detectWarningSigns, type WarningSign } from "./detect-warning-signs.ts";
+import { normalizeText } from "./normalize-text.ts";
+import { scoreRisk } from "./score-risk.ts";
+import { toPriority } from "./to-priority.ts";
+import type { Assessment, AssessTextInput, Translate } from "./types.ts";
+
+/**
+ * Screens one free-text message (plus any answers from the guided flow) for trafficking and
+ * forced-labour indicators and applies the decision rules of SCREENING.md. Deterministic and pure:
+ * the same input and translations always give the same assessment.
+ *
+ * Example:
+ *   assessText({ text: "paspor saya dipegang bos dan gaji 5 bulan belum dibayar" }, t)
+ *   → { risk: "high", priority: "high", indicators: [FL-01-documents, FL-02-wages-withheld], … }
+ */
+export function assessText(input: AssessTextInput, t: Translate): Assessment {
+  const normalized = normalizeText(input.text);
+  const language = detectLanguage(input.text, input.locale ?? "id");
+  const stage = detectStage(normalized);
+  const setting = detectSetting(normalized);
+  const childStatus = detectChild(normalized);
+  const detection = detectIndicators(normalized, { child: childStatus, setting, stage });
+  const answered = applyAnswers(withChildHit(detection.hits, childStatus), input.answers, language, t);
+  const child = answered.some((hit) => hit.id === "CH-01-under-18");
+  const hits = child ? withChildCounterparts(answered) : answered;
+  const palermo = derivePalermo(hits.map((hit) => hit.id), normalized);
+  const question = detectQuestion(normalized);
+  // Indicators that are only topics (a general question, a what-if, news) describe no one's situation.
+  const topicOnly = question === "general" || onlyHypothetical(hits, detection.hypothetical);
+  const warningSigns = collectWarningSigns(detectWarningSigns(normalized), detection.scamJobOffer, stage === "pre_departure" || stage === "unknown");
+  const outcome = scoreRisk({
+    hits,
+    child,
+    palermo,
+    stage,
+    warningSigns,
+    domesticViolence: detection.domesticViolence,
+    labourDispute: setting.labourDispute && !setting.migration,
+    topicOnly,
+    forced: FORCED.test(normalized.text),
+  });
+  const intent = detectIntent({
+    normalized,
+    hits,
+    emergency: outcome.emergency,
+    preDeparture: outcome.reason === "pre_departure",
+    otherConcern: outcome.reason === "domestic_violence" || outcome.reason === "labour_dispute",
+    topicOnly: topicOnly && !outcome.emergency,
+  });
+  const explanation = buildExplanation(
+    {
+      reason: outcome.reason,
+      basis: byImportance(outcome.basis).map((hit) => hit.id),
+      warningSigns,
+      notes: {
+        forcedCriminality: hits.some((hit) => hit.id === "PUR-01-forced-criminality"),
+        childSupport: child,
+        tracing: intent === "family_tracing",
+        report: intent === "report_recruiter",
+      },
+    },
+    t,
+  );
+  return {
+    language,
+    intent,
+    emergency: outcome.emergency,
+    child,
+    indicators: hits.map(({ id, category, strength, evidence }) => ({ id, category, strength, evidence })),
+    palermo,
+    risk: outcome.risk,
+    priority: toPriority(outcome.risk, outcome.emergency, intent),
+    explanation,
+  };
+}
+
+/** Every non-weak hit was only a what-if or news item: the message asks, it does not tell. */
+function onlyHypothetical(hits: readonly DetectedHit[], hypothetical: ReadonlySet<string>): boolean {
+  const serious = hits.filter((hit) => hit.strength !== "weak" && hit.id !== "CH-01-under-18");
+  return serious.length > 0 && serious.every((hit) => hypothetical.has(hit.id));
+}
+
+function withChildHit(hits: readonly DetectedHit[], status: ChildStatus): DetectedHit[] {
+  const entry = findIndicator("CH-01-under-18");
+  if (status.status !== "child" || entry === undefined) return [...hits];
+  return [{ id: "CH-01-under-18", category: entry.category, strength: entry.strength, evidence: status.evidence }, ...hits];
+}
+
+/** For a child, sexual exploitation is also CH-02 (e.g. when both came from the guided answers). */
+function withChildCounterparts(hits: readonly DetectedHit[]): DetectedHit[] {
+  const sexual = hits.find((hit) => hit.id === "PUR-02-sexual-exploitation");
+  const entry = findIndicator("CH-02-child-commercial-sex");
+  if (sexual === undefined || entry === undefined || hits.some((hit) => hit.id === entry.id)) return [...hits];
+  return [...hits, { id: "CH-02-child-commercial-sex", category: entry.category, strength: entry.strength, evidence: sexual.evidence }];
+}
+
+function collectWarningSigns(found: readonly WarningSign[], scamJobOffer: boolean, beforeDeparture: boolean): WarningSign[] {
+  if (!beforeDeparture) return [];
+  return scamJobOffer && !found.includes("scam_job") ? [...found, "scam_job"] : [...found];
+}
+
+/** Someone is made to do something against their will. */
+const FORCED = /(?<=^| )(?:dipaksa|terpaksa|memaksa|maksa|dipaksain|paksa|forced|force|forces|forcing|coerced|pressured)(?= |$)/;
+
+const STRENGTH_ORDER = { strong: 0, medium: 1, weak: 2 } as const;
+
+/** Emergencies first, then strong, medium, weak; text order within a level. */
+function byImportance(hits: readonly DetectedHit[]): DetectedHit[] {
+  return [...hits].sort((a, b) => {
+    const emergency = Number(b.category === "emergency") - Number(a.category === "emergency");
+    return emergency !== 0 ? emergency : STRENGTH_ORDER[a.strength] - STRENGTH_ORDER[b.strength];
+  });
+}

@@ -1,0 +1,26 @@
+import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
+
+const MIN_WORDS = 3;
+const MAX_CHARS = 90;
+
+/**
+ * The person's own words behind a match (tokens first..last), widened to at least three words within
+ * the sentence so a caseworker can read it ("dipukul" → "sering dipukul majikan"), capped in length.
+ */
+export function extractEvidence(normalized: NormalizedText, first: number, last: number): string {
+  const { tokens, original } = normalized;
+  let from = first;
+  let to = last;
+  const isWord = (index: number): boolean => {
+    const text = tokens[index]?.text;
+    return text !== undefined && text !== SENTENCE_END && text !== CLAUSE_BREAK;
+  };
+  while (to - from + 1 < MIN_WORDS && (isWord(from - 1) || isWord(to + 1))) {
+    if (isWord(to + 1)) to++;
+    if (to - from + 1 < MIN_WORDS && isWord(from - 1)) from--;
+  }
+  const start = tokens[from]?.start ?? 0;
+  const end = tokens[to]?.end ?? original.length;
+  const text = original.slice(start, end).replace(/\s+/g, " ").trim();
+  return text.length <= MAX_CHARS ? text : `${text.slice(0, MAX_CHARS - 1).trimEnd()}…`;
+}

@@ -1,0 +1,17 @@
+export { assessText } from "./assess-text.ts";
+export { INDICATORS, INDICATOR_IDS, Indicator, IndicatorId, findIndicator, isIndicatorId } from "./catalogue.ts";
+export { detectLanguage } from "./detect-language.ts";
+export { nextQuestions, QUESTION_ORDER } from "./next-questions.ts";
+export type {
+  Answer,
+  Assessment,
+  AssessTextInput,
+  IndicatorHit,
+  Intent,
+  Locale,
+  Palermo,
+  Priority,
+  Risk,
+  Strength,
+  Translate,
+} from "./types.ts";

@@ -1,0 +1,108 @@
+/**
+ * Spelling variants, chat abbreviations and a few Javanese/Sundanese words, mapped to one canonical
+ * form so the detection patterns only need to spell each word once. A value with spaces expands into
+ * several tokens ("ortu" → "orang tua"). Lists are from screening-facts.md §4.3 plus common chat usage;
+ * they are hints to widen, not a closed vocabulary.
+ */
+const GROUPS: ReadonlyArray<readonly [canonical: string, variants: readonly string[]]> = [
+  // negation and "not yet"
+  ["tidak", ["gak", "ga", "gk", "g", "gx", "gaa", "gag", "ngga", "nggak", "ngak", "nggk", "ngg", "ngk", "enggak", "engga", "enggk", "egak", "kagak", "kaga", "ndak", "nda", "ndk", "tdk", "tak", "tida", "tidk", "ora", "teu", "henteu", "hente"]],
+  ["belum", ["blm", "blom", "belom", "lom", "durung", "acan", "blum"]],
+  ["bukan", ["bkn", "bukn"]],
+  ["jangan", ["jgn", "jngn", "ojo"]],
+  // pronouns
+  ["saya", ["sy", "sya", "aku", "akuu", "gw", "gue", "gua", "guwe", "ane", "ak", "aq", "ku", "kulo"]],
+  ["kamu", ["km", "kmu", "lu", "lo", "loe", "elu", "kau", "engkau", "kowe", "sampeyan"]],
+  ["kami", ["kmi"]],
+  ["dia", ["dy", "doi"]],
+  ["mereka", ["mrk", "mreka"]],
+  // aspect, time, modality
+  ["sudah", ["udah", "udh", "sdh", "dah", "uda", "udaa", "wis", "wes"]],
+  ["lagi", ["lg", "lgi"]],
+  ["sekarang", ["skrg", "skrng", "skg", "skrang", "skarang", "saiki", "ayeuna"]],
+  ["kemarin", ["kmrn", "kemaren", "kmren", "wingi"]],
+  ["ingin", ["pengen", "pingin", "pgn", "pengin", "kepengen", "kepingin", "pngen", "pgen", "arep", "hoyong"]],
+  ["mau", ["mo", "mw", "mao"]],
+  ["bisa", ["bs", "bsa", "iso", "isa"]],
+  ["boleh", ["blh", "bole"]],
+  ["masih", ["msh", "masi"]],
+  ["sedang", ["sdg"]],
+  ["sampai", ["sampe", "nyampe", "nyampai", "ampe", "smpe"]],
+  ["langsung", ["lgsg", "lgsung", "langsng"]],
+  ["sebelum", ["sblm", "sebelom"]],
+  ["setelah", ["stlh"]],
+  ["habis", ["abis", "abiss"]],
+  // conjunctions, particles, question words
+  ["tapi", ["tp", "tpi", "tapii"]],
+  ["kalau", ["klo", "kalo", "kl", "klau", "klu", "kalu", "nek", "lamun"]],
+  ["karena", ["krn", "krna", "karna", "soale"]],
+  ["dengan", ["dgn", "dg", "dng"]],
+  ["sama", ["sm", "ama"]],
+  ["yang", ["yg", "yng"]],
+  ["dari", ["dr", "dri"]],
+  ["untuk", ["utk", "untk", "tuk"]],
+  ["jadi", ["jd", "jdi"]],
+  ["terus", ["trs", "trus", "teruss"]],
+  ["banget", ["bgt", "bngt", "bgtt"]],
+  ["juga", ["jg", "jga"]],
+  ["saja", ["aja", "aj", "ajah", "ae", "doang"]],
+  ["cuma", ["cuman", "cm", "cmn", "cman"]],
+  ["hanya", ["hny"]],
+  ["padahal", ["pdhl", "padahl"]],
+  ["bagaimana", ["gmn", "gimana", "gmana", "gmna", "gimna", "piye", "kumaha"]],
+  ["kenapa", ["knp", "napa", "ngapa", "kenpa"]],
+  ["tahu", ["tau", "tw", "taw"]],
+  ["memang", ["emg", "emang", "mmg"]],
+  ["orang", ["org", "orng", "wong"]],
+  ["teman", ["temen", "tmn"]],
+  ["orang tua", ["ortu"]],
+  ["terima kasih", ["makasih", "mksh", "makasi", "trims", "trimakasih", "terimakasih", "suwun", "nuhun", "matur"]],
+  ["tidak apa apa", ["gpp", "gapapa", "gakpapa", "nggakpapa"]],
+  ["di mana", ["dmn", "dimana", "dimn"]],
+  ["ke mana", ["kmn", "kemana"]],
+  ["seperti", ["kayak", "kek", "spt"]],
+  ["banyak", ["bnyk", "byk"]],
+  ["tolong", ["tlg", "tlng", "tolongin", "tulung", "tulungin", "tlong", "tolonglah", "tolongg", "tulungi"]],
+  ["bantu", ["bantuin", "bntu", "bantulah", "bantuu"]],
+  ["please", ["pls", "plz", "plis", "pliss", "plss", "pleasee"]],
+  // people
+  ["kakak", ["kk", "kak", "kaka"]],
+  ["adik", ["adek", "adk", "dek", "ade"]],
+  ["saudara", ["sodara", "sdr", "sdra", "sedulur"]],
+  ["keponakan", ["ponakan"]],
+  ["ibu", ["mama", "mamah", "mamak", "emak", "bu", "ibuk", "simbok"]],
+  ["bapak", ["bpk", "pak", "bapa", "papa", "papah", "bapake"]],
+  ["majikan", ["majikn", "mjikan", "mjkn", "mjk", "majkan", "majika"]],
+  ["bos", ["boss", "bozz", "boz"]],
+  // things
+  ["hp", ["hape", "handphone", "henpon", "ponsel", "phone", "cellphone", "cellphones", "phones", "hpe"]],
+  ["paspor", ["pasport", "paspot", "pasfor", "pspor", "passport", "passports", "pasprt", "paspr", "pasporr", "pasport", "pasp", "paspo"]],
+  ["gaji", ["gajih", "gajii", "gj"]],
+  ["uang", ["duit", "doku", "fulus"]],
+  ["telpon", ["nelpon", "nelfon", "telfon", "telepon", "tlp", "tlpn", "telp", "tilpon", "nelepon", "menelepon", "menelpon"]],
+  ["dibayar", ["dibyr", "dbayar", "dbyr", "dibayarin"]],
+  ["bayar", ["byr", "bayr"]],
+  ["kerja", ["kerjo", "gawe"]],
+  ["keluar", ["kluar", "klr", "metu"]],
+  ["pulang", ["plg", "mulih"]],
+  // numbers and units
+  ["bulan", ["bln", "wulan", "sasi"]],
+  ["tahun", ["thn", "taun", "thun"]],
+  ["minggu", ["mgg", "mingu"]],
+  ["juta", ["jt", "jta", "jeti"]],
+  ["ribu", ["rb", "rbu"]],
+  // English chat spellings
+  ["you", ["u", "yu"]],
+  ["your", ["ur"]],
+  ["because", ["coz", "cuz", "bcoz", "bcause"]],
+  ["want to", ["wanna"]],
+  ["going to", ["gonna"]],
+  ["have to", ["gotta"]],
+  ["people", ["ppl"]],
+  ["years", ["yrs"]],
+];
+
+/** variant → canonical token(s). Canonical forms map to themselves implicitly. */
+export const SLANG_MAP: ReadonlyMap<string, string> = new Map(
+  GROUPS.flatMap(([canonical, variants]) => variants.map((variant) => [variant, canonical] as const)),
+);

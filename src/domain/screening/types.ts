@@ -1,0 +1,44 @@
+/**
+ * Public types of the screening engine. The shapes follow the contract in SCREENING.md
+ * (`POST /api/screening/assess`); do not add fields here without updating that contract.
+ */
+export type Locale = "id" | "en";
+export type Intent = "help" | "family_tracing" | "information" | "report_recruiter" | "other";
+export type Risk = "high" | "medium" | "low" | "none";
+export type Priority = "urgent" | "high" | "normal" | "low";
+export type Strength = "strong" | "medium" | "weak";
+
+/** One indicator that fired; `evidence` is the span of the person's own text (or the answered question). */
+export type IndicatorHit = { id: string; category: string; strength: Strength; evidence: string };
+
+export type Palermo = { act: boolean; means: boolean; purpose: boolean };
+
+export type Assessment = {
+  language: Locale;
+  intent: Intent;
+  emergency: boolean;
+  child: boolean;
+  indicators: IndicatorHit[];
+  palermo: Palermo;
+  risk: Risk;
+  priority: Priority;
+  explanation: { id: string; en: string };
+};
+
+/** An answer given in the guided screening flow to the question of one indicator. */
+export type Answer = "yes" | "no" | "unsure";
+
+export type AssessTextInput = {
+  text: string;
+  /** The conversation locale; used when the text itself is too short to tell the language. */
+  locale?: Locale;
+  /** Answers from the guided flow, keyed by indicator id. */
+  answers?: Record<string, Answer>;
+};
+
+/**
+ * Looks up a key of the i18next namespace "screening" for one language and interpolates `{{var}}`.
+ * The app passes `(lng, key, vars) => i18n.getFixedT(lng, "screening")(key, vars)`; tests pass a small
+ * helper that reads the same JSON files.
+ */
+export type Translate = (lng: Locale, key: string, vars?: Record<string, unknown>) => string;

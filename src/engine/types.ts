@@ -1,0 +1,56 @@
+import type { Locale, Translate, Vars } from "../i18n/create-i18n.ts";
+import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+
+export type { Locale, Vars };
+
+/** A quick reply: a stable id the channels send back, and the i18n key of its label. */
+export type Choice = { id: string; key: string; vars?: Vars };
+
+/** One message to the person: an i18n key (namespace "chat" unless prefixed) and, optionally, quick replies. */
+export type Output = { key: string; vars?: Vars; choices?: Choice[] };
+
+/** What arrives from any channel, already decoded by its adapter. */
+export type Input =
+  | { type: "start" }
+  | { type: "text"; text: string }
+  | { type: "choice"; id: string }
+  | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string };
+
+/** Where the conversation stands. Each flow owns its variants. */
+export type Step =
+  | { name: "language" }
+  | { name: "consent" }
+  | { name: "menu" }
+  | { name: "guidance" }
+  | { name: "contacts" };
+
+export type ConsentState = "granted" | "declined" | null;
+
+export type State = {
+  version: 1;
+  locale: Locale;
+  languageChosen: boolean;
+  /** consent to store what the person tells us (their messages and answers) */
+  consent: ConsentState;
+  step: Step;
+  /** the quick replies last offered: a typed number or label selects one of them */
+  offered: Choice[];
+};
+
+/** Side effects the flows may ask for; the conversation service implements them inside its transaction. */
+export type EngineActions = {
+  recordConsent(scope: string, granted: boolean): Promise<void>;
+};
+
+export type EngineDeps = {
+  t: Translate;
+  now: () => Date;
+  contacts: readonly HelpContact[];
+  actions: EngineActions;
+};
+
+export type TurnResult = { state: State; outputs: Output[] };
+
+export function initialState(locale: Locale = "id"): State {
+  return { version: 1, locale, languageChosen: false, consent: null, step: { name: "language" }, offered: [] };
+}

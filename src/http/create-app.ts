@@ -1,0 +1,67 @@
+import { Hono } from "hono";
+import { requestId } from "hono/request-id";
+import { secureHeaders } from "hono/secure-headers";
+import { bodyLimit } from "hono/body-limit";
+import { createStaticRoutes } from "../channels/web/static-routes.ts";
+import { createWebchatRoutes, type WebchatDeps } from "../channels/web/webchat-routes.ts";
+import type { Logger } from "../log/create-logger.ts";
+import { AppError, createErrorHandler, errorBody } from "./errors.ts";
+
+/** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
+export type AppDeps = WebchatDeps & {
+  log: Logger;
+  /** true while the database answers */
+  checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
+  /** more routes from channels and the console, mounted by main.ts */
+  mount?: (app: Hono) => void;
+};
+
+/** The HTTP surface: one Hono app with request ids, secure headers, size limits and one error handler. */
+export function createApp(deps: AppDeps) {
+  const app = new Hono();
+  app.use(requestId());
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:"],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+        baseUri: ["'none'"],
+        objectSrc: ["'none'"],
+      },
+      referrerPolicy: "no-referrer",
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
+  app.use(async (c, next) => {
+    const started = performance.now();
+    await next();
+    // Route pattern and status only: no query strings, bodies, tokens or addresses.
+    deps.log.info({ requestId: c.get("requestId"), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+  });
+  app.use(
+    bodyLimit({
+      maxSize: MAX_BODY_BYTES,
+      onError: () => {
+        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+      },
+    }),
+  );
+  app.onError(createErrorHandler(deps.log));
+  app.notFound((c) => c.json(errorBody("not_found", "Not found."), 404));
+
+  app.get("/healthz", async (c) => {
+    const health = await deps.checkHealth();
+    return c.json(health, health.ok ? 200 : 503);
+  });
+  app.route("/api/webchat", createWebchatRoutes(deps));
+  deps.mount?.(app);
+  app.route("/", createStaticRoutes());
+  return app;
+}

@@ -1,0 +1,39 @@
+import { startLentera } from "./boot/start-lentera.ts";
+import { ConfigError, parseEnv } from "./config/env.ts";
+import { createLogger } from "./log/create-logger.ts";
+
+/** `npm start`: parse the environment once, start everything, stop cleanly on SIGINT/SIGTERM. */
+async function main() {
+  let env;
+  try {
+    env = parseEnv(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
+  const log = createLogger({ level: env.LOG_LEVEL });
+  const lentera = await startLentera(env, { log, listen: true });
+  log.info({ url: lentera.url, database: env.DATABASE_URL ? "server" : "embedded", dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR }, "Lentera is running");
+  process.stdout.write(`\nLentera is running: open ${lentera.url} (web chat)\n\n`);
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    await lentera.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+  process.on("unhandledRejection", (reason) => {
+    log.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, "unhandled rejection");
+  });
+}
+
+await main();

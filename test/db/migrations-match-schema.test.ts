@@ -1,0 +1,61 @@
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import os from "node:os";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { expect, test } from "vitest";
+import { MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
+import { loadSchemaEngine } from "../../src/db/load-schema-engine.ts";
+import { readMigrations } from "../../src/db/read-migrations.ts";
+import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
+
+/** Tables, columns, defaults, constraints, indexes and enums of the public schema, as comparable text. */
+async function catalog(db: PGlite): Promise<string[]> {
+  const queries = [
+    `SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || udt_name || ' null=' || is_nullable || ' default=' || coalesce(column_default, '') AS line
+       FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+    `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(oid) AS line
+       FROM pg_constraint WHERE connamespace = 'public'::regnamespace AND conrelid::regclass::text <> '_prisma_migrations'`,
+    `SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
+    `SELECT t.typname || ': ' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) AS line
+       FROM pg_type t JOIN pg_enum e ON e.enumtypid = t.oid GROUP BY t.typname`,
+  ];
+  const lines: string[] = [];
+  for (const sql of queries) lines.push(...(await db.query<{ line: string }>(sql)).rows.map((r) => r.line));
+  return lines.sort();
+}
+
+test("the migrations build exactly the database that schema.prisma describes", async () => {
+  const fromMigrations = new PGlite();
+  const fromSchema = new PGlite();
+  // The engine wants a live connection even to diff files; give it a scratch embedded database.
+  const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-diff-"));
+  const scratch = await startEmbeddedPostgres(dir);
+  const { engine, close } = await loadSchemaEngine(scratch.url);
+  try {
+    const list = await readMigrations(MIGRATIONS_DIR);
+    expect(list.migrationDirectories.length).toBeGreaterThan(0);
+    for (const migration of list.migrationDirectories) {
+      const file = migration.migrationFile.content;
+      if (file.tag !== "ok") throw new Error(`${migration.path}: ${file.value}`);
+      await fromMigrations.exec(file.value);
+    }
+    const schema = await readFile("prisma/schema.prisma", "utf8");
+    const result = await engine.diff({
+      from: { tag: "empty" },
+      to: { tag: "schemaDatamodel", files: [{ path: "prisma/schema.prisma", content: schema }] },
+      script: true,
+      exitCode: null,
+      filters: { externalTables: [], externalEnums: [] },
+    });
+    await fromSchema.exec(result.stdout);
+    const expected = await catalog(fromSchema);
+    expect(expected.length).toBeGreaterThan(50);
+    expect(await catalog(fromMigrations)).toEqual(expected);
+  } finally {
+    await close();
+    await fromMigrations.close();
+    await fromSchema.close();
+    await scratch.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+});

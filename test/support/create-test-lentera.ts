@@ -1,0 +1,62 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import path from "node:path";
+import pg from "pg";
+import { startLentera, type Lentera } from "../../src/boot/start-lentera.ts";
+import { parseEnv } from "../../src/config/env.ts";
+import { createLogger } from "../../src/log/create-logger.ts";
+
+export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
+
+/**
+ * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
+ * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways).
+ */
+export async function createTestLentera(options: { env?: Record<string, string>; listen?: boolean; now?: () => Date } = {}): Promise<TestLentera> {
+  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-test-"));
+  const server = process.env.TEST_DATABASE_URL;
+  let databaseUrl: string | undefined;
+  let dropDatabase = async () => {};
+  if (server) {
+    const name = `lentera_test_${randomBytes(6).toString("hex")}`;
+    await withClient(server, (client) => client.query(`CREATE DATABASE ${name}`));
+    const url = new URL(server);
+    url.pathname = `/${name}`;
+    databaseUrl = url.toString();
+    dropDatabase = () => withClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+  }
+  const env = parseEnv({
+    DATA_DIR: dataDir,
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+    ...options.env,
+  });
+  const lentera = await startLentera(env, { log: createLogger({ level: env.LOG_LEVEL }), listen: options.listen ?? false,
+    onMissingTranslation: (locale, key) => {
+      throw new Error(`missing translation ${locale}:${key}`);
+    },
+    ...(options.now ? { now: options.now } : {}) });
+  return {
+    ...lentera,
+    dataDir,
+    env,
+    close: async () => {
+      await lentera.close();
+      await dropDatabase();
+      await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+async function withClient<T>(url: string, run: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await run(client);
+  } finally {
+    await client.end();
+  }
+}
