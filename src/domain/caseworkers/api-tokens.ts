@@ -1,0 +1,22 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { Db } from "../../db/create-prisma-client.ts";
+import type { Caseworker } from "../../db/generated/client.ts";
+
+const PREFIX = "lnt_";
+
+/** A personal API token: shown once, stored only as a SHA-256 hash. */
+export function newApiToken(): { token: string; hash: string } {
+  const token = `${PREFIX}${randomBytes(32).toString("base64url")}`;
+  return { token, hash: hashApiToken(token) };
+}
+
+export function hashApiToken(token: string): string {
+  return createHash("sha256").update(token).digest("hex");
+}
+
+/** The active caseworker a bearer token belongs to, or null. */
+export async function findCaseworkerByToken(db: Db, token: string): Promise<Caseworker | null> {
+  if (!token.startsWith(PREFIX) || token.length > 200) return null;
+  const caseworker = await db.caseworker.findUnique({ where: { apiTokenHash: hashApiToken(token) } });
+  return caseworker?.active ? caseworker : null;
+}
