@@ -47,7 +47,7 @@ test("the migrations build exactly the database that schema.prisma describes", a
       exitCode: null,
       filters: { externalTables: [], externalEnums: [] },
     });
-    await fromSchema.exec(result.stdout);
+    await fromSchema.exec(result.stdout ?? "");
     const expected = await catalog(fromSchema);
     expect(expected.length).toBeGreaterThan(50);
     expect(await catalog(fromMigrations)).toEqual(expected);
