@@ -68,10 +68,14 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
       );
     }
     mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    [server, browser] = await Promise.all([
+    const [started, launched] = await Promise.allSettled([
       startAppServer(),
       chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
     ]);
+    // Keep whichever came up, so afterAll closes it even when the other failed.
+    if (started.status === "fulfilled") server = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    for (const result of [started, launched]) if (result.status === "rejected") throw result.reason;
   }, 60_000);
 
   afterAll(async () => {

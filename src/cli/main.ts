@@ -1,0 +1,43 @@
+import { parseArgs } from "node:util";
+import { ConfigError } from "../config/env.ts";
+import { UsageError, type CliCommand } from "./command.ts";
+import { dbMigrate } from "./commands/db-migrate.ts";
+import { openCliContext, type CliContext } from "./open-cli-context.ts";
+
+/** Every command of `npm run cli -- …`; each lives in ./commands/<group>-<name>.ts. */
+const COMMANDS: CliCommand[] = [dbMigrate];
+
+function usage(): string {
+  return ["Usage: npm run cli -- <command> [options]", "", ...COMMANDS.map((c) => `  ${c.usage}`)].join("\n");
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [group, name, ...rest] = argv;
+  const command = COMMANDS.find((c) => c.group === group && c.name === name);
+  if (!command) {
+    process.stderr.write(`${group ? `Unknown command: ${[group, name].filter(Boolean).join(" ")}\n\n` : ""}${usage()}\n`);
+    return 64;
+  }
+  let ctx: CliContext | undefined;
+  try {
+    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    ctx = await openCliContext();
+    await command.run(ctx, values as Record<string, string | boolean | undefined>, positionals);
+    return 0;
+  } catch (error) {
+    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+      process.stderr.write(`${error.message}\n\nUsage: npm run cli -- ${command.usage}\n`);
+      return 64;
+    }
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      return 78;
+    }
+    process.stderr.write(`Error: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  } finally {
+    await ctx?.close();
+  }
+}
+
+process.exitCode = await main(process.argv.slice(2));
