@@ -10,6 +10,7 @@ import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
 import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
 import { createApp } from "../http/create-app.ts";
+import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
@@ -20,6 +21,7 @@ export type Lentera = {
   cipher: Cipher;
   t: Translate;
   outbox: Outbox;
+  events: EventBus;
   /** the PostgreSQL URL in use (embedded: the socket of DATA_DIR) */
   databaseUrl: string;
   /** the address the server listens on (when `listen` was asked for) */
@@ -45,7 +47,8 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     const { t } = createI18n({ onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")) });
     const outbox = createOutbox({ db, cipher, log, now });
     closers.unshift(() => outbox.stop());
-    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, onOutbound: () => void outbox.kick() };
+    const events = createEventBus((error, event) => log.error({ err: error instanceof Error ? error.message : String(error), event: event.type }, "event subscriber failed"));
+    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, events, onOutbound: () => void outbox.kick() };
     const handleInbound = createInboundHandler(conversationDeps);
     const app = createApp({
       ...conversationDeps,
@@ -62,7 +65,7 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     });
     outbox.start();
 
-    const lentera: Lentera = { app, db, cipher, t, outbox, databaseUrl: database.url, close: async () => closeAll(closers) };
+    const lentera: Lentera = { app, db, cipher, t, outbox, events, databaseUrl: database.url, close: async () => closeAll(closers) };
     if (options.listen) {
       const server = await listen(app, env.HOST, env.PORT);
       closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));

@@ -3,6 +3,7 @@ import { TX_OPTIONS, type Db, type Tx } from "../db/create-prisma-client.ts";
 import type { HelpContact } from "../domain/contacts/help-contacts.ts";
 import { runTurn } from "../engine/run-turn.ts";
 import { initialState, type Input, type State } from "../engine/types.ts";
+import type { EventBus, LenteraEvent } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
@@ -18,6 +19,8 @@ export type ConversationDeps = {
   contacts: readonly HelpContact[];
   /** told after a commit that stored outbound messages for a channel, so its sender can deliver them */
   onOutbound?: (channel: Channel) => void;
+  /** where events of a committed turn are published */
+  events?: EventBus;
 };
 
 const MAX_ATTEMPTS = 5;
@@ -43,19 +46,20 @@ export function createInboundHandler(deps: ConversationDeps) {
           if (!(error instanceof VersionConflict) || attempt >= MAX_ATTEMPTS) throw error;
         }
       }
-    }).then((result) => {
+    }).then(({ result, events }) => {
       if (result.status === "handled" && result.replies.length && inbound.channel !== "web") deps.onOutbound?.(inbound.channel);
+      for (const event of events) deps.events?.publish(event);
       return result;
     });
   }
 
-  async function handleInTransaction(tx: Tx, inbound: Inbound & { conversationId?: string }): Promise<InboundResult> {
+  async function handleInTransaction(tx: Tx, inbound: Inbound & { conversationId?: string }): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
     if (inbound.externalId) {
       const receipt = await tx.inboundReceipt.createMany({
         data: [{ channel: inbound.channel, externalId: inbound.externalId }],
         skipDuplicates: true,
       });
-      if (receipt.count === 0) return { status: "duplicate" };
+      if (receipt.count === 0) return { result: { status: "duplicate" }, events: [] };
     }
     const conversation = await findOrStartConversation(tx, inbound);
     const now = deps.now();
@@ -63,11 +67,14 @@ export function createInboundHandler(deps: ConversationDeps) {
       // A caseworker has the conversation: the person's messages go to them, not to the flows.
       await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
       await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
-      return { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies: [] };
+      return {
+        result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies: [] },
+        events: [{ type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" }],
+      };
     }
 
     const before = readState(conversation.state, inbound.localeHint ?? "id");
-    const actions = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, now: deps.now });
+    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, now: deps.now });
     const { state, outputs } = await runTurn(before, inbound.input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
 
     const updated = await tx.conversation.updateMany({
@@ -79,7 +86,7 @@ export function createInboundHandler(deps: ConversationDeps) {
 
     if (inbound.input.type !== "start") await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
     const replies = await storeOutbound(tx, conversation.id, inbound.channel, renderOutputs(outputs, state.locale, deps.t));
-    return { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies };
+    return { result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies }, events };
   }
 
   async function findOrStartConversation(tx: Tx, inbound: Inbound & { conversationId?: string }) {
@@ -132,6 +139,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       case "media":
         return consented ? { text: "", media: { kind: input.kind, ref: input.ref } } : { text: "", withheld: true };
       case "start":
+      case "wipe":
         return { text: "" };
     }
   }

@@ -14,7 +14,9 @@ export type Input =
   | { type: "start" }
   | { type: "text"; text: string }
   | { type: "choice"; id: string }
-  | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string };
+  | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string }
+  /** a channel's panic command (Telegram /hapus, the configured SAFE_WORD): erase at once, no questions */
+  | { type: "wipe" };
 
 /** Where the conversation stands. Each flow owns its variants. */
 export type Step =
