@@ -1,8 +1,6 @@
 import { mkdir, open, readFile, rm, stat } from "node:fs/promises";
 import net from "node:net";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
-import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 
 /** What a caller gets back: a PostgreSQL URL for `@prisma/adapter-pg`, and how to let go of it. */
 export type EmbeddedPostgres = { url: string; owner: boolean; close: () => Promise<void> };
@@ -32,6 +30,9 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const lockPath = path.join(dir, LOCK_NAME);
   await takeLock(lockPath);
   await rm(socketPath, { force: true });
+  // Loaded only by the owner: PGlite's runtime is large, and clients of the socket never need it.
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const db = await PGlite.create(path.join(dir, "pgdata"));
   const server = new PGLiteSocketServer({ db, path: socketPath, maxConnections: MAX_SOCKET_CONNECTIONS });
   await server.start();
