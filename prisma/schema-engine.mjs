@@ -21,8 +21,8 @@ const logJson = (message) => log(JSON.stringify({ timestamp: new Date().toISOStr
 const database = await openDatabaseUrl({ databaseUrl: configuredUrl ?? process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? "./data" });
 let exitCode = 0;
 
-if (args[0] === "cli") {
-  // `… cli can-connect-to-database | create-database | drop-database`: answer by trying a connection.
+if (args.includes("cli")) {
+  // `[--datasource …] cli can-connect-to-database | create-database | drop-database`: answer by trying a connection.
   try {
     const { engine, close } = await loadSchemaEngine(database.url);
     await engine.ensureConnectionValidity({ datasource: { tag: "ConnectionString", url: database.url } });
