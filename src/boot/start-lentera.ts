@@ -2,7 +2,7 @@ import type { AddressInfo } from "node:net";
 import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Env } from "../config/env.ts";
-import { createInboundHandler } from "../conversations/handle-inbound.ts";
+import { createInboundHandler, type HandleInbound } from "../conversations/handle-inbound.ts";
 import { createCipher, type Cipher } from "../crypto/create-cipher.ts";
 import { loadEncryptionKey } from "../crypto/load-encryption-key.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
@@ -14,6 +14,11 @@ import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
+import { seedPartners } from "../domain/partners/seed-partners.ts";
+import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
+import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
+import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
+import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 
 export type Lentera = {
   app: Hono;
@@ -22,6 +27,13 @@ export type Lentera = {
   t: Translate;
   outbox: Outbox;
   events: EventBus;
+  handleInbound: HandleInbound;
+  /** the WhatsApp link's state and QR code while unlinked (admins only), or `disabled` without WHATSAPP_ENABLED */
+  getWhatsAppStatus(): WhatsAppStatus | { state: "disabled" };
+  /** the WhatsApp channel when WHATSAPP_ENABLED (relink, status) */
+  whatsapp?: WhatsAppHandle;
+  /** the Telegram channel when TELEGRAM_BOT_TOKEN is set */
+  telegram?: TelegramChannel;
   /** the PostgreSQL URL in use (embedded: the socket of DATA_DIR) */
   databaseUrl: string;
   /** the address the server listens on (when `listen` was asked for) */
@@ -33,7 +45,7 @@ export type Lentera = {
  * Wires Lentera together: database (embedded or server) with migrations applied, encryption, i18n,
  * conversation engine, outbox, HTTP app; and, when asked, the HTTP server. `close()` undoes it in order.
  */
-export async function startLentera(env: Env, options: { log: Logger; listen?: boolean; now?: () => Date; onMissingTranslation?: (locale: string, key: string) => void }): Promise<Lentera> {
+export async function startLentera(env: Env, options: { log: Logger; listen?: boolean; now?: () => Date; onMissingTranslation?: (locale: string, key: string) => void; whatsappSocketFactory?: WhatsAppSocketFactory }): Promise<Lentera> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const database = await openDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
@@ -43,29 +55,49 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     if (applied.length) log.info({ migrations: applied }, "database migrations applied");
     const db = createPrismaClient(database.url, { maxConnections: env.DATABASE_URL ? 10 : 1 });
     closers.unshift(() => db.$disconnect());
+    const seededPartners = await seedPartners(db);
+    if (seededPartners) log.info({ partners: seededPartners }, "example partners seeded (replace them: README \"Console\")");
     const cipher = createCipher(await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }));
     const { t } = createI18n({ onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")) });
     const outbox = createOutbox({ db, cipher, log, now });
     closers.unshift(() => outbox.stop());
     const events = createEventBus((error, event) => log.error({ err: error instanceof Error ? error.message : String(error), event: event.type }, "event subscriber failed"));
-    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, events, onOutbound: () => void outbox.kick() };
+    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, events, onOutbound: () => void outbox.kick(), ...(env.SAFE_WORD ? { safeWord: env.SAFE_WORD } : {}) };
     const handleInbound = createInboundHandler(conversationDeps);
+    // Baileys is loaded only when WhatsApp is on.
+    const whatsapp = env.WHATSAPP_ENABLED
+      ? (await import("../channels/whatsapp/start-whatsapp.ts")).startWhatsApp({ db, cipher, log, events, outbox, handleInbound, ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}) })
+      : undefined;
+    if (whatsapp) closers.unshift(() => whatsapp.stop());
+    // grammY is loaded only when Telegram is on.
+    const telegramConfig = toTelegramConfig(env);
+    const telegram = telegramConfig
+      ? (await import("../channels/telegram/start-telegram.ts")).startTelegram({ config: telegramConfig, db, cipher, t, now, log, events, handleInbound })
+      : undefined;
+    if (telegram) {
+      outbox.register(telegram.sender);
+      closers.unshift(() => telegram.stop());
+    }
+    const getWhatsAppStatus = () => whatsapp?.getStatus() ?? { state: "disabled" as const };
     const app = createApp({
       ...conversationDeps,
       handleInbound,
       log,
+      console: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES, ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}) },
+      ...(telegram ? { mount: (app: Hono) => telegram.mount(app) } : {}),
       checkHealth: async () => {
         try {
           await db.$queryRaw`SELECT 1`;
-          return { ok: true, database: "up" };
+          return { ok: true, database: "up", whatsapp: getWhatsAppStatus().state };
         } catch {
-          return { ok: false, database: "down" };
+          return { ok: false, database: "down", whatsapp: getWhatsAppStatus().state };
         }
       },
     });
     outbox.start();
+    telegram?.start();
 
-    const lentera: Lentera = { app, db, cipher, t, outbox, events, databaseUrl: database.url, close: async () => closeAll(closers) };
+    const lentera: Lentera = { app, db, cipher, t, outbox, events, handleInbound, getWhatsAppStatus, ...(whatsapp ? { whatsapp } : {}), ...(telegram ? { telegram } : {}), databaseUrl: database.url, close: async () => closeAll(closers) };
     if (options.listen) {
       const server = await listen(app, env.HOST, env.PORT);
       closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));

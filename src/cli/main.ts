@@ -2,10 +2,13 @@ import { parseArgs } from "node:util";
 import { ConfigError } from "../config/env.ts";
 import { UsageError, type CliCommand } from "./command.ts";
 import { dbMigrate } from "./commands/db-migrate.ts";
+import { caseworkerAdd } from "./commands/caseworker-add.ts";
+import { telegramSetWebhook } from "./commands/telegram-set-webhook.ts";
+import { whatsappLink } from "./commands/whatsapp-link.ts";
 import { openCliContext, type CliContext } from "./open-cli-context.ts";
 
 /** Every command of `npm run cli -- …`; each lives in ./commands/<group>-<name>.ts. */
-const COMMANDS: CliCommand[] = [dbMigrate];
+const COMMANDS: CliCommand[] = [dbMigrate, caseworkerAdd, telegramSetWebhook, whatsappLink];
 
 function usage(): string {
   return ["Usage: npm run cli -- <command> [options]", "", ...COMMANDS.map((c) => `  ${c.usage}`)].join("\n");

@@ -1,9 +1,16 @@
+import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
-import { CONSENT_NOTICE_VERSION } from "../engine/flows/consent.ts";
+import type { Channel } from "../db/generated/client.ts";
+import { describePersonData } from "../domain/privacy/describe-person-data.ts";
+import { erasePerson } from "../domain/privacy/erase-person.ts";
+import { recordConsent } from "../domain/privacy/record-consent.ts";
+import { openTicket } from "../domain/tickets/open-ticket.ts";
+import { CONSENT_NOTICE_VERSION, SHARE_NOTICE_VERSION } from "../engine/flows/consent.ts";
 import type { EngineActions } from "../engine/types.ts";
 import type { LenteraEvent } from "../events/event-bus.ts";
+import type { Translate } from "../i18n/create-i18n.ts";
 
-export type ActionScope = { tx: Tx; contactId: string; conversationId: string; now: () => Date };
+export type ActionScope = { tx: Tx; contactId: string; conversationId: string; channel: Channel; now: () => Date; cipher: Cipher; t: Translate };
 
 /**
  * The engine's side effects, written in the same transaction as the turn that asked for them. Events they
@@ -13,10 +20,23 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
   const events: LenteraEvent[] = [];
   const actions: EngineActions = {
     async recordConsent(consentScope, granted) {
-      await scope.tx.consent.create({
-        data: { contactId: scope.contactId, scope: consentScope, granted, notice: CONSENT_NOTICE_VERSION, createdAt: scope.now() },
-      });
+      await recordConsent(scope.tx, { contactId: scope.contactId, scope: consentScope, granted, notice: consentScope === "store" ? CONSENT_NOTICE_VERSION : SHARE_NOTICE_VERSION, at: scope.now() });
     },
+    async openTicket(request, locale) {
+      const { tx, cipher, t, now, contactId, conversationId, channel } = scope;
+      const opened = await openTicket(tx, { cipher, t, now }, { contactId, conversationId, channel, locale }, request);
+      if (opened.status === "created") {
+        events.push({ type: "ticket.opened", ticketId: opened.id, reference: opened.reference, ticketType: opened.type, priority: opened.priority, locale, channel, indicatorIds: opened.indicatorIds });
+      }
+      return opened;
+    },
+    describeData: () => describePersonData(scope.tx, scope.contactId),
+    async erase() {
+      const erased = await erasePerson(scope.tx, scope.cipher, scope.contactId, { type: "person", id: scope.contactId }, scope.now());
+      events.push({ type: "chat.wiped", channel: erased.channel, contactId: scope.contactId, recipient: erased.recipient, messages: erased.messages });
+    },
+    seal: (value) => scope.cipher.encryptJson(value),
+    unseal: (sealed) => scope.cipher.decryptJson(sealed),
   };
   return { actions, events };
 }

@@ -1,10 +1,12 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
 import { TX_OPTIONS, type Db, type Tx } from "../db/create-prisma-client.ts";
 import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
 import { initialState, type Input, type State } from "../engine/types.ts";
 import type { EventBus, LenteraEvent } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
+import { continueHandoff } from "../domain/handoff/continue-handoff.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
 import { readState } from "./read-state.ts";
@@ -21,6 +23,8 @@ export type ConversationDeps = {
   onOutbound?: (channel: Channel) => void;
   /** where events of a committed turn are published */
   events?: EventBus;
+  /** SAFE_WORD: typed alone on any channel, it wipes the person's chat and data (even during a handoff) */
+  safeWord?: string;
 };
 
 const MAX_ATTEMPTS = 5;
@@ -63,19 +67,21 @@ export function createInboundHandler(deps: ConversationDeps) {
     }
     const conversation = await findOrStartConversation(tx, inbound);
     const now = deps.now();
-    if (conversation.mode === "human") {
-      // A caseworker has the conversation: the person's messages go to them, not to the flows.
+    if (conversation.mode === "human" && !isWipeRequest(inbound.input, deps.safeWord)) {
+      // A caseworker has the conversation: the person's messages go to them, not to the flows
+      // (only "menu" and the emergency keyword answer; see domain/handoff/continue-handoff.ts).
       await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
       await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
+      const replies = await continueHandoff(tx, deps, { conversation, input: inbound.input });
       return {
-        result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies: [] },
+        result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies },
         events: [{ type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" }],
       };
     }
 
     const before = readState(conversation.state, inbound.localeHint ?? "id");
-    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, now: deps.now });
-    const { state, outputs } = await runTurn(before, inbound.input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
+    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: inbound.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
+    const { state, outputs } = await runTurn(before, inbound.input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
 
     const updated = await tx.conversation.updateMany({
       where: { id: conversation.id, version: conversation.version },
@@ -122,6 +128,7 @@ export function createInboundHandler(deps: ConversationDeps) {
         author: "person",
         bodyEnc: deps.cipher.encryptJson(body),
         channelMessageId: inbound.externalId ?? null,
+        channelRefEnc: inbound.channelRef === undefined ? null : deps.cipher.encryptJson(inbound.channelRef),
         status: "received",
         createdAt: deps.now(),
       },

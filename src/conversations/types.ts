@@ -22,6 +22,8 @@ export type Inbound = {
   localeHint?: Locale;
   /** whether the hint is a choice the person made (web chat picker) rather than a guess */
   localeChosen?: boolean;
+  /** what the channel needs to act on this message later (Telegram: its message id, to delete it on a wipe); stored encrypted */
+  channelRef?: unknown;
 };
 
 export type StoredOutbound = { id: string; seq: bigint; body: Rendered };

@@ -4,6 +4,9 @@ export const KEYWORDS = {
   language: ["bahasa", "language", "ganti bahasa", "change language", "bahasa inggris", "english", "bahasa indonesia"],
   emergency: ["darurat", "emergency", "sos", "bahaya", "danger"],
   help: ["help", "bantuan", "tolong bantu", "apa ini", "what is this"],
+  myData: ["data saya", "my data", "lihat data saya", "lihat data", "show my data", "see my data", "data ku", "dataku"],
+  erase: ["hapus", "delete", "hapus data", "hapus data saya", "hapus semua", "delete my data", "erase my data", "erase"],
+  withdraw: ["cabut izin", "tarik izin", "batalkan izin", "cabut persetujuan", "withdraw consent", "withdraw permission", "revoke consent"],
 } as const;
 
 export type Keyword = keyof typeof KEYWORDS;

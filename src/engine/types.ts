@@ -1,5 +1,7 @@
 import type { Locale, Translate, Vars } from "../i18n/create-i18n.ts";
 import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import type { PersonData } from "../domain/privacy/describe-person-data.ts";
+import type { OpenedTicket, TicketRequest } from "../domain/tickets/ticket-request.ts";
 
 export type { Locale, Vars };
 
@@ -24,7 +26,17 @@ export type Step =
   | { name: "consent" }
   | { name: "menu" }
   | { name: "guidance" }
-  | { name: "contacts" };
+  | { name: "contacts" }
+  /** get help: the person's story, then a few questions at a time; `draft` is sealed (see EngineActions.seal) */
+  | { name: "screening"; phase: "story" | "question"; question?: string; asked: number; draft: string }
+  | { name: "needs"; draft: string }
+  | { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string }
+  /** a form of short optional questions: family tracing or a recruiter report */
+  | { name: "form"; form: "tracing" | "report"; field: number; draft: string }
+  | { name: "talk" }
+  | { name: "my_data" }
+  | { name: "erase_confirm" }
+  | { name: "withdraw_consent" };
 
 export type ConsentState = "granted" | "declined" | null;
 
@@ -42,6 +54,15 @@ export type State = {
 /** Side effects the flows may ask for; the conversation service implements them inside its transaction. */
 export type EngineActions = {
   recordConsent(scope: string, granted: boolean): Promise<void>;
+  /** opens the person's ticket of a type, or adds to the one still open */
+  openTicket(request: TicketRequest, locale: Locale): Promise<OpenedTicket>;
+  /** what Lentera holds about the person */
+  describeData(): Promise<PersonData>;
+  /** erases the person's messages and personal data at once (tickets pseudonymised) */
+  erase(): Promise<void>;
+  /** encrypts what a flow collects before it is kept in the conversation state, and back */
+  seal(value: unknown): string;
+  unseal<T>(sealed: string): T;
 };
 
 export type EngineDeps = {
@@ -49,6 +70,8 @@ export type EngineDeps = {
   now: () => Date;
   contacts: readonly HelpContact[];
   actions: EngineActions;
+  /** SAFE_WORD: typed alone, it wipes like a channel's panic command */
+  safeWord?: string;
 };
 
 export type TurnResult = { state: State; outputs: Output[] };

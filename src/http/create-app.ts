@@ -4,6 +4,10 @@ import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
 import { createStaticRoutes } from "../channels/web/static-routes.ts";
 import { createWebchatRoutes, type WebchatDeps } from "../channels/web/webchat-routes.ts";
+import { createScreeningRoutes } from "../api/screening-routes.ts";
+import { createTicketRoutes } from "../api/ticket-routes.ts";
+import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
+import { createConsoleRoutes } from "../console/console-routes.tsx";
 import type { Logger } from "../log/create-logger.ts";
 import { AppError, createErrorHandler, errorBody } from "./errors.ts";
 
@@ -14,6 +18,8 @@ export type AppDeps = WebchatDeps & {
   log: Logger;
   /** true while the database answers */
   checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
+  /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL); defaults: 30 minutes, http */
+  console?: { sessionIdleMinutes: number; publicUrl?: string };
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -61,6 +67,10 @@ export function createApp(deps: AppDeps) {
     return c.json(health, health.ok ? 200 : 503);
   });
   app.route("/api/webchat", createWebchatRoutes(deps));
+  app.route("/api/screening", createScreeningRoutes(deps));
+  app.route("/api/tickets", createTicketRoutes(deps));
+  app.route("/api", createCaseworkApiRoutes(deps));
+  app.route("/console", createConsoleRoutes({ ...deps, checkHealth: deps.checkHealth, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30, ...(deps.console?.publicUrl ? { publicUrl: deps.console.publicUrl } : {}) }));
   deps.mount?.(app);
   app.route("/", createStaticRoutes());
   return app;

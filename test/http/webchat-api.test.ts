@@ -8,6 +8,9 @@ beforeAll(async () => {
 });
 afterAll(() => lentera?.close());
 
+/** The main menu after consent: get help first, then the emergency numbers, then everything else. */
+const MENU = ["menu.help", "menu.contacts", "menu.talk", "menu.tracing", "menu.report", "menu.guidance", "menu.mydata", "menu.language"];
+
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
   lentera.app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
 
@@ -41,7 +44,7 @@ describe("the menu and its guidance", () => {
   test("accepting the notice reaches the menu, whose entries all work", async () => {
     const chat = await startChat(lentera.app, "en");
     const menu = await chat.tap("consent.accept");
-    expect(lastChoices(menu)).toEqual(["menu.guidance", "menu.contacts", "menu.language"]);
+    expect(lastChoices(menu)).toEqual(MENU);
 
     const guidance = await chat.tap("menu.guidance");
     expect(lastChoices(guidance)).toEqual(["guidance.recruiter", "guidance.fake_jobs", "guidance.visa", "guidance.rights", "nav.menu"]);
@@ -53,7 +56,7 @@ describe("the menu and its guidance", () => {
     expect(allText(await chat.tap("guidance.rights"))).toMatch(/passport/);
 
     const back = await chat.tap("nav.menu");
-    expect(lastChoices(back)).toEqual(["menu.guidance", "menu.contacts", "menu.language"]);
+    expect(lastChoices(back)).toEqual(MENU);
     const contacts = await chat.tap("menu.contacts");
     const text = allText(contacts);
     expect(text).toContain("110");
@@ -66,7 +69,7 @@ describe("the menu and its guidance", () => {
   test("a number or a label picks an option as well as a tap", async () => {
     const chat = await startChat(lentera.app, "id");
     await chat.say("1");
-    const byNumber = await chat.say("1");
+    const byNumber = await chat.say("6");
     expect(lastChoices(byNumber)[0]).toBe("guidance.recruiter");
     const byLabel = await chat.say("bahaya visa turis/umrah untuk kerja!");
     expect(allText(byLabel)).toMatch(/visa kerja/);
@@ -91,7 +94,7 @@ describe("the menu and its guidance", () => {
     await chat.tap("consent.accept");
     const stale = await chat.tap("consent.accept");
     expect(allText(stale)).toContain("no longer available");
-    expect(lastChoices(stale)).toEqual(["menu.guidance", "menu.contacts", "menu.language"]);
+    expect(lastChoices(stale)).toEqual(MENU);
   });
 });
 
@@ -111,12 +114,12 @@ describe("keywords work at any step", () => {
     const chat = await startChat(lentera.app, "id");
     await chat.tap("consent.accept");
     await chat.tap("menu.guidance");
-    expect(lastChoices(await chat.say("Menu"))).toEqual(["menu.guidance", "menu.contacts", "menu.language"]);
+    expect(lastChoices(await chat.say("Menu"))).toEqual(MENU);
     await chat.tap("menu.guidance");
     expect(lastChoices(await chat.say("bahasa"))).toEqual(["lang.id", "lang.en"]);
     const english = await chat.tap("lang.en");
     expect(allText(english)).toContain("continue in English");
-    expect(lastChoices(english)).toEqual(["menu.guidance", "menu.contacts", "menu.language"]);
+    expect(lastChoices(english)).toEqual(MENU);
     expect(lastChoices(await chat.say("/language"))).toEqual(["lang.id", "lang.en"]);
   });
 

@@ -6,6 +6,7 @@ import pg from "pg";
 import { startLentera, type Lentera } from "../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
+import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
 
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
@@ -13,7 +14,7 @@ export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof pa
  * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
  * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways).
  */
-export async function createTestLentera(options: { env?: Record<string, string>; listen?: boolean; now?: () => Date } = {}): Promise<TestLentera> {
+export async function createTestLentera(options: { env?: Record<string, string>; listen?: boolean; now?: () => Date; whatsappSocketFactory?: WhatsAppSocketFactory } = {}): Promise<TestLentera> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-test-"));
   const server = process.env.TEST_DATABASE_URL;
   let databaseUrl: string | undefined;
@@ -38,7 +39,8 @@ export async function createTestLentera(options: { env?: Record<string, string>;
     onMissingTranslation: (locale, key) => {
       throw new Error(`missing translation ${locale}:${key}`);
     },
-    ...(options.now ? { now: options.now } : {}) });
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}) });
   return {
     ...lentera,
     dataDir,

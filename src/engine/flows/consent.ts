@@ -2,6 +2,8 @@ import { NAV_LANGUAGE } from "../choices.ts";
 import type { Flow } from "../turn.ts";
 
 export const CONSENT_NOTICE_VERSION = "store-2026-11";
+/** The version of the question that asks to share a case with partners (get help, tracing). */
+export const SHARE_NOTICE_VERSION = "share-2026-11";
 
 const CHOICES = [{ id: "consent.accept", key: "consent.accept" }, { id: "consent.decline", key: "consent.decline" }, NAV_LANGUAGE];
 

@@ -1,5 +1,8 @@
 import type { Choice } from "../types.ts";
 import type { Flow, Turn } from "../turn.ts";
+import { startForm } from "./form.ts";
+import { routeFreeText } from "./route-free-text.ts";
+import { startScreening } from "./screening.ts";
 
 type MenuEntry = {
   choice: Choice;
@@ -10,8 +13,13 @@ type MenuEntry = {
 
 /** The main menu: only what works. Order is the order shown (and the numbers people type). */
 export const MENU_ENTRIES: MenuEntry[] = [
-  { choice: { id: "menu.guidance", key: "menu.guidance" }, needsConsent: false, open: (turn) => turn.go({ name: "guidance" }) },
+  { choice: { id: "menu.help", key: "intake:menu.help" }, needsConsent: true, open: (turn) => startScreening(turn) },
   { choice: { id: "menu.contacts", key: "menu.contacts" }, needsConsent: false, open: (turn) => turn.go({ name: "contacts" }) },
+  { choice: { id: "menu.talk", key: "talk:menu" }, needsConsent: true, open: (turn) => turn.go({ name: "talk" }) },
+  { choice: { id: "menu.tracing", key: "tracing:menu" }, needsConsent: true, open: (turn) => startForm(turn, "tracing") },
+  { choice: { id: "menu.report", key: "report:menu" }, needsConsent: true, open: (turn) => startForm(turn, "report") },
+  { choice: { id: "menu.guidance", key: "menu.guidance" }, needsConsent: false, open: (turn) => turn.go({ name: "guidance" }) },
+  { choice: { id: "menu.mydata", key: "privacy:menu" }, needsConsent: false, open: (turn) => turn.go({ name: "my_data" }) },
   { choice: { id: "menu.language", key: "menu.language" }, needsConsent: false, open: (turn) => turn.go({ name: "language" }) },
 ];
 
@@ -31,7 +39,8 @@ export const menuFlow: Flow<{ name: "menu" }> = {
       const entry = entriesFor(turn).find((e) => e.choice.id === input.id);
       if (entry) return entry.open(turn);
     }
-    turn.say("common.not_understood");
+    if (input.type === "text" && (await routeFreeText(turn, input.text))) return;
+    if (input.type !== "text" || turn.consented) turn.say("common.not_understood");
     await menuFlow.enter(turn, step);
   },
 };

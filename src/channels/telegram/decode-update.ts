@@ -1,0 +1,109 @@
+import type { Input, Locale } from "../../engine/types.ts";
+import { normalizeReply } from "../../engine/keywords.ts";
+import type { TelegramMessage, TelegramMessageRef, TelegramUpdate } from "./telegram-update.ts";
+
+/** One engine input taken from an update, with the id it is deduplicated by. */
+export type DecodedInput = { input: Input; externalId: string; channelRef?: TelegramMessageRef };
+
+export type DecodedUpdate =
+  | { status: "ignored"; callbackQueryId?: string }
+  | {
+      status: "inbound";
+      chatId: number;
+      localeHint?: Locale;
+      inputs: DecodedInput[];
+      /** a button press: answered, and the pressed message's keyboard removed */
+      callback?: { queryId: string; messageId?: number };
+      /** the person's panic message, deleted from the chat right away */
+      wipeMessageId?: number;
+    };
+
+/** Prefix of callback data that stands for "the n-th option" when a choice id is longer than Telegram allows. */
+export const NUMBERED_CHOICE_PREFIX = "#";
+
+/** Commands people can send; the ones in BOT_COMMANDS are shown in Telegram's menu. */
+const COMMANDS: Record<string, Input> = {
+  start: { type: "start" },
+  menu: { type: "text", text: "menu" },
+  bahasa: { type: "text", text: "bahasa" },
+  language: { type: "text", text: "bahasa" },
+  help: { type: "text", text: "help" },
+  bantuan: { type: "text", text: "help" },
+  darurat: { type: "text", text: "darurat" },
+  emergency: { type: "text", text: "darurat" },
+  hapus: { type: "wipe" },
+  delete: { type: "wipe" },
+};
+
+/**
+ * Telegram update → engine inputs. Only people writing to the bot in a private chat are served: groups,
+ * channels and other bots are ignored. `/start` starts, `/hapus` (and the configured safe word) wipes,
+ * a button press is the choice id in its callback data, files become media with their `file_id`, and a
+ * caption is read as text after its file. The sender's `language_code` is the first guess at a language.
+ * Pure: the webhook and long polling both call it.
+ */
+export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: string } = {}): DecodedUpdate {
+  const externalId = `u:${update.update_id}`;
+  const query = update.callback_query;
+  if (query) {
+    const chat = query.message?.chat;
+    if (!chat || chat.type !== "private" || query.from.is_bot || query.data === undefined) return { status: "ignored", callbackQueryId: query.id };
+    const numbered = query.data.startsWith(NUMBERED_CHOICE_PREFIX) ? query.data.slice(NUMBERED_CHOICE_PREFIX.length) : null;
+    const input: Input = numbered && /^\d{1,2}$/.test(numbered) ? { type: "text", text: numbered } : { type: "choice", id: query.data };
+    return {
+      status: "inbound",
+      chatId: chat.id,
+      ...localeOf(query.from.language_code),
+      inputs: [{ input, externalId }],
+      callback: { queryId: query.id, ...(query.message ? { messageId: query.message.message_id } : {}) },
+    };
+  }
+
+  const message = update.message;
+  if (!message || message.chat.type !== "private" || !message.from || message.from.is_bot) return { status: "ignored" };
+  const channelRef: TelegramMessageRef = { messageIds: [message.message_id], date: message.date };
+  const decoded = { status: "inbound" as const, chatId: message.chat.id, ...localeOf(message.from.language_code) };
+
+  if (message.text !== undefined) {
+    const input = toTextInput(message.text, options.safeWord);
+    if (!input) return { status: "ignored" };
+    return { ...decoded, inputs: [{ input, externalId, channelRef }], ...(input.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
+  }
+
+  const media = toMediaInput(message);
+  if (!media) return { status: "ignored" };
+  const inputs: DecodedInput[] = [{ input: media, externalId, channelRef }];
+  const caption = message.caption?.trim() ? toTextInput(message.caption, options.safeWord) : null;
+  if (caption) inputs.push({ input: caption, externalId: `${externalId}:caption` });
+  return { ...decoded, inputs, ...(caption?.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
+}
+
+function toTextInput(text: string, safeWord: string | undefined): Input | null {
+  const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/.exec(text.trim());
+  if (command) {
+    const known = COMMANDS[(command[1] as string).toLowerCase()];
+    if (known) return known;
+  }
+  if (safeWord && normalizeReply(text) === normalizeReply(safeWord)) return { type: "wipe" };
+  return text.trim() ? { type: "text", text } : null;
+}
+
+function toMediaInput(message: TelegramMessage): Input | null {
+  const largestPhoto = message.photo?.at(-1);
+  if (largestPhoto) return { type: "media", kind: "photo", ref: largestPhoto.file_id };
+  if (message.document) return { type: "media", kind: "document", ref: message.document.file_id };
+  if (message.voice) return { type: "media", kind: "voice", ref: message.voice.file_id };
+  const video = message.video ?? message.video_note;
+  if (video) return { type: "media", kind: "video", ref: video.file_id };
+  const other = message.audio ?? message.animation ?? message.sticker;
+  if (other) return { type: "media", kind: "other", ref: other.file_id };
+  return null;
+}
+
+/** Telegram's `language_code` (IETF tag) → a language Lentera speaks; Malay readers get Indonesian. */
+function localeOf(languageCode: string | undefined): { localeHint?: Locale } {
+  const primary = languageCode?.toLowerCase().split("-")[0];
+  if (primary === "id" || primary === "in" || primary === "ms") return { localeHint: "id" };
+  if (primary === "en") return { localeHint: "en" };
+  return {};
+}

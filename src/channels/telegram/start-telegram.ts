@@ -1,0 +1,161 @@
+import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
+import type { Hono } from "hono";
+import type { UserFromGetMe } from "grammy/types";
+import type { HandleInbound } from "../../conversations/handle-inbound.ts";
+import type { Cipher } from "../../crypto/create-cipher.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import type { EventBus } from "../../events/event-bus.ts";
+import type { Translate } from "../../i18n/create-i18n.ts";
+import type { Logger } from "../../log/create-logger.ts";
+import type { ChannelSender } from "../../outbox/types.ts";
+import { createTelegramBot } from "./create-telegram-bot.ts";
+import { createTelegramSender } from "./create-telegram-sender.ts";
+import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
+import { createUpdateHandler } from "./create-update-handler.ts";
+import { deleteWipedMessages } from "./delete-wiped-messages.ts";
+import { ALERT_PRIORITIES, postTicketAlert } from "./post-ticket-alert.ts";
+import { setBotCommands } from "./set-bot-commands.ts";
+
+/** The update kinds Lentera asks Telegram for (webhook and long polling alike). */
+export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+
+export type TelegramConfig = {
+  token: string;
+  mode: "webhook" | "polling";
+  /** required in webhook mode */
+  webhookSecret?: string;
+  apiRoot?: string;
+  caseworkerChatId?: string;
+  publicUrl?: string;
+  safeWord?: string;
+};
+
+export type TelegramDeps = {
+  config: TelegramConfig;
+  db: Db;
+  cipher: Cipher;
+  t: Translate;
+  now: () => Date;
+  log: Logger;
+  events: EventBus;
+  handleInbound: HandleInbound;
+  /** the bot's profile when known (skips getMe) */
+  botInfo?: UserFromGetMe;
+};
+
+export type TelegramChannel = {
+  /** register with the outbox */
+  sender: ChannelSender;
+  /** adds `POST /webhooks/telegram` (webhook mode) */
+  mount(app: Hono): void;
+  /** registers the command menu; in polling mode removes any webhook and starts long polling */
+  start(): void;
+  stop(): Promise<void>;
+  /** resolves when no background call (button answers, deletions, alerts) is in flight */
+  idle(): Promise<void>;
+};
+
+/**
+ * The Telegram channel: a grammY bot that converts updates into engine inputs (the engine decides what to
+ * answer), a sender that delivers stored replies for the outbox, the webhook route or long polling, and
+ * two subscribers — redacted alerts of urgent and high tickets to the caseworker group, and deletion of a
+ * wiped person's messages from their chat.
+ */
+export function startTelegram(deps: TelegramDeps): TelegramChannel {
+  const { config, log } = deps;
+  const { bot, unthrottledApi } = createTelegramBot({ token: config.token, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  const pending = new Set<Promise<unknown>>();
+  const stopping = new AbortController();
+  let runner: RunnerHandle | undefined;
+
+  function background(name: string, task: () => Promise<unknown>) {
+    const promise: Promise<unknown> = task()
+      .catch((error: unknown) => log.warn({ call: name, err: describeError(error) }, "telegram: background call failed"))
+      .finally(() => pending.delete(promise));
+    pending.add(promise);
+  }
+
+  // One chat's updates one after another, in arrival order; different chats side by side.
+  bot.use(sequentialize((ctx) => (ctx.chat ? String(ctx.chat.id) : undefined)));
+  bot.use(
+    createUpdateHandler({
+      db: deps.db,
+      cipher: deps.cipher,
+      t: deps.t,
+      log,
+      handleInbound: deps.handleInbound,
+      mode: config.mode,
+      ...(config.safeWord ? { safeWord: config.safeWord } : {}),
+      background,
+      unthrottledApi,
+    }),
+  );
+  bot.catch((error) => log.error({ err: describeError(error.error) }, "telegram: update failed"));
+
+  const unsubscribe = [
+    deps.events.subscribe("chat.wiped", (event) => {
+      if (event.channel !== "telegram") return;
+      background("deleteMessage", () => deleteWipedMessages({ api: unthrottledApi, log, now: deps.now }, event.recipient, event.messages));
+    }),
+  ];
+  const caseworkerChatId = config.caseworkerChatId;
+  if (caseworkerChatId) {
+    unsubscribe.push(
+      deps.events.subscribe("ticket.opened", (event) => {
+        if (!ALERT_PRIORITIES.includes(event.priority)) return;
+        background("sendMessage", async () => {
+          const outcome = await postTicketAlert(
+            { api: bot.api, t: deps.t, chatId: caseworkerChatId, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), sleep: (ms) => sleep(ms, stopping.signal), isStopped: () => stopping.signal.aborted },
+            event,
+          );
+          if (outcome === "failed") log.error({ ticketId: event.ticketId }, "telegram: caseworker alert could not be posted");
+        });
+      }),
+    );
+  }
+
+  return {
+    sender: createTelegramSender({ api: bot.api, db: deps.db, t: deps.t }),
+    mount(app) {
+      if (config.mode !== "webhook") return;
+      if (!config.webhookSecret) throw new Error("TELEGRAM_WEBHOOK_SECRET is required in webhook mode (openssl rand -hex 32).");
+      app.route("/webhooks/telegram", createTelegramWebhookRoutes({ bot, secret: config.webhookSecret }));
+    },
+    start() {
+      background("setMyCommands", () => setBotCommands(bot.api, deps.t));
+      if (config.mode !== "polling") return;
+      background("deleteWebhook", async () => {
+        await bot.api.deleteWebhook().catch((error: unknown) => log.warn({ err: describeError(error) }, "telegram: deleteWebhook failed; polling anyway"));
+        if (stopping.signal.aborted) return;
+        runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
+        log.info("telegram: long polling started");
+        void runner.task()?.catch((error: unknown) => log.error({ err: describeError(error) }, "telegram: long polling stopped"));
+      });
+    },
+    async stop() {
+      stopping.abort();
+      for (const off of unsubscribe) off();
+      if (runner?.isRunning()) await runner.stop();
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+    async idle() {
+      while (pending.size) await Promise.allSettled([...pending]);
+    },
+  };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => {
+      clearTimeout(timer);
+      resolve();
+    }, { once: true });
+  });
+}
+
+/** Error name and Telegram's description only: never payloads, chat ids or the token. */
+function describeError(error: unknown): string {
+  if (error && typeof error === "object" && "error_code" in error && "description" in error) return `telegram ${String(error.error_code)}: ${String(error.description)}`;
+  return error instanceof Error ? error.name : "unknown";
+}

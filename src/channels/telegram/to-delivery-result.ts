@@ -1,0 +1,25 @@
+import { GrammyError, HttpError } from "grammy";
+import type { DeliveryResult } from "../../outbox/types.ts";
+
+/**
+ * A failed Bot API call → what the outbox should do: 429 waits `retry_after`, 403 (the person blocked the
+ * bot or deleted their account) stops for good, 5xx and network errors retry with backoff, any other 4xx
+ * will not get better by retrying. Errors carry Telegram's description only, never the payload.
+ */
+export function toDeliveryResult(error: unknown): DeliveryResult {
+  if (error instanceof GrammyError) {
+    const reason = `telegram ${error.error_code}: ${error.description}`;
+    if (error.error_code === 429) {
+      return { status: "retry", error: reason, ...(error.parameters.retry_after ? { retryAfterMs: error.parameters.retry_after * 1000 } : {}) };
+    }
+    if (error.error_code === 403) return { status: "blocked", error: reason };
+    if (error.error_code >= 500) return { status: "retry", error: reason };
+    return { status: "failed", error: reason };
+  }
+  if (error instanceof HttpError) return { status: "retry", error: `telegram network error: ${errorName(error.error)}` };
+  return { status: "retry", error: error instanceof Error ? error.name : "unknown error" };
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}${"code" in error && typeof error.code === "string" ? ` ${error.code}` : ""}` : "unknown";
+}

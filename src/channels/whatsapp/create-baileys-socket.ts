@@ -1,0 +1,25 @@
+import { Browsers, makeCacheableSignalKeyStore, makeWASocket } from "@whiskeysockets/baileys";
+import type { WhatsAppSocketFactory } from "./types.ts";
+
+/**
+ * The production socket: Baileys' `makeWASocket` over the database auth state. Baileys gets a silent
+ * logger, because its own logs carry phone numbers and JIDs; Lentera logs states and close codes itself.
+ * No history is synced (Lentera only answers new messages) and the account is not marked online, so
+ * the organisation's phone keeps getting notifications.
+ */
+export const createBaileysSocket: WhatsAppSocketFactory = ({ auth, log, getMessageText }) => {
+  const quiet = log.child({ module: "baileys" }, { level: "silent" });
+  return makeWASocket({
+    auth: { creds: auth.creds, keys: makeCacheableSignalKeyStore(auth.keys, quiet) },
+    logger: quiet,
+    browser: Browsers.ubuntu("Lentera"),
+    markOnlineOnConnect: false,
+    syncFullHistory: false,
+    shouldSyncHistoryMessage: () => false,
+    generateHighQualityLinkPreview: false,
+    getMessage: async (key) => {
+      const text = key.id ? await getMessageText(key.id) : undefined;
+      return text === undefined ? undefined : { conversation: text };
+    },
+  });
+};

@@ -1,0 +1,88 @@
+import { normalizeMessageContent, type proto, type WAMessage } from "@whiskeysockets/baileys";
+import type { Input } from "../../engine/types.ts";
+import { toPersonJid } from "./to-person-jid.ts";
+
+/** Longest text handed to the engine (the web chat refuses more; here the rest is cut). */
+export const MAX_TEXT_CHARS = 4000;
+
+/**
+ * Messages that arrive as `append` and are older than this are history, not someone waiting for an answer.
+ * WhatsApp keeps messages for a linked device for about two weeks while it is offline.
+ */
+export const MAX_OFFLINE_AGE_MS = 14 * 24 * 3600 * 1000;
+
+export type IgnoreReason = "history" | "from_me" | "not_person" | "no_id" | "protocol" | "reaction" | "unsupported" | "empty";
+
+/** What one Baileys message means to Lentera: an engine input from a person, or a reason to ignore it. */
+export type ParsedMessage =
+  | { status: "accepted"; jid: string; externalId: string; input: Input }
+  | { status: "ignored"; reason: IgnoreReason };
+
+/**
+ * Converts one message of a `messages.upsert` into an engine input. Only one-to-one messages from people
+ * count; our own messages, groups, broadcasts, status, newsletters, protocol messages (deletes, edits, key
+ * distribution), reactions and polls are ignored. Baileys 7 marks messages that waited on WhatsApp's servers
+ * while Lentera was offline as `append`, like old history: they are answered (nobody's message is lost to
+ * an outage) unless they are older than MAX_OFFLINE_AGE_MS. History sync itself is switched off
+ * (`shouldSyncHistoryMessage`) and arrives on another event that Lentera does not read. Text comes from
+ * plain, extended-text, button, list and template-button replies; images, documents, audio and video
+ * become media inputs whose ref is the message key id (the file is never downloaded or re-sent).
+ * "hapus" and the safe word stay text: the engine recognises them on every channel.
+ */
+export function parseWhatsAppMessage(message: WAMessage, upsertType: "notify" | "append", now: number = Date.now()): ParsedMessage {
+  if (upsertType === "append" && now - toMs(message.messageTimestamp) > MAX_OFFLINE_AGE_MS) return { status: "ignored", reason: "history" };
+  if (message.key.fromMe) return { status: "ignored", reason: "from_me" };
+  const jid = toPersonJid(message.key);
+  if (!jid) return { status: "ignored", reason: "not_person" };
+  const externalId = message.key.id;
+  if (!externalId) return { status: "ignored", reason: "no_id" };
+  const content = normalizeMessageContent(message.message);
+  if (!content) return { status: "ignored", reason: "protocol" };
+  const input = toInput(content, externalId);
+  if (input.status === "ignored") return input;
+  return { status: "accepted", jid, externalId, input: input.input };
+}
+
+function toInput(content: proto.IMessage, ref: string): { status: "ok"; input: Input } | { status: "ignored"; reason: IgnoreReason } {
+  if (content.protocolMessage || content.senderKeyDistributionMessage && !hasPayload(content) || content.pollUpdateMessage || content.keepInChatMessage || content.pinInChatMessage) {
+    return { status: "ignored", reason: "protocol" };
+  }
+  if (content.reactionMessage || content.encReactionMessage) return { status: "ignored", reason: "reaction" };
+  const text =
+    content.conversation ??
+    content.extendedTextMessage?.text ??
+    content.buttonsResponseMessage?.selectedDisplayText ??
+    content.buttonsResponseMessage?.selectedButtonId ??
+    content.listResponseMessage?.title ??
+    content.listResponseMessage?.singleSelectReply?.selectedRowId ??
+    content.templateButtonReplyMessage?.selectedDisplayText ??
+    content.templateButtonReplyMessage?.selectedId;
+  if (typeof text === "string") {
+    const trimmed = text.trim();
+    if (!trimmed) return { status: "ignored", reason: "empty" };
+    return { status: "ok", input: { type: "text", text: trimmed.slice(0, MAX_TEXT_CHARS) } };
+  }
+  if (content.imageMessage) return media("photo", ref);
+  if (content.documentMessage) return media("document", ref);
+  if (content.audioMessage) return media(content.audioMessage.ptt === false ? "other" : "voice", ref);
+  if (content.videoMessage || content.ptvMessage) return media("video", ref);
+  if (content.stickerMessage || content.locationMessage || content.liveLocationMessage || content.contactMessage || content.contactsArrayMessage) {
+    return media("other", ref);
+  }
+  return { status: "ignored", reason: "unsupported" };
+}
+
+function media(kind: "photo" | "document" | "voice" | "video" | "other", ref: string): { status: "ok"; input: Input } {
+  return { status: "ok", input: { type: "media", kind, ref } };
+}
+
+/** A key-distribution message may ride along with real content in the same message. */
+function hasPayload(content: proto.IMessage): boolean {
+  return Object.entries(content).some(([field, value]) => value != null && field !== "senderKeyDistributionMessage" && field !== "messageContextInfo");
+}
+
+/** A message's timestamp (seconds, as a number or a protobuf Long) in milliseconds; 0 when missing. */
+function toMs(timestamp: WAMessage["messageTimestamp"]): number {
+  if (timestamp === null || timestamp === undefined) return 0;
+  return (typeof timestamp === "number" ? timestamp : timestamp.toNumber()) * 1000;
+}

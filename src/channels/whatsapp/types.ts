@@ -1,0 +1,49 @@
+import type { AuthenticationState, WASocket } from "@whiskeysockets/baileys";
+import type { Logger } from "../../log/create-logger.ts";
+
+/**
+ * The part of a Baileys socket Lentera uses. Production passes `makeWASocket`; tests pass a fake built on an
+ * EventEmitter that emits real-shaped `connection.update` and `messages.upsert` events.
+ */
+export type WhatsAppSocket = Pick<WASocket, "ev" | "sendMessage" | "readMessages" | "sendPresenceUpdate" | "requestPairingCode" | "chatModify" | "end">;
+
+/** Opens one socket with the given auth state; called again for every reconnect. */
+export type WhatsAppSocketFactory = (options: {
+  auth: AuthenticationState;
+  log: Logger;
+  /** the stored text of a message Lentera sent, for Baileys to re-encrypt when the phone asks for a retry */
+  getMessageText: (messageId: string) => Promise<string | undefined>;
+}) => WhatsAppSocket | Promise<WhatsAppSocket>;
+
+/**
+ * Where the WhatsApp link stands:
+ * - `standby`: another process holds the deployment's one socket (the lease); this one waits
+ * - `connecting` / `reconnecting`: opening a socket (after a recoverable close, with backoff)
+ * - `qr`: not linked; `qr` holds the code to scan (admins only)
+ * - `open`: linked and connected; messages flow
+ * - `logged_out`: the phone unlinked Lentera; auth state was cleared and an admin must relink
+ * - `forbidden`: WhatsApp refused the account (a ban or restriction); nothing is retried
+ * - `stopped`: the process is shutting down
+ */
+export type WhatsAppState = "standby" | "connecting" | "qr" | "open" | "reconnecting" | "logged_out" | "forbidden" | "stopped";
+
+export type WhatsAppStatus = {
+  state: WhatsAppState;
+  /** the QR payload to show while `state` is `qr` (admins only: it links a device to the organisation's number) */
+  qr?: string;
+  since: string;
+  /** the status code of the last close, when there was one (e.g. 428 connection closed, 401 logged out) */
+  lastDisconnectCode?: number;
+  counters: WhatsAppCounters;
+};
+
+export type WhatsAppCounters = {
+  received: number;
+  handled: number;
+  duplicates: number;
+  ignored: number;
+  sent: number;
+  rateLimited: number;
+  deleted: number;
+  reconnects: number;
+};

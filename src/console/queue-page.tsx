@@ -1,0 +1,107 @@
+import type { Caseworker } from "../db/generated/client.ts";
+import type { Queue, QueueFilter } from "../domain/caseworkers/list-queue.ts";
+import type { Locale } from "../i18n/create-i18n.ts";
+import { Layout, formatWait, type Tr } from "./layout.tsx";
+
+const TYPES = ["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"];
+const STATUSES = ["open", "new", "claimed", "in_progress", "referred", "closed"];
+
+/** The queue: counts, filters, and the tickets most urgent first, then oldest first. */
+export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; queue: Queue; filter: QueueFilter; signature: string; flash?: string }) {
+  const { tr, queue, filter } = props;
+  const select = (name: string, label: string, options: { value: string; label: string }[], current: string | undefined) => (
+    <label>
+      {label}
+      <select name={name}>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === (current ?? "")}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  return (
+    <Layout
+      tr={tr}
+      lang={props.lang}
+      title={tr("queue.title")}
+      page="queue"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      refreshSeconds={60}
+      data={{ urgent: JSON.stringify(queue.urgent), signature: props.signature, poll: "/console/queue/poll", interval: "15000" }}
+    >
+      <div id="urgent-alert" class="alert-urgent" role="alert" hidden>
+        <span>{tr("queue.new_urgent")}</span> <strong data-refs></strong>{" "}
+        <button type="button" class="secondary">
+          {tr("queue.dismiss")}
+        </button>
+      </div>
+      {props.flash ? (
+        <p class="flash" role="status">
+          {props.flash}
+        </p>
+      ) : null}
+      <h1>{tr("queue.title")}</h1>
+      <ul class="counts" aria-label={tr("queue.counts_label")}>
+        <li>{tr("queue.count_open", { count: queue.counts.open })}</li>
+        <li class={queue.counts.urgent ? "urgent" : ""}>{tr("queue.count_urgent", { count: queue.counts.urgent })}</li>
+        <li>{tr("queue.count_unassigned", { count: queue.counts.unassigned })}</li>
+        <li>{tr("queue.count_mine", { count: queue.counts.mine })}</li>
+      </ul>
+      <form method="get" action="/console/queue" class="filters card" aria-label={tr("queue.filters")}>
+        {select("type", tr("queue.filter.type"), [{ value: "", label: tr("queue.filter.all") }, ...TYPES.map((v) => ({ value: v, label: tr(`types.${v}`) }))], filter.type)}
+        {select("status", tr("queue.filter.status"), STATUSES.map((v) => ({ value: v, label: tr(`statuses.${v}`) })), filter.status)}
+        {select("language", tr("queue.filter.language"), [{ value: "", label: tr("queue.filter.all") }, { value: "id", label: "Bahasa Indonesia" }, { value: "en", label: "English" }], filter.language)}
+        {select("channel", tr("queue.filter.channel"), [{ value: "", label: tr("queue.filter.all") }, ...["web", "telegram", "whatsapp"].map((v) => ({ value: v, label: tr(`channels.${v}`) }))], filter.channel)}
+        {select("province", tr("queue.filter.province"), [{ value: "", label: tr("queue.filter.all") }, ...queue.provinces.map((p) => ({ value: p, label: p }))], filter.province)}
+        {select("assigned", tr("queue.filter.assigned"), ["any", "me", "unassigned"].map((v) => ({ value: v, label: tr(`queue.assigned.${v}`) })), filter.assigned)}
+        <button type="submit">{tr("queue.filter.apply")}</button>
+        <a href="/console/queue">{tr("queue.filter.reset")}</a>
+      </form>
+      {queue.tickets.length === 0 ? (
+        <p class="card">{tr("queue.empty")}</p>
+      ) : (
+        <table class="queue">
+          <caption class="muted small">{tr("queue.order")}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tr("queue.col.priority")}</th>
+              <th scope="col">{tr("queue.col.reference")}</th>
+              <th scope="col">{tr("queue.col.type")}</th>
+              <th scope="col">{tr("queue.col.status")}</th>
+              <th scope="col">{tr("queue.col.waiting")}</th>
+              <th scope="col">{tr("queue.col.where")}</th>
+              <th scope="col">{tr("queue.col.assignee")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {queue.tickets.map((ticket) => (
+              <tr class={ticket.priority === "urgent" ? "urgent" : ""} data-reference={ticket.reference}>
+                <td data-label={tr("queue.col.priority")}>
+                  <span class={`badge ${ticket.priority}`}>{tr(`priorities.${ticket.priority}`)}</span>
+                  {ticket.child ? <span class="badge">{tr("ticket.child")}</span> : null}
+                </td>
+                <td data-label={tr("queue.col.reference")}>
+                  <a href={`/console/tickets/${ticket.reference}`}>
+                    <strong>{ticket.reference}</strong>
+                  </a>
+                  {ticket.awaitingReply ? <span class="badge waiting">{tr("queue.awaiting_reply")}</span> : null}
+                </td>
+                <td data-label={tr("queue.col.type")}>{tr(`types.${ticket.type}`)}</td>
+                <td data-label={tr("queue.col.status")}>{tr(`statuses.${ticket.status}`)}</td>
+                <td data-label={tr("queue.col.waiting")}>{formatWait(tr, ticket.waitingMinutes)}</td>
+                <td data-label={tr("queue.col.where")}>
+                  {tr(`channels.${ticket.channel}`)} · {ticket.language.toUpperCase()}
+                  {ticket.province ? ` · ${ticket.province}` : ""}
+                </td>
+                <td data-label={tr("queue.col.assignee")}>{ticket.assignee ? (ticket.assignee.id === props.caseworker.id ? tr("queue.me") : ticket.assignee.name) : tr("queue.unassigned")}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,117 @@
+import { z } from "zod";
+import type { Db } from "../../db/create-prisma-client.ts";
+import type { Caseworker, Prisma } from "../../db/generated/client.ts";
+import { atLeast } from "./permissions.ts";
+
+/** The queue's filters (query string of /console and /api/queue); every one is optional. */
+export const QueueFilter = z.object({
+  type: z.enum(["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"]).optional(),
+  status: z.enum(["open", "new", "claimed", "in_progress", "referred", "closed"]).default("open"),
+  language: z.enum(["id", "en"]).optional(),
+  channel: z.enum(["web", "telegram", "whatsapp"]).optional(),
+  province: z.string().trim().min(1).max(80).optional(),
+  assigned: z.enum(["any", "me", "unassigned"]).default("any"),
+});
+export type QueueFilter = z.infer<typeof QueueFilter>;
+
+export type QueueItem = {
+  reference: string;
+  type: string;
+  priority: "urgent" | "high" | "normal" | "low";
+  status: string;
+  language: string;
+  channel: string;
+  province: string | null;
+  emergency: boolean;
+  child: boolean;
+  risk: string;
+  assignee: { id: string; name: string } | null;
+  createdAt: Date;
+  /** minutes since the ticket was opened */
+  waitingMinutes: number;
+  /** a caseworker has the conversation, and the person wrote after the last caseworker message */
+  awaitingReply: boolean;
+  lastInboundAt: Date | null;
+};
+
+export type Queue = {
+  tickets: QueueItem[];
+  counts: { open: number; urgent: number; unassigned: number; mine: number };
+  /** references of open urgent tickets the actor can see (for the new-urgent alert) */
+  urgent: string[];
+  provinces: string[];
+};
+
+const QUEUE_LIMIT = 200;
+
+/**
+ * The open tickets a caseworker may see — their own and the unassigned ones; supervisors and admins see
+ * all — most urgent first, then oldest first.
+ */
+export async function listQueue(ctx: { db: Db; now: () => Date; actor: Caseworker }, filter: QueueFilter): Promise<Queue> {
+  const visible: Prisma.TicketWhereInput = atLeast(ctx.actor, "supervisor") ? {} : { OR: [{ assigneeId: null }, { assigneeId: ctx.actor.id }] };
+  const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
+  const where: Prisma.TicketWhereInput = {
+    AND: [
+      visible,
+      filter.status === "open" ? open : { status: filter.status },
+      filter.type ? { type: filter.type } : {},
+      filter.language ? { locale: filter.language } : {},
+      filter.channel ? { channel: filter.channel } : {},
+      filter.province ? { province: { equals: filter.province, mode: "insensitive" } } : {},
+      filter.assigned === "me" ? { assigneeId: ctx.actor.id } : filter.assigned === "unassigned" ? { assigneeId: null } : {},
+    ],
+  };
+  const base: Prisma.TicketWhereInput = { AND: [visible, open] };
+  const [rows, openCount, urgentRows, unassigned, mine, provinces] = await Promise.all([
+    ctx.db.ticket.findMany({
+      where,
+      orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
+      take: QUEUE_LIMIT,
+      include: { assignee: { select: { id: true, name: true } }, conversation: { select: { mode: true, lastInboundAt: true } } },
+    }),
+    ctx.db.ticket.count({ where: base }),
+    ctx.db.ticket.findMany({ where: { AND: [base, { priority: "urgent" }] }, select: { reference: true }, orderBy: { createdAt: "asc" } }),
+    ctx.db.ticket.count({ where: { AND: [base, { assigneeId: null }] } }),
+    ctx.db.ticket.count({ where: { AND: [base, { assigneeId: ctx.actor.id }] } }),
+    ctx.db.ticket.findMany({ where: { AND: [base, { province: { not: null } }] }, select: { province: true }, distinct: ["province"] }),
+  ]);
+  const lastCaseworkerAt = await lastCaseworkerMessages(ctx.db, rows.flatMap((r) => (r.conversationId && r.conversation?.mode === "human" ? [r.conversationId] : [])));
+  const now = ctx.now().getTime();
+  return {
+    tickets: rows.map((row) => {
+      const lastInboundAt = row.conversation?.lastInboundAt ?? null;
+      const lastReply = row.conversationId ? lastCaseworkerAt.get(row.conversationId) : undefined;
+      return {
+        reference: row.reference,
+        type: row.type,
+        priority: row.priority,
+        status: row.status,
+        language: row.locale,
+        channel: row.channel,
+        province: row.province,
+        emergency: row.emergency,
+        child: row.child,
+        risk: row.risk,
+        assignee: row.assignee,
+        createdAt: row.createdAt,
+        waitingMinutes: Math.max(0, Math.floor((now - row.createdAt.getTime()) / 60_000)),
+        awaitingReply: row.conversation?.mode === "human" && lastInboundAt !== null && (!lastReply || lastInboundAt > lastReply),
+        lastInboundAt,
+      };
+    }),
+    counts: { open: openCount, urgent: urgentRows.length, unassigned, mine },
+    urgent: urgentRows.map((r) => r.reference),
+    provinces: provinces.flatMap((p) => (p.province ? [p.province] : [])).sort(),
+  };
+}
+
+async function lastCaseworkerMessages(db: Db, conversationIds: string[]): Promise<Map<string, Date>> {
+  if (!conversationIds.length) return new Map();
+  const rows = await db.message.groupBy({
+    by: ["conversationId"],
+    where: { conversationId: { in: conversationIds }, author: "caseworker" },
+    _max: { createdAt: true },
+  });
+  return new Map(rows.flatMap((r) => (r._max.createdAt ? [[r.conversationId, r._max.createdAt] as const] : [])));
+}

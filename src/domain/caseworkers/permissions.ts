@@ -1,0 +1,61 @@
+import type { Caseworker, Role, Ticket } from "../../db/generated/client.ts";
+
+/**
+ * Who may do what (Aselo-style helpline rules):
+ * - caseworker: the queue (unassigned tickets) and their own claims;
+ * - supervisor: every ticket, reassign, referral override;
+ * - admin: accounts, partners, settings and the audit log — and everything a supervisor may do.
+ */
+export type Permission =
+  | "ticket.read"
+  | "ticket.claim"
+  | "ticket.release"
+  | "ticket.reassign"
+  | "ticket.change_status"
+  | "ticket.note"
+  | "ticket.reply"
+  | "ticket.refer"
+  | "ticket.refer_override"
+  | "partners.manage"
+  | "accounts.manage"
+  | "audit.read";
+
+const RANK: Record<Role, number> = { caseworker: 1, supervisor: 2, admin: 3 };
+
+type Actor = Pick<Caseworker, "id" | "role" | "active">;
+type TicketScope = Pick<Ticket, "assigneeId" | "status">;
+
+export function atLeast(actor: Pick<Caseworker, "role">, role: Role): boolean {
+  return RANK[actor.role] >= RANK[role];
+}
+
+/** Whether `actor` may do `permission`, on `ticket` when the permission is about one. */
+export function can(actor: Actor, permission: Permission, ticket?: TicketScope): boolean {
+  if (!actor.active) return false;
+  const supervisor = atLeast(actor, "supervisor");
+  const mine = ticket?.assigneeId === actor.id;
+  const unassigned = ticket !== undefined && ticket.assigneeId === null;
+  switch (permission) {
+    case "ticket.read":
+      return supervisor || mine || (unassigned && ticket.status !== "closed");
+    case "ticket.claim":
+      return unassigned && ticket.status !== "closed";
+    case "ticket.release":
+      return ticket !== undefined && ticket.assigneeId !== null && ticket.status !== "closed" && (mine || supervisor);
+    case "ticket.reassign":
+      return supervisor && ticket !== undefined && ticket.status !== "closed";
+    case "ticket.change_status":
+    case "ticket.note":
+    case "ticket.refer":
+      return mine || (supervisor && ticket !== undefined);
+    case "ticket.reply":
+      // Only the caseworker holding the ticket writes to the person: one human voice at a time.
+      return mine && ticket.status !== "closed";
+    case "ticket.refer_override":
+      return supervisor;
+    case "partners.manage":
+    case "accounts.manage":
+    case "audit.read":
+      return atLeast(actor, "admin");
+  }
+}

@@ -1,0 +1,54 @@
+import type { Tx } from "../../db/create-prisma-client.ts";
+import type { Conversation } from "../../db/generated/client.ts";
+import { createEngineActions } from "../../conversations/create-engine-actions.ts";
+import { storeOutboundMessages, type ConversationDeps } from "../../conversations/handle-inbound.ts";
+import { readState } from "../../conversations/read-state.ts";
+import { renderOutputs } from "../../conversations/render-outputs.ts";
+import type { StoredOutbound } from "../../conversations/types.ts";
+import { NAV_MENU } from "../../engine/choices.ts";
+import { matchKeyword } from "../../engine/keywords.ts";
+import { resolveChoice } from "../../engine/resolve-choice.ts";
+import { runTurn } from "../../engine/run-turn.ts";
+import type { Choice, Input } from "../../engine/types.ts";
+import { endHandoff } from "./end-handoff.ts";
+import { tellPerson } from "./handoff-messages.ts";
+
+export const HANDOFF_LEAVE: Choice = { id: "handoff.leave", key: "handoff:leave" };
+export const HANDOFF_STAY: Choice = { id: "handoff.stay", key: "handoff:stay" };
+
+/**
+ * A person's message while a caseworker has the conversation (mode "human"). It is already stored for the
+ * caseworker; the flows do not see it. Only three things answer automatically:
+ * - "menu" (or the menu button) asks whether they want to leave the caseworker — a tap away must not end a
+ *   conversation with a human by accident;
+ * - the answer to that question;
+ * - "darurat"/"emergency": the emergency numbers at once, as anywhere else; the caseworker stays.
+ */
+export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { conversation: Conversation; input: Input }): Promise<StoredOutbound[]> {
+  const { conversation } = input;
+  const state = readState(conversation.state, "id");
+  const resolved = resolveChoice(state, input.input, deps.t);
+  const keyword = resolved.type === "text" ? matchKeyword(resolved.text) : null;
+
+  if ((resolved.type === "choice" && resolved.id === NAV_MENU.id) || keyword === "menu") {
+    return tellPerson(tx, deps, conversation, { key: "handoff:ask_leave", choices: [HANDOFF_STAY, HANDOFF_LEAVE] });
+  }
+  if (resolved.type === "choice" && resolved.id === HANDOFF_LEAVE.id) {
+    return endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person" } });
+  }
+  if (resolved.type === "choice" && resolved.id === HANDOFF_STAY.id) {
+    return tellPerson(tx, deps, conversation, { key: "handoff:staying" });
+  }
+  if (keyword === "emergency") {
+    const { actions } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
+    const turn = await runTurn(state, resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
+    await tx.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object, version: { increment: 1 } } });
+    return storeOutboundMessages(tx, deps, {
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      author: "bot",
+      messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
+    });
+  }
+  return [];
+}

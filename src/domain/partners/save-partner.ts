@@ -1,0 +1,30 @@
+import { z } from "zod";
+import type { Partner } from "../../db/generated/client.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { CaseworkContext } from "../caseworkers/casework-context.ts";
+import { CaseworkError } from "../caseworkers/casework-error.ts";
+import { can } from "../caseworkers/permissions.ts";
+
+const list = z.array(z.string().trim().min(1).max(80)).max(40);
+
+/** A partner as an admin edits it. */
+export const PartnerInput = z.object({
+  name: z.string().trim().min(2).max(160),
+  services: list,
+  provinces: list,
+  contact: z.string().trim().min(3).max(500),
+  active: z.boolean().default(true),
+});
+export type PartnerInput = z.infer<typeof PartnerInput>;
+
+/** Adds a partner, or changes one when `id` is given (admins only). */
+export async function savePartner(ctx: CaseworkContext, input: PartnerInput & { id?: string }): Promise<Partner> {
+  if (!can(ctx.actor, "partners.manage")) throw new CaseworkError("forbidden", "Only an admin can manage partners.", "errors.denied.partners.manage");
+  const data = PartnerInput.parse(input);
+  return ctx.db.$transaction(async (tx) => {
+    if (input.id && !(await tx.partner.findUnique({ where: { id: input.id } }))) throw new CaseworkError("not_found", "No such partner.", "errors.no_such_partner");
+    const partner = input.id ? await tx.partner.update({ where: { id: input.id }, data }) : await tx.partner.create({ data });
+    await recordAudit(tx, { actor: { type: "caseworker", id: ctx.actor.id }, action: input.id ? "partner.updated" : "partner.created", subjectType: "partner", subjectId: partner.id });
+    return partner;
+  });
+}

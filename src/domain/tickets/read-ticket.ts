@@ -1,0 +1,18 @@
+import type { Cipher } from "../../crypto/create-cipher.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import { recordAudit, type Actor } from "../audit/record-audit.ts";
+import { toTicketView } from "./ticket-view.ts";
+
+export type ReadTicketResult = { status: "found"; ticket: ReturnType<typeof toTicketView> } | { status: "not_found" };
+
+/** One ticket in full by its reference; every read is recorded in the audit log. */
+export async function readTicket(db: Db, cipher: Cipher, reference: string, actor: Actor): Promise<ReadTicketResult> {
+  const ticket = await db.ticket.findUnique({ where: { reference }, include: { events: { orderBy: { createdAt: "asc" } }, recruiterMentions: { select: { nameKey: true } } } });
+  if (!ticket) return { status: "not_found" };
+  const nameKeys = [...new Set(ticket.recruiterMentions.map((m) => m.nameKey))];
+  const recruiterReports = nameKeys.length
+    ? (await db.recruiterMention.groupBy({ by: ["ticketId"], where: { nameKey: { in: nameKeys } } })).length
+    : null;
+  await recordAudit(db, { actor, action: "ticket.read", subjectType: "ticket", subjectId: ticket.id, meta: { reference } });
+  return { status: "found", ticket: toTicketView(ticket, cipher, { recruiterReports }) };
+}

@@ -1,0 +1,76 @@
+import type { Referral, ReferralStatus, Ticket } from "../../db/generated/client.ts";
+import { TX_OPTIONS, type Tx } from "../../db/create-prisma-client.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import type { CaseworkContext } from "../caseworkers/casework-context.ts";
+import { CaseworkError } from "../caseworkers/casework-error.ts";
+import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
+import { can } from "../caseworkers/permissions.ts";
+import { recordTicketEvent } from "./record-ticket-event.ts";
+
+export const MIN_OVERRIDE_REASON_LENGTH = 10;
+
+export type ReferInput = { reference: string; partnerId: string; overrideReason?: string };
+
+/**
+ * Refers a ticket to a partner (Primero-style). Needs the person's consent to share — on the ticket, or a
+ * `share:any` / `share:<partnerId>` consent they have not withdrawn since. Without it only a supervisor
+ * may refer, with a reason that is kept on the referral and in the audit log.
+ */
+export async function referTicket(ctx: CaseworkContext, input: ReferInput): Promise<Referral> {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.refer");
+    const partner = await tx.partner.findUnique({ where: { id: input.partnerId } });
+    if (!partner || !partner.active) throw new CaseworkError("invalid", "Choose an active partner from the directory.", "errors.no_such_partner");
+    const consent = await hasShareConsent(tx, ticket, partner.id);
+    const reason = input.overrideReason?.trim() ?? "";
+    if (!consent) {
+      if (!can(ctx.actor, "ticket.refer_override")) {
+        throw new CaseworkError("forbidden", "The person has not agreed to share their case. Only a supervisor can override that, with a reason.", "errors.consent_required");
+      }
+      if (reason.length < MIN_OVERRIDE_REASON_LENGTH) {
+        throw new CaseworkError("invalid", `Without the person's consent, write why (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`, "errors.override_reason");
+      }
+    }
+    const actor = { type: "caseworker", id: ctx.actor.id } as const;
+    const referral = await tx.referral.create({
+      data: { ticketId: ticket.id, partnerId: partner.id, consent, overrideReason: consent ? null : reason, createdById: ctx.actor.id, createdAt: ctx.now() },
+    });
+    if (ticket.status !== "closed" && ticket.status !== "new") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "referred" } });
+    await recordTicketEvent(tx, { ticketId: ticket.id, type: "referred", actor, data: { referralId: referral.id, partnerId: partner.id, consent, override: !consent } });
+    await recordAudit(tx, {
+      actor,
+      action: consent ? "ticket.referred" : "ticket.referred_override",
+      subjectType: "ticket",
+      subjectId: ticket.id,
+      meta: { referralId: referral.id, partnerId: partner.id, ...(consent ? {} : { reason }) },
+    });
+    return referral;
+  }, TX_OPTIONS);
+}
+
+/** Records what became of a referral: accepted, declined or completed, with an optional note. */
+export async function updateReferral(ctx: CaseworkContext, input: { reference: string; referralId: string; status: ReferralStatus; note?: string }): Promise<Referral> {
+  return ctx.db.$transaction(async (tx) => {
+    const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.refer");
+    const referral = await tx.referral.findFirst({ where: { id: input.referralId, ticketId: ticket.id } });
+    if (!referral) throw new CaseworkError("not_found", "No such referral on this ticket.", "errors.no_such_referral");
+    const updated = await tx.referral.update({
+      where: { id: referral.id },
+      data: { status: input.status, ...(input.note?.trim() ? { outcomeNote: ctx.cipher.encrypt(input.note.trim()) } : {}) },
+    });
+    const actor = { type: "caseworker", id: ctx.actor.id } as const;
+    await recordTicketEvent(tx, { ticketId: ticket.id, type: "referral_updated", actor, data: { referralId: referral.id, from: referral.status, to: input.status } });
+    await recordAudit(tx, { actor, action: "referral.updated", subjectType: "ticket", subjectId: ticket.id, meta: { referralId: referral.id, to: input.status } });
+    return updated;
+  }, TX_OPTIONS);
+}
+
+/** The person's consent to share with this partner: the ticket's flag, or their latest share consent. */
+export async function hasShareConsent(tx: Tx, ticket: Pick<Ticket, "consentShare" | "contactId">, partnerId: string): Promise<boolean> {
+  if (!ticket.contactId) return ticket.consentShare;
+  const latest = await tx.consent.findFirst({
+    where: { contactId: ticket.contactId, scope: { in: ["share:any", `share:${partnerId}`] } },
+    orderBy: { createdAt: "desc" },
+  });
+  return latest ? latest.granted : ticket.consentShare;
+}

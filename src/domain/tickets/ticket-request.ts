@@ -1,0 +1,61 @@
+import type { Channel, Priority, TicketType } from "../../db/generated/client.ts";
+import type { Assessment } from "../screening/index.ts";
+
+export type { Priority, TicketType };
+
+export const TICKET_TYPES: readonly TicketType[] = ["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"];
+export const PRIORITIES: readonly Priority[] = ["urgent", "high", "normal", "low"];
+
+/** Kinds of help a person can ask for (IOM direct-assistance categories), as stored on the ticket. */
+export const NEEDS = ["shelter", "health", "legal", "going_home", "counselling", "livelihood", "education", "family_counselling", "escort"] as const;
+export type Need = (typeof NEEDS)[number];
+
+export const CONTACT_METHODS = ["this_chat", "call", "message", "wait_for_me"] as const;
+export const CONTACT_TIMES = ["morning", "afternoon", "evening", "any"] as const;
+
+/** When and how a caseworker may safely reach the person; the number only when they gave one. */
+export type SafeContact = {
+  method?: (typeof CONTACT_METHODS)[number];
+  time?: (typeof CONTACT_TIMES)[number];
+  number?: string;
+};
+
+/** What a flow knows when it asks for a ticket. Everything is optional except the type. */
+export type TicketRequest = {
+  type: TicketType;
+  /** the screening assessment of what the person wrote and answered */
+  assessment?: Assessment;
+  /** a floor for the priority (the assessment's priority counts too; the higher wins) */
+  priority?: Priority;
+  needs?: readonly Need[];
+  safeContact?: SafeContact;
+  /** a form's answers (tracing, recruiter report): field id → the person's words */
+  details?: Readonly<Record<string, string>>;
+  /** a recruiter or agency named in a report: counted across reports under a normalised key */
+  recruiterName?: string;
+  /** consent to share the case with a partner organisation, when the flow asked */
+  consentShare?: boolean;
+  /**
+   * No consent to store what the person writes: an urgent ticket on vital interests (UU PDP Pasal
+   * 20(2)(d)) keeps only what a caseworker needs to act (indicator ids, language, channel, a link to the
+   * conversation) and none of the person's words.
+   */
+  minimal?: boolean;
+};
+
+/** Who the ticket is for: set by the conversation service, never by a flow. */
+export type TicketScope = { contactId: string; conversationId: string; channel: Channel; locale: string };
+
+export type OpenedTicket = { status: "created" | "updated"; id: string; reference: string; type: TicketType; priority: Priority; indicatorIds: string[] };
+
+const PRIORITY_RANK: Record<Priority, number> = { urgent: 3, high: 2, normal: 1, low: 0 };
+const RISK_RANK: Record<string, number> = { high: 3, medium: 2, low: 1, none: 0 };
+
+/** The most pressing of the priorities given (low when none is). */
+export function maxPriority(...priorities: (Priority | undefined | null)[]): Priority {
+  return priorities.reduce<Priority>((best, p) => (p && PRIORITY_RANK[p] > PRIORITY_RANK[best] ? p : best), "low");
+}
+
+export function maxRisk<R extends string>(a: R, b: R): R {
+  return (RISK_RANK[b] ?? 0) > (RISK_RANK[a] ?? 0) ? b : a;
+}

@@ -1,0 +1,91 @@
+import type { Flow, Turn } from "../turn.ts";
+import type { Choice } from "../types.ts";
+import { REPORT_FORM } from "./report-form.ts";
+import { TRACING_FORM } from "./tracing-form.ts";
+
+export type FormId = "tracing" | "report";
+type FormStep = { name: "form"; form: FormId; field: number; draft: string };
+
+/** One short question: typed text, or one of a few options (stored as the option id). */
+export type FormField = { id: string; kind: "text" } | { id: string; kind: "choice"; options: readonly string[] };
+
+/** The person's answers so far: field id → their words or the option id. */
+export type FormAnswers = Record<string, string>;
+
+/**
+ * A form: its i18n namespace (`<ns>:intro`, `<ns>:field.<id>.ask`, `<ns>:field.<id>.options.<option>`),
+ * its fields in order, and what happens with the answers at the end.
+ */
+export type FormSpec = {
+  ns: string;
+  fields: readonly FormField[];
+  finish(turn: Turn, answers: FormAnswers): Promise<void>;
+};
+
+const FORMS: Record<FormId, FormSpec> = { tracing: TRACING_FORM, report: REPORT_FORM };
+const SKIP: Choice = { id: "form.skip", key: "intake:answer.skip" };
+const SEND: Choice = { id: "form.send", key: "intake:form.send" };
+/** Longest answer kept for one field. */
+const MAX_ANSWER_CHARS = 1000;
+
+/**
+ * Starts a form. Every question can be skipped, "send now" ends it early with what was given, and
+ * "menu" leaves it. `answers` carries what is already known (the message that started it).
+ */
+export async function startForm(turn: Turn, form: FormId, answers: FormAnswers = {}): Promise<void> {
+  turn.say(`${FORMS[form].ns}:intro`);
+  await askField(turn, form, 0, answers);
+}
+
+export const formFlow: Flow<FormStep> = {
+  enter(turn, step) {
+    promptField(turn, FORMS[step.form], step.field);
+  },
+  async handle(turn, step, input) {
+    const spec = FORMS[step.form];
+    const field = spec.fields[step.field];
+    const answers = turn.deps.actions.unseal<FormAnswers>(step.draft);
+    if (!field || (input.type === "choice" && input.id === SEND.id)) return finish(turn, spec, answers);
+    if (input.type === "choice" && input.id === SKIP.id) return askField(turn, step.form, step.field + 1, answers);
+    if (field.kind === "text" && input.type === "text") {
+      answers[field.id] = input.text.trim().slice(0, MAX_ANSWER_CHARS);
+      return askField(turn, step.form, step.field + 1, answers);
+    }
+    if (field.kind === "choice" && input.type === "choice") {
+      const option = field.options.find((o) => input.id === `form.${field.id}.${o}`);
+      if (option) {
+        answers[field.id] = option;
+        return askField(turn, step.form, step.field + 1, answers);
+      }
+    }
+    if (field.kind === "choice" && input.type === "text") {
+      // Their own words where options were offered: kept as they wrote them.
+      answers[field.id] = input.text.trim().slice(0, MAX_ANSWER_CHARS);
+      return askField(turn, step.form, step.field + 1, answers);
+    }
+    turn.say("common.not_understood");
+    promptField(turn, spec, step.field);
+  },
+};
+
+async function askField(turn: Turn, form: FormId, from: number, answers: FormAnswers): Promise<void> {
+  const spec = FORMS[form];
+  // Questions the person already answered in the message that started the form are not asked again.
+  let index = from;
+  while (index < spec.fields.length && answers[spec.fields[index]?.id ?? ""] !== undefined) index++;
+  if (index >= spec.fields.length) return finish(turn, spec, answers);
+  turn.setStep({ name: "form", form, field: index, draft: turn.deps.actions.seal(answers) });
+  promptField(turn, spec, index);
+}
+
+function promptField(turn: Turn, spec: FormSpec, index: number): void {
+  const field = spec.fields[index];
+  if (!field) return;
+  const options = field.kind === "choice" ? field.options.map((o) => ({ id: `form.${field.id}.${o}`, key: `${spec.ns}:field.${field.id}.options.${o}` })) : [];
+  turn.ask(`${spec.ns}:field.${field.id}.ask`, [...options, SKIP, ...(index > 0 ? [SEND] : [])]);
+}
+
+async function finish(turn: Turn, spec: FormSpec, answers: FormAnswers): Promise<void> {
+  turn.setStep({ name: "menu" });
+  await spec.finish(turn, answers);
+}

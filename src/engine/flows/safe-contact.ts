@@ -1,0 +1,98 @@
+import { CONTACT_METHODS, CONTACT_TIMES } from "../../domain/tickets/ticket-request.ts";
+import { NAV_MENU } from "../choices.ts";
+import type { Flow, Turn } from "../turn.ts";
+import type { Choice } from "../types.ts";
+import { assessDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
+
+type SafeContactStep = { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string };
+
+const SKIP: Choice = { id: "ans.skip", key: "intake:answer.skip" };
+const METHOD_CHOICES: Choice[] = [...CONTACT_METHODS.map((m) => ({ id: `contact.${m}`, key: `tickets:method.${m}` })), SKIP];
+const TIME_CHOICES: Choice[] = [...CONTACT_TIMES.map((time) => ({ id: `time.${time}`, key: `tickets:time.${time}` })), SKIP];
+const SHARE_CHOICES: Choice[] = [
+  { id: "share.yes", key: "intake:share.yes" },
+  { id: "share.no", key: "intake:share.no" },
+];
+/** A phone number as typed: digits, spaces, +, -, brackets; anything else is not kept as a number. */
+const PHONE = /^\+?[\d\s\-().]{6,25}$/;
+
+const PROMPTS = {
+  method: ["intake:contact.method", METHOD_CHOICES],
+  number: ["intake:contact.number", [SKIP]],
+  time: ["intake:contact.time", TIME_CHOICES],
+  share: ["intake:share.ask", SHARE_CHOICES],
+} as const satisfies Record<SafeContactStep["phase"], readonly [string, Choice[]]>;
+
+/** When and how it is safe to reach the person, whether their case may go to a partner, then the ticket. */
+export async function startSafeContact(turn: Turn, draft: CaseDraft): Promise<void> {
+  await moveTo(turn, "method", draft);
+}
+
+async function moveTo(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): Promise<void> {
+  turn.setStep({ name: "safe_contact", phase, draft: sealDraft(turn, draft) });
+  const [key, choices] = PROMPTS[phase];
+  turn.ask(key, [...choices]);
+}
+
+export const safeContactFlow: Flow<SafeContactStep> = {
+  enter(turn, step) {
+    const [key, choices] = PROMPTS[step.phase];
+    turn.ask(key, [...choices]);
+  },
+  async handle(turn, step, input) {
+    const draft = openDraft(turn, step.draft);
+    const tapped = input.type === "choice" ? input.id : null;
+    const skipped = tapped === SKIP.id;
+    switch (step.phase) {
+      case "method": {
+        const method = CONTACT_METHODS.find((m) => tapped === `contact.${m}`);
+        if (!method && !skipped) break;
+        if (method) draft.safeContact.method = method;
+        return moveTo(turn, method === "call" || method === "message" ? "number" : "time", draft);
+      }
+      case "number": {
+        if (input.type === "text" && PHONE.test(input.text.trim())) draft.safeContact.number = input.text.trim();
+        else if (!skipped) {
+          turn.say("intake:contact.number_invalid");
+          return safeContactFlow.enter(turn, step);
+        }
+        return moveTo(turn, "time", draft);
+      }
+      case "time": {
+        const time = CONTACT_TIMES.find((t) => tapped === `time.${t}`);
+        if (!time && !skipped) break;
+        if (time) draft.safeContact.time = time;
+        return moveTo(turn, "share", draft);
+      }
+      case "share": {
+        if (tapped !== "share.yes" && tapped !== "share.no") break;
+        draft.share = tapped === "share.yes";
+        await turn.deps.actions.recordConsent("share:any", draft.share);
+        return finishCase(turn, draft);
+      }
+    }
+    turn.say("common.not_understood");
+    return safeContactFlow.enter(turn, step);
+  },
+};
+
+/** Opens (or adds to) the victim-assistance ticket and tells the reference and what happens next. */
+async function finishCase(turn: Turn, draft: CaseDraft): Promise<void> {
+  const assessment = assessDraft(turn, draft);
+  const ticket = await turn.deps.actions.openTicket(
+    {
+      type: "victim_assistance",
+      assessment,
+      needs: draft.needs,
+      safeContact: draft.safeContact,
+      ...(draft.story.length ? { details: { story: draft.story.join("\n\n") } } : {}),
+      ...(draft.share === undefined ? {} : { consentShare: draft.share }),
+    },
+    turn.locale,
+  );
+  const how = draft.safeContact.method === "wait_for_me" ? "intake:done.wait" : "intake:done.contact";
+  turn.say("intake:done.reference", { reference: ticket.reference });
+  turn.say(how);
+  turn.ask("intake:done.after", [NAV_MENU]);
+  turn.setStep({ name: "menu" });
+}

@@ -1,0 +1,96 @@
+import { nextQuestions } from "../../domain/screening/index.ts";
+import { NAV_MENU } from "../choices.ts";
+import type { Flow, Turn } from "../turn.ts";
+import type { Choice } from "../types.ts";
+import { assessDraft, emptyDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
+import { startNeeds } from "./needs.ts";
+import { ANSWER_CHOICES, parseAnswer } from "./parse-answer.ts";
+
+type ScreeningStep = { name: "screening"; phase: "story" | "question"; question?: string; asked: number; draft: string };
+
+/** Questions asked in one go before the person is asked whether to go on. */
+export const QUESTIONS_PER_ROUND = 3;
+const STORY_CHOICES: Choice[] = [{ id: "ans.skip", key: "intake:answer.skip" }, NAV_MENU];
+const ROUND_CHOICES: Choice[] = [
+  { id: "round.more", key: "intake:round.more" },
+  { id: "round.finish", key: "intake:round.finish" },
+];
+/** Longest story kept per message (the web chat already refuses more than 4,000 characters). */
+const MAX_STORY_CHARS = 4000;
+
+/**
+ * Get help: the person says in their own words what is happening (or skips), then answers only the
+ * questions whose answers are still unknown — a few at a time, each with yes / no / not sure / skip —
+ * then needs, safe contact and the ticket. Free text typed at a question is more of the story: it is
+ * screened again and the questions it answers are not asked. Nothing here tells anyone they are or are
+ * not a victim.
+ */
+export async function startScreening(turn: Turn, story?: string): Promise<void> {
+  const draft = emptyDraft();
+  if (!story) {
+    turn.setStep({ name: "screening", phase: "story", asked: 0, draft: sealDraft(turn, draft) });
+    turn.ask("intake:story.ask", STORY_CHOICES);
+    return;
+  }
+  draft.story.push(story.slice(0, MAX_STORY_CHARS));
+  turn.say("intake:story.thanks");
+  await askNext(turn, draft, 0);
+}
+
+export const screeningFlow: Flow<ScreeningStep> = {
+  enter(turn, step) {
+    if (step.phase === "story") return turn.ask("intake:story.ask", STORY_CHOICES);
+    if (step.question) return turn.ask(`intake:question.${step.question}`, ANSWER_CHOICES);
+    turn.ask("intake:round.ask", ROUND_CHOICES);
+  },
+  async handle(turn, step, input) {
+    const draft = openDraft(turn, step.draft);
+    if (step.phase === "story") {
+      if (input.type === "text") {
+        draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
+        turn.say("intake:story.thanks");
+        return askNext(turn, draft, 0);
+      }
+      if (input.type === "choice" && input.id === "ans.skip") return askNext(turn, draft, 0);
+      turn.say("common.not_understood");
+      return screeningFlow.enter(turn, step);
+    }
+    if (!step.question) {
+      if (input.type === "choice" && input.id === "round.more") return askNext(turn, draft, 0);
+      if (input.type === "choice" && input.id === "round.finish") return startNeeds(turn, draft);
+      if (input.type === "text") {
+        draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
+        turn.say("intake:story.noted");
+        return askNext(turn, draft, step.asked);
+      }
+      turn.say("common.not_understood");
+      return screeningFlow.enter(turn, step);
+    }
+    const parsed = parseAnswer(input);
+    if (parsed.status === "answer") draft.answers[step.question] = parsed.answer;
+    if (parsed.status === "skip") draft.skipped.push(step.question);
+    if (parsed.status !== "none") return askNext(turn, draft, step.asked + 1);
+    if (input.type === "text") {
+      draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
+      turn.say("intake:story.noted");
+      return askNext(turn, draft, step.asked);
+    }
+    turn.say("common.not_understood");
+    return screeningFlow.enter(turn, step);
+  },
+};
+
+/** The next unknown question, a pause after every few, or on to needs when nothing is left to ask. */
+async function askNext(turn: Turn, draft: CaseDraft, asked: number): Promise<void> {
+  const known = [...Object.keys(draft.answers), ...draft.skipped];
+  const [next] = nextQuestions(assessDraft(turn, draft), known, 1);
+  if (!next) return startNeeds(turn, draft);
+  if (asked >= QUESTIONS_PER_ROUND) {
+    turn.setStep({ name: "screening", phase: "question", asked: 0, draft: sealDraft(turn, draft) });
+    turn.ask("intake:round.ask", ROUND_CHOICES);
+    return;
+  }
+  if (asked === 0 && known.length === 0) turn.say("intake:questions.intro");
+  turn.setStep({ name: "screening", phase: "question", question: next, asked, draft: sealDraft(turn, draft) });
+  turn.ask(`intake:question.${next}`, ANSWER_CHOICES);
+}

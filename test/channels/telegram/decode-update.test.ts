@@ -1,0 +1,90 @@
+import { describe, expect, test } from "vitest";
+import { decodeUpdate } from "../../../src/channels/telegram/decode-update.ts";
+import { toInlineKeyboard } from "../../../src/channels/telegram/create-telegram-sender.ts";
+import { splitText } from "../../../src/channels/telegram/split-text.ts";
+import { TelegramUpdate } from "../../../src/channels/telegram/telegram-update.ts";
+
+const chat = { id: 42, type: "private" };
+const from = { id: 42, is_bot: false, first_name: "A", language_code: "id" };
+const message = (fields: Record<string, unknown>) => TelegramUpdate.parse({ update_id: 10, message: { message_id: 5, date: 1_700_000_000, chat, from, ...fields } });
+
+describe("decodeUpdate", () => {
+  test("commands become the engine's inputs", () => {
+    const inputOf = (text: string) => {
+      const decoded = decodeUpdate(message({ text }), { safeWord: "Payung Biru" });
+      return decoded.status === "inbound" ? decoded.inputs.map((i) => i.input) : decoded;
+    };
+    expect(inputOf("/start")).toEqual([{ type: "start" }]);
+    expect(inputOf("/start ref-abc")).toEqual([{ type: "start" }]);
+    expect(inputOf("/menu@lentera_bot")).toEqual([{ type: "text", text: "menu" }]);
+    expect(inputOf("/bahasa")).toEqual([{ type: "text", text: "bahasa" }]);
+    expect(inputOf("/help")).toEqual([{ type: "text", text: "help" }]);
+    expect(inputOf("/hapus")).toEqual([{ type: "wipe" }]);
+    expect(inputOf("payung biru!")).toEqual([{ type: "wipe" }]);
+    expect(inputOf("tolong saya")).toEqual([{ type: "text", text: "tolong saya" }]);
+  });
+
+  test("a text message: dedupe id, message ref for a later wipe, language hint", () => {
+    expect(decodeUpdate(message({ text: "halo" }))).toEqual({
+      status: "inbound",
+      chatId: 42,
+      localeHint: "id",
+      inputs: [{ input: { type: "text", text: "halo" }, externalId: "u:10", channelRef: { messageIds: [5], date: 1_700_000_000 } }],
+    });
+    const wipe = decodeUpdate(message({ text: "/hapus" }));
+    expect(wipe).toMatchObject({ wipeMessageId: 5 });
+  });
+
+  test("files become media with their file_id; a caption follows as text", () => {
+    const decoded = decodeUpdate(message({ photo: [{ file_id: "s" }, { file_id: "L" }], caption: "ini kontraknya" }));
+    expect(decoded.status === "inbound" && decoded.inputs.map((i) => [i.input, i.externalId])).toEqual([
+      [{ type: "media", kind: "photo", ref: "L" }, "u:10"],
+      [{ type: "text", text: "ini kontraknya" }, "u:10:caption"],
+    ]);
+    const kinds = [
+      [{ document: { file_id: "d" } }, "document"],
+      [{ voice: { file_id: "v" } }, "voice"],
+      [{ video: { file_id: "vi" } }, "video"],
+      [{ sticker: { file_id: "st" } }, "other"],
+    ] as const;
+    for (const [fields, kind] of kinds) {
+      const d = decodeUpdate(message(fields));
+      expect(d.status === "inbound" && d.inputs[0]!.input).toMatchObject({ type: "media", kind });
+    }
+  });
+
+  test("a button press is the choice id; presses and messages outside private chats are ignored", () => {
+    const press = TelegramUpdate.parse({ update_id: 11, callback_query: { id: "q1", from: { ...from, language_code: "en-GB" }, data: "menu.guidance", message: { message_id: 9, date: 1, chat } } });
+    expect(decodeUpdate(press)).toEqual({ status: "inbound", chatId: 42, localeHint: "en", inputs: [{ input: { type: "choice", id: "menu.guidance" }, externalId: "u:11" }], callback: { queryId: "q1", messageId: 9 } });
+    const numbered = TelegramUpdate.parse({ update_id: 12, callback_query: { id: "q2", from, data: "#3", message: { message_id: 9, date: 1, chat } } });
+    expect(decodeUpdate(numbered)).toMatchObject({ inputs: [{ input: { type: "text", text: "3" } }] });
+    const inGroup = TelegramUpdate.parse({ update_id: 13, callback_query: { id: "q3", from, data: "x", message: { message_id: 9, date: 1, chat: { id: -5, type: "group" } } } });
+    expect(decodeUpdate(inGroup)).toEqual({ status: "ignored", callbackQueryId: "q3" });
+    expect(decodeUpdate(TelegramUpdate.parse({ update_id: 14, message: { message_id: 1, date: 1, chat: { id: -5, type: "group" }, from, text: "/start" } }))).toEqual({ status: "ignored" });
+    expect(decodeUpdate(message({ from: { id: 9, is_bot: true, first_name: "b" }, text: "/start" }))).toEqual({ status: "ignored" });
+    expect(decodeUpdate(message({ location: { latitude: 1, longitude: 2 } }))).toEqual({ status: "ignored" });
+  });
+});
+
+describe("rendering for Telegram", () => {
+  test("choices are an inline keyboard, one numbered button per row, callback data within 64 bytes", () => {
+    const long = "x".repeat(65);
+    expect(toInlineKeyboard([{ id: "menu.help", label: "Get help" }, { id: long, label: "Long" }])).toEqual({
+      inline_keyboard: [[{ text: "1. Get help", callback_data: "menu.help" }], [{ text: "2. Long", callback_data: "#2" }]],
+    });
+  });
+
+  test("long text is split at paragraph, line or word boundaries, each part within the limit", () => {
+    expect(splitText("short")).toEqual(["short"]);
+    expect(splitText("aaaa\n\nbbbb", 6)).toEqual(["aaaa", "bbbb"]);
+    expect(splitText("aaa bbb ccc", 7)).toEqual(["aaa bbb", "ccc"]);
+    const words = "kata ".repeat(2000);
+    const parts = splitText(words);
+    expect(parts.every((p) => p.length <= 4096)).toBe(true);
+    expect(parts.join(" ")).toBe(words.trim());
+    const emoji = "😀".repeat(3000);
+    const cut = splitText(emoji);
+    expect(cut.join("")).toBe(emoji);
+    expect(cut.every((p) => p.length <= 4096 && !/[\ud800-\udbff]$/.test(p))).toBe(true);
+  });
+});

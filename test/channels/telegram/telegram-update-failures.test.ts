@@ -1,0 +1,47 @@
+import { Hono } from "hono";
+import { afterAll, beforeAll, expect, test } from "vitest";
+import { createTelegramBot } from "../../../src/channels/telegram/create-telegram-bot.ts";
+import { createTelegramWebhookRoutes } from "../../../src/channels/telegram/create-telegram-webhook-routes.ts";
+import { createUpdateHandler, MAX_UPDATE_FAILURES } from "../../../src/channels/telegram/create-update-handler.ts";
+import type { HandleInbound } from "../../../src/conversations/handle-inbound.ts";
+import { createErrorHandler } from "../../../src/http/errors.ts";
+import { createI18n } from "../../../src/i18n/create-i18n.ts";
+import { createLogger } from "../../../src/log/create-logger.ts";
+import { FAKE_BOT_ID, startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.ts";
+import { WEBHOOK_SECRET } from "./telegram-harness.ts";
+
+let api: FakeTelegramApi;
+beforeAll(async () => {
+  api = await startFakeTelegramApi();
+});
+afterAll(async () => api?.close());
+
+/** The webhook with a handleInbound that fails (the database is down, say). */
+function appWithFailingInbound() {
+  const log = createLogger({ level: "silent" });
+  const { t } = createI18n();
+  const { bot, unthrottledApi } = createTelegramBot({ token: api.token, apiRoot: api.url, botInfo: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera", username: "lentera_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
+  const pending: Promise<unknown>[] = [];
+  const handleInbound = (async () => {
+    throw new Error("database unavailable");
+  }) as unknown as HandleInbound;
+  const db = { contact: { updateMany: async () => ({ count: 0 }) } } as never;
+  const cipher = { lookupKey: (v: string) => `k:${v}` } as never;
+  bot.use(createUpdateHandler({ db, cipher, t, log, handleInbound, mode: "webhook", background: (_name, task) => void pending.push(task()), unthrottledApi }));
+  const app = new Hono();
+  app.onError(createErrorHandler(log));
+  app.route("/webhooks/telegram", createTelegramWebhookRoutes({ bot, secret: WEBHOOK_SECRET }));
+  return { app, settle: () => Promise.allSettled(pending) };
+}
+
+test("an update that fails is answered 500 so Telegram sends it again; after a few tries the person gets an apology", async () => {
+  const { app, settle } = appWithFailingInbound();
+  const update = { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 31, type: "private" }, from: { id: 31, is_bot: false, first_name: "A", language_code: "en" }, text: "halo" } };
+  const post = () => app.request("/webhooks/telegram", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET }, body: JSON.stringify(update) });
+  const statuses: number[] = [];
+  for (let i = 0; i < MAX_UPDATE_FAILURES; i++) statuses.push((await post()).status);
+  await settle();
+  expect(statuses).toEqual([500, 500, 200]);
+  const { t } = createI18n();
+  expect(api.callsOf("sendMessage", 31).map((c) => c.payload.text)).toEqual([t("en", "telegram:error.apology")]);
+});

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { WIPE_DISAPPEARING_S } from "../../../src/channels/whatsapp/start-whatsapp.ts";
+import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
+import { text } from "./fake-whatsapp.ts";
+import { nextJid, sleep, startTestWhatsApp, until } from "./support.ts";
+
+const SAFE_WORD = "lilin merah";
+
+let lentera: TestLentera;
+let wa: ReturnType<typeof startTestWhatsApp>;
+beforeAll(async () => {
+  lentera = await createTestLentera({ env: { SAFE_WORD } });
+  wa = startTestWhatsApp(lentera);
+  await until(() => wa.fake.sockets.length === 1, "the socket");
+  wa.fake.current().open();
+  await until(() => wa.handle.getStatus().state === "open", "open");
+});
+afterAll(async () => {
+  await wa?.handle.stop();
+  await lentera?.close();
+});
+
+async function converse(jid: string) {
+  wa.fake.current().upsert([text(jid, "halo")]);
+  await until(() => wa.fake.textsTo(jid).length === 1, "the language question");
+  wa.fake.current().upsert([text(jid, "1")]);
+  await until(() => wa.fake.textsTo(jid).length >= 3, "the notice");
+  await wa.handle.idle();
+  await sleep(200);
+}
+
+const callsTo = (jid: string) => wa.fake.sent.filter((c) => c.jid === jid);
+
+describe("the panic wipe on WhatsApp", () => {
+  test("the safe word: disappearing messages on, every message Lentera sent deleted for everyone, then the last message", async () => {
+    const jid = nextJid();
+    await converse(jid);
+    const sentIds = callsTo(jid).map((c) => c.options?.messageId);
+    expect(sentIds.length).toBeGreaterThanOrEqual(3);
+
+    wa.fake.current().upsert([text(jid, "Lilin Merah!")]);
+    await until(() => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length, "the deletions");
+    await until(() => callsTo(jid).length > sentIds.length * 2 + 1, "the last message");
+    await wa.handle.idle();
+    await sleep(300);
+
+    const after = callsTo(jid).slice(sentIds.length);
+    expect(after[0]!.content).toEqual({ disappearingMessagesInChat: WIPE_DISAPPEARING_S });
+    const deletions = after.slice(1, 1 + sentIds.length);
+    expect(deletions.map((c) => c.content)).toEqual(sentIds.map((id) => ({ delete: { remoteJid: jid, fromMe: true, id } })));
+    const rest = after.slice(1 + sentIds.length);
+    expect(rest.length).toBeGreaterThanOrEqual(1);
+    expect(rest.every((c) => "text" in c.content)).toBe(true);
+    expect(wa.fake.current().chatModifications.filter((m) => m.jid === jid)).toHaveLength(1);
+    expect(wa.handle.getStatus().counters.deleted).toBeGreaterThanOrEqual(sentIds.length);
+
+    // nothing Lentera said before the wipe is still stored
+    const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
+    expect(contact.erasedAt).not.toBeNull();
+    const left = await lentera.db.message.findMany({ where: { conversation: { contactId: contact.id }, direction: "outbound" } });
+    expect(left.map((m) => m.channelMessageId)).not.toEqual(expect.arrayContaining([sentIds[0]]));
+  });
+
+  test("a wipe asked while disconnected runs once the socket is back", async () => {
+    const jid = nextJid();
+    await converse(jid);
+    const sentIds = callsTo(jid).map((c) => c.options?.messageId);
+    wa.fake.current().close(428);
+    await until(() => wa.handle.getStatus().state === "reconnecting", "reconnecting");
+    lentera.events.publish({
+      type: "chat.wiped",
+      channel: "whatsapp",
+      contactId: "c",
+      recipient: jid,
+      messages: sentIds.map((id) => ({ direction: "outbound" as const, channelMessageId: id ?? null, channelRef: { key: { remoteJid: jid, fromMe: true, id } }, sentAt: new Date().toISOString() })),
+    });
+    await sleep(100);
+    expect(callsTo(jid).filter((c) => "delete" in c.content)).toHaveLength(0);
+
+    await until(() => wa.fake.sockets.length === 2, "a new socket");
+    wa.fake.current().open();
+    await until(() => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length, "the deletions after reconnecting");
+    expect(callsTo(jid).filter((c) => "disappearingMessagesInChat" in c.content)).toHaveLength(1);
+  });
+
+  test("wipes of other channels are not WhatsApp's business", async () => {
+    const before = wa.fake.sent.length;
+    lentera.events.publish({ type: "chat.wiped", channel: "telegram", contactId: "c", recipient: "12345", messages: [{ direction: "outbound", channelMessageId: "9", channelRef: { messageId: 9 }, sentAt: null }] });
+    await sleep(100);
+    await wa.handle.idle();
+    expect(wa.fake.sent.length).toBe(before);
+  });
+});

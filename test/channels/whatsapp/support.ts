@@ -1,0 +1,42 @@
+import { startWhatsApp, type WhatsAppDeps, type WhatsAppHandle } from "../../../src/channels/whatsapp/start-whatsapp.ts";
+import { createLogger } from "../../../src/log/create-logger.ts";
+import type { TestLentera } from "../../support/create-test-lentera.ts";
+import { createFakeWhatsApp } from "./fake-whatsapp.ts";
+
+/** Fast settings for tests: no pacing between messages, quick reconnects and lease checks. */
+export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<WhatsAppDeps> = {}) {
+  const fake = createFakeWhatsApp();
+  const handle: WhatsAppHandle = startWhatsApp({
+    db: lentera.db,
+    cipher: lentera.cipher,
+    log: createLogger({ level: process.env.TEST_LOG_LEVEL ?? "silent" }),
+    events: lentera.events,
+    outbox: lentera.outbox,
+    handleInbound: lentera.handleInbound,
+    socketFactory: fake.factory,
+    pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
+    reconnect: { baseMs: 10, capMs: 40 },
+    leaseTtlMs: 400,
+    deleteIntervalMs: 0,
+    ...overrides,
+  });
+  return { fake, handle };
+}
+
+/** Waits until `check` holds (polling), failing with `what` after `timeoutMs`. */
+export async function until(check: () => boolean | Promise<boolean>, what = "condition", timeoutMs = 15_000): Promise<void> {
+  const started = Date.now();
+  while (!(await check())) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+let phone = 6281200000000;
+/** A fresh Indonesian phone JID per test, so tests sharing one database do not meet. */
+export function nextJid(): string {
+  phone += 1;
+  return `${phone}@s.whatsapp.net`;
+}

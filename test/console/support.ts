@@ -1,0 +1,86 @@
+import type { Hono } from "hono";
+import type { Role } from "../../src/db/generated/client.ts";
+import { saveCaseworker } from "../../src/domain/caseworkers/save-caseworker.ts";
+import type { CaseworkContext } from "../../src/domain/caseworkers/casework-context.ts";
+import { openTicket } from "../../src/domain/tickets/open-ticket.ts";
+import type { TicketRequest } from "../../src/domain/tickets/ticket-request.ts";
+import type { TestLentera } from "../support/create-test-lentera.ts";
+
+export const PASSWORD = "correct horse battery";
+
+let counter = 0;
+
+/** A caseworker account with a console password and an API token. */
+export async function addCaseworker(lentera: TestLentera, role: Role, name = `${role} ${++counter}`) {
+  const email = `${role}${++counter}@example.org`;
+  const { caseworker, token } = await saveCaseworker(lentera.db, { email, name, role, password: PASSWORD }, { type: "cli" });
+  const ctx: CaseworkContext = { db: lentera.db, cipher: lentera.cipher, t: lentera.t, now: () => new Date(), actor: caseworker, onOutbound: () => void lentera.outbox.kick() };
+  return { caseworker, token, email, ctx };
+}
+
+/** A ticket for a conversation, opened the way the flows open one (domain/tickets/openTicket). */
+export async function addTicket(lentera: TestLentera, conversationId: string, request: Partial<TicketRequest> = {}) {
+  const conversation = await lentera.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { contact: true } });
+  const opened = await lentera.db.$transaction((tx) =>
+    openTicket(
+      tx,
+      { cipher: lentera.cipher, t: lentera.t, now: () => new Date() },
+      { contactId: conversation.contactId, conversationId, channel: conversation.channel, locale: conversation.contact.locale },
+      { type: "talk_to_person", ...request },
+    ),
+  );
+  return lentera.db.ticket.findUniqueOrThrow({ where: { id: opened.id } });
+}
+
+/** A conversation with no web page behind it, for tests that only need a ticket. */
+export async function addConversation(lentera: TestLentera, locale: "id" | "en" = "id") {
+  const contact = await lentera.db.contact.create({
+    data: { channel: "web", channelUserKey: `k-${Math.random()}`, channelUserEnc: lentera.cipher.encrypt(`u-${Math.random()}`), locale },
+  });
+  return lentera.db.conversation.create({
+    data: { contactId: contact.id, channel: "web", state: { version: 1, locale, languageChosen: true, consent: "granted", step: { name: "menu" }, offered: [] } },
+  });
+}
+
+/** A browser-like session against the console through app.request(): cookies kept, CSRF token read from pages. */
+export function consoleClient(app: Hono, options: { headers?: Record<string, string> } = {}) {
+  const cookies = new Map<string, string>();
+  const keep = (res: Response) => {
+    for (const line of res.headers.getSetCookie()) {
+      const [pair] = line.split(";");
+      const [name, ...value] = pair!.split("=");
+      if (/max-age=0|expires=thu, 01 jan 1970/i.test(line)) cookies.delete(name!.trim());
+      else cookies.set(name!.trim(), value.join("="));
+    }
+    return res;
+  };
+  const header = () => [...cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+  const client = {
+    cookies,
+    csrf: "",
+    async get(path: string, headers: Record<string, string> = {}) {
+      const res = keep(await app.request(path, { headers: { ...options.headers, cookie: header(), ...headers }, redirect: "manual" }));
+      const body = await res.text();
+      const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
+      if (token) client.csrf = token;
+      return { res, body };
+    },
+    async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
+      const body = new URLSearchParams({ _csrf: client.csrf, ...fields });
+      const res = keep(
+        await app.request(path, {
+          method: "POST",
+          body,
+          headers: { ...options.headers, "content-type": "application/x-www-form-urlencoded", cookie: header(), ...headers },
+          redirect: "manual",
+        }),
+      );
+      return { res, body: await res.text() };
+    },
+    async signIn(email: string, password = PASSWORD) {
+      await client.get("/console/sign-in");
+      return client.post("/console/sign-in", { email, password });
+    },
+  };
+  return client;
+}

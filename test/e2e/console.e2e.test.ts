@@ -1,0 +1,188 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { saveCaseworker } from "../../src/domain/caseworkers/save-caseworker.ts";
+import { startAppServer } from "../support/start-app-server.ts";
+import { addConversation, addTicket } from "../console/support.ts";
+
+/**
+ * The console and the handoff in a real Chromium against the real app: a person asks for a person in the
+ * web chat (phone); a caseworker signs in (laptop), sees the ticket at the top of the queue, claims it and
+ * replies; the person sees the reply and answers; the caseworker sees the answer, hands back and closes
+ * with an outcome. Screenshots of the queue and the ticket page at laptop and phone width go to
+ * test-results/. Wording comes from locales/, so copy edits do not break the test.
+ *
+ * Needs Chromium (`apt-get install -y chromium`, or CHROMIUM_PATH). SKIP_BROWSER_TESTS=1 skips it.
+ */
+
+const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const SKIP = process.env.SKIP_BROWSER_TESTS === "1";
+const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+const LAPTOP = { viewport: { width: 1366, height: 768 } };
+const STEP_TIMEOUT_MS = 15_000;
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+const EMAIL = "rina@example.org";
+const PASSWORD = "a long console password";
+
+const readLocale = <T,>(namespace: string, lng: "id" | "en" = "id"): T =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
+const chat = readLocale<{ consent: { notice: string; accept: string }; menu: { ask: string } }>("chat");
+const talk = readLocale<{ menu: string; opened: string }>("talk");
+const web = readLocale<{ start: { button: string } }>("web");
+const handoff = readLocale<{ joined: string; left: string }>("handoff");
+const ui = readLocale<{
+  sign_in: { email: string; password: string; submit: string };
+  queue: { title: string };
+  ticket: { claim: string; reply_label: string; send: string; hand_back: string; outcome_label: string; close: string };
+  outcomes: Record<string, string>;
+  statuses: Record<string, string>;
+  flash: Record<string, string>;
+}>("console");
+const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.trim();
+
+const describeBrowser = SKIP ? describe.skip : describe;
+
+describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
+  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM_PATH)) {
+      throw new Error(
+        `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
+          "or set SKIP_BROWSER_TESTS=1 to skip the browser tests.",
+      );
+    }
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const [started, launched] = await Promise.allSettled([
+      startAppServer(),
+      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
+    ]);
+    if (started.status === "fulfilled") server = started.value;
+    if (launched.status === "fulfilled") browser = launched.value;
+    for (const result of [started, launched]) if (result.status === "rejected") throw result.reason;
+  }, 90_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it("a person asks for a person; a caseworker claims, replies, reads the answer, hands back and closes", async () => {
+    const lentera = server!.lentera;
+    await saveCaseworker(lentera.db, { email: EMAIL, name: "Rina Wulandari", role: "caseworker", password: PASSWORD }, { type: "cli" });
+    // An older, low-priority ticket: the person's ticket must still come first.
+    await addTicket(lentera, (await addConversation(lentera)).id, { type: "recruiter_report", priority: "low" });
+
+    // The person, on a phone, in Bahasa Indonesia.
+    const person = await openContext(browser!, server!.url, { ...PHONE, locale: "id-ID" });
+    await person.page.goto(server!.url);
+    await person.page.getByRole("button", { name: web.start.button }).click();
+    await botSays(person.page, fixedPart(chat.consent.notice));
+    await choice(person.page, chat.consent.accept).click();
+    await botSays(person.page, fixedPart(chat.menu.ask));
+    await choice(person.page, talk.menu).click();
+    await botSays(person.page, fixedPart(talk.opened));
+    const opened = await person.page.locator("#log .message--bot", { hasText: fixedPart(talk.opened) }).innerText();
+    const reference = /([A-Z0-9]+-[A-Z0-9]+)/.exec(opened.split(":").at(-1) ?? "")?.[1] ?? (await lentera.db.ticket.findFirstOrThrow({ where: { type: "talk_to_person" } })).reference;
+
+    // The caseworker, on a laptop: sign in, the queue, the ticket at the top.
+    const caseworker = await openContext(browser!, server!.url, { ...LAPTOP, locale: "id-ID" });
+    const page = caseworker.page;
+    await page.goto(`${server!.url}/console`);
+    await page.getByLabel(ui.sign_in.email).fill(EMAIL);
+    await page.getByLabel(ui.sign_in.password).fill(PASSWORD);
+    await page.getByRole("button", { name: ui.sign_in.submit }).click();
+    await page.getByRole("heading", { name: ui.queue.title }).waitFor();
+    const rows = page.locator("table.queue tbody tr");
+    expect(await rows.first().getAttribute("data-reference")).toBe(reference);
+    expect(await rows.count()).toBe(2);
+    await screenshot(page, "queue-laptop");
+
+    await rows.first().getByRole("link", { name: reference }).click();
+    await page.getByRole("button", { name: ui.ticket.claim, exact: true }).click();
+    await page.getByText(ui.flash.claimed!).waitFor();
+    const reply = "Halo, saya Rina dari tim Lentera. Apakah Anda aman sekarang?";
+    await page.getByLabel(ui.ticket.reply_label).fill(reply);
+    await page.getByRole("button", { name: ui.ticket.send, exact: true }).click();
+    await page.getByText(ui.flash.sent!).waitFor();
+
+    // The person sees that a person joined, and the reply.
+    await person.page.locator("#log .message", { hasText: fixedPart(handoff.joined.replace("{{name}}", "Rina")) }).waitFor();
+    const fromCaseworker = person.page.locator("#log .message--caseworker .message-text", { hasText: reply });
+    await fromCaseworker.waitFor();
+    const answer = "Iya kak, saya aman. Paspor saya ditahan majikan.";
+    await person.page.getByRole("textbox").fill(answer);
+    await person.page.getByRole("textbox").press("Enter");
+
+    // The caseworker's page shows the answer without a reload.
+    await page.locator("#transcript .msg-person", { hasText: answer }).waitFor();
+    await screenshot(page, "ticket-laptop");
+
+    // Phone width, same pages.
+    await page.setViewportSize(PHONE.viewport);
+    await screenshot(page, "ticket-phone", true);
+    await page.goto(`${server!.url}/console/queue`);
+    await page.getByRole("heading", { name: ui.queue.title }).waitFor();
+    expect(await noSideways(page)).toBe(true);
+    await screenshot(page, "queue-phone", true);
+    await page.setViewportSize(LAPTOP.viewport);
+
+    // Hand back, then close with an outcome.
+    await page.goto(`${server!.url}/console/tickets/${reference}`);
+    await page.getByRole("button", { name: ui.ticket.hand_back }).click();
+    await page.getByText(ui.flash.handed_back!).waitFor();
+    await person.page.locator("#log .message", { hasText: fixedPart(handoff.left) }).waitFor();
+    await page.getByLabel(ui.ticket.outcome_label).selectOption("supported");
+    await page.getByRole("button", { name: ui.ticket.close }).click();
+    await page.getByText(ui.flash.status!).waitFor();
+    expect(await page.locator("[data-status]").innerText()).toBe(ui.statuses.closed);
+    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "closed", outcome: "supported" });
+    expect(caseworker.foreignRequests()).toEqual([]);
+    expect(person.foreignRequests()).toEqual([]);
+    await person.context.close();
+    await caseworker.context.close();
+  });
+});
+
+async function openContext(browser: Browser, appUrl: string, options: Parameters<Browser["newContext"]>[0]) {
+  const origin = new URL(appUrl).origin;
+  const context: BrowserContext = await browser.newContext(options);
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  const foreign: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const page: Page = await context.newPage();
+  return { context, page, foreignRequests: () => [...foreign] };
+}
+
+function choice(page: Page, label: string) {
+  return page.locator("#choices").getByRole("button", { name: label, exact: true });
+}
+
+async function botSays(page: Page, text: string) {
+  await page.locator("#log .message--bot", { hasText: text }).first().waitFor();
+}
+
+async function noSideways(page: Page) {
+  return page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth);
+}
+
+async function screenshot(page: Page, name: string, fullPage = false) {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name}.png`, fullPage, animations: "disabled" });
+}
