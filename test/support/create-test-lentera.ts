@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from "node:fs/promises";
+import { cp, mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,8 @@ export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof pa
 export async function createTestLentera(options: { env?: Record<string, string>; listen?: boolean; now?: () => Date; whatsappSocketFactory?: WhatsAppSocketFactory } = {}): Promise<TestLentera> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-test-"));
   const server = process.env.TEST_DATABASE_URL;
+  const template = process.env.LENTERA_TEST_TEMPLATE;
+  if (!server && template) await cp(template, dataDir, { recursive: true });
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (server) {
