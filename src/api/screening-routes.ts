@@ -21,8 +21,7 @@ export type AssessRequest = z.infer<typeof AssessRequest>;
 export function createScreeningRoutes(deps: { db: Db; t: Translate }) {
   const translate = toScreeningTranslate(deps.t);
   const app = new Hono<CaseworkerEnv>();
-  app.use("*", requireApiCaseworker(deps.db));
-  app.post("/assess", validate("json", AssessRequest), (c) => {
+  app.post("/assess", requireApiCaseworker(deps.db), validate("json", AssessRequest), (c) => {
     const { text, locale } = c.req.valid("json");
     return c.json(assessText(locale ? { text, locale } : { text }, translate));
   });

@@ -5,7 +5,7 @@ import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
 import { needLabel } from "./ticket-page.tsx";
 
-type PageBase = { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; flash?: string };
+type PageBase = { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; back?: string; flash?: string };
 
 /** The partner directory: everyone reads it; admins add and edit (services and provinces comma-separated). */
 export function PartnersPage(props: PageBase & { partners: Partner[] }) {
@@ -31,7 +31,7 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
     </>
   );
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("partners.title")} page="partners" caseworker={props.caseworker} csrf={props.csrf}>
+    <Layout tr={tr} lang={props.lang} title={tr("partners.title")} page="partners" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
       {props.flash ? <p class="flash">{props.flash}</p> : null}
       <h1>{tr("partners.title")}</h1>
       <p class="muted">{tr("partners.intro")}</p>
@@ -74,7 +74,7 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
 export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
   const { tr } = props;
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("accounts.title")} page="accounts" caseworker={props.caseworker} csrf={props.csrf}>
+    <Layout tr={tr} lang={props.lang} title={tr("accounts.title")} page="accounts" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
       {props.flash ? <p class="flash">{props.flash}</p> : null}
       <h1>{tr("accounts.title")}</h1>
       <p class="muted">{tr("accounts.intro")}</p>
@@ -129,7 +129,7 @@ export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
 export function AuditPage(props: PageBase & { rows: AuditRow[]; query: string; action?: string }) {
   const { tr } = props;
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("audit.title")} page="audit" caseworker={props.caseworker} csrf={props.csrf}>
+    <Layout tr={tr} lang={props.lang} title={tr("audit.title")} page="audit" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
       <h1>{tr("audit.title")}</h1>
       <form method="get" action="/console/admin/audit" class="filters card">
         <label>
@@ -181,7 +181,7 @@ export function SettingsPage(props: PageBase & { settings: SettingsView }) {
       .map(([key, value]): [string, string] => [key, String(value)]),
   ];
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("settings.title")} page="settings" caseworker={props.caseworker} csrf={props.csrf}>
+    <Layout tr={tr} lang={props.lang} title={tr("settings.title")} page="settings" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
       <h1>{tr("settings.title")}</h1>
       <p class="muted">{tr("settings.intro")}</p>
       {settings.examplePartners ? (

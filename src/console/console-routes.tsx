@@ -12,7 +12,7 @@ import { listQueue, QueueFilter } from "../domain/caseworkers/list-queue.ts";
 import { manageAccount } from "../domain/caseworkers/manage-account.ts";
 import { can } from "../domain/caseworkers/permissions.ts";
 import { readTicket, readTranscriptAfter } from "../domain/caseworkers/read-ticket.ts";
-import { endSession } from "../domain/caseworkers/sessions.ts";
+import { endSession, hashSessionToken } from "../domain/caseworkers/sessions.ts";
 import { signIn } from "../domain/caseworkers/sign-in.ts";
 import { handBack } from "../domain/handoff/hand-back.ts";
 import { sendCaseworkerMessage } from "../domain/handoff/send-caseworker-message.ts";
@@ -59,6 +59,8 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
 const ASSETS: Record<string, string> = { "console.css": "text/css; charset=utf-8", "console.js": "text/javascript; charset=utf-8" };
 const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
+/** A console page the language switch may return to (never another site). */
+const BACK = /^\/console\/[A-Za-z0-9/_.-]{0,200}(\?[A-Za-z0-9_=&.%+-]{0,300})?$/;
 const FLASHES = ["claimed", "released", "reassigned", "status", "note", "sent", "handed_back", "referred", "referral_updated", "partner_saved", "account_saved"] as const;
 
 const SignInForm = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(MAX_PASSWORD_LENGTH), _csrf: z.string().max(100) });
@@ -102,7 +104,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const done = c.req.query("done");
     return done && (FLASHES as readonly string[]).includes(done) ? tr(c)(`flash.${done}`) : undefined;
   };
-  const page = (c: Context<ConsoleEnv>) => ({ tr: tr(c), lang: c.get("lang"), caseworker: c.get("caseworker"), csrf: c.get("session").csrfToken });
+  const page = (c: Context<ConsoleEnv>) => ({ tr: tr(c), lang: c.get("lang"), caseworker: c.get("caseworker"), csrf: c.get("session").csrfToken, back: c.req.path });
 
   app.onError((error, c) => {
     const lang = c.get("lang") ?? "id";
@@ -169,7 +171,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const sessionCsrf = signedIn ? await sessionCsrfOf(c) : null;
     const ok = sameOrigin(c) && (sameToken(token, getCookie(c, SIGN_IN_CSRF_COOKIE) ?? "") || (sessionCsrf !== null && sameToken(token, sessionCsrf)));
     if (ok && isLocale(lang)) setCookie(c, LANG_COOKIE, lang, { httpOnly: true, secure: c.get("secure"), sameSite: "Lax", path: "/console", maxAge: 365 * 24 * 3600 });
-    return c.redirect(sessionCsrf ? "/console/queue" : "/console/sign-in", 303);
+    const back = typeof body.back === "string" && BACK.test(body.back) ? body.back : "/console/queue";
+    return c.redirect(sessionCsrf ? back : "/console/sign-in", 303);
   });
 
   for (const path of ["/sign-out", "/queue", "/queue/*", "/tickets/*", "/partners", "/partners/*", "/admin/*"]) app.use(path, session);
@@ -300,6 +303,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     return (
       <TicketPage
         {...page(c)}
+        back={`/console/tickets/${view.ticket.reference}`}
         view={view}
         partners={partners}
         caseworkers={caseworkers}
@@ -315,7 +319,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   async function sessionCsrfOf(c: Context<ConsoleEnv>): Promise<string | null> {
     const token = readSessionCookie(c);
     if (!token) return null;
-    const found = await deps.db.caseworkerSession.findUnique({ where: { tokenHash: createHash("sha256").update(token).digest("hex") } });
+    const found = await deps.db.caseworkerSession.findUnique({ where: { tokenHash: hashSessionToken(token) } });
     return found?.csrfToken ?? null;
   }
 

@@ -13,6 +13,8 @@ export type LayoutProps = {
   page: string;
   caseworker?: Caseworker;
   csrf?: string;
+  /** where the language switch returns to (this page) */
+  back?: string;
   data?: Record<string, string>;
   /** seconds; a refresh for browsers without JavaScript (in <noscript>) */
   refreshSeconds?: number;
@@ -57,6 +59,7 @@ export function Layout(props: LayoutProps) {
               <form method="post" action="/console/language">
                 <input type="hidden" name="_csrf" value={props.csrf ?? ""} />
                 <input type="hidden" name="lang" value={props.lang === "id" ? "en" : "id"} />
+                {props.back ? <input type="hidden" name="back" value={props.back} /> : null}
                 <button class="link" type="submit" lang={props.lang === "id" ? "en" : "id"}>
                   {props.lang === "id" ? "English" : "Bahasa Indonesia"}
                 </button>

@@ -7,7 +7,7 @@ const TYPES = ["victim_assistance", "emergency", "family_tracing", "recruiter_re
 const STATUSES = ["open", "new", "claimed", "in_progress", "referred", "closed"];
 
 /** The queue: counts, filters, and the tickets most urgent first, then oldest first. */
-export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; queue: Queue; filter: QueueFilter; signature: string; flash?: string }) {
+export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; back?: string; queue: Queue; filter: QueueFilter; signature: string; flash?: string }) {
   const { tr, queue, filter } = props;
   const select = (name: string, label: string, options: { value: string; label: string }[], current: string | undefined) => (
     <label>
@@ -29,6 +29,7 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
       page="queue"
       caseworker={props.caseworker}
       csrf={props.csrf}
+      {...(props.back ? { back: `${props.back}${queryOf(props.filter)}` } : {})}
       refreshSeconds={60}
       data={{ urgent: JSON.stringify(queue.urgent), signature: props.signature, poll: "/console/queue/poll", interval: "15000" }}
     >
@@ -104,4 +105,10 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
       )}
     </Layout>
   );
+}
+
+/** The filters as a query string, so switching language keeps them. */
+function queryOf(filter: QueueFilter): string {
+  const params = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])));
+  return params.size ? `?${params}` : "";
 }

@@ -10,6 +10,7 @@ export type TicketPageProps = {
   lang: Locale;
   caseworker: Caseworker;
   csrf: string;
+  back?: string;
   view: TicketView;
   partners: Partner[];
   caseworkers: Pick<Caseworker, "id" | "name" | "role">[];
@@ -31,7 +32,7 @@ export function TicketPage(props: TicketPageProps) {
   const inHandoff = view.conversation?.mode === "human";
   const canWrite = allowed["ticket.reply"] && view.conversation && !view.conversation.erased;
   return (
-    <Layout tr={tr} lang={lang} title={`${tr("ticket.title")} ${ref}`} page="ticket" caseworker={props.caseworker} csrf={props.csrf}>
+    <Layout tr={tr} lang={lang} title={`${tr("ticket.title")} ${ref}`} page="ticket" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
       <p>
         <a href="/console/queue">← {tr("nav.queue")}</a>
       </p>

@@ -72,10 +72,10 @@ export function createInboundHandler(deps: ConversationDeps) {
       // (only "menu" and the emergency keyword answer; see domain/handoff/continue-handoff.ts).
       await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
       await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
-      const replies = await continueHandoff(tx, deps, { conversation, input: inbound.input });
+      const { replies, events } = await continueHandoff(tx, deps, { conversation, input: inbound.input });
       return {
         result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies },
-        events: [{ type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" }],
+        events: [{ type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" }, ...events],
       };
     }
 
@@ -90,7 +90,8 @@ export function createInboundHandler(deps: ConversationDeps) {
     if (updated.count !== 1) throw new VersionConflict();
     if (state.locale !== before.locale) await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
 
-    if (inbound.input.type !== "start") await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
+    // A start carries no words; it is kept only when the channel has a message to delete later (Telegram /start).
+    if (inbound.input.type !== "start" || inbound.channelRef !== undefined) await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
     const replies = await storeOutbound(tx, conversation.id, inbound.channel, renderOutputs(outputs, state.locale, deps.t));
     return { result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies }, events };
   }

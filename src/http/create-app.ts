@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
   app.route("/api", createCaseworkApiRoutes(deps));
-  app.route("/console", createConsoleRoutes({ ...deps, checkHealth: deps.checkHealth, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30, ...(deps.console?.publicUrl ? { publicUrl: deps.console.publicUrl } : {}) }));
+  app.route("/console", createConsoleRoutes({ ...deps, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30, ...(deps.console?.publicUrl ? { publicUrl: deps.console.publicUrl } : {}) }));
   deps.mount?.(app);
   app.route("/", createStaticRoutes());
   return app;

@@ -7,7 +7,7 @@ import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import { startChat } from "../support/webchat-client.ts";
 
-test("logs at debug level carry no message text, phone numbers or tokens", async () => {
+test("logs at debug level carry no message text, phone numbers or tokens", { timeout: 120_000 }, async () => {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-logs-"));
   const lines: string[] = [];
   const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });

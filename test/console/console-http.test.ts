@@ -103,7 +103,9 @@ describe("console over HTTP", () => {
     const client = consoleClient(lentera.app);
     await client.signIn(email);
     await client.get("/console/queue");
-    await client.post("/console/language", { lang: "en" });
+    const switched = await client.post("/console/language", { lang: "en", back: "/console/queue?assigned=me" });
+    expect(switched.res.headers.get("location")).toBe("/console/queue?assigned=me");
+    expect((await client.post("/console/language", { lang: "en", back: "https://evil.example/" })).res.headers.get("location")).toBe("/console/queue");
     const english = await client.get("/console/queue");
     expect(english.body).toContain(`<html lang="en">`);
     expect(english.body).toContain(consoleEn.queue.title);
@@ -114,7 +116,7 @@ describe("console over HTTP", () => {
   });
 
   it("sends a signed-out visitor to sign-in from every console page", async () => {
-    for (const path of ["/console/queue", "/console/tickets/ABC123", "/console/partners", "/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv"]) {
+    for (const path of ["/console/queue", "/console/tickets/ABC123", "/console/partners", "/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv", "/console/admin/settings"]) {
       const res = await lentera.app.request(path, { redirect: "manual" });
       expect([path, res.status, res.headers.get("location")]).toEqual([path, 303, "/console/sign-in"]);
     }
@@ -205,13 +207,16 @@ describe("console over HTTP", () => {
     for (const who of [cw, sup]) {
       const client = consoleClient(lentera.app);
       await client.signIn(who.email);
-      for (const path of ["/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv"]) expect((await client.get(path)).res.status).toBe(403);
+      for (const path of ["/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv", "/console/admin/settings"]) expect((await client.get(path)).res.status).toBe(403);
       expect((await client.post("/console/partners", { name: "Sneaky", contact: "x@example.org" })).res.status).toBe(403);
       expect((await client.post(`/console/admin/accounts/${who.caseworker.id}`, { role: "admin", active: "1" })).res.status).toBe(403);
     }
     const client = consoleClient(lentera.app);
     await client.signIn(admin.email);
     expect((await client.get("/console/admin/audit")).body).toContain("ticket.read");
+    const settings = await client.get("/console/admin/settings");
+    expect(settings.body).toContain(consoleId.settings.minutes.replace("{{m}}", "20"));
+    expect(settings.body).toContain(consoleId.settings.example_partners.replace("{{count}}", "4"));
     const csv = await client.get("/console/admin/audit.csv");
     expect(csv.res.headers.get("content-type")).toMatch(/text\/csv/);
     expect(csv.body.split("\r\n")[0]).toBe("time,actor_type,actor_id,actor_email,action,subject_type,subject_id,ticket_reference,meta");

@@ -24,7 +24,7 @@ async function catalog(db: PGlite): Promise<string[]> {
   return lines.sort();
 }
 
-test("the migrations build exactly the database that schema.prisma describes", async () => {
+test("the migrations build exactly the database that schema.prisma describes", { timeout: 120_000 }, async () => {
   const fromMigrations = new PGlite();
   const fromSchema = new PGlite();
   // The engine wants a live connection even to diff files; give it a scratch embedded database.

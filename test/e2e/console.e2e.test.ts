@@ -132,6 +132,7 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
 
     // Phone width, same pages.
     await page.setViewportSize(PHONE.viewport);
+    expect(await noSideways(page)).toBe(true);
     await screenshot(page, "ticket-phone", true);
     await page.goto(`${server!.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
@@ -149,6 +150,16 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.getByText(ui.flash.status!).waitFor();
     expect(await page.locator("[data-status]").innerText()).toBe(ui.statuses.closed);
     expect(await lentera.db.ticket.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "closed", outcome: "supported" });
+
+    // On the queue page, a new urgent ticket raises an alert without anyone reloading.
+    await page.goto(`${server!.url}/console/queue`);
+    await page.getByRole("heading", { name: ui.queue.title }).waitFor();
+    const urgent = await addTicket(lentera, (await addConversation(lentera)).id, { type: "emergency", priority: "urgent" });
+    const alert = page.locator("#urgent-alert");
+    await alert.waitFor({ state: "visible", timeout: 40_000 });
+    expect(await alert.innerText()).toContain(urgent.reference);
+    expect(await page.locator("table.queue tbody tr").first().getAttribute("data-reference")).toBe(urgent.reference);
+    await screenshot(page, "queue-urgent-alert-laptop");
     expect(caseworker.foreignRequests()).toEqual([]);
     expect(person.foreignRequests()).toEqual([]);
     await person.context.close();

@@ -48,7 +48,7 @@ describe("my data", () => {
     expect(text).toMatch(/Messages: \d+ from you and \d+ from us/);
     expect(text).toContain("Permission to keep your messages: given on");
     expect(text).toContain("Permission to share your case with a partner: given on");
-    expect(text).toMatch(new RegExp(`Case ${REFERENCE.source} \\(Help request \\(victim assistance\\)\\), status: new`));
+    expect(text).toMatch(new RegExp(`${REFERENCE.source}: Help request \\(victim assistance\\), status new`));
     expect(text).toContain("how to contact you");
     expect(lastChoices(replies)).toEqual(["data.erase", "data.withdraw", "nav.menu"]);
     expect(lastChoices(await chat.tap("nav.menu"))[0]).toBe("menu.help");

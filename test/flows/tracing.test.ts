@@ -100,6 +100,30 @@ describe("find a missing relative", () => {
     expect(tickets.filter((t) => t.type === "family_tracing")).toHaveLength(1);
   });
 
+  test.each([
+    ["id", "adik saya dijual", "110"],
+    ["en", "they told me my brother was sold", "112"],
+  ] as const)("a bare %s \"%s\" in the circumstances is danger in a tracing request", async (locale, words, number) => {
+    const chat = await consentedChat(lentera.app, locale);
+    await chat.tap("menu.tracing");
+    await chat.say("Ani");
+    for (let i = 0; i < 9; i++) await chat.tap("form.skip");
+    const replies = await chat.say(words);
+    expect(replies[0]!.text).toContain(number);
+    expect(allText(replies)).toMatch(REFERENCE);
+    expect(lastChoices(replies)).toContain("form.relationship.parent");
+    await chat.tap("form.send");
+    const tickets = await ticketsOf(lentera, chat.conversationId);
+    expect(tickets.map((t) => [t.type, t.priority]).sort()).toEqual([["emergency", "urgent"], ["family_tracing", "urgent"]]);
+  });
+
+  test("\"tidak dijual\" is not danger", async () => {
+    const chat = await consentedChat(lentera.app, "id");
+    await chat.tap("menu.tracing");
+    const replies = await chat.say("Rumahnya tidak dijual, dia cuma pindah");
+    expect(allText(replies)).not.toContain("110");
+  });
+
   test("a missing relative told in free text at the menu starts tracing with that story", async () => {
     const chat = await consentedChat(lentera.app, "id");
     const replies = await chat.say("kakak saya hilang kontak sejak 3 bulan kerja di malaysia, tolong bantu cari");

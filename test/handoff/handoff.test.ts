@@ -68,6 +68,21 @@ describe("handoff", () => {
     expect(menu.at(-1)?.choices?.length).toBeGreaterThan(0);
   });
 
+  it("answers a message that signals danger now with the emergency numbers and an urgent ticket, and keeps the caseworker", async () => {
+    const { chat, ticket } = await personWithTicket("id");
+    const { ctx } = await addCaseworker(lentera, "caseworker");
+    await claimTicket(ctx, { reference: ticket.reference });
+    await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Halo" });
+    const opened: string[] = [];
+    const stop = lentera.events.subscribe("ticket.opened", (event) => void opened.push(event.priority));
+    const replies = await chat.say("tolong saya dikunci di kamar sama agen, gak dikasih makan dari kemarin");
+    stop();
+    expect(replies[0]!.text).toContain("110");
+    expect(opened).toEqual(["urgent"]);
+    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("human");
+    expect(await chat.say("ok")).toEqual([]);
+  });
+
   it("lets the person leave the caseworker, in Indonesian, and closing a ticket ends a handoff", async () => {
     const { chat, ticket } = await personWithTicket("id");
     const { ctx } = await addCaseworker(lentera, "caseworker", "Budi");
@@ -120,6 +135,16 @@ describe("handoff", () => {
     expect(await sendCaseworkerMessage(atNight, { reference: ticket.reference, text: "Halo", outsideSafeTimesConfirmed: true })).toMatchObject({ status: "sent" });
     const morning = { ...ctx, now: () => new Date("2026-11-30T01:30:00Z") }; // 08:30 in Jakarta
     expect(await sendCaseworkerMessage(morning, { reference: ticket.reference, text: "Selamat pagi" })).toMatchObject({ status: "sent" });
+  });
+
+  it("holds a message when the person asked to be written to only after they write, except shortly after they did", async () => {
+    const { chat, ticket } = await personWithTicket("en", { safeContact: { method: "wait_for_me", time: "any" } });
+    const { ctx } = await addCaseworker(lentera, "caseworker");
+    await claimTicket(ctx, { reference: ticket.reference });
+    await chat.say("hello?");
+    expect(await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hi, I'm here" })).toMatchObject({ status: "sent" });
+    const later = { ...ctx, now: () => new Date(Date.now() + 31 * 60_000) };
+    expect(await sendCaseworkerMessage(later, { reference: ticket.reference, text: "Are you still there?" })).toEqual({ status: "outside_safe_times" });
   });
 
   it("delivers a caseworker's message to a non-web channel through the outbox", async () => {

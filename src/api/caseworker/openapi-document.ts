@@ -12,6 +12,7 @@ const ID = (name: string) => ({ name, in: "path", required: true, schema: { type
 const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> = {
   "/api/me": { get: { summary: "The account the token belongs to" } },
   "/api/queue": { get: { summary: "Open tickets you may see, most urgent first then oldest, with counts", query: QueueFilter } },
+  "/api/screening/assess": { post: { summary: "Screen a text for trafficking and forced-labour indicators (SCREENING.md); body { text, locale? }" } },
   "/api/tickets": { get: { summary: "Tickets (filters status, priority, type); see the screening issue" } },
   "/api/tickets/{reference}": { get: { summary: "One ticket in full (every read is audited)", params: [REFERENCE] } },
   "/api/tickets/{reference}/claim": { post: { summary: "Claim an unassigned ticket", params: [REFERENCE], responses: { "409": "already claimed" } } },

@@ -46,7 +46,9 @@ export function createTelegramSender(deps: TelegramSenderDeps): ChannelSender {
           date ??= message.date;
           if (!last) partial.set(delivery.messageId, { messageIds: [...messageIds], date });
         } catch (error) {
-          return toDeliveryResult(error);
+          const result = toDeliveryResult(error);
+          if (result.status !== "retry") partial.delete(delivery.messageId);
+          return result;
         }
       }
       partial.delete(delivery.messageId);

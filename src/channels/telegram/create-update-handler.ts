@@ -2,6 +2,7 @@ import type { Api, Context, MiddlewareFn } from "grammy";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
+import { createRateLimiter } from "../../http/rate-limit.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { decodeUpdate } from "./decode-update.ts";
@@ -10,6 +11,8 @@ import { TelegramUpdate } from "./telegram-update.ts";
 
 /** In webhook mode a failing update is answered 500 (Telegram sends it again) this many times, then apologised for. */
 export const MAX_UPDATE_FAILURES = 3;
+/** Like the web chat: at most this many updates a minute from one chat are processed; a flood beyond is dropped. */
+export const MAX_UPDATES_PER_CHAT_PER_MINUTE = 30;
 
 export type UpdateHandlerDeps = {
   db: Db;
@@ -32,6 +35,7 @@ export type UpdateHandlerDeps = {
  */
 export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Context> {
   const failures = new Map<number, number>();
+  const perChat = createRateLimiter({ limit: MAX_UPDATES_PER_CHAT_PER_MINUTE, windowMs: 60_000 });
 
   return async (ctx) => {
     const parsed = TelegramUpdate.safeParse(ctx.update);
@@ -48,6 +52,10 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
       deps.background("answerCallbackQuery", () => ctx.api.answerCallbackQuery(callback.queryId));
       const messageId = callback.messageId;
       if (messageId !== undefined) deps.background("editMessageReplyMarkup", () => ctx.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }));
+    }
+    if (!perChat.take(channelUserId)) {
+      deps.log.warn({ updateId: parsed.data.update_id }, "telegram: a chat is over its message limit; update dropped");
+      return;
     }
 
     let duplicate = false;

@@ -1,5 +1,5 @@
 import type { Input, Locale } from "../../engine/types.ts";
-import { normalizeReply } from "../../engine/keywords.ts";
+import { isWipeRequest } from "../../engine/is-wipe-request.ts";
 import type { TelegramMessage, TelegramMessageRef, TelegramUpdate } from "./telegram-update.ts";
 
 /** One engine input taken from an update, with the id it is deduplicated by. */
@@ -84,8 +84,10 @@ function toTextInput(text: string, safeWord: string | undefined): Input | null {
     const known = COMMANDS[(command[1] as string).toLowerCase()];
     if (known) return known;
   }
-  if (safeWord && normalizeReply(text) === normalizeReply(safeWord)) return { type: "wipe" };
-  return text.trim() ? { type: "text", text } : null;
+  if (!text.trim()) return null;
+  const input: Input = { type: "text", text };
+  // The engine would also wipe on the safe word; deciding here lets the adapter delete the message itself at once.
+  return isWipeRequest(input, safeWord) ? { type: "wipe" } : input;
 }
 
 function toMediaInput(message: TelegramMessage): Input | null {

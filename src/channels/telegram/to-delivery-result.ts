@@ -3,8 +3,8 @@ import type { DeliveryResult } from "../../outbox/types.ts";
 
 /**
  * A failed Bot API call → what the outbox should do: 429 waits `retry_after`, 403 (the person blocked the
- * bot or deleted their account) stops for good, 5xx and network errors retry with backoff, any other 4xx
- * will not get better by retrying. Errors carry Telegram's description only, never the payload.
+ * bot or deleted their account) stops for good, 5xx, network errors and a wrong token or API root (401,
+ * 404) retry with backoff, any other 4xx will not get better by retrying. Errors carry Telegram's description only, never the payload.
  */
 export function toDeliveryResult(error: unknown): DeliveryResult {
   if (error instanceof GrammyError) {
@@ -13,7 +13,8 @@ export function toDeliveryResult(error: unknown): DeliveryResult {
       return { status: "retry", error: reason, ...(error.parameters.retry_after ? { retryAfterMs: error.parameters.retry_after * 1000 } : {}) };
     }
     if (error.error_code === 403) return { status: "blocked", error: reason };
-    if (error.error_code >= 500) return { status: "retry", error: reason };
+    // 401/404: the token or TELEGRAM_API_ROOT is wrong — a setting to fix, not a message to give up on.
+    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404) return { status: "retry", error: reason };
     return { status: "failed", error: reason };
   }
   if (error instanceof HttpError) return { status: "retry", error: `telegram network error: ${errorName(error.error)}` };

@@ -12,9 +12,11 @@ export type WhatsAppPace = {
   perMinute: number;
   /** show "typing…" before a message when the chat was quiet at least this long (default 5 s) */
   typingAfterQuietMs: number;
+  /** a wait up to this long is waited out in place (the next message of a reply); longer ones go back to the outbox (default 1.5 s) */
+  maxInlineWaitMs: number;
 };
 
-export const DEFAULT_PACE: WhatsAppPace = { perChatIntervalMs: 1000, perMinute: 30, typingAfterQuietMs: 5000 };
+export const DEFAULT_PACE: WhatsAppPace = { perChatIntervalMs: 1000, perMinute: 30, typingAfterQuietMs: 5000, maxInlineWaitMs: 1500 };
 
 const MINUTE_MS = 60_000;
 
@@ -23,8 +25,9 @@ export type WhatsAppMessageRef = { key: { remoteJid: string; fromMe: true; id: s
 
 /**
  * Delivers the outbox's stored messages to WhatsApp as text with numbered menus. It never sleeps long: a
- * message that would break the pace is handed back as `retry` with the wait, and the outbox is kicked when
- * the wait is over, so messages to one chat keep their order and nothing is lost while disconnected
+ * short wait (the second message of a reply, a second later) is waited out here; a message that would
+ * break the pace for longer is handed back as `retry` with the wait, and the outbox is kicked when the
+ * wait is over, so messages to one chat keep their order and nothing is lost while disconnected
  * (`isReady` is false then). The WhatsApp message id is derived from Lentera's message id, so a message
  * sent again after a crash between sending and recording is the same message to WhatsApp, not a second one.
  */
@@ -73,7 +76,11 @@ export function createWhatsAppSender(deps: {
         kickAfter(250);
         return { status: "retry", error: "chat is being wiped", retryAfterMs: 250 };
       }
-      const wait = waitFor(jid);
+      let wait = waitFor(jid);
+      if (wait > 0 && wait <= pace.maxInlineWaitMs) {
+        await sleep(wait);
+        wait = waitFor(jid);
+      }
       if (wait > 0) {
         deps.onRateLimited?.();
         kickAfter(wait);
@@ -106,4 +113,8 @@ export function createWhatsAppSender(deps: {
 /** A stable WhatsApp message id for one stored message, shaped like the ids WhatsApp Web makes. */
 export function toWhatsAppMessageId(messageId: string): string {
   return `3EB0${createHash("sha256").update(`lentera:${messageId}`).digest("hex").toUpperCase().slice(0, 18)}`;
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
 }

@@ -1,6 +1,6 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import type { ConnectionState, WAMessage, WAMessageKey } from "@whiskeysockets/baileys";
+import { isLidUser, isPnUser, jidNormalizedUser, type ConnectionState, type WAMessage, type WAMessageKey } from "@whiskeysockets/baileys";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { MessageBody } from "../../conversations/types.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
@@ -12,6 +12,7 @@ import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
 import { createWhatsAppSender, type WhatsAppMessageRef, type WhatsAppPace } from "./create-whatsapp-sender.ts";
 import { maskError } from "./mask-error.ts";
+import { normalizePhone } from "./normalize-phone.ts";
 import { parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
 import type { WhatsAppCounters, WhatsAppSocket, WhatsAppSocketFactory, WhatsAppState, WhatsAppStatus } from "./types.ts";
@@ -53,6 +54,12 @@ export type WhatsAppHandle = {
   getStatus(): WhatsAppStatus;
   /** forgets the current link and shows a new QR code (the console's "relink" button) */
   relink(): Promise<void>;
+  /**
+   * While a QR code is shown, asks WhatsApp for a pairing code for the organisation's phone number instead
+   * (any common format: "0812…", "+62 812…"). Resolves to the code to type on the phone, or
+   * `{ status: "unavailable" }` when not waiting for a link, or `{ status: "bad_phone" }`.
+   */
+  requestPairingCode(phone: string): Promise<{ status: "ok"; code: string } | { status: "unavailable" } | { status: "bad_phone" }>;
   /** resolves when every received message and pending wipe has been processed (tests, shutdown) */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -273,13 +280,14 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     const key = deps.cipher.lookupKey(parsed.jid);
     const previous = chats.get(key) ?? Promise.resolve();
     const run = previous.then(async () => {
+      const jid = await toPhoneNumberJid(sock, parsed.jid);
       const result = await handleWithRetries(() =>
         deps.handleInbound({
           channel: "whatsapp",
-          channelUserId: parsed.jid,
+          channelUserId: jid,
           input: parsed.input,
           externalId: parsed.externalId,
-          channelRef: { key: { remoteJid: parsed.jid, fromMe: false, id: parsed.externalId } },
+          channelRef: { key: { remoteJid: jid, fromMe: false, id: parsed.externalId } },
         }),
       );
       if (!result) return;
@@ -383,6 +391,13 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       if (holdsLease) await connect();
       else await takeLease();
     },
+    async requestPairingCode(phone) {
+      const normalized = normalizePhone(phone);
+      if (!normalized) return { status: "bad_phone" };
+      if (state !== "qr" || !socket) return { status: "unavailable" };
+      const code = await socket.requestPairingCode(normalized);
+      return { status: "ok", code: code.match(/.{1,4}/g)?.join("-") ?? code };
+    },
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
@@ -398,6 +413,17 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       await lease.release().catch(() => {});
     },
   };
+}
+
+/**
+ * A person WhatsApp addressed only by their @lid privacy id is kept at their phone-number address when
+ * Baileys has learnt the mapping, so they stay one conversation however WhatsApp addresses them.
+ */
+async function toPhoneNumberJid(sock: WhatsAppSocket, jid: string): Promise<string> {
+  if (!isLidUser(jid)) return jid;
+  const pn = await sock.signalRepository?.lidMapping.getPNForLID(jid).catch(() => null);
+  const normalized = pn ? jidNormalizedUser(pn) : "";
+  return normalized && isPnUser(normalized) ? normalized : jid;
 }
 
 /** Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … never more than the cap. */

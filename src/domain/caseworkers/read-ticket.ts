@@ -4,7 +4,7 @@ import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import type { Caseworker, Ticket } from "../../db/generated/client.ts";
 import { recordAudit } from "../audit/record-audit.ts";
-import { isWithinSafeTimes, readSafeTimes } from "../handoff/read-safe-contact.ts";
+import { isSafeToWrite } from "../handoff/read-safe-contact.ts";
 import { hasShareConsent } from "../tickets/refer-ticket.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can, type Permission } from "./permissions.ts";
@@ -30,7 +30,7 @@ export type TicketView = {
   assessment: StoredAssessment | null;
   summary: { id?: string; en?: string } | null;
   safeContact: Record<string, unknown> | null;
-  /** false when the person gave safe times and now is outside them */
+  /** false when writing now goes against the person's safe-contact wishes (times, or "wait for me") */
   safeNow: boolean;
   details: Record<string, unknown> | null;
   consents: { scope: string; granted: boolean; createdAt: Date }[];
@@ -73,7 +73,7 @@ export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date;
     ctx.db.note.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
     ctx.db.referral.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, include: { partner: { select: { name: true } } } }),
     ticket.contactId ? ctx.db.consent.findMany({ where: { contactId: ticket.contactId }, orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
-    ctx.db.$transaction((tx) => hasShareConsent(tx, ticket, "any")),
+    hasShareConsent(ctx.db, ticket, "any"),
   ]);
   const names = await caseworkerNames(ctx.db, [...events.map((e) => e.actorId), ...referrals.map((r) => r.createdById)]);
   const permissions: Permission[] = ["ticket.read", "ticket.claim", "ticket.release", "ticket.reassign", "ticket.change_status", "ticket.note", "ticket.reply", "ticket.refer", "ticket.refer_override", "partners.manage", "accounts.manage", "audit.read"];
@@ -83,7 +83,7 @@ export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date;
     assessment: parsed?.success ? parsed.data : null,
     summary: decrypt<{ id?: string; en?: string }>(ticket.summaryEnc),
     safeContact,
-    safeNow: isWithinSafeTimes(readSafeTimes(safeContact), ctx.now()),
+    safeNow: isSafeToWrite(safeContact, conversation?.lastInboundAt ?? null, ctx.now()),
     details: decrypt<Record<string, unknown>>(ticket.detailsEnc),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
     shareConsent,

@@ -9,7 +9,10 @@ import { NAV_MENU } from "../../engine/choices.ts";
 import { matchKeyword } from "../../engine/keywords.ts";
 import { resolveChoice } from "../../engine/resolve-choice.ts";
 import { runTurn } from "../../engine/run-turn.ts";
+import { toScreeningTranslate } from "../../engine/screening-translate.ts";
+import { assessText } from "../screening/index.ts";
 import type { Choice, Input } from "../../engine/types.ts";
+import type { LenteraEvent } from "../../events/event-bus.ts";
 import { endHandoff } from "./end-handoff.ts";
 import { tellPerson } from "./handoff-messages.ts";
 
@@ -22,33 +25,41 @@ export const HANDOFF_STAY: Choice = { id: "handoff.stay", key: "handoff:stay" };
  * - "menu" (or the menu button) asks whether they want to leave the caseworker — a tap away must not end a
  *   conversation with a human by accident;
  * - the answer to that question;
- * - "darurat"/"emergency": the emergency numbers at once, as anywhere else; the caseworker stays.
+ * - "darurat"/"emergency", or a message that signals danger now: the emergency numbers at once (and an
+ *   urgent ticket), as anywhere else; the caseworker stays.
  */
-export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { conversation: Conversation; input: Input }): Promise<StoredOutbound[]> {
+export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { conversation: Conversation; input: Input }): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
   const { conversation } = input;
   const state = readState(conversation.state, "id");
   const resolved = resolveChoice(state, input.input, deps.t);
   const keyword = resolved.type === "text" ? matchKeyword(resolved.text) : null;
 
   if ((resolved.type === "choice" && resolved.id === NAV_MENU.id) || keyword === "menu") {
-    return tellPerson(tx, deps, conversation, { key: "handoff:ask_leave", choices: [HANDOFF_STAY, HANDOFF_LEAVE] });
+    return { replies: await tellPerson(tx, deps, conversation, { key: "handoff:ask_leave", choices: [HANDOFF_STAY, HANDOFF_LEAVE] }), events: [] };
   }
   if (resolved.type === "choice" && resolved.id === HANDOFF_LEAVE.id) {
-    return endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person" } });
+    return { replies: await endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person" } }), events: [] };
   }
   if (resolved.type === "choice" && resolved.id === HANDOFF_STAY.id) {
-    return tellPerson(tx, deps, conversation, { key: "handoff:staying" });
+    return { replies: await tellPerson(tx, deps, conversation, { key: "handoff:staying" }), events: [] };
   }
-  if (keyword === "emergency") {
-    const { actions } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
-    const turn = await runTurn(state, resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
-    await tx.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object, version: { increment: 1 } } });
-    return storeOutboundMessages(tx, deps, {
+  const emergency =
+    keyword === "emergency" ||
+    (resolved.type === "text" && keyword === null && assessText({ text: resolved.text, locale: state.locale }, toScreeningTranslate(deps.t)).emergency);
+  if (emergency) {
+    // The engine's own emergency answer (numbers at once, an urgent ticket for a signal of danger), run from
+    // the menu so that no flow takes the message further; the conversation stays with the caseworker.
+    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
+    const turn = await runTurn({ ...state, step: { name: "menu" } }, resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
+    await tx.conversation.update({ where: { id: conversation.id }, data: { state: { ...turn.state, step: state.step } as object, version: { increment: 1 } } });
+    const replies = await storeOutboundMessages(tx, deps, {
       conversationId: conversation.id,
       channel: conversation.channel,
       author: "bot",
       messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
     });
+    // Published by the conversation service after the commit (an urgent ticket alerts caseworkers).
+    return { replies, events };
   }
-  return [];
+  return { replies: [], events: [] };
 }

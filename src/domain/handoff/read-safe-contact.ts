@@ -15,6 +15,7 @@ export const SafeContact = z
     from: z.string().optional(),
     to: z.string().optional(),
     timeZone: z.string().optional(),
+    method: z.string().optional(),
   })
   .passthrough();
 export type SafeContact = z.infer<typeof SafeContact>;
@@ -62,6 +63,19 @@ export function isWithinSafeTimes(times: SafeTimes, at: Date): boolean {
   return times.windows.some(({ fromMinutes, toMinutes }) =>
     fromMinutes <= toMinutes ? minutes >= fromMinutes && minutes < toMinutes : minutes >= fromMinutes || minutes < toMinutes,
   );
+}
+
+/** After the person wrote, a caseworker may answer for this long even when they asked to be written to only after they write. */
+export const REPLY_WINDOW_MS = 30 * 60_000;
+
+/**
+ * Whether writing to the person now respects what they asked: inside their safe times, and — when they
+ * asked us to wait for them ("wait_for_me") — only shortly after they wrote.
+ */
+export function isSafeToWrite(safeContact: unknown, lastInboundAt: Date | null, at: Date): boolean {
+  if (!isWithinSafeTimes(readSafeTimes(safeContact), at)) return false;
+  const waitForThem = SafeContact.safeParse(safeContact).data?.method === "wait_for_me";
+  return !waitForThem || (lastInboundAt !== null && at.getTime() - lastInboundAt.getTime() <= REPLY_WINDOW_MS);
 }
 
 function toMinutes(value: string): number | null {

@@ -5,7 +5,7 @@ import type { CaseworkContext } from "../caseworkers/casework-context.ts";
 import { CaseworkError } from "../caseworkers/casework-error.ts";
 import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
 import { recordTicketEvent } from "../tickets/record-ticket-event.ts";
-import { isWithinSafeTimes, readSafeTimes } from "./read-safe-contact.ts";
+import { isSafeToWrite } from "./read-safe-contact.ts";
 import { startHandoff } from "./start-handoff.ts";
 
 export const MAX_REPLY_LENGTH = 4000;
@@ -27,9 +27,10 @@ export async function sendCaseworkerMessage(
   const result = await ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.reply");
     if (!ticket.conversationId) throw new CaseworkError("conflict", "This ticket has no conversation to write to (the person may have erased it).", "errors.no_conversation");
-    const safeTimes = ticket.safeContactEnc ? readSafeTimes(ctx.cipher.decryptJson(ticket.safeContactEnc)) : null;
-    if (!input.outsideSafeTimesConfirmed && !isWithinSafeTimes(safeTimes, ctx.now())) return { status: "outside_safe_times" as const };
     const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId }, include: { contact: true } });
+    const safeContact = ticket.safeContactEnc ? ctx.cipher.decryptJson(ticket.safeContactEnc) : null;
+    const safeNow = isSafeToWrite(safeContact, conversation.lastInboundAt, ctx.now());
+    if (!input.outsideSafeTimesConfirmed && !safeNow) return { status: "outside_safe_times" as const };
     if (conversation.contact.erasedAt) throw new CaseworkError("conflict", "The person erased their data; they can no longer be written to here.", "errors.no_conversation");
     const handoffStarted = await startHandoff(tx, ctx, { conversationId: conversation.id, caseworker: ctx.actor, ticketId: ticket.id });
     const [stored] = await storeOutboundMessages(tx, ctx, {
@@ -40,7 +41,7 @@ export async function sendCaseworkerMessage(
       messages: [{ text }],
     });
     if (ticket.status === "claimed") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "in_progress" } });
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "message_sent", actor: { type: "caseworker", id: ctx.actor.id }, data: { outsideSafeTimes: !isWithinSafeTimes(safeTimes, ctx.now()) } });
+    await recordTicketEvent(tx, { ticketId: ticket.id, type: "message_sent", actor: { type: "caseworker", id: ctx.actor.id }, data: { outsideSafeTimes: !safeNow } });
     await recordAudit(tx, { actor: { type: "caseworker", id: ctx.actor.id }, action: "ticket.message_sent", subjectType: "ticket", subjectId: ticket.id });
     return { status: "sent" as const, messageId: stored!.id, handoffStarted, channel: conversation.channel };
   }, TX_OPTIONS);

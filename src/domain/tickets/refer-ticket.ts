@@ -66,7 +66,7 @@ export async function updateReferral(ctx: CaseworkContext, input: { reference: s
 }
 
 /** The person's consent to share with this partner: the ticket's flag, or their latest share consent. */
-export async function hasShareConsent(tx: Tx, ticket: Pick<Ticket, "consentShare" | "contactId">, partnerId: string): Promise<boolean> {
+export async function hasShareConsent(tx: Pick<Tx, "consent">, ticket: Pick<Ticket, "consentShare" | "contactId">, partnerId: string): Promise<boolean> {
   if (!ticket.contactId) return ticket.consentShare;
   const latest = await tx.consent.findFirst({
     where: { contactId: ticket.contactId, scope: { in: ["share:any", `share:${partnerId}`] } },

@@ -1,4 +1,7 @@
+import { assessText } from "../../domain/screening/index.ts";
+import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Flow, Turn } from "../turn.ts";
+import { respondToEmergency } from "./emergency.ts";
 import type { Choice } from "../types.ts";
 import { REPORT_FORM } from "./report-form.ts";
 import { TRACING_FORM } from "./tracing-form.ts";
@@ -20,6 +23,11 @@ export type FormSpec = {
   ns: string;
   fields: readonly FormField[];
   finish(turn: Turn, answers: FormAnswers): Promise<void>;
+  /**
+   * Words that signal danger in this form's context even where the screening alone would not call it an
+   * emergency (in a tracing request, a relative "dijual"): they take the emergency path too.
+   */
+  danger?: RegExp;
 };
 
 const FORMS: Record<FormId, FormSpec> = { tracing: TRACING_FORM, report: REPORT_FORM };
@@ -47,6 +55,7 @@ export const formFlow: Flow<FormStep> = {
     const answers = turn.deps.actions.unseal<FormAnswers>(step.draft);
     if (!field || (input.type === "choice" && input.id === SEND.id)) return finish(turn, spec, answers);
     if (input.type === "choice" && input.id === SKIP.id) return askField(turn, step.form, step.field + 1, answers);
+    if (input.type === "text" && spec.danger?.test(input.text)) await raiseFormDanger(turn, input.text);
     if (field.kind === "text" && input.type === "text") {
       answers[field.id] = input.text.trim().slice(0, MAX_ANSWER_CHARS);
       return askField(turn, step.form, step.field + 1, answers);
@@ -67,6 +76,13 @@ export const formFlow: Flow<FormStep> = {
     promptField(turn, spec, step.field);
   },
 };
+
+/** Danger words of the form: emergency help and the urgent ticket, unless the screening already gave them. */
+async function raiseFormDanger(turn: Turn, text: string): Promise<void> {
+  const assessment = assessText({ text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
+  if (assessment.emergency) return; // run-turn has already answered it
+  await respondToEmergency(turn, assessment);
+}
 
 async function askField(turn: Turn, form: FormId, from: number, answers: FormAnswers): Promise<void> {
   const spec = FORMS[form];

@@ -1,8 +1,10 @@
+import { GrammyError, HttpError } from "grammy";
 import { describe, expect, test } from "vitest";
 import { decodeUpdate } from "../../../src/channels/telegram/decode-update.ts";
 import { toInlineKeyboard } from "../../../src/channels/telegram/create-telegram-sender.ts";
 import { splitText } from "../../../src/channels/telegram/split-text.ts";
 import { TelegramUpdate } from "../../../src/channels/telegram/telegram-update.ts";
+import { toDeliveryResult } from "../../../src/channels/telegram/to-delivery-result.ts";
 
 const chat = { id: 42, type: "private" };
 const from = { id: 42, is_bot: false, first_name: "A", language_code: "id" };
@@ -86,5 +88,18 @@ describe("rendering for Telegram", () => {
     const cut = splitText(emoji);
     expect(cut.join("")).toBe(emoji);
     expect(cut.every((p) => p.length <= 4096 && !/[\ud800-\udbff]$/.test(p))).toBe(true);
+  });
+});
+
+describe("toDeliveryResult", () => {
+  const apiError = (error_code: number, description: string, retry_after?: number) =>
+    new GrammyError("call failed", { ok: false, error_code, description, ...(retry_after ? { parameters: { retry_after } } : {}) }, "sendMessage", {});
+  test("maps Bot API failures to what the outbox should do", () => {
+    expect(toDeliveryResult(apiError(429, "Too Many Requests: retry after 7", 7))).toEqual({ status: "retry", error: "telegram 429: Too Many Requests: retry after 7", retryAfterMs: 7000 });
+    expect(toDeliveryResult(apiError(403, "Forbidden: bot was blocked by the user"))).toMatchObject({ status: "blocked" });
+    expect(toDeliveryResult(apiError(502, "Bad Gateway"))).toMatchObject({ status: "retry" });
+    expect(toDeliveryResult(apiError(401, "Unauthorized"))).toMatchObject({ status: "retry" });
+    expect(toDeliveryResult(apiError(400, "Bad Request: chat not found"))).toMatchObject({ status: "failed" });
+    expect(toDeliveryResult(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")))).toMatchObject({ status: "retry" });
   });
 });

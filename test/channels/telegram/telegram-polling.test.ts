@@ -20,7 +20,7 @@ describe("long polling (TELEGRAM_MODE=polling)", () => {
     const sent = await h.api.waitFor(() => (h.botMessages(9501).length >= 2 ? h.botMessages(9501) : undefined), 15_000);
     expect(texts(sent)[0]).toBe(h.lentera.t("id", "language.ask"));
     const inbound = await h.lentera.db.message.findMany({ where: { channel: "telegram", direction: "inbound" }, orderBy: { seq: "asc" } });
-    expect(inbound.map((m) => m.channelMessageId)).toEqual(["u:2"]);
+    expect(inbound.map((m) => m.channelMessageId)).toEqual(["u:1", "u:2"]);
 
     const press = { update_id: 3, callback_query: { id: "cq-poll", from, chat_instance: "x", data: "lang.id", message: { message_id: sent[1]!.messageId, date: 1, chat, from: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera" }, text: "…" } } };
     h.api.queueUpdate(press);

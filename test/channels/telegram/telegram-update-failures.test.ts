@@ -2,7 +2,7 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTelegramBot } from "../../../src/channels/telegram/create-telegram-bot.ts";
 import { createTelegramWebhookRoutes } from "../../../src/channels/telegram/create-telegram-webhook-routes.ts";
-import { createUpdateHandler, MAX_UPDATE_FAILURES } from "../../../src/channels/telegram/create-update-handler.ts";
+import { createUpdateHandler, MAX_UPDATE_FAILURES, MAX_UPDATES_PER_CHAT_PER_MINUTE } from "../../../src/channels/telegram/create-update-handler.ts";
 import type { HandleInbound } from "../../../src/conversations/handle-inbound.ts";
 import { createErrorHandler } from "../../../src/http/errors.ts";
 import { createI18n } from "../../../src/i18n/create-i18n.ts";
@@ -17,14 +17,15 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 /** The webhook with a handleInbound that fails (the database is down, say). */
-function appWithFailingInbound() {
+function appWithFailingInbound(handle?: () => Promise<unknown>) {
   const log = createLogger({ level: "silent" });
   const { t } = createI18n();
   const { bot, unthrottledApi } = createTelegramBot({ token: api.token, apiRoot: api.url, botInfo: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera", username: "lentera_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
   const pending: Promise<unknown>[] = [];
-  const handleInbound = (async () => {
-    throw new Error("database unavailable");
-  }) as unknown as HandleInbound;
+  const handleInbound = (handle ??
+    (async () => {
+      throw new Error("database unavailable");
+    })) as unknown as HandleInbound;
   const db = { contact: { updateMany: async () => ({ count: 0 }) } } as never;
   const cipher = { lookupKey: (v: string) => `k:${v}` } as never;
   bot.use(createUpdateHandler({ db, cipher, t, log, handleInbound, mode: "webhook", background: (_name, task) => void pending.push(task()), unthrottledApi }));
@@ -44,4 +45,24 @@ test("an update that fails is answered 500 so Telegram sends it again; after a f
   expect(statuses).toEqual([500, 500, 200]);
   const { t } = createI18n();
   expect(api.callsOf("sendMessage", 31).map((c) => c.payload.text)).toEqual([t("en", "telegram:error.apology")]);
+});
+
+test("a flood from one chat is cut at the per-chat limit; other chats are not affected", async () => {
+  const handled: string[] = [];
+  const { app, settle } = appWithFailingInbound(async () => {
+    handled.push("x");
+    return { status: "handled", conversationId: "c", contactId: "p", replies: [] };
+  });
+  let id = 100;
+  const post = (chatId: number) =>
+    app.request("/webhooks/telegram", {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
+      body: JSON.stringify({ update_id: ++id, message: { message_id: id, date: 1, chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "A" }, text: "spam" } }),
+    });
+  for (let i = 0; i < MAX_UPDATES_PER_CHAT_PER_MINUTE + 5; i++) expect((await post(41)).status).toBe(200);
+  expect(handled).toHaveLength(MAX_UPDATES_PER_CHAT_PER_MINUTE);
+  expect((await post(42)).status).toBe(200);
+  expect(handled).toHaveLength(MAX_UPDATES_PER_CHAT_PER_MINUTE + 1);
+  await settle();
 });

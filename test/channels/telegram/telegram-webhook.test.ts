@@ -1,9 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTelegramHarness, texts, WEBHOOK_SECRET, type TelegramHarness } from "./telegram-harness.ts";
+import { sendCaseworkerMessage } from "../../../src/domain/handoff/send-caseworker-message.ts";
+import { claimTicket } from "../../../src/domain/tickets/claim-ticket.ts";
+import { addCaseworker, addTicket } from "../../console/support.ts";
+import { lastButtons, startTelegramHarness, texts, WEBHOOK_SECRET, type TelegramHarness } from "./telegram-harness.ts";
 
+/** The caseworker group of these tests. */
+const GROUP = -1001234567890;
 let h: TelegramHarness;
 beforeAll(async () => {
-  h = await startTelegramHarness();
+  h = await startTelegramHarness({ env: { TELEGRAM_CASEWORKER_CHAT_ID: String(GROUP), PUBLIC_URL: "https://lentera.example.org" } });
 });
 afterAll(async () => {
   await h?.close();
@@ -79,7 +84,9 @@ describe("POST /webhooks/telegram at the edge", () => {
     await h.settle();
     const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("6005") } }, include: { conversations: true } });
     const inbound = await h.lentera.db.message.findMany({ where: { conversationId: contact.conversations[0]!.id, direction: "inbound" }, orderBy: { seq: "asc" } });
-    expect(inbound.map((m) => m.channelMessageId)).toEqual(burst.map((u) => `u:${u.update_id}`));
+    // the /start first (kept so a panic wipe can delete it), then the burst in arrival order
+    expect(inbound).toHaveLength(burst.length + 1);
+    expect(inbound.slice(1).map((m) => m.channelMessageId)).toEqual(burst.map((u) => `u:${u.update_id}`));
     // each message got its answer (the language question again), delivered in order
     expect(dewi.replies().length).toBeGreaterThanOrEqual(burst.length);
     const outbound = await h.lentera.db.message.findMany({ where: { conversationId: contact.conversations[0]!.id, direction: "outbound" }, orderBy: { seq: "asc" } });
@@ -108,5 +115,152 @@ describe("POST /webhooks/telegram at the edge", () => {
     expect(en.find((c) => c.command === "hapus")!.description).toBe(h.lentera.t("en", "telegram:commands.hapus"));
     const id = calls.find((c) => c.payload.language_code === "id")!.payload.commands as { command: string; description: string }[];
     expect(id.find((c) => c.command === "hapus")!.description).toBe(h.lentera.t("id", "telegram:commands.hapus"));
+  });
+});
+
+describe("a conversation on Telegram", () => {
+  test("language → consent → menu → guidance, with button presses and typed numbers", async () => {
+    const t = h.lentera.t;
+    const sari = h.person(5001, { languageCode: "en" });
+
+    const first = await sari.say("/start");
+    expect(texts(first)).toEqual([t("en", "language.ask")]);
+    expect(first[0]!.buttons).toEqual([
+      { text: `1. ${t("en", "language.id")}`, data: "lang.id" },
+      { text: `2. ${t("en", "language.en")}`, data: "lang.en" },
+    ]);
+
+    const pressed = sari.lastKeyboard();
+    const afterLanguage = await sari.press("lang.en");
+    // every press is answered and its keyboard taken away, so it cannot be pressed again
+    const query = h.api.callsOf("answerCallbackQuery").at(-1)!;
+    expect(query.payload.callback_query_id).toMatch(/^cq-/);
+    expect(h.api.callsOf("editMessageReplyMarkup", 5001).at(-1)!.payload).toMatchObject({ message_id: pressed.messageId, reply_markup: { inline_keyboard: [] } });
+    expect(texts(afterLanguage)).toContain(t("en", "language.set"));
+    expect(texts(afterLanguage).at(-1)).toBe(t("en", "consent.notice"));
+    expect(lastButtons(afterLanguage)).toEqual(["consent.accept", "consent.decline", "nav.language"]);
+
+    // a typed number picks the option like a tap
+    const afterConsent = await sari.say("1");
+    expect(texts(afterConsent)).toContain(t("en", "consent.thanks"));
+    expect(texts(afterConsent).at(-1)).toBe(t("en", "menu.ask"));
+    expect(lastButtons(afterConsent)).toContain("menu.guidance");
+
+    const guidance = await sari.press("menu.guidance");
+    expect(texts(guidance).at(-1)).toBe(t("en", "guidance.ask"));
+    const topics = lastButtons(guidance);
+    const recruiter = topics.indexOf("guidance.recruiter");
+    expect(recruiter).toBeGreaterThanOrEqual(0);
+    const topic = await sari.say(String(recruiter + 1));
+    expect(texts(topic).join("\n")).toContain(t("en", "guidance.topics.recruiter").slice(0, 40));
+
+    // an old button pressed again (its keyboard was removed, but a client may lag) does not re-run the step
+    const stale = await sari.press("lang.id", pressed.messageId);
+    expect(texts(stale)[0]).toBe(t("en", "common.stale"));
+  });
+
+  test("Indonesian is the first guess for an Indonesian phone, and the commands work", async () => {
+    const t = h.lentera.t;
+    const budi = h.person(5002, { languageCode: "id" });
+    expect(texts(await budi.say("/start"))).toEqual([t("id", "language.ask")]);
+    await budi.press("lang.id");
+    await budi.press("consent.accept");
+    const help = await budi.say("/help");
+    expect(texts(help)[0]).toBe(t("id", "help.text"));
+    const language = await budi.say("/bahasa");
+    expect(lastButtons(language)).toEqual(["lang.id", "lang.en"]);
+    const menu = await budi.say("/menu");
+    expect(texts(menu).at(-1)).toBe(t("id", "menu.ask"));
+  });
+
+  test("a photo reaches the engine as media with its file_id and is never sent back", async () => {
+    const t = h.lentera.t;
+    const ani = h.person(5003, { languageCode: "id" });
+    await ani.say("/start");
+    await ani.press("lang.id");
+    await ani.press("consent.accept");
+    const update = ani.messageUpdate({ photo: [{ file_id: "small-photo", file_unique_id: "s", width: 90, height: 90 }, { file_id: "big-photo-file-id", file_unique_id: "b", width: 1280, height: 960 }] });
+    await ani.send(update);
+    const replies = ani.replies();
+    expect(texts(replies)[0]).toBe(t("id", "media.received"));
+    expect(h.api.calls.some((c) => c.method.startsWith("sendPhoto") || c.method === "sendDocument" || c.method === "forwardMessage" || c.method === "copyMessage")).toBe(false);
+    const stored = await h.lentera.db.message.findFirstOrThrow({ where: { channel: "telegram", direction: "inbound", channelMessageId: `u:${update.update_id}` } });
+    expect(h.lentera.cipher.decryptJson(stored.bodyEnc)).toMatchObject({ media: { kind: "photo", ref: "big-photo-file-id" } });
+  });
+});
+
+describe("handoff on Telegram", () => {
+  test("a caseworker's reply from the console reaches the person, and the person's answers reach the caseworker", async () => {
+    const t = h.lentera.t;
+    const p = h.person(9301, { languageCode: "id" });
+    await p.say("/start");
+    await p.press("lang.id");
+    await p.press("consent.accept");
+    p.replies();
+    const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("9301") } }, include: { conversations: true } });
+    const conversationId = contact.conversations[0]!.id;
+    const ticket = await addTicket(h.lentera, conversationId);
+    const { ctx } = await addCaseworker(h.lentera, "caseworker", "Maya Lestari");
+    await claimTicket(ctx, { reference: ticket.reference });
+    expect(await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Halo, saya Maya. Apakah kamu aman sekarang?" })).toMatchObject({ status: "sent" });
+    await h.settle();
+    const received = p.replies();
+    expect(texts(received)).toEqual([t("id", "handoff:joined", { name: "Maya" }), `${t("id", "telegram:caseworker_label")}\nHalo, saya Maya. Apakah kamu aman sekarang?`]);
+
+    // the person's answer goes to the caseworker, not to the bot
+    expect(await p.say("Iya, saya aman. Bos ambil paspor saya")).toEqual([]);
+    const last = await h.lentera.db.message.findFirstOrThrow({ where: { conversationId, direction: "inbound" }, orderBy: { seq: "desc" } });
+    expect(h.lentera.cipher.decryptJson(last.bodyEnc)).toMatchObject({ text: "Iya, saya aman. Bos ambil paspor saya" });
+
+    // "menu" asks before leaving the caseworker; the buttons work like everywhere else
+    const asked = await p.say("/menu");
+    expect(lastButtons(asked)).toEqual(["handoff.stay", "handoff.leave"]);
+    expect(texts(await p.press("handoff.stay"))).toEqual([t("id", "handoff:staying")]);
+  });
+});
+
+describe("alerts in the caseworker group", () => {
+  test("an emergency in a chat posts a redacted urgent alert with a button to the console", async () => {
+    const p = h.person(9001, { languageCode: "id" });
+    await p.say("/start");
+    await p.press("lang.id");
+    await p.press("consent.accept");
+    await p.say("Nama saya Siti, nomor saya 081234567890. Tolong, saya dikurung majikan di kamar belakang");
+    const [alert] = await h.api.waitFor(() => {
+      const sent = h.botMessages(GROUP);
+      return sent.length ? sent : undefined;
+    });
+    const ticket = await h.lentera.db.ticket.findFirstOrThrow({ orderBy: { createdAt: "desc" } });
+    const t = h.lentera.t;
+    expect(alert!.text).toContain(t("id", "telegram:alert.title_urgent"));
+    expect(alert!.text).toContain(ticket.reference);
+    expect(alert!.text).toContain(t("id", "telegram:alert.languages.id"));
+    expect(alert!.text).toContain(t("id", "screening:indicator.EM-01-held-now"));
+    expect(alert!.text).not.toMatch(/Siti|0812|majikan|kamar belakang/);
+    expect(alert!.buttons).toEqual([{ text: t("id", "telegram:alert.open"), url: `https://lentera.example.org/console/tickets/${ticket.reference}` }]);
+  });
+
+  test("normal and low tickets are not posted; a failed post is retried", async () => {
+    const before = h.botMessages(GROUP).length;
+    h.lentera.events.publish({ type: "ticket.opened", ticketId: "t1", reference: "LTR-TEST-1", ticketType: "family_tracing", priority: "normal", locale: "en", channel: "web", indicatorIds: [] });
+    h.api.failNext("sendMessage", { status: 500 });
+    h.lentera.events.publish({ type: "ticket.opened", ticketId: "t2", reference: "LTR-TEST-2", ticketType: "victim_assistance", priority: "high", locale: "en", channel: "web", indicatorIds: ["FL-01-documents"] });
+    const sent = await h.api.waitFor(() => {
+      const all = h.botMessages(GROUP);
+      return all.length > before ? all.slice(before) : undefined;
+    }, 15_000);
+    expect(sent).toHaveLength(1);
+    expect(sent[0]!.text).toContain("LTR-TEST-2");
+    expect(sent[0]!.text).toContain(h.lentera.t("id", "telegram:alert.title_high"));
+    expect(sent[0]!.text).toContain(h.lentera.t("id", "screening:indicator.FL-01-documents"));
+    expect(h.api.callsOf("sendMessage", GROUP).filter((c) => c.status === 500)).toHaveLength(1);
+  });
+
+  test("messages from the caseworker group are not treated as a person's chat", async () => {
+    const before = await h.lentera.db.contact.count();
+    const res = await h.post({ update_id: 991001, message: { message_id: 77, date: 1, chat: { id: GROUP, type: "supergroup", title: "Caseworkers" }, from: { id: 42, is_bot: false, first_name: "Maya" }, text: "/start" } });
+    expect(res.status).toBe(200);
+    await h.settle();
+    expect(await h.lentera.db.contact.count()).toBe(before);
   });
 });

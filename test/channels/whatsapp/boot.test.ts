@@ -27,7 +27,7 @@ test("with WHATSAPP_ENABLED the server links, answers on WhatsApp and reports th
     await lentera.close();
   }
   expect(fake.current().ended).toBe(true);
-});
+}, 120_000);
 
 test("without WHATSAPP_ENABLED nothing connects and /healthz says disabled", async () => {
   const fake = createFakeWhatsApp();
@@ -40,4 +40,4 @@ test("without WHATSAPP_ENABLED nothing connects and /healthz says disabled", asy
   } finally {
     await lentera.close();
   }
-});
+}, 120_000);

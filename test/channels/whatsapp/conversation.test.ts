@@ -88,6 +88,15 @@ describe("a conversation on WhatsApp", () => {
     expect(wa.fake.sent.some((c) => c.jid.includes("@lid") || c.jid.includes(":"))).toBe(false);
   });
 
+  test("an @lid sender without the phone number in the message is still found at it when Baileys knows the mapping", async () => {
+    const jid = nextJid();
+    wa.fake.current().lidToPn.set("555444333222111@lid", jid.replace("@", ":2@"));
+    wa.fake.current().upsert([text("555444333222111@lid", "halo")]);
+    await until(() => wa.fake.textsTo(jid).length === 1, "the reply at the phone address");
+    wa.fake.current().upsert([text("111222333444555@lid", "halo")]);
+    await until(() => wa.fake.textsTo("111222333444555@lid").length === 1, "the reply at the @lid address when nothing is known");
+  });
+
   test("photos, documents and voice notes are acknowledged without being downloaded or re-sent", async () => {
     const jid = nextJid();
     await say(jid, "halo", 1);

@@ -44,6 +44,11 @@ export class FakeSocket {
   ended = false;
   /** when set, sendMessage throws like Baileys does on a dead connection */
   failSends = false;
+  /** what Baileys has learnt about @lid addresses (phone-number JIDs by @lid) */
+  readonly lidToPn = new Map<string, string>();
+  readonly signalRepository = { lidMapping: { getPNForLID: async (lid: string) => this.lidToPn.get(lid) ?? null } };
+  /** the next sendMessage throws this (e.g. an error that names the chat, as libsignal's do) */
+  failNextWith: Error | undefined;
 
   constructor(
     readonly index: number,
@@ -52,6 +57,11 @@ export class FakeSocket {
 
   async sendMessage(jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage | undefined> {
     if (this.failSends || this.ended) throw closedError(428, "Connection Closed");
+    if (this.failNextWith) {
+      const error = this.failNextWith;
+      this.failNextWith = undefined;
+      throw error;
+    }
     this.log.push({ socket: this.index, jid, content, ...(options ? { options } : {}) });
     const id = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 20).toUpperCase()}`;
     return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, messageTimestamp: Math.floor(Date.now() / 1000), status: 1 }) as WAMessage;

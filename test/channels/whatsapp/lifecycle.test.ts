@@ -153,6 +153,10 @@ describe("connection lifecycle", () => {
     wa.fake.current().showQr("2@QRREF,NOISE,IDENTITY,ADV");
     await until(() => wa.handle.getStatus().state === "qr", "qr");
     expect(wa.handle.getStatus().qr).toBe("2@QRREF,NOISE,IDENTITY,ADV");
+    // …or a pairing code for the organisation's number
+    expect(await wa.handle.requestPairingCode("halo")).toEqual({ status: "bad_phone" });
+    expect(await wa.handle.requestPairingCode("0812-3456-7890")).toEqual({ status: "ok", code: "ABCD-1234" });
+    expect(wa.fake.current().pairingRequests).toEqual(["6281234567890"]);
     wa.fake.current().open();
     await until(() => wa.handle.getStatus().state === "open", "open again");
     expect(wa.handle.getStatus()).not.toHaveProperty("qr");
@@ -163,6 +167,7 @@ describe("connection lifecycle", () => {
     await openSocket(wa, 1);
     wa.fake.current().close(403);
     await until(() => wa.handle.getStatus().state === "forbidden", "forbidden");
+    expect(await wa.handle.requestPairingCode("081234567890")).toEqual({ status: "unavailable" });
     await sleep(300);
     expect(wa.fake.sockets).toHaveLength(1);
   });

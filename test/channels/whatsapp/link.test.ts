@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { createDbAuthState } from "../../../src/channels/whatsapp/create-db-auth-state.ts";
 import { createLease } from "../../../src/channels/whatsapp/create-lease.ts";
 import { linkWhatsApp, type LinkDeps } from "../../../src/channels/whatsapp/link-whatsapp.ts";
+import { renderQrSvg } from "../../../src/channels/whatsapp/render-qr-svg.ts";
 import { encodeQr, renderQrText } from "../../../src/channels/whatsapp/render-qr-text.ts";
 import { WHATSAPP_LEASE } from "../../../src/channels/whatsapp/start-whatsapp.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
@@ -100,5 +101,13 @@ describe("the terminal QR code", () => {
     const lines = renderQrText(payload).split("\n");
     expect(lines).toHaveLength(Math.ceil((modules.length + 4) / 2));
     expect(lines.every((line) => line.endsWith("\x1b[0m"))).toBe(true);
+  });
+
+  test("renders as an inline SVG for the console, one path of dark modules", () => {
+    const svg = renderQrSvg("hello", { title: "Scan <me>" });
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 29 29" width="264" height="264"/);
+    expect(svg).toContain("<title>Scan &#60;me&#62;</title>");
+    const dark = encodeQr(new TextEncoder().encode("hello")).flat().filter(Boolean).length;
+    expect(svg.match(/h1v1h-1z/g)).toHaveLength(dark);
   });
 });

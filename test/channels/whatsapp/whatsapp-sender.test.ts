@@ -15,13 +15,13 @@ const delivery = (recipient: string, n: number): Delivery => ({
   attempt: 1,
 });
 
-function setup(pace: { perChatIntervalMs: number; perMinute: number; typingAfterQuietMs: number }) {
+function setup(pace: { perChatIntervalMs: number; perMinute: number; typingAfterQuietMs: number; maxInlineWaitMs?: number }) {
   const fake = createFakeWhatsApp();
   const socket = fake.factory({} as never) as WhatsAppSocket;
   let clock = 1_000_000;
   let kicks = 0;
   let open = true;
-  const sender = createWhatsAppSender({ getSocket: () => socket, isOpen: () => open, kick: () => void (kicks += 1), pace, now: () => clock });
+  const sender = createWhatsAppSender({ getSocket: () => socket, isOpen: () => open, kick: () => void (kicks += 1), pace: { maxInlineWaitMs: 0, ...pace }, now: () => clock });
   return {
     fake,
     sender,
@@ -55,6 +55,18 @@ describe("the WhatsApp sender", () => {
     expect(fake.sent.map((c) => c.jid)).toEqual(["a@s.whatsapp.net", "b@s.whatsapp.net", "a@s.whatsapp.net"]);
     // typing is shown only after a quiet spell
     expect(fake.current().presences.map((p) => p.jid)).toEqual(["a@s.whatsapp.net", "b@s.whatsapp.net"]);
+    sender.clear();
+  });
+
+  test("a short wait (the next message of a reply) is waited out in place, keeping the interval", async () => {
+    const fake = createFakeWhatsApp();
+    const socket = fake.factory({} as never) as WhatsAppSocket;
+    const sender = createWhatsAppSender({ getSocket: () => socket, isOpen: () => true, kick: () => {}, pace: { perChatIntervalMs: 80, maxInlineWaitMs: 200 } });
+    const started = Date.now();
+    expect((await sender.deliver(delivery("a@s.whatsapp.net", 1))).status).toBe("sent");
+    expect((await sender.deliver(delivery("a@s.whatsapp.net", 2))).status).toBe("sent");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(75);
+    expect(fake.textsTo("a@s.whatsapp.net")).toEqual(["pesan 1\n\n1. Ya", "pesan 2\n\n1. Ya"]);
     sender.clear();
   });
 
