@@ -100,7 +100,14 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     const lentera: Lentera = { app, db, cipher, t, outbox, events, handleInbound, getWhatsAppStatus, ...(whatsapp ? { whatsapp } : {}), ...(telegram ? { telegram } : {}), databaseUrl: database.url, close: async () => closeAll(closers) };
     if (options.listen) {
       const server = await listen(app, env.HOST, env.PORT);
-      closers.unshift(() => new Promise<void>((resolve) => server.close(() => resolve())));
+      // Stop accepting, let requests in flight (turns being stored) finish, drop idle keep-alive connections.
+      closers.unshift(
+        () =>
+          new Promise<void>((resolve) => {
+            server.close(() => resolve());
+            (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
+          }),
+      );
       const { port } = server.address() as AddressInfo;
       lentera.url = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${port}`;
     }

@@ -1,6 +1,6 @@
 import type { Caseworker, Partner } from "../db/generated/client.ts";
-import type { AuditRow } from "../domain/caseworkers/list-audit.ts";
-import { atLeast } from "../domain/caseworkers/permissions.ts";
+import type { AuditRow } from "../casework/list-audit.ts";
+import { atLeast } from "../casework/permissions.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
 import { needLabel } from "./ticket-page.tsx";

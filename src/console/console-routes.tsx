@@ -4,25 +4,25 @@ import { Hono, type Context } from "hono";
 import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { z } from "zod";
 import type { ConversationDeps } from "../conversations/handle-inbound.ts";
-import type { CaseworkContext } from "../domain/caseworkers/casework-context.ts";
-import { CaseworkError } from "../domain/caseworkers/casework-error.ts";
-import { MAX_PASSWORD_LENGTH } from "../domain/caseworkers/hash-password.ts";
-import { AuditFilter, listAudit, toAuditCsv } from "../domain/caseworkers/list-audit.ts";
-import { listQueue, QueueFilter } from "../domain/caseworkers/list-queue.ts";
-import { manageAccount } from "../domain/caseworkers/manage-account.ts";
-import { can } from "../domain/caseworkers/permissions.ts";
-import { readTicket, readTranscriptAfter } from "../domain/caseworkers/read-ticket.ts";
-import { endSession, hashSessionToken } from "../domain/caseworkers/sessions.ts";
-import { signIn } from "../domain/caseworkers/sign-in.ts";
-import { handBack } from "../domain/handoff/hand-back.ts";
-import { sendCaseworkerMessage } from "../domain/handoff/send-caseworker-message.ts";
-import { savePartner } from "../domain/partners/save-partner.ts";
-import { addNote } from "../domain/tickets/add-note.ts";
-import { changeTicketStatus, MANUAL_STATUSES, OUTCOMES } from "../domain/tickets/change-status.ts";
-import { claimTicket } from "../domain/tickets/claim-ticket.ts";
-import { reassignTicket } from "../domain/tickets/reassign-ticket.ts";
-import { referTicket, updateReferral } from "../domain/tickets/refer-ticket.ts";
-import { releaseTicket } from "../domain/tickets/release-ticket.ts";
+import { caseworkContextFor, type CaseworkContext } from "../casework/casework-context.ts";
+import { CaseworkError } from "../casework/casework-error.ts";
+import { MAX_PASSWORD_LENGTH } from "../casework/hash-password.ts";
+import { AuditFilter, listAudit, toAuditCsv } from "../casework/list-audit.ts";
+import { listQueue, QueueFilter } from "../casework/list-queue.ts";
+import { manageAccount } from "../casework/manage-account.ts";
+import { can } from "../casework/permissions.ts";
+import { readTicket, readTranscriptAfter } from "../casework/read-ticket.ts";
+import { endSession, hashSessionToken } from "../casework/sessions.ts";
+import { signIn } from "../casework/sign-in.ts";
+import { handBack } from "../casework/hand-back.ts";
+import { sendCaseworkerMessage } from "../casework/send-caseworker-message.ts";
+import { savePartner } from "../casework/save-partner.ts";
+import { addNote } from "../casework/add-note.ts";
+import { changeTicketStatus, MANUAL_STATUSES, OUTCOMES } from "../casework/change-status.ts";
+import { claimTicket } from "../casework/claim-ticket.ts";
+import { reassignTicket } from "../casework/reassign-ticket.ts";
+import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
+import { releaseTicket } from "../casework/release-ticket.ts";
 import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { AccountsPage, AuditPage, PartnersPage, SettingsPage } from "./admin-pages.tsx";
@@ -82,14 +82,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   const session = requireConsoleSession({ db: deps.db, t: deps.t, now: deps.now, idleMinutes: deps.sessionIdleMinutes });
   const trFor = (lang: Locale): Tr => (key, vars) => deps.t(lang, `console:${key}`, vars);
   const tr = (c: Context<ConsoleEnv>) => trFor(c.get("lang"));
-  const ctxOf = (c: Context<ConsoleEnv>): CaseworkContext => ({
-    db: deps.db,
-    cipher: deps.cipher,
-    t: deps.t,
-    now: deps.now,
-    actor: c.get("caseworker"),
-    ...(deps.onOutbound ? { onOutbound: deps.onOutbound } : {}),
-  });
+  const ctxOf = (c: Context<ConsoleEnv>): CaseworkContext => caseworkContextFor(deps, c.get("caseworker"));
   const form = async <T extends z.ZodType>(c: Context<ConsoleEnv>, schema: T): Promise<z.infer<T>> => {
     const parsed = schema.safeParse(await c.req.parseBody());
     if (!parsed.success) throw new CaseworkError("invalid", "Check the form and try again.", "errors.invalid");

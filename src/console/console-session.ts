@@ -4,7 +4,7 @@ import { deleteCookie, getCookie, setCookie } from "hono/cookie";
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Locale, Translate } from "../i18n/create-i18n.ts";
-import { findSession } from "../domain/caseworkers/sessions.ts";
+import { findSession } from "../casework/sessions.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 
 export const SESSION_COOKIE = "lentera_console";

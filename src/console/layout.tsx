@@ -1,7 +1,7 @@
 import type { Child } from "hono/jsx";
 import type { Caseworker } from "../db/generated/client.ts";
 import type { Locale, Vars } from "../i18n/create-i18n.ts";
-import { atLeast } from "../domain/caseworkers/permissions.ts";
+import { atLeast } from "../casework/permissions.ts";
 
 /** Console strings (namespace "console") in the caseworker's language. */
 export type Tr = (key: string, vars?: Vars) => string;

@@ -1,5 +1,5 @@
 import type { Caseworker } from "../db/generated/client.ts";
-import type { Queue, QueueFilter } from "../domain/caseworkers/list-queue.ts";
+import type { Queue, QueueFilter } from "../casework/list-queue.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Layout, formatWait, type Tr } from "./layout.tsx";
 

@@ -1,6 +1,6 @@
 import type { Caseworker, Partner } from "../db/generated/client.ts";
-import type { TicketView } from "../domain/caseworkers/read-ticket.ts";
-import { MANUAL_STATUSES, OUTCOMES } from "../domain/tickets/change-status.ts";
+import type { TicketView } from "../casework/read-ticket.ts";
+import { MANUAL_STATUSES, OUTCOMES } from "../casework/change-status.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, formatWait, type Tr } from "./layout.tsx";
 import { TranscriptItems } from "./transcript.tsx";

@@ -6,10 +6,11 @@ import { runTurn } from "../engine/run-turn.ts";
 import { initialState, type Input, type State } from "../engine/types.ts";
 import type { EventBus, LenteraEvent } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
-import { continueHandoff } from "../domain/handoff/continue-handoff.ts";
+import { continueHandoff } from "./handoff/continue-handoff.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
 import { readState } from "./read-state.ts";
+import { storeOutboundMessages } from "./store-outbound.ts";
 import { renderOutputs } from "./render-outputs.ts";
 import type { Channel, Inbound, InboundResult, MessageBody, Rendered, StoredOutbound } from "./types.ts";
 
@@ -69,7 +70,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     const now = deps.now();
     if (conversation.mode === "human" && !isWipeRequest(inbound.input, deps.safeWord)) {
       // A caseworker has the conversation: the person's messages go to them, not to the flows
-      // (only "menu" and the emergency keyword answer; see domain/handoff/continue-handoff.ts).
+      // (only "menu" and the emergency keyword answer; see handoff/continue-handoff.ts).
       await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
       await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
       const { replies, events } = await continueHandoff(tx, deps, { conversation, input: inbound.input });
@@ -159,33 +160,6 @@ export function createInboundHandler(deps: ConversationDeps) {
   return handleInbound;
 }
 
-/** Stores messages to a person before delivery: web chat reads them from the store, other channels through the outbox. */
-export async function storeOutboundMessages(
-  tx: Tx,
-  deps: Pick<ConversationDeps, "cipher" | "now">,
-  options: { conversationId: string; channel: Channel; author: "bot" | "caseworker" | "system"; caseworkerId?: string; messages: Rendered[] },
-): Promise<StoredOutbound[]> {
-  const stored: StoredOutbound[] = [];
-  for (const body of options.messages) {
-    const now = deps.now();
-    const row = await tx.message.create({
-      data: {
-        conversationId: options.conversationId,
-        channel: options.channel,
-        direction: "outbound",
-        author: options.author,
-        caseworkerId: options.caseworkerId ?? null,
-        bodyEnc: deps.cipher.encryptJson(body),
-        status: options.channel === "web" ? "sent" : "pending",
-        sentAt: options.channel === "web" ? now : null,
-        createdAt: now,
-      },
-      select: { id: true, seq: true },
-    });
-    stored.push({ id: row.id, seq: row.seq, body });
-  }
-  return stored;
-}
 
 function startState(inbound: Inbound): State {
   const state = initialState(inbound.localeHint ?? "id");

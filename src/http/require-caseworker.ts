@@ -1,7 +1,7 @@
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Role } from "../db/generated/client.ts";
-import { findCaseworkerByToken } from "../domain/caseworkers/api-tokens.ts";
+import { findCaseworkerByToken } from "../casework/api-tokens.ts";
 import { AppError } from "./errors.ts";
 
 export type CaseworkerEnv = { Variables: { caseworker: Caseworker } };

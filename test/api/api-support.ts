@@ -1,5 +1,5 @@
 import type { Role } from "../../src/db/generated/client.ts";
-import { newApiToken } from "../../src/domain/caseworkers/api-tokens.ts";
+import { newApiToken } from "../../src/casework/api-tokens.ts";
 import type { TestLentera } from "../support/create-test-lentera.ts";
 
 /** A caseworker made directly in the database, with a personal API token (the CLI does the same). */

@@ -1,15 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseworkError } from "../../src/domain/caseworkers/casework-error.ts";
-import { readTicket } from "../../src/domain/caseworkers/read-ticket.ts";
-import { manageAccount } from "../../src/domain/caseworkers/manage-account.ts";
-import { savePartner } from "../../src/domain/partners/save-partner.ts";
+import { CaseworkError } from "../../src/casework/casework-error.ts";
+import { readTicket } from "../../src/casework/read-ticket.ts";
+import { manageAccount } from "../../src/casework/manage-account.ts";
+import { savePartner } from "../../src/casework/save-partner.ts";
 import { EXAMPLE_PARTNERS } from "../../src/domain/partners/seed-partners.ts";
-import { addNote } from "../../src/domain/tickets/add-note.ts";
-import { changeTicketStatus } from "../../src/domain/tickets/change-status.ts";
-import { claimTicket } from "../../src/domain/tickets/claim-ticket.ts";
-import { reassignTicket } from "../../src/domain/tickets/reassign-ticket.ts";
-import { referTicket, updateReferral } from "../../src/domain/tickets/refer-ticket.ts";
-import { releaseTicket } from "../../src/domain/tickets/release-ticket.ts";
+import { addNote } from "../../src/casework/add-note.ts";
+import { changeTicketStatus } from "../../src/casework/change-status.ts";
+import { claimTicket } from "../../src/casework/claim-ticket.ts";
+import { reassignTicket } from "../../src/casework/reassign-ticket.ts";
+import { referTicket, updateReferral } from "../../src/casework/refer-ticket.ts";
+import { releaseTicket } from "../../src/casework/release-ticket.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { addCaseworker, addConversation, addTicket } from "./support.ts";
 

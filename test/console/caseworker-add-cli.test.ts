@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { UsageError } from "../../src/cli/command.ts";
 import { caseworkerAdd } from "../../src/cli/commands/caseworker-add.ts";
 import { openCliContext, type CliContext } from "../../src/cli/open-cli-context.ts";
-import { findCaseworkerByToken } from "../../src/domain/caseworkers/api-tokens.ts";
-import { verifyPassword } from "../../src/domain/caseworkers/hash-password.ts";
+import { findCaseworkerByToken } from "../../src/casework/api-tokens.ts";
+import { verifyPassword } from "../../src/casework/hash-password.ts";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_FAILURES_PER_ACCOUNT } from "../../src/domain/caseworkers/sign-in.ts";
+import { MAX_FAILURES_PER_ACCOUNT } from "../../src/casework/sign-in.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { startChat } from "../support/webchat-client.ts";
 import consoleId from "../../locales/id/console.json" with { type: "json" };

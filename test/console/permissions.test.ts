@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { can, type Permission } from "../../src/domain/caseworkers/permissions.ts";
+import { can, type Permission } from "../../src/casework/permissions.ts";
 
 const me = (role: "caseworker" | "supervisor" | "admin", active = true) => ({ id: "me", role, active });
 const mine = { assigneeId: "me", status: "claimed" as const };

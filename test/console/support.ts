@@ -1,7 +1,7 @@
 import type { Hono } from "hono";
 import type { Role } from "../../src/db/generated/client.ts";
-import { saveCaseworker } from "../../src/domain/caseworkers/save-caseworker.ts";
-import type { CaseworkContext } from "../../src/domain/caseworkers/casework-context.ts";
+import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
+import type { CaseworkContext } from "../../src/casework/casework-context.ts";
 import { openTicket } from "../../src/domain/tickets/open-ticket.ts";
 import type { TicketRequest } from "../../src/domain/tickets/ticket-request.ts";
 import type { TestLentera } from "../support/create-test-lentera.ts";

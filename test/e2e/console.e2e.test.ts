@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { saveCaseworker } from "../../src/domain/caseworkers/save-caseworker.ts";
-import { startAppServer } from "../support/start-app-server.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
+import { LAPTOP, PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, startBrowserHarness, type BrowserHarness } from "../support/browser.ts";
 import { addConversation, addTicket } from "../console/support.ts";
 
 /**
@@ -16,31 +14,14 @@ import { addConversation, addTicket } from "../console/support.ts";
  * Needs Chromium (`apt-get install -y chromium`, or CHROMIUM_PATH). SKIP_BROWSER_TESTS=1 skips it.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SKIP = process.env.SKIP_BROWSER_TESTS === "1";
-const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
-const LAPTOP = { viewport: { width: 1366, height: 768 } };
 const STEP_TIMEOUT_MS = 15_000;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 const EMAIL = "rina@example.org";
 const PASSWORD = "a long console password";
 
-const readLocale = <T,>(namespace: string, lng: "id" | "en" = "id"): T =>
-  JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
-const chat = readLocale<{ consent: { notice: string; accept: string }; menu: { ask: string } }>("chat");
-const talk = readLocale<{ menu: string; opened: string }>("talk");
-const web = readLocale<{ start: { button: string } }>("web");
-const handoff = readLocale<{ joined: string; left: string }>("handoff");
+const chat = readLocale<{ consent: { notice: string; accept: string }; menu: { ask: string } }>("id", "chat");
+const talk = readLocale<{ menu: string; opened: string }>("id", "talk");
+const web = readLocale<{ start: { button: string } }>("id", "web");
+const handoff = readLocale<{ joined: string; left: string }>("id", "handoff");
 const ui = readLocale<{
   sign_in: { email: string; password: string; submit: string };
   queue: { title: string };
@@ -48,36 +29,19 @@ const ui = readLocale<{
   outcomes: Record<string, string>;
   statuses: Record<string, string>;
   flash: Record<string, string>;
-}>("console");
-const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.trim();
-
-const describeBrowser = SKIP ? describe.skip : describe;
+}>("id", "console");
 
 describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
-  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
-  let browser: Browser | undefined;
+  let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
+  let server: BrowserHarness["server"] | undefined;
+  let browser: BrowserHarness["browser"] | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
-          "or set SKIP_BROWSER_TESTS=1 to skip the browser tests.",
-      );
-    }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const [started, launched] = await Promise.allSettled([
-      startAppServer(),
-      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
-    ]);
-    if (started.status === "fulfilled") server = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    for (const result of [started, launched]) if (result.status === "rejected") throw result.reason;
+    harness = await startBrowserHarness();
+    ({ server, browser } = harness);
   }, 90_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => harness?.close());
 
   it("a person asks for a person; a caseworker claims, replies, reads the answer, hands back and closes", async () => {
     const lentera = server!.lentera;

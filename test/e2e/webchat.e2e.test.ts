@@ -1,9 +1,7 @@
-import { existsSync, mkdirSync, readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { storeOutboundMessages } from "../../src/conversations/handle-inbound.ts";
-import { startAppServer } from "../support/start-app-server.ts";
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
+import { PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, startBrowserHarness, type BrowserHarness } from "../support/browser.ts";
 
 /**
  * The web chat page in a real Chromium against the real app: a phone-sized window, Indonesian and English,
@@ -13,22 +11,8 @@ import { startAppServer } from "../support/start-app-server.ts";
  * Needs Chromium (`apt-get install -y chromium`, or CHROMIUM_PATH). SKIP_BROWSER_TESTS=1 skips it.
  */
 
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-const SKIP = process.env.SKIP_BROWSER_TESTS === "1";
-const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
 const EXIT_PAGE = /^https:\/\/www\.google\.com\/search\?q=cuaca/;
-const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 const STEP_TIMEOUT_MS = 10_000;
-const CHROMIUM_ARGS = [
-  "--headless",
-  "--no-sandbox",
-  "--disable-gpu",
-  "--disable-quic",
-  "--no-first-run",
-  "--disable-background-networking",
-  "--disable-component-update",
-  "--disable-sync",
-];
 
 type ChatStrings = {
   welcome: string;
@@ -48,40 +32,17 @@ type WebStrings = {
 };
 type Bubble = { author: string; text: string };
 
-const readLocale = <T,>(lng: "id" | "en", namespace: string): T =>
-  JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
-
-/** The part of a bot text that is fixed: its first line up to any interpolation. */
-const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.trim();
-
-const describeBrowser = SKIP ? describe.skip : describe;
-
 describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
-  let server: Awaited<ReturnType<typeof startAppServer>> | undefined;
-  let browser: Browser | undefined;
+  let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
+  let server: BrowserHarness["server"] | undefined;
+  let browser: BrowserHarness["browser"] | undefined;
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM_PATH)) {
-      throw new Error(
-        `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
-          "or set SKIP_BROWSER_TESTS=1 to skip the browser tests.",
-      );
-    }
-    mkdirSync(SCREENSHOT_DIR, { recursive: true });
-    const [started, launched] = await Promise.allSettled([
-      startAppServer(),
-      chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
-    ]);
-    // Keep whichever came up, so afterAll closes it even when the other failed.
-    if (started.status === "fulfilled") server = started.value;
-    if (launched.status === "fulfilled") browser = launched.value;
-    for (const result of [started, launched]) if (result.status === "rejected") throw result.reason;
+    harness = await startBrowserHarness();
+    ({ server, browser } = harness);
   }, 60_000);
 
-  afterAll(async () => {
-    await browser?.close();
-    await server?.close();
-  });
+  afterAll(() => harness?.close());
 
   it("runs a conversation in Bahasa Indonesia on a phone, survives a reload, and quick exit leaves no trace", async () => {
     const chat = readLocale<ChatStrings>("id", "chat");
@@ -235,7 +196,7 @@ async function conversationIdOf(page: Page): Promise<string> {
 }
 
 /** Stores a caseworker message the way the console will: web chat reads it from the store. */
-async function writeAsCaseworker(lentera: Awaited<ReturnType<typeof startAppServer>>["lentera"], conversationId: string, text: string) {
+async function writeAsCaseworker(lentera: BrowserHarness["server"]["lentera"], conversationId: string, text: string) {
   await lentera.db.$transaction((tx) =>
     storeOutboundMessages(tx, { cipher: lentera.cipher, now: () => new Date() }, { conversationId, channel: "web", author: "caseworker", messages: [{ text }] }),
   );

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newApiToken } from "../../src/domain/caseworkers/api-tokens.ts";
+import { newApiToken } from "../../src/casework/api-tokens.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { allText, lastChoices } from "../support/webchat-client.ts";
 import { consentedChat, REFERENCE, ticketsOf } from "./flow-support.ts";

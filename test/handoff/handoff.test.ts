@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { handBack } from "../../src/domain/handoff/hand-back.ts";
-import { sendCaseworkerMessage } from "../../src/domain/handoff/send-caseworker-message.ts";
-import { changeTicketStatus } from "../../src/domain/tickets/change-status.ts";
-import { claimTicket } from "../../src/domain/tickets/claim-ticket.ts";
-import { reassignTicket } from "../../src/domain/tickets/reassign-ticket.ts";
-import { releaseTicket } from "../../src/domain/tickets/release-ticket.ts";
+import { handBack } from "../../src/casework/hand-back.ts";
+import { sendCaseworkerMessage } from "../../src/casework/send-caseworker-message.ts";
+import { changeTicketStatus } from "../../src/casework/change-status.ts";
+import { claimTicket } from "../../src/casework/claim-ticket.ts";
+import { reassignTicket } from "../../src/casework/reassign-ticket.ts";
+import { releaseTicket } from "../../src/casework/release-ticket.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { startChat } from "../support/webchat-client.ts";
 import { addCaseworker, addTicket } from "../console/support.ts";

@@ -1,5 +1,5 @@
 import type { Context } from "hono";
-import { CaseworkError } from "../../domain/caseworkers/casework-error.ts";
+import { CaseworkError } from "../../casework/casework-error.ts";
 import { AppError, createErrorHandler, type ErrorCode } from "../../http/errors.ts";
 import type { Logger } from "../../log/create-logger.ts";
 

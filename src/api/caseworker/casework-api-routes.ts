@@ -2,21 +2,21 @@ import { Hono, type Context } from "hono";
 import { z } from "zod";
 import type { ConversationDeps } from "../../conversations/handle-inbound.ts";
 import type { Ticket } from "../../db/generated/client.ts";
-import type { CaseworkContext } from "../../domain/caseworkers/casework-context.ts";
-import { AuditFilter, listAudit, toAuditCsv } from "../../domain/caseworkers/list-audit.ts";
-import { listQueue, QueueFilter } from "../../domain/caseworkers/list-queue.ts";
-import { manageAccount } from "../../domain/caseworkers/manage-account.ts";
-import { can } from "../../domain/caseworkers/permissions.ts";
-import { readTranscriptAfter } from "../../domain/caseworkers/read-ticket.ts";
-import { handBack } from "../../domain/handoff/hand-back.ts";
-import { sendCaseworkerMessage } from "../../domain/handoff/send-caseworker-message.ts";
-import { savePartner } from "../../domain/partners/save-partner.ts";
-import { addNote } from "../../domain/tickets/add-note.ts";
-import { changeTicketStatus } from "../../domain/tickets/change-status.ts";
-import { claimTicket } from "../../domain/tickets/claim-ticket.ts";
-import { reassignTicket } from "../../domain/tickets/reassign-ticket.ts";
-import { referTicket, updateReferral } from "../../domain/tickets/refer-ticket.ts";
-import { releaseTicket } from "../../domain/tickets/release-ticket.ts";
+import { caseworkContextFor, type CaseworkContext } from "../../casework/casework-context.ts";
+import { AuditFilter, listAudit, toAuditCsv } from "../../casework/list-audit.ts";
+import { listQueue, QueueFilter } from "../../casework/list-queue.ts";
+import { manageAccount } from "../../casework/manage-account.ts";
+import { can } from "../../casework/permissions.ts";
+import { readTranscriptAfter } from "../../casework/read-ticket.ts";
+import { handBack } from "../../casework/hand-back.ts";
+import { sendCaseworkerMessage } from "../../casework/send-caseworker-message.ts";
+import { savePartner } from "../../casework/save-partner.ts";
+import { addNote } from "../../casework/add-note.ts";
+import { changeTicketStatus } from "../../casework/change-status.ts";
+import { claimTicket } from "../../casework/claim-ticket.ts";
+import { reassignTicket } from "../../casework/reassign-ticket.ts";
+import { referTicket, updateReferral } from "../../casework/refer-ticket.ts";
+import { releaseTicket } from "../../casework/release-ticket.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireApiCaseworker, type CaseworkerEnv } from "../../http/require-caseworker.ts";
 import { validate } from "../../http/validate.ts";
@@ -38,14 +38,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   const app = new Hono<CaseworkerEnv>();
   app.onError(createCaseworkErrorHandler(deps.log));
   const auth = requireApiCaseworker(deps.db);
-  const ctxOf = (c: Context<CaseworkerEnv>): CaseworkContext => ({
-    db: deps.db,
-    cipher: deps.cipher,
-    t: deps.t,
-    now: deps.now,
-    actor: c.get("caseworker"),
-    ...(deps.onOutbound ? { onOutbound: deps.onOutbound } : {}),
-  });
+  const ctxOf = (c: Context<CaseworkerEnv>): CaseworkContext => caseworkContextFor(deps, c.get("caseworker"));
   const ref = (c: Context<CaseworkerEnv>) => {
     const value = c.req.param("reference") ?? "";
     if (!REFERENCE.test(value)) throw new AppError("not_found", "No such ticket.");

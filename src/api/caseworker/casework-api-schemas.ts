@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MANUAL_STATUSES, OUTCOMES } from "../../domain/tickets/change-status.ts";
+import { MANUAL_STATUSES, OUTCOMES } from "../../casework/change-status.ts";
 
 /** Bodies of the casework API; each schema is also the OpenAPI description of its body (z.toJSONSchema). */
 export const ReassignBody = z.object({ assigneeId: z.string().uuid() }).strict();

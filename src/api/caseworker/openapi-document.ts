@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { AuditFilter } from "../../domain/caseworkers/list-audit.ts";
-import { QueueFilter } from "../../domain/caseworkers/list-queue.ts";
+import { AuditFilter } from "../../casework/list-audit.ts";
+import { QueueFilter } from "../../casework/list-queue.ts";
 import { AccountBody, MessageBody, NoteBody, PartnerBody, ReassignBody, ReferBody, ReferralBody, StatusBody } from "./casework-api-schemas.ts";
 
 type Operation = { summary: string; body?: z.ZodType; query?: z.ZodObject; responses?: Record<string, string>; role?: "supervisor" | "admin"; public?: boolean };

@@ -1,7 +1,7 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../domain/caseworkers/hash-password.ts";
-import { saveCaseworker } from "../../domain/caseworkers/save-caseworker.ts";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../casework/hash-password.ts";
+import { saveCaseworker } from "../../casework/save-caseworker.ts";
 import { UsageError, type CliCommand } from "../command.ts";
 
 const Options = z.object({

@@ -58,11 +58,7 @@ export const screeningFlow: Flow<ScreeningStep> = {
     if (!step.question) {
       if (input.type === "choice" && input.id === "round.more") return askNext(turn, draft, 0);
       if (input.type === "choice" && input.id === "round.finish") return startNeeds(turn, draft);
-      if (input.type === "text") {
-        draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
-        turn.say("intake:story.noted");
-        return askNext(turn, draft, step.asked);
-      }
+      if (input.type === "text") return addToStory(turn, draft, input.text, step.asked);
       turn.say("common.not_understood");
       return screeningFlow.enter(turn, step);
     }
@@ -70,17 +66,20 @@ export const screeningFlow: Flow<ScreeningStep> = {
     if (parsed.status === "answer") draft.answers[step.question] = parsed.answer;
     if (parsed.status === "skip") draft.skipped.push(step.question);
     if (parsed.status !== "none") return askNext(turn, draft, step.asked + 1);
-    if (input.type === "text") {
-      draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
-      turn.say("intake:story.noted");
-      return askNext(turn, draft, step.asked);
-    }
+    if (input.type === "text") return addToStory(turn, draft, input.text, step.asked);
     turn.say("common.not_understood");
     return screeningFlow.enter(turn, step);
   },
 };
 
 /** The next unknown question, a pause after every few, or on to needs when nothing is left to ask. */
+/** More of the person's own words, between questions: kept with the story, then the questions go on. */
+function addToStory(turn: Turn, draft: CaseDraft, text: string, asked: number): Promise<void> {
+  draft.story.push(text.slice(0, MAX_STORY_CHARS));
+  turn.say("intake:story.noted");
+  return askNext(turn, draft, asked);
+}
+
 async function askNext(turn: Turn, draft: CaseDraft, asked: number): Promise<void> {
   const known = [...Object.keys(draft.answers), ...draft.skipped];
   const [next] = nextQuestions(assessDraft(turn, draft), known, 1);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { storeOutboundMessages } from "../../../src/conversations/handle-inbound.ts";
+import { storeOutboundMessages } from "../../../src/conversations/store-outbound.ts";
 import { startTelegramHarness, texts, type TelegramHarness } from "./telegram-harness.ts";
 
 let h: TelegramHarness;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { sendCaseworkerMessage } from "../../../src/domain/handoff/send-caseworker-message.ts";
-import { claimTicket } from "../../../src/domain/tickets/claim-ticket.ts";
+import { sendCaseworkerMessage } from "../../../src/casework/send-caseworker-message.ts";
+import { claimTicket } from "../../../src/casework/claim-ticket.ts";
 import { addCaseworker, addTicket } from "../../console/support.ts";
 import { lastButtons, startTelegramHarness, texts, WEBHOOK_SECRET, type TelegramHarness } from "./telegram-harness.ts";
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { toWhatsAppMessageId } from "../../../src/channels/whatsapp/create-whatsapp-sender.ts";
-import { storeOutboundMessages } from "../../../src/conversations/handle-inbound.ts";
+import { storeOutboundMessages } from "../../../src/conversations/store-outbound.ts";
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { incoming, text } from "./fake-whatsapp.ts";

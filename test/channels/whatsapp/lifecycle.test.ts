@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import { WHATSAPP_LEASE, reconnectDelayMs } from "../../../src/channels/whatsapp/start-whatsapp.ts";
-import { storeOutboundMessages } from "../../../src/conversations/handle-inbound.ts";
+import { storeOutboundMessages } from "../../../src/conversations/store-outbound.ts";
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { text } from "./fake-whatsapp.ts";

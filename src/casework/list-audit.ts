@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { Db } from "../../db/create-prisma-client.ts";
+import type { Db } from "../db/create-prisma-client.ts";
 
 export const AuditFilter = z.object({
   action: z.string().trim().max(80).optional(),

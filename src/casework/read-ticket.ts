@@ -1,11 +1,11 @@
 import { z } from "zod";
-import { listMessages, type TranscriptMessage } from "../../conversations/list-messages.ts";
-import type { Cipher } from "../../crypto/create-cipher.ts";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker, Ticket } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import { isSafeToWrite } from "../handoff/read-safe-contact.ts";
-import { hasShareConsent } from "../tickets/refer-ticket.ts";
+import { listMessages, type TranscriptMessage } from "../conversations/list-messages.ts";
+import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker, Ticket } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import { isSafeToWrite } from "../domain/tickets/read-safe-contact.ts";
+import { hasShareConsent } from "./refer-ticket.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can, type Permission } from "./permissions.ts";
 

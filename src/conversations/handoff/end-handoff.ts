@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import { NAV_MENU } from "../../engine/choices.ts";
-import type { StoredOutbound } from "../../conversations/types.ts";
-import { recordAudit, type Actor } from "../audit/record-audit.ts";
+import type { StoredOutbound } from "../types.ts";
+import { recordAudit, type Actor } from "../../domain/audit/record-audit.ts";
 import { tellPerson, type HandoffDeps } from "./handoff-messages.ts";
 
 export type HandoffEndReason = "handed_back" | "released" | "closed" | "person_left" | "reassigned";

@@ -1,5 +1,5 @@
-import type { Caseworker, Role } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import type { Caseworker, Role } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can } from "./permissions.ts";

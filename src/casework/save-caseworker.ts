@@ -1,6 +1,6 @@
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker, Role } from "../../db/generated/client.ts";
-import { recordAudit, type Actor } from "../audit/record-audit.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker, Role } from "../db/generated/client.ts";
+import { recordAudit, type Actor } from "../domain/audit/record-audit.ts";
 import { newApiToken } from "./api-tokens.ts";
 import { hashPassword } from "./hash-password.ts";
 import { endAllSessions } from "./sessions.ts";

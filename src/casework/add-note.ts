@@ -1,10 +1,10 @@
-import type { Note } from "../../db/generated/client.ts";
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
+import type { Note } from "../db/generated/client.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 export const MAX_NOTE_LENGTH = 8000;
 

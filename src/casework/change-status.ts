@@ -1,13 +1,13 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import type { Ticket, TicketStatus } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { atLeast } from "../caseworkers/permissions.ts";
-import { endHandoff } from "../handoff/end-handoff.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
-import { canTransition } from "./ticket-status.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import type { Ticket, TicketStatus } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { atLeast } from "./permissions.ts";
+import { endHandoff } from "../conversations/handoff/end-handoff.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
+import { canTransition } from "../domain/tickets/ticket-status.ts";
 
 /** Why a ticket was closed; one is required to close. Labels: console.json `outcomes.<id>`. */
 export const OUTCOMES = ["supported", "referred_to_partner", "safe_no_further_help", "unreachable", "declined_help", "not_trafficking", "duplicate", "other"] as const;

@@ -1,9 +1,9 @@
 import { z } from "zod";
-import type { Partner } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { can } from "../caseworkers/permissions.ts";
+import type { Partner } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { can } from "./permissions.ts";
 
 const list = z.array(z.string().trim().min(1).max(80)).max(40);
 

@@ -1,12 +1,12 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import { storeOutboundMessages } from "../../conversations/handle-inbound.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { recordTicketEvent } from "../tickets/record-ticket-event.ts";
-import { isSafeToWrite } from "./read-safe-contact.ts";
-import { startHandoff } from "./start-handoff.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import { storeOutboundMessages } from "../conversations/store-outbound.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
+import { isSafeToWrite } from "../domain/tickets/read-safe-contact.ts";
+import { startHandoff } from "../conversations/handoff/start-handoff.ts";
 
 export const MAX_REPLY_LENGTH = 4000;
 

@@ -1,5 +1,5 @@
-import type { Tx } from "../../db/create-prisma-client.ts";
-import type { Caseworker, Ticket } from "../../db/generated/client.ts";
+import type { Tx } from "../db/create-prisma-client.ts";
+import type { Caseworker, Ticket } from "../db/generated/client.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can, type Permission } from "./permissions.ts";
 

@@ -1,4 +1,4 @@
-import type { Caseworker, Role, Ticket } from "../../db/generated/client.ts";
+import type { Caseworker, Role, Ticket } from "../db/generated/client.ts";
 
 /**
  * Who may do what (Aselo-style helpline rules):

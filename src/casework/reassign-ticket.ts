@@ -1,12 +1,12 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import type { Ticket } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { tellPerson } from "../handoff/handoff-messages.ts";
-import { firstName } from "../handoff/start-handoff.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import type { Ticket } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { tellPerson } from "../conversations/handoff/handoff-messages.ts";
+import { firstName } from "../conversations/handoff/start-handoff.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 /**
  * A supervisor gives a ticket to another active caseworker. A conversation already taken over follows the

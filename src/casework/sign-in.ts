@@ -1,7 +1,7 @@
-import type { Cipher } from "../../crypto/create-cipher.ts";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
 import { verifyPassword } from "./hash-password.ts";
 import { createSession } from "./sessions.ts";
 

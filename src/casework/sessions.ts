@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker, CaseworkerSession } from "../../db/generated/client.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker, CaseworkerSession } from "../db/generated/client.ts";
 
 /** A session ends after this long whatever the activity: a stolen cookie is not good for ever. */
 export const SESSION_MAX_AGE_MS = 12 * 60 * 60_000;

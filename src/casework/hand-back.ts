@@ -1,10 +1,10 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { recordTicketEvent } from "../tickets/record-ticket-event.ts";
-import { endHandoff } from "./end-handoff.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
+import { endHandoff } from "../conversations/handoff/end-handoff.ts";
 
 /** The caseworker hands the conversation back to Lentera's flows; the person is told in their language. */
 export async function handBack(ctx: CaseworkContext, input: { reference: string }): Promise<void> {

@@ -1,11 +1,11 @@
-import type { Referral, ReferralStatus, Ticket } from "../../db/generated/client.ts";
-import { TX_OPTIONS, type Tx } from "../../db/create-prisma-client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { can } from "../caseworkers/permissions.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
+import type { Referral, ReferralStatus, Ticket } from "../db/generated/client.ts";
+import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { can } from "./permissions.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
 

@@ -1,8 +1,9 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Conversation } from "../../db/generated/client.ts";
-import { storeOutboundMessages, type ConversationDeps } from "../../conversations/handle-inbound.ts";
-import { readState } from "../../conversations/read-state.ts";
-import type { StoredOutbound } from "../../conversations/types.ts";
+import { type ConversationDeps } from "../handle-inbound.ts";
+import { storeOutboundMessages } from "../store-outbound.ts";
+import { readState } from "../read-state.ts";
+import type { StoredOutbound } from "../types.ts";
 import type { Choice, State } from "../../engine/types.ts";
 import type { Vars } from "../../i18n/create-i18n.ts";
 

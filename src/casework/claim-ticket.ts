@@ -1,10 +1,10 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import type { Ticket } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { CaseworkError } from "../caseworkers/casework-error.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import type { Ticket } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { CaseworkError } from "./casework-error.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 /** The acting caseworker takes an unassigned open ticket; two at once: the second gets a conflict. */
 export async function claimTicket(ctx: CaseworkContext, input: { reference: string }): Promise<Ticket> {

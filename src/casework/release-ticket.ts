@@ -1,10 +1,10 @@
-import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
-import type { Ticket } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
-import type { CaseworkContext } from "../caseworkers/casework-context.ts";
-import { loadTicketFor } from "../caseworkers/load-ticket-for.ts";
-import { endHandoff } from "../handoff/end-handoff.ts";
-import { recordTicketEvent } from "./record-ticket-event.ts";
+import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import type { Ticket } from "../db/generated/client.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { CaseworkContext } from "./casework-context.ts";
+import { loadTicketFor } from "./load-ticket-for.ts";
+import { endHandoff } from "../conversations/handoff/end-handoff.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 /**
  * The ticket goes back to the queue (its holder or a supervisor). A conversation the caseworker had taken

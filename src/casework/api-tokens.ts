@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker } from "../../db/generated/client.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker } from "../db/generated/client.ts";
 
 const PREFIX = "lnt_";
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { Caseworker, Prisma } from "../../db/generated/client.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { atLeast } from "./permissions.ts";
 
 /** The queue's filters (query string of /console and /api/queue); every one is optional. */

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Caseworker } from "../../db/generated/client.ts";
-import { recordAudit } from "../audit/record-audit.ts";
+import { recordAudit } from "../../domain/audit/record-audit.ts";
 import { tellPerson, type HandoffDeps } from "./handoff-messages.ts";
 
 /**

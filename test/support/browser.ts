@@ -1,0 +1,62 @@
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser } from "playwright-core";
+import { describe } from "vitest";
+import { startAppServer } from "./start-app-server.ts";
+
+/** Debian's Chromium, driven by playwright-core (no browser download). SKIP_BROWSER_TESTS=1 skips browser tests. */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
+export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const LAPTOP = { viewport: { width: 1366, height: 768 } };
+// Without the background-networking flags Chromium keeps dialling out, which this closed network refuses.
+const CHROMIUM_ARGS = [
+  "--headless",
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+];
+
+export const describeBrowser = process.env.SKIP_BROWSER_TESTS === "1" ? describe.skip : describe;
+
+export const readLocale = <T,>(lng: "id" | "en", namespace: string): T =>
+  JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
+
+/** The part of a bot text that is fixed: its first line up to any interpolation. */
+export const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.trim();
+
+export type BrowserHarness = { server: Awaited<ReturnType<typeof startAppServer>>; browser: Browser };
+
+/**
+ * The whole app on a fresh database and a headless Chromium, started side by side. A missing Chromium is a
+ * failure with instructions, not a skip; whichever of the two came up is closed by `close()` even when the
+ * other failed.
+ */
+export async function startBrowserHarness(): Promise<BrowserHarness & { close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
+        "or set SKIP_BROWSER_TESTS=1 to skip the browser tests.",
+    );
+  }
+  mkdirSync(SCREENSHOT_DIR, { recursive: true });
+  const [started, launched] = await Promise.allSettled([
+    startAppServer(),
+    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
+  ]);
+  const close = async () => {
+    if (launched.status === "fulfilled") await launched.value.close();
+    if (started.status === "fulfilled") await started.value.close();
+  };
+  for (const result of [started, launched]) {
+    if (result.status === "rejected") {
+      await close();
+      throw result.reason;
+    }
+  }
+  return { server: (started as PromiseFulfilledResult<BrowserHarness["server"]>).value, browser: (launched as PromiseFulfilledResult<Browser>).value, close };
+}
