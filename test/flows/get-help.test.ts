@@ -107,6 +107,13 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
   });
 });
 
+test("where the case is, named in the person's story, goes on the ticket for the queue and partner matching", async () => {
+  const chat = await consentedChat(lentera.app, "id");
+  await finishCase(chat, await chat.say("saya dari NTT, kerja di kebun sawit di Sabah, paspor saya ditahan mandor"));
+  const [ticket] = await ticketsOf(lentera, chat.conversationId);
+  expect(ticket).toMatchObject({ type: "victim_assistance", country: "Malaysia", province: "Nusa Tenggara Timur" });
+});
+
 describe("get help, in English, from the menu", () => {
   test("the story can be skipped; every question can be skipped; priority follows the answers", async () => {
     const chat = await consentedChat(lentera.app, "en");

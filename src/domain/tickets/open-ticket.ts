@@ -3,6 +3,7 @@ import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Ticket } from "../../db/generated/client.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import { recordAudit, type Actor } from "../audit/record-audit.ts";
+import { detectPlaces } from "../places/detect-places.ts";
 import type { Assessment } from "../screening/index.ts";
 import { mergeAssessments, withoutEvidence } from "./merge-assessments.ts";
 import { normalizeRecruiterName } from "./normalize-recruiter-name.ts";
@@ -36,6 +37,9 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
   const safeContact = mergeSafeContact(existing ? readSafeContact(ctx, existing) : null, request.minimal ? withoutNumber(request.safeContact) : request.safeContact);
   const details = { ...(existing?.detailsEnc ? ctx.cipher.decryptJson<Record<string, string>>(existing.detailsEnc) : {}), ...(request.minimal ? {} : request.details) };
   const consentShare = request.consentShare ?? existing?.consentShare ?? false;
+  // Where the case is, from the person's own words (story, form answers): kept once known.
+  const words = request.minimal ? [] : [...Object.values(request.details ?? {}), ...(incoming?.indicators.map((hit) => hit.evidence) ?? [])];
+  const places = detectPlaces(words.join("\n"));
   const facts = {
     type: request.type,
     priority,
@@ -46,6 +50,8 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
     risk: assessment?.risk ?? "none",
     needs,
     consentShare,
+    country: existing?.country ?? places.country ?? null,
+    province: existing?.province ?? places.province ?? null,
   };
   const sealed = {
     assessmentEnc: assessment ? ctx.cipher.encryptJson(assessment) : null,
