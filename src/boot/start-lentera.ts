@@ -83,7 +83,12 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
       ...conversationDeps,
       handleInbound,
       log,
-      console: { sessionIdleMinutes: env.SESSION_IDLE_MINUTES, ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}) },
+      console: {
+        sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
+        ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
+        whatsappStatus: getWhatsAppStatus,
+        ...(whatsapp ? { relinkWhatsApp: () => whatsapp.relink() } : {}),
+      },
       ...(telegram ? { mount: (app: Hono) => telegram.mount(app) } : {}),
       checkHealth: async () => {
         try {

@@ -45,6 +45,9 @@ import { QueuePage } from "./queue-page.tsx";
 import { SignInPage } from "./sign-in-page.tsx";
 import { TicketPage } from "./ticket-page.tsx";
 import { TranscriptItems } from "./transcript.tsx";
+import { RELINKABLE_STATES, WhatsAppPage } from "./whatsapp-page.tsx";
+import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
+import { recordAudit } from "../domain/audit/record-audit.ts";
 
 export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound"> & {
   log: Logger;
@@ -54,6 +57,10 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   publicUrl?: string;
   /** the health check (database, channels), shown to admins on the settings page */
   checkHealth?: () => Promise<Record<string, unknown>>;
+  /** the WhatsApp link's state, and its QR code while unlinked: admins see it at /console/admin/whatsapp */
+  whatsappStatus?: () => WhatsAppStatus | { state: "disabled" };
+  /** forgets the WhatsApp link and shows a new QR code (the admin page's "relink" form); absent when WhatsApp is off */
+  relinkWhatsApp?: () => Promise<void>;
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
@@ -61,7 +68,7 @@ const ASSETS: Record<string, string> = { "console.css": "text/css; charset=utf-8
 const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
 /** A console page the language switch may return to (never another site). */
 const BACK = /^\/console\/[A-Za-z0-9/_.-]{0,200}(\?[A-Za-z0-9_=&.%+-]{0,300})?$/;
-const FLASHES = ["claimed", "released", "reassigned", "status", "note", "sent", "handed_back", "referred", "referral_updated", "partner_saved", "account_saved"] as const;
+const FLASHES = ["claimed", "released", "reassigned", "status", "note", "sent", "handed_back", "referred", "referral_updated", "partner_saved", "account_saved", "whatsapp_relinked"] as const;
 
 const SignInForm = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(MAX_PASSWORD_LENGTH), _csrf: z.string().max(100) });
 const StatusForm = z.object({ status: z.enum(MANUAL_STATUSES), outcome: z.enum(OUTCOMES).optional().or(z.literal("").transform(() => undefined)), outcomeNote: z.string().max(500).optional() });
@@ -70,6 +77,7 @@ const ReassignForm = z.object({ assigneeId: z.string().uuid() });
 const ReferForm = z.object({ partnerId: z.string().uuid(), overrideReason: z.string().max(1000).optional() });
 const ReferralForm = z.object({ status: z.enum(["pending", "accepted", "declined", "completed"]), note: z.string().max(500).optional() });
 const PartnerForm = z.object({ name: z.string(), services: z.string().max(800).default(""), provinces: z.string().max(800).default(""), contact: z.string(), active: z.literal("1").optional() });
+const RelinkForm = z.object({ confirm: z.literal("1") });
 const AccountForm = z.object({ role: z.enum(["caseworker", "supervisor", "admin"]), active: z.literal("1").optional() });
 
 /**
@@ -105,7 +113,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     if (error instanceof CaseworkError) {
       const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[error.code] as 404 | 403 | 409 | 400;
       const ref = c.req.param("reference");
-      return c.html(<ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)(error.messageKey)} back={ref && status !== 404 ? `/console/tickets/${ref}` : "/console/queue"} {...signedIn} />, status);
+      return c.html(<ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)(error.messageKey)} back={ref && status !== 404 ? `/console/tickets/${ref}` : status !== 403 && c.req.path.startsWith("/console/admin/whatsapp") ? "/console/admin/whatsapp" : "/console/queue"} {...signedIn} />, status);
     }
     deps.log.error({ err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) }, "console error");
     return c.html(<ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)("errors.internal")} {...signedIn} />, 500);
@@ -272,6 +280,29 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const settings = { sessionIdleMinutes: deps.sessionIdleMinutes, secureCookies: deps.publicUrl?.startsWith("https:") === true, health, examplePartners };
     return c.html(<SettingsPage {...page(c)} settings={settings} />);
   });
+  // WhatsApp: the link's state, the QR code to scan while unlinked (it links a device to the organisation's
+  // number, so admins only), and relinking. The page reloads itself when the state or the QR code changes.
+  const whatsappStatus = () => deps.whatsappStatus?.() ?? { state: "disabled" as const };
+  app.get("/admin/whatsapp", (c) => {
+    const status = whatsappStatus();
+    const fl = flash(c);
+    const stateLabel = deps.t(c.get("lang"), `whatsapp:status.${status.state}`);
+    return c.html(<WhatsAppPage {...page(c)} status={status} stateLabel={stateLabel} signature={whatsappSignatureOf(status)} canRelink={Boolean(deps.relinkWhatsApp)} {...(fl ? { flash: fl } : {})} />);
+  });
+  app.get("/admin/whatsapp/poll", (c) => {
+    const status = whatsappStatus();
+    // The state and a signature only: the QR code itself never leaves the page.
+    return c.json({ state: status.state, signature: whatsappSignatureOf(status) });
+  });
+  app.post("/admin/whatsapp/relink", async (c) => {
+    const parsed = RelinkForm.safeParse(await c.req.parseBody());
+    if (!parsed.success) throw new CaseworkError("invalid", "Tick the box to confirm relinking.", "whatsapp.relink_confirm_missing");
+    const status = whatsappStatus();
+    if (!deps.relinkWhatsApp || !(RELINKABLE_STATES as readonly string[]).includes(status.state)) throw new CaseworkError("conflict", "WhatsApp cannot be relinked in this state.", "whatsapp.relink_unavailable");
+    await recordAudit(deps.db, { actor: { type: "caseworker", id: c.get("caseworker").id }, action: "whatsapp.relink", subjectType: "whatsapp", meta: { previousState: status.state } });
+    await deps.relinkWhatsApp();
+    return c.redirect("/console/admin/whatsapp?done=whatsapp_relinked", 303);
+  });
   app.get("/admin/audit", async (c) => {
     const filter = AuditFilter.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")));
     const rows = await listAudit(deps.db, filter.success ? filter.data : AuditFilter.parse({}));
@@ -331,6 +362,12 @@ async function savePartnerChecked(ctx: CaseworkContext, input: Parameters<typeof
 /** What changes on the queue when it should refresh itself: tickets, their status, holder and priority. */
 function signatureOf(queue: Awaited<ReturnType<typeof listQueue>>): string {
   const text = queue.tickets.map((t) => `${t.reference}:${t.status}:${t.priority}:${t.assignee?.id ?? ""}:${t.awaitingReply}`).join("|") + JSON.stringify(queue.counts);
+  return createHash("sha256").update(text).digest("base64url").slice(0, 16);
+}
+
+/** What changes on the WhatsApp page when it should reload: the state, the QR code, the last close. */
+function whatsappSignatureOf(status: WhatsAppStatus | { state: "disabled" }): string {
+  const text = status.state === "disabled" ? status.state : `${status.state}:${status.qr ?? ""}:${status.since}:${status.lastDisconnectCode ?? ""}`;
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }
 

@@ -56,6 +56,7 @@ export function Layout(props: LayoutProps) {
               {atLeast(caseworker, "admin") ? <a href="/console/admin/accounts">{tr("nav.accounts")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/audit">{tr("nav.audit")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/settings">{tr("nav.settings")}</a> : null}
+              {atLeast(caseworker, "admin") ? <a href="/console/admin/whatsapp">{tr("nav.whatsapp")}</a> : null}
               <form method="post" action="/console/language">
                 <input type="hidden" name="_csrf" value={props.csrf ?? ""} />
                 <input type="hidden" name="lang" value={props.lang === "id" ? "en" : "id"} />

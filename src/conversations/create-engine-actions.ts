@@ -10,6 +10,9 @@ import type { EngineActions } from "../engine/types.ts";
 import type { LenteraEvent } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 
+/** How many partners the consent question names at most (a list a person can read on a small phone). */
+const MAX_NAMED_PARTNERS = 5;
+
 export type ActionScope = { tx: Tx; contactId: string; conversationId: string; channel: Channel; now: () => Date; cipher: Cipher; t: Translate };
 
 /**
@@ -31,6 +34,14 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
       return opened;
     },
     describeData: () => describePersonData(scope.tx, scope.contactId),
+    async listPartners(needs) {
+      return scope.tx.partner.findMany({
+        where: { active: true, ...(needs.length ? { services: { hasSome: [...needs] } } : {}) },
+        orderBy: { name: "asc" },
+        take: MAX_NAMED_PARTNERS,
+        select: { id: true, name: true },
+      });
+    },
     async erase() {
       const erased = await erasePerson(scope.tx, scope.cipher, scope.contactId, { type: "person", id: scope.contactId }, scope.now());
       events.push({ type: "chat.wiped", channel: erased.channel, contactId: scope.contactId, recipient: erased.recipient, messages: erased.messages });

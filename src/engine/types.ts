@@ -60,6 +60,8 @@ export type EngineActions = {
   describeData(): Promise<PersonData>;
   /** erases the person's messages and personal data at once (tickets pseudonymised) */
   erase(): Promise<void>;
+  /** the active referral partners that offer any of these kinds of help (all of them when none is given), a few at most */
+  listPartners(needs: readonly string[]): Promise<{ id: string; name: string }[]>;
   /** encrypts what a flow collects before it is kept in the conversation state, and back */
   seal(value: unknown): string;
   unseal<T>(sealed: string): T;

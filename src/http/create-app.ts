@@ -7,7 +7,7 @@ import { createWebchatRoutes, type WebchatDeps } from "../channels/web/webchat-r
 import { createScreeningRoutes } from "../api/screening-routes.ts";
 import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
-import { createConsoleRoutes } from "../console/console-routes.tsx";
+import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
 import type { Logger } from "../log/create-logger.ts";
 import { AppError, createErrorHandler, errorBody } from "./errors.ts";
 
@@ -18,8 +18,8 @@ export type AppDeps = WebchatDeps & {
   log: Logger;
   /** true while the database answers */
   checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
-  /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL); defaults: 30 minutes, http */
-  console?: { sessionIdleMinutes: number; publicUrl?: string };
+  /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL; defaults: 30 minutes, http) and WhatsApp link */
+  console?: { sessionIdleMinutes: number } & Partial<Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp">>;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -70,7 +70,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
   app.route("/api", createCaseworkApiRoutes(deps));
-  app.route("/console", createConsoleRoutes({ ...deps, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30, ...(deps.console?.publicUrl ? { publicUrl: deps.console.publicUrl } : {}) }));
+  app.route("/console", createConsoleRoutes({ ...deps, ...deps.console, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30 }));
   deps.mount?.(app);
   app.route("/", createStaticRoutes());
   return app;

@@ -53,7 +53,12 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
     expect(allText(await chat.tap("contact.message"))).toContain("Nomor berapa");
     expect(allText(await chat.say("bukan nomor"))).toContain("bukan nomor telepon");
     await chat.say("+62 812-3456-7890");
-    expect(lastChoices(await chat.tap("time.evening"))).toEqual(["share.yes", "share.no"]);
+    const share = await chat.tap("time.evening");
+    expect(lastChoices(share)).toEqual(["share.yes", "share.no"]);
+    // the question names the partners that offer what was asked for (shelter, legal aid): consent to those
+    const partners = await lentera.db.partner.findMany({ where: { active: true, services: { hasSome: ["shelter", "legal"] } }, orderBy: { name: "asc" } });
+    expect(partners.length).toBeGreaterThan(0);
+    for (const partner of partners) expect(allText(share)).toContain(partner.name);
     const done = await chat.tap("share.yes");
     const reference = REFERENCE.exec(allText(done))?.[0];
     expect(reference).toMatch(REFERENCE_ONLY);
@@ -90,7 +95,7 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
       expect.objectContaining({ type: "ticket.opened", ticketType: "victim_assistance", priority: "high", channel: "web", locale: "id" }),
     ]);
     const consents = await lentera.db.consent.findMany({ where: { contactId: ticket!.contactId! }, orderBy: { createdAt: "asc" } });
-    expect(consents.map((c) => [c.scope, c.granted])).toEqual([["store", true], ["share:any", true]]);
+    expect(consents.map((c) => [c.scope, c.granted])).toEqual([["store", true], ...partners.map((p) => [`share:${p.id}`, true])]);
   });
 
   test("a second request adds to the open ticket: one per person and type, priority kept at the highest", async () => {

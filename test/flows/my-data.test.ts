@@ -101,7 +101,11 @@ describe("delete", () => {
     const after = await chat.transcript();
     expect(JSON.stringify(after.messages)).not.toContain("cerita lagi");
     const consents = await lentera.db.consent.findMany({ where: { contactId: contact.id }, orderBy: { createdAt: "asc" } });
-    expect(consents.filter((c) => !c.granted).map((c) => c.scope).sort()).toEqual(["share:any", "store"]);
+    // every permission given (to store, to share with the partners named) is withdrawn by the erasure
+    const withdrawn = consents.filter((c) => !c.granted).map((c) => c.scope);
+    expect(withdrawn.sort()).toEqual([...new Set(consents.filter((c) => c.granted).map((c) => c.scope))].sort());
+    expect(withdrawn).toContain("store");
+    expect(withdrawn.some((scope) => scope.startsWith("share:"))).toBe(true);
   });
 
   test("the SAFE_WORD wipes at once on the web chat, with no question and a short reply", async () => {

@@ -1,5 +1,6 @@
 // Lentera console: the queue refreshes itself and alerts on new urgent tickets; a ticket's transcript
-// updates while it is open. Background requests carry x-lentera-poll so they do not keep a session alive.
+// updates while it is open; the WhatsApp page follows the link's state.
+// Background requests carry x-lentera-poll so they do not keep a session alive.
 (function () {
   "use strict";
   var body = document.body;
@@ -37,6 +38,19 @@
         if ((fresh.length || data.signature !== signature) && !busy()) location.reload();
       }).catch(function () {});
     }, Number(body.dataset.interval || 15000));
+  }
+
+  // The WhatsApp page (admins) reloads when the link's state or QR code changes; the poll never carries the code.
+  if (body.dataset.page === "whatsapp") {
+    var typing = function () { var el = document.activeElement; return el && el.closest && el.closest("form"); };
+    setInterval(function () {
+      fetch(body.dataset.poll, { headers: POLL, credentials: "same-origin" }).then(function (res) {
+        if (res.status === 401) { location.reload(); return null; }
+        return res.ok ? res.json() : null;
+      }).then(function (data) {
+        if (data && data.signature !== body.dataset.signature && !typing()) location.reload();
+      }).catch(function () {});
+    }, Number(body.dataset.interval || 3000));
   }
 
   if (body.dataset.page === "ticket") {

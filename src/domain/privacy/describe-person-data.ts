@@ -8,7 +8,7 @@ export type PersonData = {
   since: Date;
   /** messages kept from the person and to them (texts withheld without consent count too, as empty) */
   messages: { fromPerson: number; toPerson: number };
-  /** the latest decision per consent scope ("store", "share:any", …) */
+  /** the latest decision per consent: "store", and "share" (to any or to named partners) */
   consents: Record<string, ConsentRecord>;
   tickets: { reference: string; type: TicketType; status: TicketStatus; createdAt: Date; details: string[] }[];
 };
@@ -20,7 +20,8 @@ export async function describePersonData(tx: Tx, contactId: string): Promise<Per
   const count = (direction: "inbound" | "outbound") => tx.message.count({ where: { conversationId: { in: conversationIds }, direction } });
   const consents: Record<string, ConsentRecord> = {};
   for (const row of await tx.consent.findMany({ where: { contactId }, orderBy: { createdAt: "asc" } })) {
-    consents[row.scope] = { granted: row.granted, at: row.createdAt };
+    // Sharing may be agreed per named partner ("share:<partnerId>"); the person sees one decision on sharing.
+    consents[row.scope.startsWith("share:") ? "share" : row.scope] = { granted: row.granted, at: row.createdAt };
   }
   const tickets = await tx.ticket.findMany({ where: { contactId }, orderBy: { createdAt: "asc" } });
   return {

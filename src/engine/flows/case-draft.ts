@@ -14,6 +14,8 @@ export type CaseDraft = {
   needs: Need[];
   safeContact: SafeContact;
   share?: boolean;
+  /** the partners the sharing question named: a "yes" is consent to share with exactly these */
+  sharePartners?: { id: string; name: string }[];
 };
 
 export const emptyDraft = (): CaseDraft => ({ story: [], answers: {}, skipped: [], needs: [], safeContact: {} });

@@ -29,15 +29,22 @@ export async function startSafeContact(turn: Turn, draft: CaseDraft): Promise<vo
 }
 
 async function moveTo(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): Promise<void> {
+  // Consent to share names the partners who could help with what the person asked for.
+  if (phase === "share") draft.sharePartners = await turn.deps.actions.listPartners(draft.needs);
   turn.setStep({ name: "safe_contact", phase, draft: sealDraft(turn, draft) });
+  ask(turn, phase, draft);
+}
+
+function ask(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): void {
   const [key, choices] = PROMPTS[phase];
-  turn.ask(key, [...choices]);
+  const partners = phase === "share" ? (draft.sharePartners ?? []) : [];
+  if (partners.length) turn.ask("intake:share.ask_named", [...choices], { partners: partners.map((p) => `• ${p.name}`).join("\n") });
+  else turn.ask(key, [...choices]);
 }
 
 export const safeContactFlow: Flow<SafeContactStep> = {
   enter(turn, step) {
-    const [key, choices] = PROMPTS[step.phase];
-    turn.ask(key, [...choices]);
+    ask(turn, step.phase, openDraft(turn, step.draft));
   },
   async handle(turn, step, input) {
     const draft = openDraft(turn, step.draft);
@@ -67,7 +74,10 @@ export const safeContactFlow: Flow<SafeContactStep> = {
       case "share": {
         if (tapped !== "share.yes" && tapped !== "share.no") break;
         draft.share = tapped === "share.yes";
-        await turn.deps.actions.recordConsent("share:any", draft.share);
+        // "Yes" to a question that named partners is consent for those partners only; otherwise for any.
+        const named = draft.share ? (draft.sharePartners ?? []) : [];
+        if (named.length) for (const partner of named) await turn.deps.actions.recordConsent(`share:${partner.id}`, true);
+        else await turn.deps.actions.recordConsent("share:any", draft.share);
         return finishCase(turn, draft);
       }
     }
