@@ -101,6 +101,22 @@ describe("handoff", () => {
     expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("bot");
   });
 
+  it("data rights do not wait: 'hapus' during a handoff leaves the caseworker and asks once before erasing", async () => {
+    const { chat, ticket } = await personWithTicket("id");
+    const { ctx } = await addCaseworker(lentera, "caseworker", "Sari");
+    await claimTicket(ctx, { reference: ticket.reference });
+    await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Halo, saya Sari." });
+    const replies = await chat.say("hapus");
+    expect(replies[0]).toMatchObject({ text: handoffId.you_left });
+    expect(replies.at(-1)?.choices?.map((c) => c.id)).toContain("erase.yes");
+    const conversation = await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    expect(conversation).toMatchObject({ mode: "bot", caseworkerId: null });
+    const erased = await chat.tap("erase.yes");
+    expect(erased.length).toBeGreaterThan(0);
+    const contact = await lentera.db.contact.findUniqueOrThrow({ where: { id: conversation.contactId } });
+    expect(contact.erasedAt).not.toBeNull();
+  });
+
   it("releasing a ticket gives the conversation back to Lentera", async () => {
     const { chat, ticket } = await personWithTicket("en");
     const { ctx } = await addCaseworker(lentera, "caseworker");

@@ -22,12 +22,13 @@ export const HANDOFF_STAY: Choice = { id: "handoff.stay", key: "handoff:stay" };
 
 /**
  * A person's message while a caseworker has the conversation (mode "human"). It is already stored for the
- * caseworker; the flows do not see it. Only three things answer automatically:
+ * caseworker; the flows do not see it. Only these answer automatically:
  * - "menu" (or the menu button) asks whether they want to leave the caseworker — a tap away must not end a
  *   conversation with a human by accident;
  * - the answer to that question;
  * - "darurat"/"emergency", or a message that signals danger now: the emergency numbers at once (and an
- *   urgent ticket), as anywhere else; the caseworker stays.
+ *   urgent ticket), as anywhere else; the caseworker stays;
+ * - "data saya", "hapus", "cabut izin": the person leaves the caseworker and the data-rights flows answer.
  */
 export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { conversation: Conversation; input: Input }): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
   const { conversation } = input;
@@ -43,6 +44,22 @@ export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { c
   }
   if (resolved.type === "choice" && resolved.id === HANDOFF_STAY.id) {
     return { replies: await tellPerson(tx, deps, conversation, { key: "handoff:staying" }), events: [] };
+  }
+  if (keyword === "myData" || keyword === "erase" || keyword === "withdraw") {
+    // Data rights do not wait for a caseworker: the person leaves the handoff (told so) and the flows
+    // answer at once — showing their data, or asking once before erasing.
+    const told = await endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person", id: conversation.contactId } });
+    const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
+    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
+    const turn = await runTurn(readState(current.state, state.locale), resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
+    await tx.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object, version: { increment: 1 } } });
+    const replies = await storeOutboundMessages(tx, deps, {
+      conversationId: conversation.id,
+      channel: conversation.channel,
+      author: "bot",
+      messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
+    });
+    return { replies: [...told, ...replies], events };
   }
   const emergency =
     keyword === "emergency" ||
