@@ -40,8 +40,8 @@ export function renderTicketAlert(event: TicketOpened, t: Translate, publicUrl: 
 
 /**
  * Posts the alert, retrying in this process: short 429s inside the API transformer, longer waits,
- * 5xx and network errors here with backoff. Alerts are not stored, so a restart while one is waiting
- * loses it — the ticket itself is safe in the console's queue.
+ * 5xx and network errors here with backoff. A posted alert is marked on its ticket; one a restart
+ * interrupted is posted at the next start (post-missed-alerts.ts).
  */
 export async function postTicketAlert(
   deps: { api: Api; t: Translate; publicUrl?: string; chatId: string; sleep?: (ms: number) => Promise<void>; isStopped?: () => boolean },

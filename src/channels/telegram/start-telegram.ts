@@ -4,7 +4,7 @@ import type { UserFromGetMe } from "grammy/types";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
-import type { EventBus } from "../../events/event-bus.ts";
+import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
@@ -13,6 +13,7 @@ import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
 import { deleteWipedMessages } from "./delete-wiped-messages.ts";
+import { findMissedAlerts, markAlertPosted } from "./post-missed-alerts.ts";
 import { ALERT_PRIORITIES, postTicketAlert } from "./post-ticket-alert.ts";
 import { setBotCommands } from "./set-bot-commands.ts";
 
@@ -99,17 +100,20 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     }),
   ];
   const caseworkerChatId = config.caseworkerChatId;
+  const postAlert = (event: Extract<LenteraEvent, { type: "ticket.opened" }>) =>
+    background("sendMessage", async () => {
+      if (!caseworkerChatId) return;
+      const outcome = await postTicketAlert(
+        { api: bot.api, t: deps.t, chatId: caseworkerChatId, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), sleep: (ms) => sleep(ms, stopping.signal), isStopped: () => stopping.signal.aborted },
+        event,
+      );
+      if (outcome === "sent") await markAlertPosted(deps.db, event.ticketId, deps.now());
+      else log.error({ ticketId: event.ticketId }, "telegram: caseworker alert could not be posted");
+    });
   if (caseworkerChatId) {
     unsubscribe.push(
       deps.events.subscribe("ticket.opened", (event) => {
-        if (!ALERT_PRIORITIES.includes(event.priority)) return;
-        background("sendMessage", async () => {
-          const outcome = await postTicketAlert(
-            { api: bot.api, t: deps.t, chatId: caseworkerChatId, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), sleep: (ms) => sleep(ms, stopping.signal), isStopped: () => stopping.signal.aborted },
-            event,
-          );
-          if (outcome === "failed") log.error({ ticketId: event.ticketId }, "telegram: caseworker alert could not be posted");
-        });
+        if (ALERT_PRIORITIES.includes(event.priority)) postAlert(event);
       }),
     );
   }
@@ -123,6 +127,8 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     },
     start() {
       background("setMyCommands", () => setBotCommands(bot.api, deps.t));
+      // Alerts a restart may have lost (they are retried from memory): posted now, once.
+      if (caseworkerChatId) background("findMissedAlerts", async () => (await findMissedAlerts(deps.db, deps.now())).forEach(postAlert));
       if (config.mode !== "polling") return;
       background("deleteWebhook", async () => {
         await bot.api.deleteWebhook().catch((error: unknown) => log.warn({ err: describeError(error) }, "telegram: deleteWebhook failed; polling anyway"));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { sendCaseworkerMessage } from "../../../src/casework/send-caseworker-message.ts";
 import { claimTicket } from "../../../src/casework/claim-ticket.ts";
 import { addCaseworker, addTicket } from "../../console/support.ts";
+import { ALERT_POSTED_EVENT, findMissedAlerts } from "../../../src/channels/telegram/post-missed-alerts.ts";
 import { lastButtons, startTelegramHarness, texts, WEBHOOK_SECRET, type TelegramHarness } from "./telegram-harness.ts";
 
 /** The caseworker group of these tests. */
@@ -238,6 +239,26 @@ describe("alerts in the caseworker group", () => {
     expect(alert!.text).toContain(t("id", "screening:indicator.EM-01-held-now"));
     expect(alert!.text).not.toMatch(/Siti|0812|majikan|kamar belakang/);
     expect(alert!.buttons).toEqual([{ text: t("id", "telegram:alert.open"), url: `https://lentera.example.org/console/tickets/${ticket.reference}` }]);
+    // marked as posted, so a restart does not post it again
+    await h.settle();
+    expect(await h.lentera.db.ticketEvent.count({ where: { ticketId: ticket.id, type: ALERT_POSTED_EVENT } })).toBe(1);
+    expect((await findMissedAlerts(h.lentera.db, new Date())).map((e) => e.ticketId)).not.toContain(ticket.id);
+  });
+
+  test("an alert a restart lost is found at the next start: urgent/high, open, recent, not yet posted", async () => {
+    const conversation = await h.lentera.db.conversation.findFirstOrThrow();
+    const make = (priority: "urgent" | "high" | "normal", status: "new" | "closed", hoursAgo: number) =>
+      h.lentera.db.ticket.create({
+        data: { reference: `LNT-M${priority[0]}${status[0]}${hoursAgo}X`.toUpperCase().slice(0, 10), type: "emergency", priority, status, locale: "id", channel: "telegram", conversationId: conversation.id, createdAt: new Date(Date.now() - hoursAgo * 3_600_000) },
+      });
+    const missed = await make("urgent", "new", 2);
+    const high = await make("high", "new", 1);
+    const normal = await make("normal", "new", 1);
+    const closed = await make("urgent", "closed", 1);
+    const old = await make("urgent", "new", 30);
+    const found = (await findMissedAlerts(h.lentera.db, new Date())).map((e) => e.ticketId);
+    expect(found).toEqual(expect.arrayContaining([missed.id, high.id]));
+    for (const skipped of [normal, closed, old]) expect(found).not.toContain(skipped.id);
   });
 
   test("normal and low tickets are not posted; a failed post is retried", async () => {
