@@ -59,6 +59,8 @@ export const COERCION_PATTERNS: PatternTable = {
     { re: "tidak (?:boleh|bisa|bebas|diizinkan|diijinkan|dibolehkan|dibolehin|dikasih|diperbolehkan|pernah boleh|pernah) (?:keluar|pergi) (?:rumah|mess|asrama|pabrik|kebun|gedung|kompleks|pagar|sendiri|sendirian|kemana mana|ke mana mana|ke luar rumah|tanpa|kecuali)", negatable: false },
     { re: "(?:dilarang|melarang|larang|ngelarang|dilarangin) (?:saya |kami |kita |dia )?keluar|cuma boleh (?:keluar )?(?:buang sampah|ke (?:depan|warung|pasar) (?:sama|dengan|bareng))|selalu dikunci|pintu (?:selalu )?dikunci|mess tertutup|pagar (?:kawat|berduri|tinggi)|kawat berduri" },
     { re: "(?:dijaga|diawasi|dikawal) (?:terus )?(?:oleh |sama )?(?:satpam|security|penjaga|sekuriti|preman|orang bersenjata|tentara|centeng)" },
+    // at sea: never allowed ashore
+    { re: "(?:tidak|gak|ga|nggak|belum) (?:pernah )?(?:boleh|bisa|diizinkan|dikasih) (?:turun|naik) (?:ke )?(?:darat|daratan|pelabuhan)|(?:not allowed|never allowed|can not|could not) (?:to )?(?:go|get|come) ashore|never (?:went|go|set foot) ashore", negatable: false },
     { re: "(?:keluar|pergi) (?:harus|wajib|mesti|musti) (?:izin|ijin|ditemani|sama|bareng|dengan)|harus ditemani|kalau (?:mau )?keluar (?:harus )?(?:izin|ijin|ditemani)" },
     { re: "not allowed (?:to go )?out(?:side)?|(?:can not|could not|never) go out(?:side)?|always locked|guarded|barbed wire|only (?:leave|go out) with (?:the |my )?(?:bos|employer|madam|guard|agent)|(?:do|does|did|will|would) not let (?:me|us|her|him) (?:go out|leave the house|out)", negatable: false },
   ],

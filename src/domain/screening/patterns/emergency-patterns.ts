@@ -87,6 +87,8 @@ export const EMERGENCY_PATTERNS: PatternTable = {
   "EM-07-ransom": [
     { re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`, unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti" },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
+    // "she must pay 5000 dollars or they sell her": money demanded under a threat to the person
+    { re: "(?:pay|send|transfer) [^.]{0,40}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|company)) (?:will |would |gonna |are going to |is going to )?(?:sell|kill|hurt|beat|rape) (?:me|us|her|him|them)" },
     { re: `(?:bayar|membayar|transfer|kirim uang|setor) ${gap(5)}(?:biar|supaya|agar|baru bisa|baru boleh|untuk|buat) (?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|keluar dari sini)` },
     { re: "keluarga (?:saya |kami |dia )?(?:disuruh|diminta|dimintai|dipaksa) (?:transfer|bayar|kirim|uang|membayar|mentransfer)" },
     { re: "(?:minta|meminta|dimintai|diminta|menuntut) (?:uang )?tebusan" },

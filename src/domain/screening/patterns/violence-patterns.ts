@@ -19,6 +19,8 @@ export const VIOLENCE_PATTERNS: PatternTable = {
     { re: `${BEAT}|${passiveForms(VIOLENCE_ROOTS)}` },
     { re: `${anyOf(VIOLENCE_ROOTS)} (?:saya|kami|aku|dia|kita|anak|adik|istri)(?= )|(?:main|ringan) tangan` },
     { re: `${HITTER} ${gap(4)}(?:${HIT}|${activeForms(VIOLENCE_ROOTS)})(?: ${anyOf(["saya", "kami", "kita", "dia", "kakak", "adik", "anak", "istri", "pekerja", "kita semua"])})?` },
+    // colloquial bare "pukul" right after who hits ("kapten pukul kalau salah"), never a time ("pukul 7")
+    { re: `${HITTER} (?:suka |sering |selalu |main |langsung )?pukul(?! \d)(?! (?:se|ber)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas))` },
     { re: "(?:lempar|melempar|ngelempar|lemparin|timpuk|nimpuk) (?:\\S+ ){0,2}(?:piring|gelas|barang|sepatu|sandal|panci|batu|kursi|botol) (?:ke|pada) (?:saya|kami|aku|dia|kita)|disuruh lari|dihukum fisik|hukuman fisik|kekerasan fisik|disuruh (?:push up|jongkok|berdiri|lari keliling)|dijemur|disuruh lari (?:keliling|di bawah)|dipukul pakai|main tangan|ringan tangan" },
     { re: `${EN_VIOLENCE} ${EN_VICTIM}|(?:was|were|got|get|been|being|am|is|are) (?:\\S+ )?${EN_VIOLENCE}|(?:with|using) (?:a |an )?(?:stick|belt|iron bar|pipe|hose|cable|whip|knife|rod)` },
     { re: `(?:beaten|slapped|kicked(?! out)|punched|tortured|choked|strangled|electric(?:al)? shocks?|electrocuted|whipped|burned ${EN_OBJECT}|physically (?:punished|abused|hurt)|abused physically|hurt ${EN_OBJECT}(?! (?:feelings|self|selves))|(?:was|were|got|get) hurt)` },
