@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
-import { LAPTOP, PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, startBrowserHarness, type BrowserHarness } from "../support/browser.ts";
+import { LAPTOP, PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, useBrowserHarness } from "../support/browser.ts";
 import { addConversation, addTicket } from "../console/support.ts";
 
 /**
@@ -32,26 +32,17 @@ const ui = readLocale<{
 }>("id", "console");
 
 describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
-  let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
-  let server: BrowserHarness["server"] | undefined;
-  let browser: BrowserHarness["browser"] | undefined;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-    ({ server, browser } = harness);
-  }, 90_000);
-
-  afterAll(() => harness?.close());
+  const h = useBrowserHarness(90_000);
 
   it("a person asks for a person; a caseworker claims, replies, reads the answer, hands back and closes", async () => {
-    const lentera = server!.lentera;
+    const lentera = h.server.lentera;
     await saveCaseworker(lentera.db, { email: EMAIL, name: "Rina Wulandari", role: "caseworker", password: PASSWORD }, { type: "cli" });
     // An older, low-priority ticket: the person's ticket must still come first.
     await addTicket(lentera, (await addConversation(lentera)).id, { type: "recruiter_report", priority: "low" });
 
     // The person, on a phone, in Bahasa Indonesia.
-    const person = await openContext(browser!, server!.url, { ...PHONE, locale: "id-ID" });
-    await person.page.goto(server!.url);
+    const person = await openContext(h.browser, h.server.url, { ...PHONE, locale: "id-ID" });
+    await person.page.goto(h.server.url);
     await person.page.getByRole("button", { name: web.start.button }).click();
     await botSays(person.page, fixedPart(chat.consent.notice));
     await choice(person.page, chat.consent.accept).click();
@@ -62,9 +53,9 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     const reference = /([A-Z0-9]+-[A-Z0-9]+)/.exec(opened.split(":").at(-1) ?? "")?.[1] ?? (await lentera.db.ticket.findFirstOrThrow({ where: { type: "talk_to_person" } })).reference;
 
     // The caseworker, on a laptop: sign in, the queue, the ticket at the top.
-    const caseworker = await openContext(browser!, server!.url, { ...LAPTOP, locale: "id-ID" });
+    const caseworker = await openContext(h.browser, h.server.url, { ...LAPTOP, locale: "id-ID" });
     const page = caseworker.page;
-    await page.goto(`${server!.url}/console`);
+    await page.goto(`${h.server.url}/console`);
     await page.getByLabel(ui.sign_in.email).fill(EMAIL);
     await page.getByLabel(ui.sign_in.password).fill(PASSWORD);
     await page.getByRole("button", { name: ui.sign_in.submit }).click();
@@ -98,14 +89,14 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.setViewportSize(PHONE.viewport);
     expect(await noSideways(page)).toBe(true);
     await screenshot(page, "ticket-phone", true);
-    await page.goto(`${server!.url}/console/queue`);
+    await page.goto(`${h.server.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
     expect(await noSideways(page)).toBe(true);
     await screenshot(page, "queue-phone", true);
     await page.setViewportSize(LAPTOP.viewport);
 
     // Hand back, then close with an outcome.
-    await page.goto(`${server!.url}/console/tickets/${reference}`);
+    await page.goto(`${h.server.url}/console/tickets/${reference}`);
     await page.getByRole("button", { name: ui.ticket.hand_back }).click();
     await page.getByText(ui.flash.handed_back!).waitFor();
     await person.page.locator("#log .message", { hasText: fixedPart(handoff.left) }).waitFor();
@@ -116,7 +107,7 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     expect(await lentera.db.ticket.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "closed", outcome: "supported" });
 
     // On the queue page, a new urgent ticket raises an alert without anyone reloading.
-    await page.goto(`${server!.url}/console/queue`);
+    await page.goto(`${h.server.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
     const urgent = await addTicket(lentera, (await addConversation(lentera)).id, { type: "emergency", priority: "urgent" });
     const alert = page.locator("#urgent-alert");

@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
-import { PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, startBrowserHarness, type BrowserHarness } from "../support/browser.ts";
+import { PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, useBrowserHarness, type BrowserHarness } from "../support/browser.ts";
 
 /**
  * The web chat page in a real Chromium against the real app: a phone-sized window, Indonesian and English,
@@ -33,23 +33,14 @@ type WebStrings = {
 type Bubble = { author: string; text: string };
 
 describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
-  let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
-  let server: BrowserHarness["server"] | undefined;
-  let browser: BrowserHarness["browser"] | undefined;
-
-  beforeAll(async () => {
-    harness = await startBrowserHarness();
-    ({ server, browser } = harness);
-  }, 60_000);
-
-  afterAll(() => harness?.close());
+  const h = useBrowserHarness(60_000);
 
   it("runs a conversation in Bahasa Indonesia on a phone, survives a reload, and quick exit leaves no trace", async () => {
     const chat = readLocale<ChatStrings>("id", "chat");
     const web = readLocale<WebStrings>("id", "web");
-    const { context, page, foreignRequests } = await openPhone(browser!, server!.url, "id-ID");
+    const { context, page, foreignRequests } = await openPhone(h.browser, h.server.url, "id-ID");
 
-    await page.goto(server!.url);
+    await page.goto(h.server.url);
     await page.locator("#start").waitFor();
     expect(await page.getByRole("radio", { name: "Bahasa Indonesia" }).isChecked()).toBe(true);
     expect(await page.getByRole("radio", { name: "English" }).isChecked()).toBe(false);
@@ -122,7 +113,7 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
 
     await page.getByRole("button", { name: web.exit.button }).click();
     await page.waitForURL(EXIT_PAGE);
-    await expectNoTrace(page, server!.url);
+    await expectNoTrace(page, h.server.url);
     expect(foreignRequests()).toEqual([]);
     await context.close();
   });
@@ -130,9 +121,9 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
   it("pre-selects English for an English phone, shows a caseworker's reply by polling, and Escape twice exits", async () => {
     const chat = readLocale<ChatStrings>("en", "chat");
     const web = readLocale<WebStrings>("en", "web");
-    const { context, page, foreignRequests } = await openPhone(browser!, server!.url, "en-US", "reduce");
+    const { context, page, foreignRequests } = await openPhone(h.browser, h.server.url, "en-US", "reduce");
 
-    await page.goto(server!.url);
+    await page.goto(h.server.url);
     await page.locator("#start").waitFor();
     expect(await page.getByRole("radio", { name: "English" }).isChecked()).toBe(true);
     expect(await page.getAttribute("html", "lang")).toBe("en");
@@ -148,7 +139,7 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
 
     // A caseworker writes from the console: the page picks it up by polling, once, labelled as a person.
     const reply = "Hi, I'm Rina from the Lentera team.\nWhere are you right now?";
-    await writeAsCaseworker(server!.lentera, await conversationIdOf(page), reply);
+    await writeAsCaseworker(h.server.lentera, await conversationIdOf(page), reply);
     const fromCaseworker = page.locator("#log .message--caseworker");
     await fromCaseworker.waitFor();
     expect(await fromCaseworker.locator(".message-author").innerText()).toBe(web.author.caseworker);
@@ -160,7 +151,7 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
     await page.keyboard.press("Escape");
     await page.keyboard.press("Escape");
     await page.waitForURL(EXIT_PAGE);
-    await expectNoTrace(page, server!.url);
+    await expectNoTrace(page, h.server.url);
     expect(foreignRequests()).toEqual([]);
     await context.close();
   });

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
-import { describe } from "vitest";
+import { afterAll, beforeAll, describe } from "vitest";
 import { startAppServer } from "./start-app-server.ts";
 
 /** Debian's Chromium, driven by playwright-core (no browser download). SKIP_BROWSER_TESTS=1 skips browser tests. */
@@ -59,4 +59,28 @@ export async function startBrowserHarness(): Promise<BrowserHarness & { close():
     }
   }
   return { server: (started as PromiseFulfilledResult<BrowserHarness["server"]>).value, browser: (launched as PromiseFulfilledResult<Browser>).value, close };
+}
+
+/**
+ * Inside a describe block: the harness started before its tests and closed after them. The returned object
+ * is filled in by `beforeAll`; read `server` and `browser` only inside tests.
+ */
+export function useBrowserHarness(startTimeoutMs: number): BrowserHarness {
+  let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
+  const current = () => {
+    if (!harness) throw new Error("the browser harness is not started (read it inside a test)");
+    return harness;
+  };
+  beforeAll(async () => {
+    harness = await startBrowserHarness();
+  }, startTimeoutMs);
+  afterAll(() => harness?.close());
+  return {
+    get server() {
+      return current().server;
+    },
+    get browser() {
+      return current().browser;
+    },
+  };
 }

@@ -12,7 +12,7 @@ import { resolveChoice } from "../../engine/resolve-choice.ts";
 import { runTurn } from "../../engine/run-turn.ts";
 import { toScreeningTranslate } from "../../engine/screening-translate.ts";
 import { assessText } from "../../domain/screening/index.ts";
-import type { Choice, Input } from "../../engine/types.ts";
+import type { Choice, Input, State } from "../../engine/types.ts";
 import type { LenteraEvent } from "../../events/event-bus.ts";
 import { endHandoff } from "./end-handoff.ts";
 import { tellPerson } from "./handoff-messages.ts";
@@ -50,15 +50,7 @@ export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { c
     // answer at once — showing their data, or asking once before erasing.
     const told = await endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person", id: conversation.contactId } });
     const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
-    const turn = await runTurn(readState(current.state, state.locale), resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
-    await tx.conversation.update({ where: { id: conversation.id }, data: { state: turn.state as object, version: { increment: 1 } } });
-    const replies = await storeOutboundMessages(tx, deps, {
-      conversationId: conversation.id,
-      channel: conversation.channel,
-      author: "bot",
-      messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
-    });
+    const { replies, events } = await runEngineTurn(tx, deps, conversation, readState(current.state, state.locale), resolved, (after) => after);
     return { replies: [...told, ...replies], events };
   }
   const emergency =
@@ -67,17 +59,33 @@ export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { c
   if (emergency) {
     // The engine's own emergency answer (numbers at once, an urgent ticket for a signal of danger), run from
     // the menu so that no flow takes the message further; the conversation stays with the caseworker.
-    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
-    const turn = await runTurn({ ...state, step: { name: "menu" } }, resolved, { t: deps.t, now: deps.now, contacts: deps.contacts, actions });
-    await tx.conversation.update({ where: { id: conversation.id }, data: { state: { ...turn.state, step: state.step } as object, version: { increment: 1 } } });
-    const replies = await storeOutboundMessages(tx, deps, {
-      conversationId: conversation.id,
-      channel: conversation.channel,
-      author: "bot",
-      messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
-    });
+    const { replies, events } = await runEngineTurn(tx, deps, conversation, { ...state, step: { name: "menu" } }, resolved, (after) => ({ ...after, step: state.step }));
     // Published by the conversation service after the commit (an urgent ticket alerts caseworkers).
     return { replies, events };
   }
   return { replies: [], events: [] };
+}
+
+/**
+ * One engine turn while the handoff code has the conversation: side effects in this transaction, the state
+ * `keep` says to store, the replies stored for delivery; its events are published after the commit.
+ */
+async function runEngineTurn(
+  tx: Tx,
+  deps: ConversationDeps,
+  conversation: Conversation,
+  from: State,
+  input: Input,
+  keep: (after: State) => State,
+): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
+  const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
+  const turn = await runTurn(from, input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
+  await tx.conversation.update({ where: { id: conversation.id }, data: { state: keep(turn.state) as object, version: { increment: 1 } } });
+  const replies = await storeOutboundMessages(tx, deps, {
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    author: "bot",
+    messages: renderOutputs(turn.outputs, turn.state.locale, deps.t),
+  });
+  return { replies, events };
 }

@@ -4,16 +4,13 @@ import { storeOutboundMessages } from "../../../src/conversations/store-outbound
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { incoming, text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startTestWhatsApp, until } from "./support.ts";
+import { nextJid, sleep, startOpenTestWhatsApp, until } from "./support.ts";
 
 let lentera: TestLentera;
-let wa: ReturnType<typeof startTestWhatsApp>;
+let wa: Awaited<ReturnType<typeof startOpenTestWhatsApp>>;
 beforeAll(async () => {
   lentera = await createTestLentera();
-  wa = startTestWhatsApp(lentera);
-  await until(() => wa.fake.sockets.length === 1, "the socket");
-  wa.fake.current().open();
-  await until(() => wa.handle.getStatus().state === "open", "open");
+  wa = await startOpenTestWhatsApp(lentera);
 });
 afterAll(async () => {
   await wa?.handle.stop();

@@ -2,18 +2,15 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WIPE_DISAPPEARING_S } from "../../../src/channels/whatsapp/start-whatsapp.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startTestWhatsApp, until } from "./support.ts";
+import { nextJid, sleep, startOpenTestWhatsApp, until } from "./support.ts";
 
 const SAFE_WORD = "lilin merah";
 
 let lentera: TestLentera;
-let wa: ReturnType<typeof startTestWhatsApp>;
+let wa: Awaited<ReturnType<typeof startOpenTestWhatsApp>>;
 beforeAll(async () => {
   lentera = await createTestLentera({ env: { SAFE_WORD } });
-  wa = startTestWhatsApp(lentera);
-  await until(() => wa.fake.sockets.length === 1, "the socket");
-  wa.fake.current().open();
-  await until(() => wa.handle.getStatus().state === "open", "open");
+  wa = await startOpenTestWhatsApp(lentera);
 });
 afterAll(async () => {
   await wa?.handle.stop();

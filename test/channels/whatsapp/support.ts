@@ -23,6 +23,15 @@ export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<Whats
   return { fake, handle };
 }
 
+/** A test WhatsApp whose fake socket has connected: the state the conversation tests start from. */
+export async function startOpenTestWhatsApp(lentera: TestLentera, overrides: Partial<WhatsAppDeps> = {}) {
+  const wa = startTestWhatsApp(lentera, overrides);
+  await until(() => wa.fake.sockets.length === 1, "the socket");
+  wa.fake.current().open();
+  await until(() => wa.handle.getStatus().state === "open", "open");
+  return wa;
+}
+
 /** Waits until `check` holds (polling), failing with `what` after `timeoutMs`. */
 export async function until(check: () => boolean | Promise<boolean>, what = "condition", timeoutMs = 15_000): Promise<void> {
   const started = Date.now();
