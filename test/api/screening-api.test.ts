@@ -24,7 +24,7 @@ describe("POST /api/screening/assess", () => {
     const res = await assess({ text: "paspor saya dipegang bos dan gaji 5 bulan belum dibayar, saya kerja di kuala lumpur" });
     expect(res.status).toBe(200);
     const body = await res.json();
-    expect(Object.keys(body).sort()).toEqual(["child", "emergency", "explanation", "indicators", "intent", "language", "palermo", "priority", "risk"]);
+    expect(Object.keys(body).sort()).toEqual(["child", "emergency", "explanation", "indicators", "intent", "language", "palermo", "priority", "risk", "safetyCheck", "selfHarm"]);
     expect(body).toMatchObject({ language: "id", intent: "help", emergency: false, child: false, risk: "high", priority: "high" });
     expect(body.indicators).toEqual(
       expect.arrayContaining([expect.objectContaining({ id: "FL-01-documents", category: "forced_labour", strength: expect.any(String), evidence: expect.stringContaining("paspor") })]),

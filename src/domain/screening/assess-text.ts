@@ -72,10 +72,13 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     },
     t,
   );
+  const selfHarm = hits.some((hit) => hit.id === "EM-04-self-harm");
   return {
     language,
     intent,
     emergency: outcome.emergency,
+    safetyCheck: !outcome.emergency && !topicOnly && hits.some((hit) => DANGER_SIGNALS.has(hit.id)),
+    selfHarm,
     child,
     indicators: hits.map(({ id, category, strength, evidence }) => ({ id, category, strength, evidence })),
     palermo,
@@ -84,6 +87,9 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     explanation,
   };
 }
+
+/** Indicators that hint at danger without making it a clear emergency: the safety question is asked. */
+const DANGER_SIGNALS = new Set(["FL-04-movement", "FL-06-violence", "FL-07-threats", "EM-08-safe-to-talk"]);
 
 /** Every non-weak hit was only a what-if or news item: the message asks, it does not tell. */
 function onlyHypothetical(hits: readonly DetectedHit[], hypothetical: ReadonlySet<string>): boolean {

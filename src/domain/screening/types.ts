@@ -17,6 +17,10 @@ export type Assessment = {
   language: Locale;
   intent: Intent;
   emergency: boolean;
+  /** A danger signal that is not a clear emergency: the engine asks the safety question at once. */
+  safetyCheck: boolean;
+  /** Thoughts of suicide or self-harm: their own answer (mental-health line), not the trafficking block. */
+  selfHarm: boolean;
   child: boolean;
   indicators: IndicatorHit[];
   palermo: Palermo;

@@ -44,6 +44,8 @@ describe("assessText: the contract", () => {
       language: "id",
       intent: "help",
       emergency: false,
+      safetyCheck: false,
+      selfHarm: false,
       child: false,
       indicators: [
         { id: "FL-01-documents", category: "forced_labour", strength: "strong", evidence: "paspor saya dipegang" },
