@@ -16,9 +16,20 @@ const datamodelPaths = args.flatMap((arg, i) => (args[i - 1] === "--datamodels" 
 const datasourceArg = args[args.indexOf("--datasource") + 1];
 const configuredUrl = args.includes("--datasource") && datasourceArg ? JSON.parse(datasourceArg).url : undefined;
 const log = (line) => process.stderr.write(`${typeof line === "string" ? line : JSON.stringify(line)}\n`);
-const logJson = (message) => log(JSON.stringify({ timestamp: new Date().toISOString(), level: "INFO", fields: { message }, target: "schema-engine-wasm" }));
+const logJson = (message) =>
+  log(
+    JSON.stringify({
+      timestamp: new Date().toISOString(),
+      level: "INFO",
+      fields: { message },
+      target: "schema-engine-wasm",
+    }),
+  );
 
-const database = await openDatabaseUrl({ databaseUrl: configuredUrl ?? process.env.DATABASE_URL, dataDir: process.env.DATA_DIR ?? "./data" });
+const database = await openDatabaseUrl({
+  databaseUrl: configuredUrl ?? process.env.DATABASE_URL,
+  dataDir: process.env.DATA_DIR ?? "./data",
+});
 let exitCode = 0;
 
 if (args.includes("cli")) {
@@ -66,6 +77,18 @@ async function handle({ id, method, params }) {
     send({ id, result: result ?? null });
   } catch (error) {
     const message = String(error?.message ?? error);
-    send({ id, error: { code: 4466, message, data: { is_panic: false, message, meta: error?.meta ?? null, error_code: error?.error_code ?? error?.code ?? null } } });
+    send({
+      id,
+      error: {
+        code: 4466,
+        message,
+        data: {
+          is_panic: false,
+          message,
+          meta: error?.meta ?? null,
+          error_code: error?.error_code ?? error?.code ?? null,
+        },
+      },
+    });
   }
 }

@@ -4,7 +4,9 @@ import { parseArgs } from "node:util";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
 import { startChat } from "../test/support/webchat-client.ts";
 
-const { values } = parseArgs({ options: { conversations: { type: "string", default: "20" }, turns: { type: "string", default: "10" } } });
+const { values } = parseArgs({
+  options: { conversations: { type: "string", default: "20" }, turns: { type: "string", default: "10" } },
+});
 const conversations = Number(values.conversations);
 const turns = Number(values.turns);
 const script = ["1", "1", "2", "menu", "darurat", "menu", "2", "bahasa", "2", "menu"];
@@ -30,7 +32,8 @@ const seconds = (performance.now() - began) / 1000;
 await lentera.close();
 
 latencies.sort((a, b) => a - b);
-const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
+const pct = (p: number) =>
+  latencies[Math.min(latencies.length - 1, Math.floor((p / 100) * latencies.length))]!.toFixed(1);
 console.log(
   JSON.stringify(
     {

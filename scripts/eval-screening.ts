@@ -34,7 +34,14 @@ const EvalCase = z.object({
 type EvalCase = z.infer<typeof EvalCase>;
 
 type Tally = { hit: number; total: number; misses: string[] };
-type Report = { emergencyRecall: Tally; falseEmergencies: Tally; risk: Tally; indicators: Tally; intent: Tally; child: Tally };
+type Report = {
+  emergencyRecall: Tally;
+  falseEmergencies: Tally;
+  risk: Tally;
+  indicators: Tally;
+  intent: Tally;
+  child: Tally;
+};
 
 const paths = process.argv.slice(2);
 const files = paths.length > 0 ? paths : [DEFAULT_CASES];
@@ -42,7 +49,10 @@ const t = await createI18nextTranslate();
 const all: Array<[EvalCase, Assessment]> = [];
 for (const file of files) {
   const cases = z.array(EvalCase).parse(JSON.parse(readFileSync(resolvePath(file), "utf8")));
-  const results = cases.map((item): [EvalCase, Assessment] => [item, assessText({ text: item.text, locale: item.locale }, t)]);
+  const results = cases.map((item): [EvalCase, Assessment] => [
+    item,
+    assessText({ text: item.text, locale: item.locale }, t),
+  ]);
   all.push(...results);
   printReport(`${file} (${cases.length} cases)`, score(results));
 }
@@ -50,20 +60,48 @@ if (files.length > 1) printReport(`all files (${all.length} cases)`, score(all))
 
 function score(results: ReadonlyArray<[EvalCase, Assessment]>): Report {
   const report: Report = {
-    emergencyRecall: tally(), falseEmergencies: tally(), risk: tally(), indicators: tally(), intent: tally(), child: tally(),
+    emergencyRecall: tally(),
+    falseEmergencies: tally(),
+    risk: tally(),
+    indicators: tally(),
+    intent: tally(),
+    child: tally(),
   };
   for (const [item, got] of results) {
     const { expect } = item;
     const label = `${item.id} ${JSON.stringify(item.text.slice(0, 70))}`;
     if (expect.emergency === true) count(report.emergencyRecall, got.emergency, `${label}: not flagged`);
-    if (expect.emergency === false) count(report.falseEmergencies, got.emergency, `${label}: flagged (${got.indicators.filter((hit) => hit.category === "emergency").map((hit) => `${hit.id} «${hit.evidence}»`).join(", ")})`, true);
-    if (expect.risk !== undefined) count(report.risk, expect.risk.includes(got.risk), `${label}: risk ${got.risk}, expected ${expect.risk.join("|")} [${got.indicators.map((hit) => hit.id).join(" ")}]`);
-    if (expect.intent !== undefined) count(report.intent, expect.intent.includes(got.intent), `${label}: intent ${got.intent}, expected ${expect.intent.join("|")}`);
+    if (expect.emergency === false)
+      count(
+        report.falseEmergencies,
+        got.emergency,
+        `${label}: flagged (${got.indicators
+          .filter((hit) => hit.category === "emergency")
+          .map((hit) => `${hit.id} «${hit.evidence}»`)
+          .join(", ")})`,
+        true,
+      );
+    if (expect.risk !== undefined)
+      count(
+        report.risk,
+        expect.risk.includes(got.risk),
+        `${label}: risk ${got.risk}, expected ${expect.risk.join("|")} [${got.indicators.map((hit) => hit.id).join(" ")}]`,
+      );
+    if (expect.intent !== undefined)
+      count(
+        report.intent,
+        expect.intent.includes(got.intent),
+        `${label}: intent ${got.intent}, expected ${expect.intent.join("|")}`,
+      );
     if (expect.child !== undefined) count(report.child, got.child === expect.child, `${label}: child ${got.child}`);
     const found = new Set(got.indicators.map((hit) => hit.id));
     for (const required of expect.indicators ?? []) {
       const options = typeof required === "string" ? [required] : required;
-      count(report.indicators, options.some((id) => found.has(id)), `${label}: missing ${options.join("|")} (found ${[...found].join(" ") || "none"})`);
+      count(
+        report.indicators,
+        options.some((id) => found.has(id)),
+        `${label}: missing ${options.join("|")} (found ${[...found].join(" ") || "none"})`,
+      );
     }
   }
   return report;
@@ -77,14 +115,17 @@ function printReport(title: string, report: Report): void {
   line("required indicators found", report.indicators, TARGETS.indicators, "≥");
   line("intent right", report.intent, TARGETS.intent, "≥");
   line("child right", report.child, undefined, "≥");
-  const misses = Object.entries(report).flatMap(([metric, { misses: list }]) => list.map((miss) => `  [${metric}] ${miss}`));
+  const misses = Object.entries(report).flatMap(([metric, { misses: list }]) =>
+    list.map((miss) => `  [${metric}] ${miss}`),
+  );
   if (misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
 }
 
 function line(name: string, value: Tally, target: number | undefined, direction: "≥" | "≤"): void {
   if (value.total === 0) return console.log(`${name.padEnd(28)} n/a`);
   const rate = value.hit / value.total;
-  const ok = target === undefined ? "" : (direction === "≥" ? rate >= target : rate <= target) ? "  ok" : "  BELOW TARGET";
+  const ok =
+    target === undefined ? "" : (direction === "≥" ? rate >= target : rate <= target) ? "  ok" : "  BELOW TARGET";
   const goal = target === undefined ? "" : ` (target ${direction} ${target})`;
   console.log(`${name.padEnd(28)} ${rate.toFixed(3)}  ${value.hit}/${value.total}${goal}${ok}`);
 }

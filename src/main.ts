@@ -16,7 +16,14 @@ async function main() {
   }
   const log = createLogger({ level: env.LOG_LEVEL });
   const lentera = await startLentera(env, { log, listen: true });
-  log.info({ url: lentera.url, database: env.DATABASE_URL ? "server" : "embedded", dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR }, "Lentera is running");
+  log.info(
+    {
+      url: lentera.url,
+      database: env.DATABASE_URL ? "server" : "embedded",
+      dataDir: env.DATABASE_URL ? undefined : env.DATA_DIR,
+    },
+    "Lentera is running",
+  );
   process.stdout.write(`\nLentera is running: open ${lentera.url} (web chat)\n\n`);
 
   let stopping = false;
@@ -32,7 +39,15 @@ async function main() {
   process.on("SIGINT", () => void stop("SIGINT"));
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("unhandledRejection", (reason) => {
-    log.error({ err: reason instanceof Error ? { name: reason.name, message: reason.message, stack: reason.stack } : String(reason) }, "unhandled rejection");
+    log.error(
+      {
+        err:
+          reason instanceof Error
+            ? { name: reason.name, message: reason.message, stack: reason.stack }
+            : String(reason),
+      },
+      "unhandled rejection",
+    );
   });
 }
 

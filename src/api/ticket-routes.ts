@@ -31,13 +31,19 @@ export function createTicketRoutes(deps: { db: Db; cipher: Cipher }) {
   const auth = requireApiCaseworker(deps.db);
   app.get("/", auth, validate("query", TicketQuery), async (c) => {
     const filters = c.req.valid("query");
-    const tickets = await listTickets(deps.db, deps.cipher, filters, { type: "caseworker", id: c.get("caseworker").id });
+    const tickets = await listTickets(deps.db, deps.cipher, filters, {
+      type: "caseworker",
+      id: c.get("caseworker").id,
+    });
     return c.json({ tickets });
   });
   app.get("/:reference", auth, async (c) => {
     const reference = parseReferenceCode(c.req.param("reference"));
-    const result = reference ? await readTicket(deps.db, deps.cipher, reference, { type: "caseworker", id: c.get("caseworker").id }) : { status: "not_found" as const };
-    if (result.status === "not_found") throw new AppError("not_found", "No ticket has this reference. References look like LNT-7KQ4M9.");
+    const result = reference
+      ? await readTicket(deps.db, deps.cipher, reference, { type: "caseworker", id: c.get("caseworker").id })
+      : { status: "not_found" as const };
+    if (result.status === "not_found")
+      throw new AppError("not_found", "No ticket has this reference. References look like LNT-7KQ4M9.");
     return c.json({ ticket: result.ticket });
   });
   return app;

@@ -45,7 +45,16 @@ export type Lentera = {
  * Wires Lentera together: database (embedded or server) with migrations applied, encryption, i18n,
  * conversation engine, outbox, HTTP app; and, when asked, the HTTP server. `close()` undoes it in order.
  */
-export async function startLentera(env: Env, options: { log: Logger; listen?: boolean; now?: () => Date; onMissingTranslation?: (locale: string, key: string) => void; whatsappSocketFactory?: WhatsAppSocketFactory }): Promise<Lentera> {
+export async function startLentera(
+  env: Env,
+  options: {
+    log: Logger;
+    listen?: boolean;
+    now?: () => Date;
+    onMissingTranslation?: (locale: string, key: string) => void;
+    whatsappSocketFactory?: WhatsAppSocketFactory;
+  },
+): Promise<Lentera> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const database = await openDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
@@ -56,23 +65,57 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     const db = createPrismaClient(database.url, { maxConnections: env.DATABASE_URL ? 10 : 1 });
     closers.unshift(() => db.$disconnect());
     const seededPartners = await seedPartners(db);
-    if (seededPartners) log.info({ partners: seededPartners }, "example partners seeded (replace them: README \"Console\")");
+    if (seededPartners)
+      log.info({ partners: seededPartners }, 'example partners seeded (replace them: README "Console")');
     const cipher = createCipher(await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }));
-    const { t } = createI18n({ onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")) });
+    const { t } = createI18n({
+      onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")),
+    });
     const outbox = createOutbox({ db, cipher, log, now });
     closers.unshift(() => outbox.stop());
-    const events = createEventBus((error, event) => log.error({ err: error instanceof Error ? error.message : String(error), event: event.type }, "event subscriber failed"));
-    const conversationDeps = { db, cipher, t, now, contacts: HELP_CONTACTS, events, onOutbound: () => void outbox.kick(), ...(env.SAFE_WORD ? { safeWord: env.SAFE_WORD } : {}) };
+    const events = createEventBus((error, event) =>
+      log.error(
+        { err: error instanceof Error ? error.message : String(error), event: event.type },
+        "event subscriber failed",
+      ),
+    );
+    const conversationDeps = {
+      db,
+      cipher,
+      t,
+      now,
+      contacts: HELP_CONTACTS,
+      events,
+      onOutbound: () => void outbox.kick(),
+      ...(env.SAFE_WORD ? { safeWord: env.SAFE_WORD } : {}),
+    };
     const handleInbound = createInboundHandler(conversationDeps);
     // Baileys is loaded only when WhatsApp is on.
     const whatsapp = env.WHATSAPP_ENABLED
-      ? (await import("../channels/whatsapp/start-whatsapp.ts")).startWhatsApp({ db, cipher, log, events, outbox, handleInbound, ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}) })
+      ? (await import("../channels/whatsapp/start-whatsapp.ts")).startWhatsApp({
+          db,
+          cipher,
+          log,
+          events,
+          outbox,
+          handleInbound,
+          ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}),
+        })
       : undefined;
     if (whatsapp) closers.unshift(() => whatsapp.stop());
     // grammY is loaded only when Telegram is on.
     const telegramConfig = toTelegramConfig(env);
     const telegram = telegramConfig
-      ? (await import("../channels/telegram/start-telegram.ts")).startTelegram({ config: telegramConfig, db, cipher, t, now, log, events, handleInbound })
+      ? (await import("../channels/telegram/start-telegram.ts")).startTelegram({
+          config: telegramConfig,
+          db,
+          cipher,
+          t,
+          now,
+          log,
+          events,
+          handleInbound,
+        })
       : undefined;
     if (telegram) {
       outbox.register(telegram.sender);
@@ -102,7 +145,20 @@ export async function startLentera(env: Env, options: { log: Logger; listen?: bo
     outbox.start();
     telegram?.start();
 
-    const lentera: Lentera = { app, db, cipher, t, outbox, events, handleInbound, getWhatsAppStatus, ...(whatsapp ? { whatsapp } : {}), ...(telegram ? { telegram } : {}), databaseUrl: database.url, close: async () => closeAll(closers) };
+    const lentera: Lentera = {
+      app,
+      db,
+      cipher,
+      t,
+      outbox,
+      events,
+      handleInbound,
+      getWhatsAppStatus,
+      ...(whatsapp ? { whatsapp } : {}),
+      ...(telegram ? { telegram } : {}),
+      databaseUrl: database.url,
+      close: async () => closeAll(closers),
+    };
     if (options.listen) {
       const server = await listen(app, env.HOST, env.PORT);
       // Stop accepting, let requests in flight (turns being stored) finish, drop idle keep-alive connections.

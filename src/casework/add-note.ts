@@ -11,10 +11,13 @@ export const MAX_NOTE_LENGTH = 8000;
 /** An internal note on a ticket (never shown to the person), stored encrypted. */
 export async function addNote(ctx: CaseworkContext, input: { reference: string; text: string }): Promise<Note> {
   const text = input.text.trim();
-  if (!text || text.length > MAX_NOTE_LENGTH) throw new CaseworkError("invalid", `A note is 1–${MAX_NOTE_LENGTH} characters.`, "errors.note_length");
+  if (!text || text.length > MAX_NOTE_LENGTH)
+    throw new CaseworkError("invalid", `A note is 1–${MAX_NOTE_LENGTH} characters.`, "errors.note_length");
   return ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.note");
-    const note = await tx.note.create({ data: { ticketId: ticket.id, authorId: ctx.actor.id, textEnc: ctx.cipher.encrypt(text), createdAt: ctx.now() } });
+    const note = await tx.note.create({
+      data: { ticketId: ticket.id, authorId: ctx.actor.id, textEnc: ctx.cipher.encrypt(text), createdAt: ctx.now() },
+    });
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
     await recordTicketEvent(tx, { ticketId: ticket.id, type: "note_added", actor, data: { noteId: note.id } });
     await recordAudit(tx, { actor, action: "ticket.note_added", subjectType: "ticket", subjectId: ticket.id });

@@ -10,7 +10,16 @@ import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 import { canTransition } from "../domain/tickets/ticket-status.ts";
 
 /** Why a ticket was closed; one is required to close. Labels: console.json `outcomes.<id>`. */
-export const OUTCOMES = ["supported", "referred_to_partner", "safe_no_further_help", "unreachable", "declined_help", "not_trafficking", "duplicate", "other"] as const;
+export const OUTCOMES = [
+  "supported",
+  "referred_to_partner",
+  "safe_no_further_help",
+  "unreachable",
+  "declined_help",
+  "not_trafficking",
+  "duplicate",
+  "other",
+] as const;
 export type Outcome = (typeof OUTCOMES)[number];
 
 /** Statuses a caseworker sets by hand; `claimed`, `new` and `referred` come from claim, release and refer. */
@@ -24,25 +33,44 @@ export type ChangeStatusInput = { reference: string; status: ManualStatus; outco
  * stamps the closing time; reopening a closed ticket is for supervisors.
  */
 export async function changeTicketStatus(ctx: CaseworkContext, input: ChangeStatusInput): Promise<Ticket> {
-  if (input.status === "closed" && !input.outcome) throw new CaseworkError("invalid", "Choose an outcome to close the ticket.", "errors.outcome_required");
+  if (input.status === "closed" && !input.outcome)
+    throw new CaseworkError("invalid", "Choose an outcome to close the ticket.", "errors.outcome_required");
   const { ticket, told } = await ctx.db.$transaction(async (tx) => {
     const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.change_status");
     if (!canTransition(loaded.status, input.status)) {
-      throw new CaseworkError("conflict", `A ${loaded.status} ticket cannot become ${input.status}.`, "errors.bad_transition");
+      throw new CaseworkError(
+        "conflict",
+        `A ${loaded.status} ticket cannot become ${input.status}.`,
+        "errors.bad_transition",
+      );
     }
     if (loaded.status === "closed" && !atLeast(ctx.actor, "supervisor")) {
       throw new CaseworkError("forbidden", "Only a supervisor can reopen a closed ticket.", "errors.denied.reopen");
     }
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
     const closing = input.status === "closed";
-    const told = closing && loaded.conversationId ? await endHandoff(tx, ctx, { conversationId: loaded.conversationId, reason: "closed", actor }) : [];
+    const told =
+      closing && loaded.conversationId
+        ? await endHandoff(tx, ctx, { conversationId: loaded.conversationId, reason: "closed", actor })
+        : [];
     const outcome = closing ? [input.outcome, input.outcomeNote?.trim()].filter(Boolean).join(": ") : null;
     const ticket = await tx.ticket.update({
       where: { id: loaded.id },
       data: { status: input.status, outcome: closing ? outcome : loaded.outcome, closedAt: closing ? ctx.now() : null },
     });
-    await recordTicketEvent(tx, { ticketId: loaded.id, type: "status_changed", actor, data: { from: loaded.status, to: input.status, ...(closing ? { outcome: input.outcome } : {}) } });
-    await recordAudit(tx, { actor, action: "ticket.status_changed", subjectType: "ticket", subjectId: loaded.id, meta: { from: loaded.status, to: input.status } });
+    await recordTicketEvent(tx, {
+      ticketId: loaded.id,
+      type: "status_changed",
+      actor,
+      data: { from: loaded.status, to: input.status, ...(closing ? { outcome: input.outcome } : {}) },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "ticket.status_changed",
+      subjectType: "ticket",
+      subjectId: loaded.id,
+      meta: { from: loaded.status, to: input.status },
+    });
     return { ticket, told };
   }, TX_OPTIONS);
   if (told.length) ctx.onOutbound?.(ticket.channel);

@@ -11,15 +11,28 @@ export async function claimTicket(ctx: CaseworkContext, input: { reference: stri
   return ctx.db.$transaction(async (tx) => {
     const ticket = await tx.ticket.findUnique({ where: { reference: input.reference } });
     if (ticket && ticket.assigneeId && ticket.assigneeId !== ctx.actor.id && ticket.status !== "closed") {
-      throw new CaseworkError("conflict", `Ticket ${input.reference} was already claimed by someone else.`, "errors.already_claimed");
+      throw new CaseworkError(
+        "conflict",
+        `Ticket ${input.reference} was already claimed by someone else.`,
+        "errors.already_claimed",
+      );
     }
     const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.claim");
     const updated = await tx.ticket.update({
       where: { id: loaded.id },
       data: { assigneeId: ctx.actor.id, status: loaded.status === "new" ? "claimed" : loaded.status },
     });
-    await recordTicketEvent(tx, { ticketId: loaded.id, type: "claimed", actor: { type: "caseworker", id: ctx.actor.id } });
-    await recordAudit(tx, { actor: { type: "caseworker", id: ctx.actor.id }, action: "ticket.claimed", subjectType: "ticket", subjectId: loaded.id });
+    await recordTicketEvent(tx, {
+      ticketId: loaded.id,
+      type: "claimed",
+      actor: { type: "caseworker", id: ctx.actor.id },
+    });
+    await recordAudit(tx, {
+      actor: { type: "caseworker", id: ctx.actor.id },
+      action: "ticket.claimed",
+      subjectType: "ticket",
+      subjectId: loaded.id,
+    });
     return updated;
   }, TX_OPTIONS);
 }

@@ -27,14 +27,26 @@ export async function verifyPassword(password: string, stored: string | null): P
   const expected = Buffer.from(hash, "base64url");
   const cost = { N: Number(n), r: Number(r), p: Number(p) };
   if (!expected.length || ![cost.N, cost.r, cost.p].every(Number.isSafeInteger)) return false;
-  const actual = await derive(password.slice(0, MAX_PASSWORD_LENGTH), Buffer.from(salt, "base64url"), cost, expected.length);
+  const actual = await derive(
+    password.slice(0, MAX_PASSWORD_LENGTH),
+    Buffer.from(salt, "base64url"),
+    cost,
+    expected.length,
+  );
   // Unknown accounts are checked against a dummy hash, so a wrong email takes as long as a wrong password.
   return stored !== null && actual.length === expected.length && timingSafeEqual(actual, expected);
 }
 
-function derive(password: string, salt: Buffer, cost: { N: number; r: number; p: number }, bytes = KEY_BYTES): Promise<Buffer> {
+function derive(
+  password: string,
+  salt: Buffer,
+  cost: { N: number; r: number; p: number },
+  bytes = KEY_BYTES,
+): Promise<Buffer> {
   const options: ScryptOptions = { ...cost, maxmem: MAX_MEMORY_BYTES };
-  return new Promise((resolve, reject) => scrypt(password.normalize("NFKC"), salt, bytes, options, (error, key) => (error ? reject(error) : resolve(key))));
+  return new Promise((resolve, reject) =>
+    scrypt(password.normalize("NFKC"), salt, bytes, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
 }
 
 const DUMMY_HASH = `scrypt$${COST.N}$${COST.r}$${COST.p}$${Buffer.alloc(16).toString("base64url")}$${Buffer.alloc(KEY_BYTES).toString("base64url")}`;

@@ -32,7 +32,14 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
       ...(filter.action ? { action: { startsWith: filter.action } } : {}),
       ...(filter.actorId ? { actorId: filter.actorId } : {}),
       ...(filter.subjectId ? { subjectId: filter.subjectId } : {}),
-      ...(filter.since || filter.until ? { createdAt: { ...(filter.since ? { gte: filter.since } : {}), ...(filter.until ? { lte: filter.until } : {}) } } : {}),
+      ...(filter.since || filter.until
+        ? {
+            createdAt: {
+              ...(filter.since ? { gte: filter.since } : {}),
+              ...(filter.until ? { lte: filter.until } : {}),
+            },
+          }
+        : {}),
     },
     orderBy: { createdAt: "desc" },
     take: filter.limit,
@@ -40,8 +47,12 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
   const actorIds = [...new Set(rows.flatMap((r) => (r.actorType === "caseworker" && r.actorId ? [r.actorId] : [])))];
   const ticketIds = [...new Set(rows.flatMap((r) => (r.subjectType === "ticket" && r.subjectId ? [r.subjectId] : [])))];
   const [actors, tickets] = await Promise.all([
-    actorIds.length ? db.caseworker.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } }) : [],
-    ticketIds.length ? db.ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, reference: true } }) : [],
+    actorIds.length
+      ? db.caseworker.findMany({ where: { id: { in: actorIds } }, select: { id: true, email: true } })
+      : [],
+    ticketIds.length
+      ? db.ticket.findMany({ where: { id: { in: ticketIds } }, select: { id: true, reference: true } })
+      : [],
   ]);
   const emails = new Map(actors.map((a) => [a.id, a.email]));
   const references = new Map(tickets.map((t) => [t.id, t.reference]));
@@ -59,14 +70,34 @@ export async function listAudit(db: Db, filter: AuditFilter): Promise<AuditRow[]
   }));
 }
 
-const COLUMNS = ["time", "actor_type", "actor_id", "actor_email", "action", "subject_type", "subject_id", "ticket_reference", "meta"] as const;
+const COLUMNS = [
+  "time",
+  "actor_type",
+  "actor_id",
+  "actor_email",
+  "action",
+  "subject_type",
+  "subject_id",
+  "ticket_reference",
+  "meta",
+] as const;
 
 /** RFC 4180 CSV; cells that a spreadsheet would run as a formula are prefixed with an apostrophe. */
 export function toAuditCsv(rows: AuditRow[]): string {
   const lines = [COLUMNS.join(",")];
   for (const r of rows) {
     lines.push(
-      [r.createdAt.toISOString(), r.actorType, r.actorId ?? "", r.actorEmail ?? "", r.action, r.subjectType, r.subjectId ?? "", r.subjectReference ?? "", JSON.stringify(r.meta ?? {})]
+      [
+        r.createdAt.toISOString(),
+        r.actorType,
+        r.actorId ?? "",
+        r.actorEmail ?? "",
+        r.action,
+        r.subjectType,
+        r.subjectId ?? "",
+        r.subjectReference ?? "",
+        JSON.stringify(r.meta ?? {}),
+      ]
         .map(csvCell)
         .join(","),
     );

@@ -48,8 +48,13 @@ const QUEUE_LIMIT = 200;
  * The open tickets a caseworker may see — their own and the unassigned ones; supervisors and admins see
  * all — most urgent first, then oldest first.
  */
-export async function listQueue(ctx: { db: Db; now: () => Date; actor: Caseworker }, filter: QueueFilter): Promise<Queue> {
-  const visible: Prisma.TicketWhereInput = atLeast(ctx.actor, "supervisor") ? {} : { OR: [{ assigneeId: null }, { assigneeId: ctx.actor.id }] };
+export async function listQueue(
+  ctx: { db: Db; now: () => Date; actor: Caseworker },
+  filter: QueueFilter,
+): Promise<Queue> {
+  const visible: Prisma.TicketWhereInput = atLeast(ctx.actor, "supervisor")
+    ? {}
+    : { OR: [{ assigneeId: null }, { assigneeId: ctx.actor.id }] };
   const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
   const where: Prisma.TicketWhereInput = {
     AND: [
@@ -59,7 +64,11 @@ export async function listQueue(ctx: { db: Db; now: () => Date; actor: Caseworke
       filter.language ? { locale: filter.language } : {},
       filter.channel ? { channel: filter.channel } : {},
       filter.province ? { province: { equals: filter.province, mode: "insensitive" } } : {},
-      filter.assigned === "me" ? { assigneeId: ctx.actor.id } : filter.assigned === "unassigned" ? { assigneeId: null } : {},
+      filter.assigned === "me"
+        ? { assigneeId: ctx.actor.id }
+        : filter.assigned === "unassigned"
+          ? { assigneeId: null }
+          : {},
     ],
   };
   const base: Prisma.TicketWhereInput = { AND: [visible, open] };
@@ -68,15 +77,29 @@ export async function listQueue(ctx: { db: Db; now: () => Date; actor: Caseworke
       where,
       orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
       take: QUEUE_LIMIT,
-      include: { assignee: { select: { id: true, name: true } }, conversation: { select: { mode: true, lastInboundAt: true } } },
+      include: {
+        assignee: { select: { id: true, name: true } },
+        conversation: { select: { mode: true, lastInboundAt: true } },
+      },
     }),
     ctx.db.ticket.count({ where: base }),
-    ctx.db.ticket.findMany({ where: { AND: [base, { priority: "urgent" }] }, select: { reference: true }, orderBy: { createdAt: "asc" } }),
+    ctx.db.ticket.findMany({
+      where: { AND: [base, { priority: "urgent" }] },
+      select: { reference: true },
+      orderBy: { createdAt: "asc" },
+    }),
     ctx.db.ticket.count({ where: { AND: [base, { assigneeId: null }] } }),
     ctx.db.ticket.count({ where: { AND: [base, { assigneeId: ctx.actor.id }] } }),
-    ctx.db.ticket.findMany({ where: { AND: [base, { province: { not: null } }] }, select: { province: true }, distinct: ["province"] }),
+    ctx.db.ticket.findMany({
+      where: { AND: [base, { province: { not: null } }] },
+      select: { province: true },
+      distinct: ["province"],
+    }),
   ]);
-  const lastCaseworkerAt = await lastCaseworkerMessages(ctx.db, rows.flatMap((r) => (r.conversationId && r.conversation?.mode === "human" ? [r.conversationId] : [])));
+  const lastCaseworkerAt = await lastCaseworkerMessages(
+    ctx.db,
+    rows.flatMap((r) => (r.conversationId && r.conversation?.mode === "human" ? [r.conversationId] : [])),
+  );
   const now = ctx.now().getTime();
   return {
     tickets: rows.map((row) => {
@@ -96,7 +119,8 @@ export async function listQueue(ctx: { db: Db; now: () => Date; actor: Caseworke
         assignee: row.assignee,
         createdAt: row.createdAt,
         waitingMinutes: Math.max(0, Math.floor((now - row.createdAt.getTime()) / 60_000)),
-        awaitingReply: row.conversation?.mode === "human" && lastInboundAt !== null && (!lastReply || lastInboundAt > lastReply),
+        awaitingReply:
+          row.conversation?.mode === "human" && lastInboundAt !== null && (!lastReply || lastInboundAt > lastReply),
         lastInboundAt,
       };
     }),

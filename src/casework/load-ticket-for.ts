@@ -8,10 +8,21 @@ import { can, type Permission } from "./permissions.ts";
  * even read is "not found" (no one learns which references exist); one they may read but not change is
  * "forbidden".
  */
-export async function loadTicketFor(tx: Tx, actor: Caseworker, reference: string, permission: Permission): Promise<Ticket> {
+export async function loadTicketFor(
+  tx: Tx,
+  actor: Caseworker,
+  reference: string,
+  permission: Permission,
+): Promise<Ticket> {
   const rows = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM "Ticket" WHERE reference = ${reference} FOR UPDATE`;
   const ticket = rows[0] ? await tx.ticket.findUnique({ where: { id: rows[0].id } }) : null;
-  if (!ticket || !can(actor, "ticket.read", ticket)) throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
-  if (!can(actor, permission, ticket)) throw new CaseworkError("forbidden", `Your role cannot do this on ticket ${reference}.`, `errors.denied.${permission}`);
+  if (!ticket || !can(actor, "ticket.read", ticket))
+    throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
+  if (!can(actor, permission, ticket))
+    throw new CaseworkError(
+      "forbidden",
+      `Your role cannot do this on ticket ${reference}.`,
+      `errors.denied.${permission}`,
+    );
   return ticket;
 }

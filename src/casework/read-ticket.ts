@@ -12,7 +12,18 @@ import { can, type Permission } from "./permissions.ts";
 /** The assessment as screening stores it (SCREENING.md); read tolerantly so an older shape still shows. */
 const StoredAssessment = z
   .object({
-    indicators: z.array(z.object({ id: z.string(), category: z.string().optional(), strength: z.string().optional(), evidence: z.string().optional() }).passthrough()).default([]),
+    indicators: z
+      .array(
+        z
+          .object({
+            id: z.string(),
+            category: z.string().optional(),
+            strength: z.string().optional(),
+            evidence: z.string().optional(),
+          })
+          .passthrough(),
+      )
+      .default([]),
     palermo: z.object({ act: z.boolean(), means: z.boolean(), purpose: z.boolean() }).partial().optional(),
     risk: z.string().optional(),
     priority: z.string().optional(),
@@ -39,7 +50,16 @@ export type TicketView = {
   transcript: TranscriptMessage[];
   events: { type: string; actor: string; data: unknown; createdAt: Date }[];
   notes: { id: string; author: string; text: string; createdAt: Date }[];
-  referrals: { id: string; partner: string; status: string; consent: boolean; overrideReason: string | null; outcomeNote: string | null; createdAt: Date; createdBy: string }[];
+  referrals: {
+    id: string;
+    partner: string;
+    status: string;
+    consent: boolean;
+    overrideReason: string | null;
+    outcomeNote: string | null;
+    createdAt: Date;
+    createdBy: string;
+  }[];
   /** what the actor may do on this ticket */
   allowed: Record<Permission, boolean>;
 };
@@ -48,10 +68,24 @@ export type TicketView = {
  * Everything a caseworker needs to act on one ticket, decrypted. Every read is written to the audit log
  * (who, which ticket, when); a ticket the actor may not see is "not found".
  */
-export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker }, reference: string, purpose = "view"): Promise<TicketView> {
-  const ticket = await ctx.db.ticket.findUnique({ where: { reference }, include: { assignee: { select: { id: true, name: true } } } });
-  if (!ticket || !can(ctx.actor, "ticket.read", ticket)) throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
-  await recordAudit(ctx.db, { actor: { type: "caseworker", id: ctx.actor.id }, action: "ticket.read", subjectType: "ticket", subjectId: ticket.id, meta: { purpose } });
+export async function readTicket(
+  ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker },
+  reference: string,
+  purpose = "view",
+): Promise<TicketView> {
+  const ticket = await ctx.db.ticket.findUnique({
+    where: { reference },
+    include: { assignee: { select: { id: true, name: true } } },
+  });
+  if (!ticket || !can(ctx.actor, "ticket.read", ticket))
+    throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
+  await recordAudit(ctx.db, {
+    actor: { type: "caseworker", id: ctx.actor.id },
+    action: "ticket.read",
+    subjectType: "ticket",
+    subjectId: ticket.id,
+    meta: { purpose },
+  });
 
   const decrypt = <T>(sealed: string | null): T | null => {
     if (!sealed) return null;
@@ -62,21 +96,52 @@ export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date;
     }
   };
   const rawAssessment = decrypt<unknown>(ticket.assessmentEnc);
-  const parsed = rawAssessment ? StoredAssessment.safeParse((rawAssessment as { assessment?: unknown }).assessment ?? rawAssessment) : null;
+  const parsed = rawAssessment
+    ? StoredAssessment.safeParse((rawAssessment as { assessment?: unknown }).assessment ?? rawAssessment)
+    : null;
   const safeContact = decrypt<Record<string, unknown>>(ticket.safeContactEnc);
   const conversation = ticket.conversationId
-    ? await ctx.db.conversation.findUnique({ where: { id: ticket.conversationId }, include: { contact: { select: { erasedAt: true } } } })
+    ? await ctx.db.conversation.findUnique({
+        where: { id: ticket.conversationId },
+        include: { contact: { select: { erasedAt: true } } },
+      })
     : null;
   const [transcript, events, notes, referrals, consents, shareConsent] = await Promise.all([
     conversation ? listMessages(ctx.db, ctx.cipher, conversation.id, { limit: 2000 }) : Promise.resolve([]),
     ctx.db.ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" } }),
-    ctx.db.note.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, include: { author: { select: { name: true } } } }),
-    ctx.db.referral.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" }, include: { partner: { select: { name: true } } } }),
-    ticket.contactId ? ctx.db.consent.findMany({ where: { contactId: ticket.contactId }, orderBy: { createdAt: "asc" } }) : Promise.resolve([]),
+    ctx.db.note.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: "asc" },
+      include: { author: { select: { name: true } } },
+    }),
+    ctx.db.referral.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: "asc" },
+      include: { partner: { select: { name: true } } },
+    }),
+    ticket.contactId
+      ? ctx.db.consent.findMany({ where: { contactId: ticket.contactId }, orderBy: { createdAt: "asc" } })
+      : Promise.resolve([]),
     hasShareConsent(ctx.db, ticket, "any"),
   ]);
-  const names = await caseworkerNames(ctx.db, [...events.map((e) => e.actorId), ...referrals.map((r) => r.createdById)]);
-  const permissions: Permission[] = ["ticket.read", "ticket.claim", "ticket.release", "ticket.reassign", "ticket.change_status", "ticket.note", "ticket.reply", "ticket.refer", "ticket.refer_override", "partners.manage", "accounts.manage", "audit.read"];
+  const names = await caseworkerNames(ctx.db, [
+    ...events.map((e) => e.actorId),
+    ...referrals.map((r) => r.createdById),
+  ]);
+  const permissions: Permission[] = [
+    "ticket.read",
+    "ticket.claim",
+    "ticket.release",
+    "ticket.reassign",
+    "ticket.change_status",
+    "ticket.note",
+    "ticket.reply",
+    "ticket.refer",
+    "ticket.refer_override",
+    "partners.manage",
+    "accounts.manage",
+    "audit.read",
+  ];
   return {
     ticket,
     assignee: ticket.assignee,
@@ -87,10 +152,27 @@ export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date;
     details: decrypt<Record<string, unknown>>(ticket.detailsEnc),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
     shareConsent,
-    conversation: conversation ? { id: conversation.id, mode: conversation.mode, caseworkerId: conversation.caseworkerId, erased: Boolean(conversation.contact.erasedAt) } : null,
+    conversation: conversation
+      ? {
+          id: conversation.id,
+          mode: conversation.mode,
+          caseworkerId: conversation.caseworkerId,
+          erased: Boolean(conversation.contact.erasedAt),
+        }
+      : null,
     transcript,
-    events: events.map((e) => ({ type: e.type, actor: e.actorType === "caseworker" ? (names.get(e.actorId ?? "") ?? "?") : e.actorType, data: e.data, createdAt: e.createdAt })),
-    notes: notes.map((n) => ({ id: n.id, author: n.author.name, text: safeDecrypt(ctx.cipher, n.textEnc), createdAt: n.createdAt })),
+    events: events.map((e) => ({
+      type: e.type,
+      actor: e.actorType === "caseworker" ? (names.get(e.actorId ?? "") ?? "?") : e.actorType,
+      data: e.data,
+      createdAt: e.createdAt,
+    })),
+    notes: notes.map((n) => ({
+      id: n.id,
+      author: n.author.name,
+      text: safeDecrypt(ctx.cipher, n.textEnc),
+      createdAt: n.createdAt,
+    })),
     referrals: referrals.map((r) => ({
       id: r.id,
       partner: r.partner.name,
@@ -106,13 +188,24 @@ export async function readTicket(ctx: { db: Db; cipher: Cipher; now: () => Date;
 }
 
 /** New transcript messages after a cursor (the console's live view), audited as a read of the ticket. */
-export async function readTranscriptAfter(ctx: { db: Db; cipher: Cipher; actor: Caseworker }, reference: string, after: bigint): Promise<TranscriptMessage[] | null> {
+export async function readTranscriptAfter(
+  ctx: { db: Db; cipher: Cipher; actor: Caseworker },
+  reference: string,
+  after: bigint,
+): Promise<TranscriptMessage[] | null> {
   const ticket = await ctx.db.ticket.findUnique({ where: { reference } });
-  if (!ticket || !can(ctx.actor, "ticket.read", ticket)) throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
+  if (!ticket || !can(ctx.actor, "ticket.read", ticket))
+    throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
   if (!ticket.conversationId) return null;
   const messages = await listMessages(ctx.db, ctx.cipher, ticket.conversationId, { after });
   if (messages.length) {
-    await recordAudit(ctx.db, { actor: { type: "caseworker", id: ctx.actor.id }, action: "ticket.read", subjectType: "ticket", subjectId: ticket.id, meta: { purpose: "transcript", after: after.toString() } });
+    await recordAudit(ctx.db, {
+      actor: { type: "caseworker", id: ctx.actor.id },
+      action: "ticket.read",
+      subjectType: "ticket",
+      subjectId: ticket.id,
+      meta: { purpose: "transcript", after: after.toString() },
+    });
   }
   return messages;
 }

@@ -12,17 +12,23 @@ import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
  * A supervisor gives a ticket to another active caseworker. A conversation already taken over follows the
  * ticket: the new holder's replies reach the person, the previous holder's no longer do.
  */
-export async function reassignTicket(ctx: CaseworkContext, input: { reference: string; assigneeId: string }): Promise<Ticket> {
+export async function reassignTicket(
+  ctx: CaseworkContext,
+  input: { reference: string; assigneeId: string },
+): Promise<Ticket> {
   let told = false;
   const ticket = await ctx.db.$transaction(async (tx) => {
     const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.reassign");
     const assignee = await tx.caseworker.findUnique({ where: { id: input.assigneeId } });
-    if (!assignee || !assignee.active) throw new CaseworkError("invalid", "Choose an active caseworker to reassign to.", "errors.no_such_caseworker");
+    if (!assignee || !assignee.active)
+      throw new CaseworkError("invalid", "Choose an active caseworker to reassign to.", "errors.no_such_caseworker");
     const ticket = await tx.ticket.update({
       where: { id: loaded.id },
       data: { assigneeId: assignee.id, status: loaded.status === "new" ? "claimed" : loaded.status },
     });
-    const conversation = loaded.conversationId ? await tx.conversation.findUnique({ where: { id: loaded.conversationId } }) : null;
+    const conversation = loaded.conversationId
+      ? await tx.conversation.findUnique({ where: { id: loaded.conversationId } })
+      : null;
     if (conversation?.mode === "human" && conversation.caseworkerId !== assignee.id) {
       // The person is told who they are talking with now, as when the first caseworker joined.
       await tx.conversation.update({ where: { id: conversation.id }, data: { caseworkerId: assignee.id } });
@@ -30,8 +36,19 @@ export async function reassignTicket(ctx: CaseworkContext, input: { reference: s
       told = true;
     }
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
-    await recordTicketEvent(tx, { ticketId: loaded.id, type: "reassigned", actor, data: { from: loaded.assigneeId, to: assignee.id } });
-    await recordAudit(tx, { actor, action: "ticket.reassigned", subjectType: "ticket", subjectId: loaded.id, meta: { from: loaded.assigneeId, to: assignee.id } });
+    await recordTicketEvent(tx, {
+      ticketId: loaded.id,
+      type: "reassigned",
+      actor,
+      data: { from: loaded.assigneeId, to: assignee.id },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "ticket.reassigned",
+      subjectType: "ticket",
+      subjectId: loaded.id,
+      meta: { from: loaded.assigneeId, to: assignee.id },
+    });
     return ticket;
   }, TX_OPTIONS);
   if (told) ctx.onOutbound?.(ticket.channel);

@@ -20,23 +20,45 @@ export async function referTicket(ctx: CaseworkContext, input: ReferInput): Prom
   return ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.refer");
     const partner = await tx.partner.findUnique({ where: { id: input.partnerId } });
-    if (!partner || !partner.active) throw new CaseworkError("invalid", "Choose an active partner from the directory.", "errors.no_such_partner");
+    if (!partner || !partner.active)
+      throw new CaseworkError("invalid", "Choose an active partner from the directory.", "errors.no_such_partner");
     const consent = await hasShareConsent(tx, ticket, partner.id);
     const reason = input.overrideReason?.trim() ?? "";
     if (!consent) {
       if (!can(ctx.actor, "ticket.refer_override")) {
-        throw new CaseworkError("forbidden", "The person has not agreed to share their case. Only a supervisor can override that, with a reason.", "errors.consent_required");
+        throw new CaseworkError(
+          "forbidden",
+          "The person has not agreed to share their case. Only a supervisor can override that, with a reason.",
+          "errors.consent_required",
+        );
       }
       if (reason.length < MIN_OVERRIDE_REASON_LENGTH) {
-        throw new CaseworkError("invalid", `Without the person's consent, write why (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`, "errors.override_reason");
+        throw new CaseworkError(
+          "invalid",
+          `Without the person's consent, write why (at least ${MIN_OVERRIDE_REASON_LENGTH} characters).`,
+          "errors.override_reason",
+        );
       }
     }
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
     const referral = await tx.referral.create({
-      data: { ticketId: ticket.id, partnerId: partner.id, consent, overrideReason: consent ? null : reason, createdById: ctx.actor.id, createdAt: ctx.now() },
+      data: {
+        ticketId: ticket.id,
+        partnerId: partner.id,
+        consent,
+        overrideReason: consent ? null : reason,
+        createdById: ctx.actor.id,
+        createdAt: ctx.now(),
+      },
     });
-    if (ticket.status !== "closed" && ticket.status !== "new") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "referred" } });
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "referred", actor, data: { referralId: referral.id, partnerId: partner.id, consent, override: !consent } });
+    if (ticket.status !== "closed" && ticket.status !== "new")
+      await tx.ticket.update({ where: { id: ticket.id }, data: { status: "referred" } });
+    await recordTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: "referred",
+      actor,
+      data: { referralId: referral.id, partnerId: partner.id, consent, override: !consent },
+    });
     await recordAudit(tx, {
       actor,
       action: consent ? "ticket.referred" : "ticket.referred_override",
@@ -49,24 +71,45 @@ export async function referTicket(ctx: CaseworkContext, input: ReferInput): Prom
 }
 
 /** Records what became of a referral: accepted, declined or completed, with an optional note. */
-export async function updateReferral(ctx: CaseworkContext, input: { reference: string; referralId: string; status: ReferralStatus; note?: string }): Promise<Referral> {
+export async function updateReferral(
+  ctx: CaseworkContext,
+  input: { reference: string; referralId: string; status: ReferralStatus; note?: string },
+): Promise<Referral> {
   return ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.refer");
     const referral = await tx.referral.findFirst({ where: { id: input.referralId, ticketId: ticket.id } });
     if (!referral) throw new CaseworkError("not_found", "No such referral on this ticket.", "errors.no_such_referral");
     const updated = await tx.referral.update({
       where: { id: referral.id },
-      data: { status: input.status, ...(input.note?.trim() ? { outcomeNote: ctx.cipher.encrypt(input.note.trim()) } : {}) },
+      data: {
+        status: input.status,
+        ...(input.note?.trim() ? { outcomeNote: ctx.cipher.encrypt(input.note.trim()) } : {}),
+      },
     });
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "referral_updated", actor, data: { referralId: referral.id, from: referral.status, to: input.status } });
-    await recordAudit(tx, { actor, action: "referral.updated", subjectType: "ticket", subjectId: ticket.id, meta: { referralId: referral.id, to: input.status } });
+    await recordTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: "referral_updated",
+      actor,
+      data: { referralId: referral.id, from: referral.status, to: input.status },
+    });
+    await recordAudit(tx, {
+      actor,
+      action: "referral.updated",
+      subjectType: "ticket",
+      subjectId: ticket.id,
+      meta: { referralId: referral.id, to: input.status },
+    });
     return updated;
   }, TX_OPTIONS);
 }
 
 /** The person's consent to share with this partner: the ticket's flag, or their latest share consent. */
-export async function hasShareConsent(tx: Pick<Tx, "consent">, ticket: Pick<Ticket, "consentShare" | "contactId">, partnerId: string): Promise<boolean> {
+export async function hasShareConsent(
+  tx: Pick<Tx, "consent">,
+  ticket: Pick<Ticket, "consentShare" | "contactId">,
+  partnerId: string,
+): Promise<boolean> {
   if (!ticket.contactId) return ticket.consentShare;
   const latest = await tx.consent.findFirst({
     where: { contactId: ticket.contactId, scope: { in: ["share:any", `share:${partnerId}`] } },

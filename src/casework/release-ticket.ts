@@ -14,10 +14,15 @@ export async function releaseTicket(ctx: CaseworkContext, input: { reference: st
   const { ticket, told } = await ctx.db.$transaction(async (tx) => {
     const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.release");
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
-    const told = loaded.conversationId ? await endHandoff(tx, ctx, { conversationId: loaded.conversationId, reason: "released", actor }) : [];
+    const told = loaded.conversationId
+      ? await endHandoff(tx, ctx, { conversationId: loaded.conversationId, reason: "released", actor })
+      : [];
     const ticket = await tx.ticket.update({
       where: { id: loaded.id },
-      data: { assigneeId: null, status: loaded.status === "claimed" || loaded.status === "in_progress" ? "new" : loaded.status },
+      data: {
+        assigneeId: null,
+        status: loaded.status === "claimed" || loaded.status === "in_progress" ? "new" : loaded.status,
+      },
     });
     await recordTicketEvent(tx, { ticketId: loaded.id, type: "released", actor, data: { from: loaded.assigneeId } });
     await recordAudit(tx, { actor, action: "ticket.released", subjectType: "ticket", subjectId: loaded.id });

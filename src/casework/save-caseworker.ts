@@ -12,7 +12,11 @@ export type SaveCaseworkerInput = { email: string; name: string; role: Role; pas
  * when one is given. A reset ends the account's console sessions. The token is returned once and stored
  * only as a hash.
  */
-export async function saveCaseworker(db: Db, input: SaveCaseworkerInput, actor: Actor): Promise<{ caseworker: Caseworker; token: string; created: boolean }> {
+export async function saveCaseworker(
+  db: Db,
+  input: SaveCaseworkerInput,
+  actor: Actor,
+): Promise<{ caseworker: Caseworker; token: string; created: boolean }> {
   const email = input.email.trim().toLowerCase();
   const { token, hash } = newApiToken();
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
@@ -21,9 +25,17 @@ export async function saveCaseworker(db: Db, input: SaveCaseworkerInput, actor: 
     const caseworker = existing
       ? await tx.caseworker.update({
           where: { id: existing.id },
-          data: { name: input.name, role: input.role, apiTokenHash: hash, active: true, ...(passwordHash ? { passwordHash } : {}) },
+          data: {
+            name: input.name,
+            role: input.role,
+            apiTokenHash: hash,
+            active: true,
+            ...(passwordHash ? { passwordHash } : {}),
+          },
         })
-      : await tx.caseworker.create({ data: { email, name: input.name, role: input.role, apiTokenHash: hash, passwordHash: passwordHash ?? null } });
+      : await tx.caseworker.create({
+          data: { email, name: input.name, role: input.role, apiTokenHash: hash, passwordHash: passwordHash ?? null },
+        });
     if (existing) await endAllSessions(tx, existing.id);
     await recordAudit(tx, {
       actor,

@@ -19,12 +19,21 @@ export type PartnerInput = z.infer<typeof PartnerInput>;
 
 /** Adds a partner, or changes one when `id` is given (admins only). */
 export async function savePartner(ctx: CaseworkContext, input: PartnerInput & { id?: string }): Promise<Partner> {
-  if (!can(ctx.actor, "partners.manage")) throw new CaseworkError("forbidden", "Only an admin can manage partners.", "errors.denied.partners.manage");
+  if (!can(ctx.actor, "partners.manage"))
+    throw new CaseworkError("forbidden", "Only an admin can manage partners.", "errors.denied.partners.manage");
   const data = PartnerInput.parse(input);
   return ctx.db.$transaction(async (tx) => {
-    if (input.id && !(await tx.partner.findUnique({ where: { id: input.id } }))) throw new CaseworkError("not_found", "No such partner.", "errors.no_such_partner");
-    const partner = input.id ? await tx.partner.update({ where: { id: input.id }, data }) : await tx.partner.create({ data });
-    await recordAudit(tx, { actor: { type: "caseworker", id: ctx.actor.id }, action: input.id ? "partner.updated" : "partner.created", subjectType: "partner", subjectId: partner.id });
+    if (input.id && !(await tx.partner.findUnique({ where: { id: input.id } })))
+      throw new CaseworkError("not_found", "No such partner.", "errors.no_such_partner");
+    const partner = input.id
+      ? await tx.partner.update({ where: { id: input.id }, data })
+      : await tx.partner.create({ data });
+    await recordAudit(tx, {
+      actor: { type: "caseworker", id: ctx.actor.id },
+      action: input.id ? "partner.updated" : "partner.created",
+      subjectType: "partner",
+      subjectId: partner.id,
+    });
     return partner;
   });
 }

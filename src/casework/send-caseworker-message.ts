@@ -10,7 +10,9 @@ import { startHandoff } from "../conversations/handoff/start-handoff.ts";
 
 export const MAX_REPLY_LENGTH = 4000;
 
-export type SendResult = { status: "sent"; messageId: string; handoffStarted: boolean } | { status: "outside_safe_times" };
+export type SendResult =
+  | { status: "sent"; messageId: string; handoffStarted: boolean }
+  | { status: "outside_safe_times" };
 
 /**
  * The caseworker holding a ticket writes to the person, through the person's own channel (stored first,
@@ -23,16 +25,34 @@ export async function sendCaseworkerMessage(
   input: { reference: string; text: string; outsideSafeTimesConfirmed?: boolean },
 ): Promise<SendResult> {
   const text = input.text.trim();
-  if (!text || text.length > MAX_REPLY_LENGTH) throw new CaseworkError("invalid", `A message is 1–${MAX_REPLY_LENGTH} characters.`, "errors.reply_length");
+  if (!text || text.length > MAX_REPLY_LENGTH)
+    throw new CaseworkError("invalid", `A message is 1–${MAX_REPLY_LENGTH} characters.`, "errors.reply_length");
   const result = await ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.reply");
-    if (!ticket.conversationId) throw new CaseworkError("conflict", "This ticket has no conversation to write to (the person may have erased it).", "errors.no_conversation");
-    const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: ticket.conversationId }, include: { contact: true } });
+    if (!ticket.conversationId)
+      throw new CaseworkError(
+        "conflict",
+        "This ticket has no conversation to write to (the person may have erased it).",
+        "errors.no_conversation",
+      );
+    const conversation = await tx.conversation.findUniqueOrThrow({
+      where: { id: ticket.conversationId },
+      include: { contact: true },
+    });
     const safeContact = ticket.safeContactEnc ? ctx.cipher.decryptJson(ticket.safeContactEnc) : null;
     const safeNow = isSafeToWrite(safeContact, conversation.lastInboundAt, ctx.now());
     if (!input.outsideSafeTimesConfirmed && !safeNow) return { status: "outside_safe_times" as const };
-    if (conversation.contact.erasedAt) throw new CaseworkError("conflict", "The person erased their data; they can no longer be written to here.", "errors.no_conversation");
-    const handoffStarted = await startHandoff(tx, ctx, { conversationId: conversation.id, caseworker: ctx.actor, ticketId: ticket.id });
+    if (conversation.contact.erasedAt)
+      throw new CaseworkError(
+        "conflict",
+        "The person erased their data; they can no longer be written to here.",
+        "errors.no_conversation",
+      );
+    const handoffStarted = await startHandoff(tx, ctx, {
+      conversationId: conversation.id,
+      caseworker: ctx.actor,
+      ticketId: ticket.id,
+    });
     const [stored] = await storeOutboundMessages(tx, ctx, {
       conversationId: conversation.id,
       channel: conversation.channel,
@@ -40,9 +60,20 @@ export async function sendCaseworkerMessage(
       caseworkerId: ctx.actor.id,
       messages: [{ text }],
     });
-    if (ticket.status === "claimed") await tx.ticket.update({ where: { id: ticket.id }, data: { status: "in_progress" } });
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "message_sent", actor: { type: "caseworker", id: ctx.actor.id }, data: { outsideSafeTimes: !safeNow } });
-    await recordAudit(tx, { actor: { type: "caseworker", id: ctx.actor.id }, action: "ticket.message_sent", subjectType: "ticket", subjectId: ticket.id });
+    if (ticket.status === "claimed")
+      await tx.ticket.update({ where: { id: ticket.id }, data: { status: "in_progress" } });
+    await recordTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: "message_sent",
+      actor: { type: "caseworker", id: ctx.actor.id },
+      data: { outsideSafeTimes: !safeNow },
+    });
+    await recordAudit(tx, {
+      actor: { type: "caseworker", id: ctx.actor.id },
+      action: "ticket.message_sent",
+      subjectType: "ticket",
+      subjectId: ticket.id,
+    });
     return { status: "sent" as const, messageId: stored!.id, handoffStarted, channel: conversation.channel };
   }, TX_OPTIONS);
   if (result.status === "outside_safe_times") return result;

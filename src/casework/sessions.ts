@@ -11,7 +11,11 @@ export type ActiveSession = { session: CaseworkerSession; caseworker: Caseworker
 export type SessionLookup = { status: "active"; active: ActiveSession } | { status: "expired" } | { status: "none" };
 
 /** A new console session: the cookie value is returned once; only its SHA-256 is stored, with a CSRF token. */
-export async function createSession(db: Db, caseworkerId: string, now: Date): Promise<{ token: string; session: CaseworkerSession }> {
+export async function createSession(
+  db: Db,
+  caseworkerId: string,
+  now: Date,
+): Promise<{ token: string; session: CaseworkerSession }> {
   const token = randomBytes(32).toString("base64url");
   const session = await db.caseworkerSession.create({
     data: {
@@ -30,12 +34,23 @@ export async function createSession(db: Db, caseworkerId: string, now: Date): Pr
  * The session a cookie belongs to. One idle longer than `idleMs`, past its maximum age, or of a deactivated
  * account is deleted and reported as expired. `touch: false` (background polls) does not count as activity.
  */
-export async function findSession(db: Db, token: string | undefined, options: { now: Date; idleMs: number; touch: boolean }): Promise<SessionLookup> {
+export async function findSession(
+  db: Db,
+  token: string | undefined,
+  options: { now: Date; idleMs: number; touch: boolean },
+): Promise<SessionLookup> {
   if (!token || token.length > 100) return { status: "none" };
-  const found = await db.caseworkerSession.findUnique({ where: { tokenHash: hashSessionToken(token) }, include: { caseworker: true } });
+  const found = await db.caseworkerSession.findUnique({
+    where: { tokenHash: hashSessionToken(token) },
+    include: { caseworker: true },
+  });
   if (!found) return { status: "none" };
   const now = options.now.getTime();
-  if (now - found.lastSeenAt.getTime() > options.idleMs || now > found.expiresAt.getTime() || !found.caseworker.active) {
+  if (
+    now - found.lastSeenAt.getTime() > options.idleMs ||
+    now > found.expiresAt.getTime() ||
+    !found.caseworker.active
+  ) {
     await db.caseworkerSession.deleteMany({ where: { id: found.id } });
     return { status: "expired" };
   }

@@ -36,7 +36,12 @@ export async function signIn(
     deps.db.loginAttempt.count({ where: { key: addressKey, success: false, createdAt: { gte: since } } }),
   ]);
   if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
-    await recordAudit(deps.db, { actor: { type: "system" }, action: "sign_in.throttled", subjectType: "caseworker", meta: {} });
+    await recordAudit(deps.db, {
+      actor: { type: "system" },
+      action: "sign_in.throttled",
+      subjectType: "caseworker",
+      meta: {},
+    });
     return { status: "throttled" };
   }
   const caseworker = await deps.db.caseworker.findUnique({ where: { email } });
@@ -48,11 +53,21 @@ export async function signIn(
         { key: addressKey, success: false, createdAt: now },
       ],
     });
-    await recordAudit(deps.db, { actor: { type: "system" }, action: "sign_in.failed", subjectType: "caseworker", subjectId: caseworker?.id ?? null });
+    await recordAudit(deps.db, {
+      actor: { type: "system" },
+      action: "sign_in.failed",
+      subjectType: "caseworker",
+      subjectId: caseworker?.id ?? null,
+    });
     return { status: "invalid" };
   }
   await deps.db.loginAttempt.create({ data: { key: accountKey, success: true, createdAt: now } });
   const { token, session } = await createSession(deps.db, caseworker.id, now);
-  await recordAudit(deps.db, { actor: { type: "caseworker", id: caseworker.id }, action: "sign_in", subjectType: "caseworker", subjectId: caseworker.id });
+  await recordAudit(deps.db, {
+    actor: { type: "caseworker", id: caseworker.id },
+    action: "sign_in",
+    subjectType: "caseworker",
+    subjectId: caseworker.id,
+  });
   return { status: "signed_in", caseworker, token, csrfToken: session.csrfToken };
 }

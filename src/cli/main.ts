@@ -18,17 +18,27 @@ async function main(argv: string[]): Promise<number> {
   const [group, name, ...rest] = argv;
   const command = COMMANDS.find((c) => c.group === group && c.name === name);
   if (!command) {
-    process.stderr.write(`${group ? `Unknown command: ${[group, name].filter(Boolean).join(" ")}\n\n` : ""}${usage()}\n`);
+    process.stderr.write(
+      `${group ? `Unknown command: ${[group, name].filter(Boolean).join(" ")}\n\n` : ""}${usage()}\n`,
+    );
     return 64;
   }
   let ctx: CliContext | undefined;
   try {
-    const { values, positionals } = parseArgs({ args: rest, options: command.options, allowPositionals: true, strict: true });
+    const { values, positionals } = parseArgs({
+      args: rest,
+      options: command.options,
+      allowPositionals: true,
+      strict: true,
+    });
     ctx = await openCliContext();
     await command.run(ctx, values as Record<string, string | boolean | undefined>, positionals);
     return 0;
   } catch (error) {
-    if (error instanceof UsageError || (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))) {
+    if (
+      error instanceof UsageError ||
+      (error instanceof TypeError && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS"))
+    ) {
       process.stderr.write(`${error.message}\n\nUsage: npm run cli -- ${command.usage}\n`);
       return 64;
     }

@@ -1,7 +1,8 @@
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const optional = <T extends z.ZodType<string>>(schema: T) => z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+const optional = <T extends z.ZodType<string>>(schema: T) =>
+  z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
 
 /** Every setting Lentera reads from the environment, parsed once in `main.ts` (README "Configuration"). */
 export const envSchema = z
@@ -11,16 +12,28 @@ export const envSchema = z
     DATA_DIR: z.string().min(1).default("./data"),
     DATABASE_URL: optional(z.string().regex(/^postgres(ql)?:\/\//, "must start with postgresql://")),
     ENCRYPTION_KEY: optional(
-      z.string().refine((v) => decodeKey(v) !== null, "must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)"),
+      z
+        .string()
+        .refine(
+          (v) => decodeKey(v) !== null,
+          "must be 32 bytes as 64 hex characters or base64 (openssl rand -base64 32)",
+        ),
     ),
     PUBLIC_URL: optional(z.url("must be a full URL such as https://lentera.example.org")),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     SAFE_WORD: optional(z.string().min(3, "must be at least 3 characters")),
-    SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(30),
+    SESSION_IDLE_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)")),
     TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
     TELEGRAM_WEBHOOK_SECRET: optional(
-      z.string().regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ or - (openssl rand -hex 32)"),
+      z
+        .string()
+        .regex(/^[A-Za-z0-9_-]{16,256}$/, "must be 16–256 characters of A-Z, a-z, 0-9, _ or - (openssl rand -hex 32)"),
     ),
     TELEGRAM_API_ROOT: optional(z.url()),
     TELEGRAM_CASEWORKER_CHAT_ID: optional(z.string().regex(/^-?\d+$/, "must be a numeric Telegram chat id")),
@@ -31,7 +44,8 @@ export const envSchema = z
       ctx.addIssue({
         code: "custom",
         path: ["TELEGRAM_WEBHOOK_SECRET"],
-        message: "is required when TELEGRAM_MODE=webhook (generate one: openssl rand -hex 32), or set TELEGRAM_MODE=polling",
+        message:
+          "is required when TELEGRAM_MODE=webhook (generate one: openssl rand -hex 32), or set TELEGRAM_MODE=polling",
       });
     }
   });

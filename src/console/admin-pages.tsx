@@ -14,16 +14,20 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
   const fields = (p?: Partner) => (
     <>
       <label>
-        {tr("partners.name")} <input type="text" name="name" required minlength={2} maxlength={160} value={p?.name ?? ""} />
+        {tr("partners.name")}{" "}
+        <input type="text" name="name" required minlength={2} maxlength={160} value={p?.name ?? ""} />
       </label>
       <label>
-        {tr("partners.services")} <input type="text" name="services" maxlength={800} value={p?.services.join(", ") ?? ""} />
+        {tr("partners.services")}{" "}
+        <input type="text" name="services" maxlength={800} value={p?.services.join(", ") ?? ""} />
       </label>
       <label>
-        {tr("partners.provinces")} <input type="text" name="provinces" maxlength={800} value={p?.provinces.join(", ") ?? ""} />
+        {tr("partners.provinces")}{" "}
+        <input type="text" name="provinces" maxlength={800} value={p?.provinces.join(", ") ?? ""} />
       </label>
       <label>
-        {tr("partners.contact")} <input type="text" name="contact" required minlength={3} maxlength={500} value={p?.contact ?? ""} />
+        {tr("partners.contact")}{" "}
+        <input type="text" name="contact" required minlength={3} maxlength={500} value={p?.contact ?? ""} />
       </label>
       <label class="inline">
         <input type="checkbox" name="active" value="1" checked={p ? p.active : true} /> {tr("partners.active")}
@@ -31,7 +35,15 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
     </>
   );
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("partners.title")} page="partners" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
+    <Layout
+      tr={tr}
+      lang={props.lang}
+      title={tr("partners.title")}
+      page="partners"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      {...(props.back ? { back: props.back } : {})}
+    >
       {props.flash ? <p class="flash">{props.flash}</p> : null}
       <h1>{tr("partners.title")}</h1>
       <p class="muted">{tr("partners.intro")}</p>
@@ -74,7 +86,15 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
 export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
   const { tr } = props;
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("accounts.title")} page="accounts" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
+    <Layout
+      tr={tr}
+      lang={props.lang}
+      title={tr("accounts.title")}
+      page="accounts"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      {...(props.back ? { back: props.back } : {})}
+    >
       {props.flash ? <p class="flash">{props.flash}</p> : null}
       <h1>{tr("accounts.title")}</h1>
       <p class="muted">{tr("accounts.intro")}</p>
@@ -116,7 +136,9 @@ export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
                   </form>
                 )}
               </td>
-              <td data-label={tr("accounts.last_seen")}>{a.lastSeenAt ? formatDateTime(props.lang, a.lastSeenAt) : "—"}</td>
+              <td data-label={tr("accounts.last_seen")}>
+                {a.lastSeenAt ? formatDateTime(props.lang, a.lastSeenAt) : "—"}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -129,7 +151,15 @@ export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
 export function AuditPage(props: PageBase & { rows: AuditRow[]; query: string; action?: string }) {
   const { tr } = props;
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("audit.title")} page="audit" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
+    <Layout
+      tr={tr}
+      lang={props.lang}
+      title={tr("audit.title")}
+      page="audit"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      {...(props.back ? { back: props.back } : {})}
+    >
       <h1>{tr("audit.title")}</h1>
       <form method="get" action="/console/admin/audit" class="filters card">
         <label>
@@ -168,7 +198,12 @@ export function AuditPage(props: PageBase & { rows: AuditRow[]; query: string; a
   );
 }
 
-export type SettingsView = { sessionIdleMinutes: number; secureCookies: boolean; health: Record<string, unknown>; examplePartners: number };
+export type SettingsView = {
+  sessionIdleMinutes: number;
+  secureCookies: boolean;
+  health: Record<string, unknown>;
+  examplePartners: number;
+};
 
 /** What is configured (read-only: settings are environment variables, README "Configuration"). */
 export function SettingsPage(props: PageBase & { settings: SettingsView }) {
@@ -181,12 +216,21 @@ export function SettingsPage(props: PageBase & { settings: SettingsView }) {
       .map(([key, value]): [string, string] => [key, String(value)]),
   ];
   return (
-    <Layout tr={tr} lang={props.lang} title={tr("settings.title")} page="settings" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
+    <Layout
+      tr={tr}
+      lang={props.lang}
+      title={tr("settings.title")}
+      page="settings"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      {...(props.back ? { back: props.back } : {})}
+    >
       <h1>{tr("settings.title")}</h1>
       <p class="muted">{tr("settings.intro")}</p>
       {settings.examplePartners ? (
         <p class="warn" role="alert">
-          {tr("settings.example_partners", { count: settings.examplePartners })} <a href="/console/partners">{tr("nav.partners")}</a>
+          {tr("settings.example_partners", { count: settings.examplePartners })}{" "}
+          <a href="/console/partners">{tr("nav.partners")}</a>
         </p>
       ) : null}
       <div class="card">

@@ -64,21 +64,60 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
-const ASSETS: Record<string, string> = { "console.css": "text/css; charset=utf-8", "console.js": "text/javascript; charset=utf-8" };
+const ASSETS: Record<string, string> = {
+  "console.css": "text/css; charset=utf-8",
+  "console.js": "text/javascript; charset=utf-8",
+};
 const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
 /** A console page the language switch may return to (never another site). */
 const BACK = /^\/console\/[A-Za-z0-9/_.-]{0,200}(\?[A-Za-z0-9_=&.%+-]{0,300})?$/;
-const FLASHES = ["claimed", "released", "reassigned", "status", "note", "sent", "handed_back", "referred", "referral_updated", "partner_saved", "account_saved", "whatsapp_relinked"] as const;
+const FLASHES = [
+  "claimed",
+  "released",
+  "reassigned",
+  "status",
+  "note",
+  "sent",
+  "handed_back",
+  "referred",
+  "referral_updated",
+  "partner_saved",
+  "account_saved",
+  "whatsapp_relinked",
+] as const;
 
-const SignInForm = z.object({ email: z.string().trim().min(3).max(320), password: z.string().min(1).max(MAX_PASSWORD_LENGTH), _csrf: z.string().max(100) });
-const StatusForm = z.object({ status: z.enum(MANUAL_STATUSES), outcome: z.enum(OUTCOMES).optional().or(z.literal("").transform(() => undefined)), outcomeNote: z.string().max(500).optional() });
+const SignInForm = z.object({
+  email: z.string().trim().min(3).max(320),
+  password: z.string().min(1).max(MAX_PASSWORD_LENGTH),
+  _csrf: z.string().max(100),
+});
+const StatusForm = z.object({
+  status: z.enum(MANUAL_STATUSES),
+  outcome: z
+    .enum(OUTCOMES)
+    .optional()
+    .or(z.literal("").transform(() => undefined)),
+  outcomeNote: z.string().max(500).optional(),
+});
 const TextForm = z.object({ text: z.string().min(1).max(8000), confirmOutsideSafeTimes: z.literal("1").optional() });
 const ReassignForm = z.object({ assigneeId: z.string().uuid() });
 const ReferForm = z.object({ partnerId: z.string().uuid(), overrideReason: z.string().max(1000).optional() });
-const ReferralForm = z.object({ status: z.enum(["pending", "accepted", "declined", "completed"]), note: z.string().max(500).optional() });
-const PartnerForm = z.object({ name: z.string(), services: z.string().max(800).default(""), provinces: z.string().max(800).default(""), contact: z.string(), active: z.literal("1").optional() });
+const ReferralForm = z.object({
+  status: z.enum(["pending", "accepted", "declined", "completed"]),
+  note: z.string().max(500).optional(),
+});
+const PartnerForm = z.object({
+  name: z.string(),
+  services: z.string().max(800).default(""),
+  provinces: z.string().max(800).default(""),
+  contact: z.string(),
+  active: z.literal("1").optional(),
+});
 const RelinkForm = z.object({ confirm: z.literal("1") });
-const AccountForm = z.object({ role: z.enum(["caseworker", "supervisor", "admin"]), active: z.literal("1").optional() });
+const AccountForm = z.object({
+  role: z.enum(["caseworker", "supervisor", "admin"]),
+  active: z.literal("1").optional(),
+});
 
 /**
  * The caseworker console under /console: server-rendered pages (Hono JSX), one stylesheet and one small
@@ -87,8 +126,16 @@ const AccountForm = z.object({ role: z.enum(["caseworker", "supervisor", "admin"
  */
 export function createConsoleRoutes(deps: ConsoleDeps) {
   const app = new Hono<ConsoleEnv>();
-  const session = requireConsoleSession({ db: deps.db, t: deps.t, now: deps.now, idleMinutes: deps.sessionIdleMinutes });
-  const trFor = (lang: Locale): Tr => (key, vars) => deps.t(lang, `console:${key}`, vars);
+  const session = requireConsoleSession({
+    db: deps.db,
+    t: deps.t,
+    now: deps.now,
+    idleMinutes: deps.sessionIdleMinutes,
+  });
+  const trFor =
+    (lang: Locale): Tr =>
+    (key, vars) =>
+      deps.t(lang, `console:${key}`, vars);
   const tr = (c: Context<ConsoleEnv>) => trFor(c.get("lang"));
   const ctxOf = (c: Context<ConsoleEnv>): CaseworkContext => caseworkContextFor(deps, c.get("caseworker"));
   const form = async <T extends z.ZodType>(c: Context<ConsoleEnv>, schema: T): Promise<z.infer<T>> => {
@@ -105,18 +152,49 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const done = c.req.query("done");
     return done && (FLASHES as readonly string[]).includes(done) ? tr(c)(`flash.${done}`) : undefined;
   };
-  const page = (c: Context<ConsoleEnv>) => ({ tr: tr(c), lang: c.get("lang"), caseworker: c.get("caseworker"), csrf: c.get("session").csrfToken, back: c.req.path });
+  const page = (c: Context<ConsoleEnv>) => ({
+    tr: tr(c),
+    lang: c.get("lang"),
+    caseworker: c.get("caseworker"),
+    csrf: c.get("session").csrfToken,
+    back: c.req.path,
+  });
 
   app.onError((error, c) => {
     const lang = c.get("lang") ?? "id";
     const signedIn = c.get("caseworker") ? { caseworker: c.get("caseworker"), csrf: c.get("session").csrfToken } : {};
     if (error instanceof CaseworkError) {
-      const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[error.code] as 404 | 403 | 409 | 400;
+      const status = { not_found: 404, forbidden: 403, conflict: 409, invalid: 400 }[error.code] as
+        | 404
+        | 403
+        | 409
+        | 400;
       const ref = c.req.param("reference");
-      return c.html(<ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)(error.messageKey)} back={ref && status !== 404 ? `/console/tickets/${ref}` : status !== 403 && c.req.path.startsWith("/console/admin/whatsapp") ? "/console/admin/whatsapp" : "/console/queue"} {...signedIn} />, status);
+      return c.html(
+        <ErrorPage
+          tr={trFor(lang)}
+          lang={lang}
+          message={trFor(lang)(error.messageKey)}
+          back={
+            ref && status !== 404
+              ? `/console/tickets/${ref}`
+              : status !== 403 && c.req.path.startsWith("/console/admin/whatsapp")
+                ? "/console/admin/whatsapp"
+                : "/console/queue"
+          }
+          {...signedIn}
+        />,
+        status,
+      );
     }
-    deps.log.error({ err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) }, "console error");
-    return c.html(<ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)("errors.internal")} {...signedIn} />, 500);
+    deps.log.error(
+      { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) },
+      "console error",
+    );
+    return c.html(
+      <ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)("errors.internal")} {...signedIn} />,
+      500,
+    );
   });
 
   app.use("*", async (c, next) => {
@@ -141,7 +219,12 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   // Sign-in: the form's CSRF token is a double-submit cookie (there is no session yet).
   app.get("/sign-in", (c) => {
     const csrf = newCsrfToken();
-    setCookie(c, SIGN_IN_CSRF_COOKIE, csrf, { httpOnly: true, secure: c.get("secure"), sameSite: "Strict", path: "/console" });
+    setCookie(c, SIGN_IN_CSRF_COOKIE, csrf, {
+      httpOnly: true,
+      secure: c.get("secure"),
+      sameSite: "Strict",
+      path: "/console",
+    });
     const message = c.req.query("expired") ? "expired" : c.req.query("signed_out") ? "signed_out" : undefined;
     return c.html(<SignInPage tr={tr(c)} lang={c.get("lang")} csrf={csrf} {...(message ? { message } : {})} />);
   });
@@ -150,12 +233,21 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const parsed = SignInForm.safeParse(await c.req.parseBody());
     const cookie = getCookie(c, SIGN_IN_CSRF_COOKIE) ?? "";
     const csrf = newCsrfToken();
-    setCookie(c, SIGN_IN_CSRF_COOKIE, csrf, { httpOnly: true, secure: c.get("secure"), sameSite: "Strict", path: "/console" });
+    setCookie(c, SIGN_IN_CSRF_COOKIE, csrf, {
+      httpOnly: true,
+      secure: c.get("secure"),
+      sameSite: "Strict",
+      path: "/console",
+    });
     const again = (message: "invalid" | "throttled", status: 401 | 403 | 429, email = "") =>
       c.html(<SignInPage tr={tr(c)} lang={c.get("lang")} csrf={csrf} message={message} email={email} />, status);
     if (!parsed.success) return again("invalid", 401);
     if (!sameToken(parsed.data._csrf, cookie) || !sameOrigin(c)) return again("invalid", 403, parsed.data.email);
-    const result = await signIn(deps, { email: parsed.data.email, password: parsed.data.password, address: clientAddress(c) });
+    const result = await signIn(deps, {
+      email: parsed.data.email,
+      password: parsed.data.password,
+      address: clientAddress(c),
+    });
     if (result.status === "throttled") return again("throttled", 429, parsed.data.email);
     if (result.status === "invalid") return again("invalid", 401, parsed.data.email);
     deleteCookie(c, SIGN_IN_CSRF_COOKIE, { path: "/console" });
@@ -170,13 +262,24 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const signedIn = Boolean(readSessionCookie(c));
     const token = typeof body._csrf === "string" ? body._csrf : "";
     const sessionCsrf = signedIn ? await sessionCsrfOf(c) : null;
-    const ok = sameOrigin(c) && (sameToken(token, getCookie(c, SIGN_IN_CSRF_COOKIE) ?? "") || (sessionCsrf !== null && sameToken(token, sessionCsrf)));
-    if (ok && isLocale(lang)) setCookie(c, LANG_COOKIE, lang, { httpOnly: true, secure: c.get("secure"), sameSite: "Lax", path: "/console", maxAge: 365 * 24 * 3600 });
+    const ok =
+      sameOrigin(c) &&
+      (sameToken(token, getCookie(c, SIGN_IN_CSRF_COOKIE) ?? "") ||
+        (sessionCsrf !== null && sameToken(token, sessionCsrf)));
+    if (ok && isLocale(lang))
+      setCookie(c, LANG_COOKIE, lang, {
+        httpOnly: true,
+        secure: c.get("secure"),
+        sameSite: "Lax",
+        path: "/console",
+        maxAge: 365 * 24 * 3600,
+      });
     const back = typeof body.back === "string" && BACK.test(body.back) ? body.back : "/console/queue";
     return c.redirect(sessionCsrf ? back : "/console/sign-in", 303);
   });
 
-  for (const path of ["/sign-out", "/queue", "/queue/*", "/tickets/*", "/partners", "/partners/*", "/admin/*"]) app.use(path, session);
+  for (const path of ["/sign-out", "/queue", "/queue/*", "/tickets/*", "/partners", "/partners/*", "/admin/*"])
+    app.use(path, session);
 
   app.post("/sign-out", async (c) => {
     await endSession(deps.db, c.get("session").id);
@@ -189,7 +292,15 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const filter = parsed.success ? parsed.data : QueueFilter.parse({});
     const queue = await listQueue(ctxOf(c), filter);
     const fl = flash(c);
-    return c.html(<QueuePage {...page(c)} queue={queue} filter={filter} signature={signatureOf(queue)} {...(fl ? { flash: fl } : {})} />);
+    return c.html(
+      <QueuePage
+        {...page(c)}
+        queue={queue}
+        filter={filter}
+        signature={signatureOf(queue)}
+        {...(fl ? { flash: fl } : {})}
+      />,
+    );
   });
 
   app.get("/queue/poll", async (c) => {
@@ -216,29 +327,63 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
 
   act("claim", async (c, ref) => (await claimTicket(ctxOf(c), { reference: ref }), "claimed"));
   act("release", async (c, ref) => (await releaseTicket(ctxOf(c), { reference: ref }), "released"));
-  act("reassign", async (c, ref) => (await reassignTicket(ctxOf(c), { reference: ref, ...(await form(c, ReassignForm)) }), "reassigned"));
+  act(
+    "reassign",
+    async (c, ref) => (
+      await reassignTicket(ctxOf(c), { reference: ref, ...(await form(c, ReassignForm)) }),
+      "reassigned"
+    ),
+  );
   act("status", async (c, ref) => {
     const body = await form(c, StatusForm);
-    await changeTicketStatus(ctxOf(c), { reference: ref, status: body.status, ...(body.outcome ? { outcome: body.outcome } : {}), ...(body.outcomeNote ? { outcomeNote: body.outcomeNote } : {}) });
+    await changeTicketStatus(ctxOf(c), {
+      reference: ref,
+      status: body.status,
+      ...(body.outcome ? { outcome: body.outcome } : {}),
+      ...(body.outcomeNote ? { outcomeNote: body.outcomeNote } : {}),
+    });
     return "status";
   });
-  act("notes", async (c, ref) => (await addNote(ctxOf(c), { reference: ref, text: (await form(c, TextForm)).text }), "note"));
+  act(
+    "notes",
+    async (c, ref) => (await addNote(ctxOf(c), { reference: ref, text: (await form(c, TextForm)).text }), "note"),
+  );
   act("reply", async (c, ref) => {
     const body = await form(c, TextForm);
-    const sent = await sendCaseworkerMessage(ctxOf(c), { reference: ref, text: body.text, outsideSafeTimesConfirmed: body.confirmOutsideSafeTimes === "1" });
+    const sent = await sendCaseworkerMessage(ctxOf(c), {
+      reference: ref,
+      text: body.text,
+      outsideSafeTimesConfirmed: body.confirmOutsideSafeTimes === "1",
+    });
     if (sent.status === "sent") return "sent";
-    return c.html(await renderTicket(c, { error: tr(c)("ticket.held_outside_safe_times"), draft: body.text, confirmSafeTimes: true }), 409);
+    return c.html(
+      await renderTicket(c, {
+        error: tr(c)("ticket.held_outside_safe_times"),
+        draft: body.text,
+        confirmSafeTimes: true,
+      }),
+      409,
+    );
   });
   act("hand-back", async (c, ref) => (await handBack(ctxOf(c), { reference: ref }), "handed_back"));
   act("referrals", async (c, ref) => {
     const body = await form(c, ReferForm);
-    await referTicket(ctxOf(c), { reference: ref, partnerId: body.partnerId, ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}) });
+    await referTicket(ctxOf(c), {
+      reference: ref,
+      partnerId: body.partnerId,
+      ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
+    });
     return "referred";
   });
   app.post("/tickets/:reference/referrals/:referralId", async (c) => {
     const ref = reference(c);
     const body = await form(c, ReferralForm);
-    await updateReferral(ctxOf(c), { reference: ref, referralId: c.req.param("referralId"), status: body.status, ...(body.note ? { note: body.note } : {}) });
+    await updateReferral(ctxOf(c), {
+      reference: ref,
+      referralId: c.req.param("referralId"),
+      status: body.status,
+      ...(body.note ? { note: body.note } : {}),
+    });
     return c.redirect(`/console/tickets/${ref}?done=referral_updated`, 303);
   });
 
@@ -249,8 +394,18 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   });
   const partnerFromForm = async (c: Context<ConsoleEnv>) => {
     const body = await form(c, PartnerForm);
-    const list = (value: string) => value.split(",").map((v) => v.trim()).filter(Boolean);
-    return { name: body.name, services: list(body.services), provinces: list(body.provinces), contact: body.contact, active: body.active === "1" };
+    const list = (value: string) =>
+      value
+        .split(",")
+        .map((v) => v.trim())
+        .filter(Boolean);
+    return {
+      name: body.name,
+      services: list(body.services),
+      provinces: list(body.provinces),
+      contact: body.contact,
+      active: body.active === "1",
+    };
   };
   app.post("/partners", async (c) => {
     await savePartnerChecked(ctxOf(c), await partnerFromForm(c));
@@ -262,7 +417,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   });
 
   app.use("/admin/*", async (c, next) => {
-    if (!can(c.get("caseworker"), "audit.read")) throw new CaseworkError("forbidden", "Only an admin can open this page.", "errors.denied.admin");
+    if (!can(c.get("caseworker"), "audit.read"))
+      throw new CaseworkError("forbidden", "Only an admin can open this page.", "errors.denied.admin");
     await next();
   });
   app.get("/admin/accounts", async (c) => {
@@ -276,8 +432,16 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     return c.redirect("/console/admin/accounts?done=account_saved", 303);
   });
   app.get("/admin/settings", async (c) => {
-    const [health, examplePartners] = await Promise.all([deps.checkHealth?.() ?? Promise.resolve({}), deps.db.partner.count({ where: { name: { startsWith: "[Contoh]" }, active: true } })]);
-    const settings = { sessionIdleMinutes: deps.sessionIdleMinutes, secureCookies: deps.publicUrl?.startsWith("https:") === true, health, examplePartners };
+    const [health, examplePartners] = await Promise.all([
+      deps.checkHealth?.() ?? Promise.resolve({}),
+      deps.db.partner.count({ where: { name: { startsWith: "[Contoh]" }, active: true } }),
+    ]);
+    const settings = {
+      sessionIdleMinutes: deps.sessionIdleMinutes,
+      secureCookies: deps.publicUrl?.startsWith("https:") === true,
+      health,
+      examplePartners,
+    };
     return c.html(<SettingsPage {...page(c)} settings={settings} />);
   });
   // WhatsApp: the link's state, the QR code to scan while unlinked (it links a device to the organisation's
@@ -287,7 +451,16 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const status = whatsappStatus();
     const fl = flash(c);
     const stateLabel = deps.t(c.get("lang"), `whatsapp:status.${status.state}`);
-    return c.html(<WhatsAppPage {...page(c)} status={status} stateLabel={stateLabel} signature={whatsappSignatureOf(status)} canRelink={Boolean(deps.relinkWhatsApp)} {...(fl ? { flash: fl } : {})} />);
+    return c.html(
+      <WhatsAppPage
+        {...page(c)}
+        status={status}
+        stateLabel={stateLabel}
+        signature={whatsappSignatureOf(status)}
+        canRelink={Boolean(deps.relinkWhatsApp)}
+        {...(fl ? { flash: fl } : {})}
+      />,
+    );
   });
   app.get("/admin/whatsapp/poll", (c) => {
     const status = whatsappStatus();
@@ -296,10 +469,17 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   });
   app.post("/admin/whatsapp/relink", async (c) => {
     const parsed = RelinkForm.safeParse(await c.req.parseBody());
-    if (!parsed.success) throw new CaseworkError("invalid", "Tick the box to confirm relinking.", "whatsapp.relink_confirm_missing");
+    if (!parsed.success)
+      throw new CaseworkError("invalid", "Tick the box to confirm relinking.", "whatsapp.relink_confirm_missing");
     const status = whatsappStatus();
-    if (!deps.relinkWhatsApp || !(RELINKABLE_STATES as readonly string[]).includes(status.state)) throw new CaseworkError("conflict", "WhatsApp cannot be relinked in this state.", "whatsapp.relink_unavailable");
-    await recordAudit(deps.db, { actor: { type: "caseworker", id: c.get("caseworker").id }, action: "whatsapp.relink", subjectType: "whatsapp", meta: { previousState: status.state } });
+    if (!deps.relinkWhatsApp || !(RELINKABLE_STATES as readonly string[]).includes(status.state))
+      throw new CaseworkError("conflict", "WhatsApp cannot be relinked in this state.", "whatsapp.relink_unavailable");
+    await recordAudit(deps.db, {
+      actor: { type: "caseworker", id: c.get("caseworker").id },
+      action: "whatsapp.relink",
+      subjectType: "whatsapp",
+      meta: { previousState: status.state },
+    });
     await deps.relinkWhatsApp();
     return c.redirect("/console/admin/whatsapp?done=whatsapp_relinked", 303);
   });
@@ -312,17 +492,40 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   });
   app.get("/admin/audit.csv", async (c) => {
     const filter = AuditFilter.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")));
-    const rows = await listAudit(deps.db, { ...(filter.success ? filter.data : AuditFilter.parse({})), limit: filter.success && c.req.query("limit") ? filter.data.limit : 10_000 });
-    await deps.db.auditEvent.create({ data: { actorType: "caseworker", actorId: c.get("caseworker").id, action: "audit.exported", subjectType: "audit", meta: { rows: rows.length } } });
-    return c.body(toAuditCsv(rows), 200, { "content-type": "text/csv; charset=utf-8", "content-disposition": `attachment; filename="lentera-audit-${deps.now().toISOString().slice(0, 10)}.csv"` });
+    const rows = await listAudit(deps.db, {
+      ...(filter.success ? filter.data : AuditFilter.parse({})),
+      limit: filter.success && c.req.query("limit") ? filter.data.limit : 10_000,
+    });
+    await deps.db.auditEvent.create({
+      data: {
+        actorType: "caseworker",
+        actorId: c.get("caseworker").id,
+        action: "audit.exported",
+        subjectType: "audit",
+        meta: { rows: rows.length },
+      },
+    });
+    return c.body(toAuditCsv(rows), 200, {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="lentera-audit-${deps.now().toISOString().slice(0, 10)}.csv"`,
+    });
   });
 
-  async function renderTicket(c: Context<ConsoleEnv>, extra: { flash?: string | undefined; error?: string; draft?: string; confirmSafeTimes?: boolean }) {
+  async function renderTicket(
+    c: Context<ConsoleEnv>,
+    extra: { flash?: string | undefined; error?: string; draft?: string; confirmSafeTimes?: boolean },
+  ) {
     const ctx = ctxOf(c);
     const view = await readTicket(ctx, reference(c));
     const [partners, caseworkers] = await Promise.all([
       deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
-      view.allowed["ticket.reassign"] ? deps.db.caseworker.findMany({ where: { active: true }, select: { id: true, name: true, role: true }, orderBy: { name: "asc" } }) : Promise.resolve([]),
+      view.allowed["ticket.reassign"]
+        ? deps.db.caseworker.findMany({
+            where: { active: true },
+            select: { id: true, name: true, role: true },
+            orderBy: { name: "asc" },
+          })
+        : Promise.resolve([]),
     ]);
     return (
       <TicketPage
@@ -354,20 +557,27 @@ async function savePartnerChecked(ctx: CaseworkContext, input: Parameters<typeof
   try {
     return await savePartner(ctx, input);
   } catch (error) {
-    if (error instanceof z.ZodError) throw new CaseworkError("invalid", "Check the partner's fields.", "errors.invalid");
+    if (error instanceof z.ZodError)
+      throw new CaseworkError("invalid", "Check the partner's fields.", "errors.invalid");
     throw error;
   }
 }
 
 /** What changes on the queue when it should refresh itself: tickets, their status, holder and priority. */
 function signatureOf(queue: Awaited<ReturnType<typeof listQueue>>): string {
-  const text = queue.tickets.map((t) => `${t.reference}:${t.status}:${t.priority}:${t.assignee?.id ?? ""}:${t.awaitingReply}`).join("|") + JSON.stringify(queue.counts);
+  const text =
+    queue.tickets
+      .map((t) => `${t.reference}:${t.status}:${t.priority}:${t.assignee?.id ?? ""}:${t.awaitingReply}`)
+      .join("|") + JSON.stringify(queue.counts);
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }
 
 /** What changes on the WhatsApp page when it should reload: the state, the QR code, the last close. */
 function whatsappSignatureOf(status: WhatsAppStatus | { state: "disabled" }): string {
-  const text = status.state === "disabled" ? status.state : `${status.state}:${status.qr ?? ""}:${status.since}:${status.lastDisconnectCode ?? ""}`;
+  const text =
+    status.state === "disabled"
+      ? status.state
+      : `${status.state}:${status.qr ?? ""}:${status.since}:${status.lastDisconnectCode ?? ""}`;
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
 }
 

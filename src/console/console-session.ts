@@ -15,7 +15,11 @@ export const LANG_COOKIE = "lentera_console_lang";
 
 /** A request counts as https when PUBLIC_URL is https, the proxy says so, or the URL itself is https. */
 export function isSecureRequest(c: Context, publicUrl: string | undefined): boolean {
-  return publicUrl?.startsWith("https:") === true || c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https" || new URL(c.req.url).protocol === "https:";
+  return (
+    publicUrl?.startsWith("https:") === true ||
+    c.req.header("x-forwarded-proto")?.split(",")[0]?.trim() === "https" ||
+    new URL(c.req.url).protocol === "https:"
+  );
 }
 
 export function readSessionCookie(c: Context): string | undefined {
@@ -24,7 +28,12 @@ export function readSessionCookie(c: Context): string | undefined {
 
 /** The session cookie: HttpOnly, SameSite=Lax (links from a chat app still open the console), Secure over https. */
 export function setSessionCookie(c: Context, token: string, secure: boolean): void {
-  setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, { httpOnly: true, secure, sameSite: "Lax", path: "/" });
+  setCookie(c, secure ? SECURE_SESSION_COOKIE : SESSION_COOKIE, token, {
+    httpOnly: true,
+    secure,
+    sameSite: "Lax",
+    path: "/",
+  });
 }
 
 export function clearSessionCookie(c: Context): void {
@@ -44,7 +53,11 @@ export function isPoll(c: Context): boolean {
  */
 export function requireConsoleSession(deps: { db: Db; t: Translate; now: () => Date; idleMinutes: number }) {
   return createMiddleware<ConsoleEnv>(async (c, next) => {
-    const lookup = await findSession(deps.db, readSessionCookie(c), { now: deps.now(), idleMs: deps.idleMinutes * 60_000, touch: !isPoll(c) });
+    const lookup = await findSession(deps.db, readSessionCookie(c), {
+      now: deps.now(),
+      idleMs: deps.idleMinutes * 60_000,
+      touch: !isPoll(c),
+    });
     if (lookup.status !== "active") {
       clearSessionCookie(c);
       if (isPoll(c)) return c.json({ error: { code: "unauthorized", message: "Sign in again." } }, 401);

@@ -97,5 +97,9 @@ export function formatWait(tr: Tr, minutes: number): string {
 }
 
 export function formatDateTime(lang: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "Asia/Jakarta" }).format(date);
+  return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+    dateStyle: "medium",
+    timeStyle: "short",
+    timeZone: "Asia/Jakarta",
+  }).format(date);
 }

@@ -7,9 +7,24 @@ const TYPES = ["victim_assistance", "emergency", "family_tracing", "recruiter_re
 const STATUSES = ["open", "new", "claimed", "in_progress", "referred", "closed"];
 
 /** The queue: counts, filters, and the tickets most urgent first, then oldest first. */
-export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; back?: string; queue: Queue; filter: QueueFilter; signature: string; flash?: string }) {
+export function QueuePage(props: {
+  tr: Tr;
+  lang: Locale;
+  caseworker: Caseworker;
+  csrf: string;
+  back?: string;
+  queue: Queue;
+  filter: QueueFilter;
+  signature: string;
+  flash?: string;
+}) {
   const { tr, queue, filter } = props;
-  const select = (name: string, label: string, options: { value: string; label: string }[], current: string | undefined) => (
+  const select = (
+    name: string,
+    label: string,
+    options: { value: string; label: string }[],
+    current: string | undefined,
+  ) => (
     <label>
       {label}
       <select name={name}>
@@ -31,7 +46,12 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
       csrf={props.csrf}
       {...(props.back ? { back: `${props.back}${queryOf(props.filter)}` } : {})}
       refreshSeconds={60}
-      data={{ urgent: JSON.stringify(queue.urgent), signature: props.signature, poll: "/console/queue/poll", interval: "15000" }}
+      data={{
+        urgent: JSON.stringify(queue.urgent),
+        signature: props.signature,
+        poll: "/console/queue/poll",
+        interval: "15000",
+      }}
     >
       <div id="urgent-alert" class="alert-urgent" role="alert" hidden>
         <span>{tr("queue.new_urgent")}</span> <strong data-refs></strong>{" "}
@@ -52,12 +72,49 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
         <li>{tr("queue.count_mine", { count: queue.counts.mine })}</li>
       </ul>
       <form method="get" action="/console/queue" class="filters card" aria-label={tr("queue.filters")}>
-        {select("type", tr("queue.filter.type"), [{ value: "", label: tr("queue.filter.all") }, ...TYPES.map((v) => ({ value: v, label: tr(`types.${v}`) }))], filter.type)}
-        {select("status", tr("queue.filter.status"), STATUSES.map((v) => ({ value: v, label: tr(`statuses.${v}`) })), filter.status)}
-        {select("language", tr("queue.filter.language"), [{ value: "", label: tr("queue.filter.all") }, { value: "id", label: "Bahasa Indonesia" }, { value: "en", label: "English" }], filter.language)}
-        {select("channel", tr("queue.filter.channel"), [{ value: "", label: tr("queue.filter.all") }, ...["web", "telegram", "whatsapp"].map((v) => ({ value: v, label: tr(`channels.${v}`) }))], filter.channel)}
-        {select("province", tr("queue.filter.province"), [{ value: "", label: tr("queue.filter.all") }, ...queue.provinces.map((p) => ({ value: p, label: p }))], filter.province)}
-        {select("assigned", tr("queue.filter.assigned"), ["any", "me", "unassigned"].map((v) => ({ value: v, label: tr(`queue.assigned.${v}`) })), filter.assigned)}
+        {select(
+          "type",
+          tr("queue.filter.type"),
+          [{ value: "", label: tr("queue.filter.all") }, ...TYPES.map((v) => ({ value: v, label: tr(`types.${v}`) }))],
+          filter.type,
+        )}
+        {select(
+          "status",
+          tr("queue.filter.status"),
+          STATUSES.map((v) => ({ value: v, label: tr(`statuses.${v}`) })),
+          filter.status,
+        )}
+        {select(
+          "language",
+          tr("queue.filter.language"),
+          [
+            { value: "", label: tr("queue.filter.all") },
+            { value: "id", label: "Bahasa Indonesia" },
+            { value: "en", label: "English" },
+          ],
+          filter.language,
+        )}
+        {select(
+          "channel",
+          tr("queue.filter.channel"),
+          [
+            { value: "", label: tr("queue.filter.all") },
+            ...["web", "telegram", "whatsapp"].map((v) => ({ value: v, label: tr(`channels.${v}`) })),
+          ],
+          filter.channel,
+        )}
+        {select(
+          "province",
+          tr("queue.filter.province"),
+          [{ value: "", label: tr("queue.filter.all") }, ...queue.provinces.map((p) => ({ value: p, label: p }))],
+          filter.province,
+        )}
+        {select(
+          "assigned",
+          tr("queue.filter.assigned"),
+          ["any", "me", "unassigned"].map((v) => ({ value: v, label: tr(`queue.assigned.${v}`) })),
+          filter.assigned,
+        )}
         <button type="submit">{tr("queue.filter.apply")}</button>
         <a href="/console/queue">{tr("queue.filter.reset")}</a>
       </form>
@@ -97,7 +154,13 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
                   {tr(`channels.${ticket.channel}`)} · {ticket.language.toUpperCase()}
                   {ticket.province ? ` · ${ticket.province}` : ""}
                 </td>
-                <td data-label={tr("queue.col.assignee")}>{ticket.assignee ? (ticket.assignee.id === props.caseworker.id ? tr("queue.me") : ticket.assignee.name) : tr("queue.unassigned")}</td>
+                <td data-label={tr("queue.col.assignee")}>
+                  {ticket.assignee
+                    ? ticket.assignee.id === props.caseworker.id
+                      ? tr("queue.me")
+                      : ticket.assignee.name
+                    : tr("queue.unassigned")}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -109,6 +172,8 @@ export function QueuePage(props: { tr: Tr; lang: Locale; caseworker: Caseworker;
 
 /** The filters as a query string, so switching language keeps them. */
 function queryOf(filter: QueueFilter): string {
-  const params = new URLSearchParams(Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])));
+  const params = new URLSearchParams(
+    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
+  );
   return params.size ? `?${params}` : "";
 }

@@ -2,7 +2,13 @@ import type { Locale } from "../i18n/create-i18n.ts";
 import { Layout, type Tr } from "./layout.tsx";
 
 /** Email + password. Every failure shows the same message: nobody learns which accounts exist. */
-export function SignInPage(props: { tr: Tr; lang: Locale; csrf: string; message?: "invalid" | "throttled" | "expired" | "signed_out"; email?: string }) {
+export function SignInPage(props: {
+  tr: Tr;
+  lang: Locale;
+  csrf: string;
+  message?: "invalid" | "throttled" | "expired" | "signed_out";
+  email?: string;
+}) {
   const { tr } = props;
   return (
     <Layout tr={tr} lang={props.lang} title={tr("sign_in.title")} page="sign-in">

@@ -32,7 +32,15 @@ export function TicketPage(props: TicketPageProps) {
   const inHandoff = view.conversation?.mode === "human";
   const canWrite = allowed["ticket.reply"] && view.conversation && !view.conversation.erased;
   return (
-    <Layout tr={tr} lang={lang} title={`${tr("ticket.title")} ${ref}`} page="ticket" caseworker={props.caseworker} csrf={props.csrf} {...(props.back ? { back: props.back } : {})}>
+    <Layout
+      tr={tr}
+      lang={lang}
+      title={`${tr("ticket.title")} ${ref}`}
+      page="ticket"
+      caseworker={props.caseworker}
+      csrf={props.csrf}
+      {...(props.back ? { back: props.back } : {})}
+    >
       <p>
         <a href="/console/queue">← {tr("nav.queue")}</a>
       </p>
@@ -65,7 +73,8 @@ export function TicketPage(props: TicketPageProps) {
           <dd data-assignee>{view.assignee ? view.assignee.name : tr("queue.unassigned")}</dd>
           <dt>{tr("ticket.opened")}</dt>
           <dd>
-            {formatDateTime(lang, ticket.createdAt)} ({formatWait(tr, Math.floor((props.now.getTime() - ticket.createdAt.getTime()) / 60_000))})
+            {formatDateTime(lang, ticket.createdAt)} (
+            {formatWait(tr, Math.floor((props.now.getTime() - ticket.createdAt.getTime()) / 60_000))})
           </dd>
           <dt>{tr("ticket.where")}</dt>
           <dd>
@@ -121,7 +130,14 @@ export function TicketPage(props: TicketPageProps) {
           <section class="card" aria-labelledby="h-transcript">
             <h2 id="h-transcript">{tr("ticket.transcript")}</h2>
             {view.conversation?.erased ? <p class="warn">{tr("ticket.erased")}</p> : null}
-            <ol id="transcript" class="transcript" aria-live="polite" data-cursor={cursor} data-poll={action("transcript")} data-interval="4000">
+            <ol
+              id="transcript"
+              class="transcript"
+              aria-live="polite"
+              data-cursor={cursor}
+              data-poll={action("transcript")}
+              data-interval="4000"
+            >
               {view.transcript.length === 0 ? (
                 <li id="transcript-empty" class="muted">
                   {tr("ticket.no_messages")}
@@ -147,7 +163,8 @@ export function TicketPage(props: TicketPageProps) {
                 </textarea>
                 {!view.safeNow || props.confirmSafeTimes ? (
                   <label class="inline">
-                    <input type="checkbox" name="confirmOutsideSafeTimes" value="1" /> {tr("ticket.confirm_outside_safe_times")}
+                    <input type="checkbox" name="confirmOutsideSafeTimes" value="1" />{" "}
+                    {tr("ticket.confirm_outside_safe_times")}
                   </label>
                 ) : null}
                 <button type="submit">{tr("ticket.send")}</button>
@@ -195,7 +212,9 @@ export function TicketPage(props: TicketPageProps) {
           {view.summary ? (
             <section class="card" aria-labelledby="h-summary">
               <h2 id="h-summary">{tr("ticket.summary")}</h2>
-              <p class="msg">{(lang === "en" ? view.summary.en : view.summary.id) ?? view.summary.id ?? view.summary.en}</p>
+              <p class="msg">
+                {(lang === "en" ? view.summary.en : view.summary.id) ?? view.summary.id ?? view.summary.en}
+              </p>
             </section>
           ) : null}
           <section class="card" aria-labelledby="h-assessment">
@@ -205,7 +224,9 @@ export function TicketPage(props: TicketPageProps) {
               <dd>{tr(`risks.${view.assessment?.risk ?? ticket.risk}`)}</dd>
               <dt>{tr("ticket.palermo")}</dt>
               <dd>
-                {(["act", "means", "purpose"] as const).map((k) => `${tr(`palermo.${k}`)}: ${view.assessment?.palermo?.[k] ? tr("yes") : tr("no")}`).join(" · ")}
+                {(["act", "means", "purpose"] as const)
+                  .map((k) => `${tr(`palermo.${k}`)}: ${view.assessment?.palermo?.[k] ? tr("yes") : tr("no")}`)
+                  .join(" · ")}
               </dd>
             </dl>
             <h3>{tr("ticket.indicators")}</h3>
@@ -232,14 +253,24 @@ export function TicketPage(props: TicketPageProps) {
           </section>
           <section class="card" aria-labelledby="h-needs">
             <h2 id="h-needs">{tr("ticket.needs")}</h2>
-            {ticket.needs.length ? <p>{ticket.needs.map((n) => needLabel(tr, n)).join(", ")}</p> : <p class="muted">{tr("ticket.none_given")}</p>}
+            {ticket.needs.length ? (
+              <p>{ticket.needs.map((n) => needLabel(tr, n)).join(", ")}</p>
+            ) : (
+              <p class="muted">{tr("ticket.none_given")}</p>
+            )}
             <h3>{tr("ticket.safe_contact")}</h3>
             {view.safeContact && Object.keys(view.safeContact).length ? (
               <dl class="facts">
                 {Object.entries(view.safeContact).map(([k, v]) => (
                   <>
                     <dt>{tr(`safe_contact.${k in SAFE_KEYS ? k : "other"}`)}</dt>
-                    <dd>{typeof v === "string" ? (SAFE_VALUES.includes(v) ? tr(`safe_contact.values.${v}`) : v) : JSON.stringify(v)}</dd>
+                    <dd>
+                      {typeof v === "string"
+                        ? SAFE_VALUES.includes(v)
+                          ? tr(`safe_contact.values.${v}`)
+                          : v
+                        : JSON.stringify(v)}
+                    </dd>
                   </>
                 ))}
               </dl>
@@ -317,8 +348,13 @@ export function TicketPage(props: TicketPageProps) {
               <ul class="plain">
                 {view.referrals.map((r) => (
                   <li>
-                    <strong>{r.partner}</strong> · {tr(`referral_status.${r.status}`)} · {formatDateTime(lang, r.createdAt)} · {r.createdBy}
-                    <div class="small">{r.consent ? tr("ticket.with_consent") : tr("ticket.override", { reason: r.overrideReason ?? "" })}</div>
+                    <strong>{r.partner}</strong> · {tr(`referral_status.${r.status}`)} ·{" "}
+                    {formatDateTime(lang, r.createdAt)} · {r.createdBy}
+                    <div class="small">
+                      {r.consent
+                        ? tr("ticket.with_consent")
+                        : tr("ticket.override", { reason: r.overrideReason ?? "" })}
+                    </div>
                     {r.outcomeNote ? <div class="small">{r.outcomeNote}</div> : null}
                     {allowed["ticket.refer"] ? (
                       <form method="post" action={action(`referrals/${r.id}`)} class="row">
@@ -330,7 +366,13 @@ export function TicketPage(props: TicketPageProps) {
                             </option>
                           ))}
                         </select>
-                        <input type="text" name="note" maxlength={500} aria-label={tr("ticket.referral_note")} placeholder={tr("ticket.referral_note")} />
+                        <input
+                          type="text"
+                          name="note"
+                          maxlength={500}
+                          aria-label={tr("ticket.referral_note")}
+                          placeholder={tr("ticket.referral_note")}
+                        />
                         <button type="submit" class="secondary">
                           {tr("ticket.save")}
                         </button>
@@ -342,7 +384,9 @@ export function TicketPage(props: TicketPageProps) {
             ) : (
               <p class="muted">{tr("ticket.no_referrals")}</p>
             )}
-            {allowed["ticket.refer"] && ticket.status !== "closed" && (view.shareConsent || allowed["ticket.refer_override"]) ? (
+            {allowed["ticket.refer"] &&
+            ticket.status !== "closed" &&
+            (view.shareConsent || allowed["ticket.refer_override"]) ? (
               <form method="post" action={action("referrals")} class="stack">
                 <Csrf token={props.csrf} />
                 <label for="partner">{tr("ticket.partner")}</label>
@@ -373,7 +417,11 @@ export function TicketPage(props: TicketPageProps) {
             <ol class="plain small">
               {view.events.map((e) => (
                 <li>
-                  {formatDateTime(lang, e.createdAt)} · {tr(`events.${e.type in EVENT_KEYS ? e.type : "other"}`, { type: e.type })} · {e.actor === "system" || e.actor === "person" || e.actor === "cli" ? tr(`actors.${e.actor}`) : e.actor}
+                  {formatDateTime(lang, e.createdAt)} ·{" "}
+                  {tr(`events.${e.type in EVENT_KEYS ? e.type : "other"}`, { type: e.type })} ·{" "}
+                  {e.actor === "system" || e.actor === "person" || e.actor === "cli"
+                    ? tr(`actors.${e.actor}`)
+                    : e.actor}
                 </li>
               ))}
             </ol>
@@ -385,7 +433,17 @@ export function TicketPage(props: TicketPageProps) {
 }
 
 const SAFE_VALUES = ["this_chat", "call", "message", "wait_for_me", "morning", "afternoon", "evening", "any"];
-const NEEDS = ["shelter", "health", "legal", "going_home", "counselling", "livelihood", "education", "family_counselling", "escort"];
+const NEEDS = [
+  "shelter",
+  "health",
+  "legal",
+  "going_home",
+  "counselling",
+  "livelihood",
+  "education",
+  "family_counselling",
+  "escort",
+];
 
 /** A need or service in the console's language; one the console does not know is shown as written. */
 export function needLabel(tr: Tr, need: string): string {
@@ -393,7 +451,20 @@ export function needLabel(tr: Tr, need: string): string {
 }
 
 const SAFE_KEYS = { method: 1, time: 1, number: 1 } as const;
-const EVENT_KEYS = { created: 1, updated: 1, claimed: 1, released: 1, reassigned: 1, status_changed: 1, note_added: 1, referred: 1, referral_updated: 1, message_sent: 1, handed_back: 1, erased: 1 } as const;
+const EVENT_KEYS = {
+  created: 1,
+  updated: 1,
+  claimed: 1,
+  released: 1,
+  reassigned: 1,
+  status_changed: 1,
+  note_added: 1,
+  referred: 1,
+  referral_updated: 1,
+  message_sent: 1,
+  handed_back: 1,
+  erased: 1,
+} as const;
 
 function outcomeLabel(tr: Tr, outcome: string): string {
   const [code, ...rest] = outcome.split(": ");

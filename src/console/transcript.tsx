@@ -11,7 +11,13 @@ export function TranscriptItems(props: { tr: Tr; lang: Locale; messages: Transcr
           <span class="who">
             {props.tr(`authors.${m.author}`)} · {formatDateTime(props.lang, new Date(m.createdAt))}
           </span>
-          {m.withheld ? <em>{props.tr("ticket.withheld")}</em> : m.media ? <em>{props.tr("ticket.media", { kind: m.media.kind })}</em> : m.text}
+          {m.withheld ? (
+            <em>{props.tr("ticket.withheld")}</em>
+          ) : m.media ? (
+            <em>{props.tr("ticket.media", { kind: m.media.kind })}</em>
+          ) : (
+            m.text
+          )}
           {m.choices?.length ? <span class="who">[{m.choices.map((c) => c.label).join(" | ")}]</span> : null}
         </li>
       ))}

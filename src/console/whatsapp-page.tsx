@@ -10,7 +10,16 @@ export const RELINKABLE_STATES = ["open", "reconnecting", "logged_out", "forbidd
 
 /** How often the page asks whether the state or the QR code changed (WhatsApp rotates the code every ~20 s). */
 const POLL_INTERVAL_MS = 3000;
-const COUNTERS: (keyof WhatsAppCounters)[] = ["received", "handled", "duplicates", "ignored", "sent", "rateLimited", "deleted", "reconnects"];
+const COUNTERS: (keyof WhatsAppCounters)[] = [
+  "received",
+  "handled",
+  "duplicates",
+  "ignored",
+  "sent",
+  "rateLimited",
+  "deleted",
+  "reconnects",
+];
 
 type WhatsAppPageProps = {
   tr: Tr;
@@ -74,7 +83,9 @@ export function WhatsAppPage(props: WhatsAppPageProps) {
         {status.state !== "disabled" ? <p class="small muted">{tr("whatsapp.refreshes")}</p> : null}
       </div>
       {status.state === "disabled" ? <Disabled tr={tr} /> : <StateHelp tr={tr} status={status} />}
-      {status.state !== "disabled" && props.canRelink && (RELINKABLE_STATES as readonly string[]).includes(status.state) ? (
+      {status.state !== "disabled" &&
+      props.canRelink &&
+      (RELINKABLE_STATES as readonly string[]).includes(status.state) ? (
         <div class="card">
           <h2>{tr("whatsapp.relink_title")}</h2>
           <p>{tr("whatsapp.relink_intro")}</p>
@@ -131,6 +142,19 @@ function StateHelp(props: { tr: Tr; status: WhatsAppStatus }) {
       </div>
     );
   }
-  const note = { qr: "waiting", connecting: "waiting", reconnecting: "waiting", standby: "standby", logged_out: "logged_out", forbidden: "forbidden", open: "open", stopped: "stopped" }[status.state];
-  return <p class={status.state === "logged_out" || status.state === "forbidden" ? "warn" : "card"}>{tr(`whatsapp.notes.${note}`)}</p>;
+  const note = {
+    qr: "waiting",
+    connecting: "waiting",
+    reconnecting: "waiting",
+    standby: "standby",
+    logged_out: "logged_out",
+    forbidden: "forbidden",
+    open: "open",
+    stopped: "stopped",
+  }[status.state];
+  return (
+    <p class={status.state === "logged_out" || status.state === "forbidden" ? "warn" : "card"}>
+      {tr(`whatsapp.notes.${note}`)}
+    </p>
+  );
 }

@@ -13,7 +13,15 @@ import type { Translate } from "../i18n/create-i18n.ts";
 /** How many partners the consent question names at most (a list a person can read on a small phone). */
 const MAX_NAMED_PARTNERS = 5;
 
-export type ActionScope = { tx: Tx; contactId: string; conversationId: string; channel: Channel; now: () => Date; cipher: Cipher; t: Translate };
+export type ActionScope = {
+  tx: Tx;
+  contactId: string;
+  conversationId: string;
+  channel: Channel;
+  now: () => Date;
+  cipher: Cipher;
+  t: Translate;
+};
 
 /**
  * The engine's side effects, written in the same transaction as the turn that asked for them. Events they
@@ -23,13 +31,28 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
   const events: LenteraEvent[] = [];
   const actions: EngineActions = {
     async recordConsent(consentScope, granted) {
-      await recordConsent(scope.tx, { contactId: scope.contactId, scope: consentScope, granted, notice: consentScope === "store" ? CONSENT_NOTICE_VERSION : SHARE_NOTICE_VERSION, at: scope.now() });
+      await recordConsent(scope.tx, {
+        contactId: scope.contactId,
+        scope: consentScope,
+        granted,
+        notice: consentScope === "store" ? CONSENT_NOTICE_VERSION : SHARE_NOTICE_VERSION,
+        at: scope.now(),
+      });
     },
     async openTicket(request, locale) {
       const { tx, cipher, t, now, contactId, conversationId, channel } = scope;
       const opened = await openTicket(tx, { cipher, t, now }, { contactId, conversationId, channel, locale }, request);
       if (opened.status === "created") {
-        events.push({ type: "ticket.opened", ticketId: opened.id, reference: opened.reference, ticketType: opened.type, priority: opened.priority, locale, channel, indicatorIds: opened.indicatorIds });
+        events.push({
+          type: "ticket.opened",
+          ticketId: opened.id,
+          reference: opened.reference,
+          ticketType: opened.type,
+          priority: opened.priority,
+          locale,
+          channel,
+          indicatorIds: opened.indicatorIds,
+        });
       }
       return opened;
     },
@@ -43,8 +66,20 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
       });
     },
     async erase() {
-      const erased = await erasePerson(scope.tx, scope.cipher, scope.contactId, { type: "person", id: scope.contactId }, scope.now());
-      events.push({ type: "chat.wiped", channel: erased.channel, contactId: scope.contactId, recipient: erased.recipient, messages: erased.messages });
+      const erased = await erasePerson(
+        scope.tx,
+        scope.cipher,
+        scope.contactId,
+        { type: "person", id: scope.contactId },
+        scope.now(),
+      );
+      events.push({
+        type: "chat.wiped",
+        channel: erased.channel,
+        contactId: scope.contactId,
+        recipient: erased.recipient,
+        messages: erased.messages,
+      });
     },
     seal: (value) => scope.cipher.encryptJson(value),
     unseal: (sealed) => scope.cipher.decryptJson(sealed),

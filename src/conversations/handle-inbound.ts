@@ -52,13 +52,17 @@ export function createInboundHandler(deps: ConversationDeps) {
         }
       }
     }).then(({ result, events }) => {
-      if (result.status === "handled" && result.replies.length && inbound.channel !== "web") deps.onOutbound?.(inbound.channel);
+      if (result.status === "handled" && result.replies.length && inbound.channel !== "web")
+        deps.onOutbound?.(inbound.channel);
       for (const event of events) deps.events?.publish(event);
       return result;
     });
   }
 
-  async function handleInTransaction(tx: Tx, inbound: Inbound & { conversationId?: string }): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
+  async function handleInTransaction(
+    tx: Tx,
+    inbound: Inbound & { conversationId?: string },
+  ): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
     if (inbound.externalId) {
       const receipt = await tx.inboundReceipt.createMany({
         data: [{ channel: inbound.channel, externalId: inbound.externalId }],
@@ -76,25 +80,52 @@ export function createInboundHandler(deps: ConversationDeps) {
       const { replies, events } = await continueHandoff(tx, deps, { conversation, input: inbound.input });
       return {
         result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies },
-        events: [{ type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" }, ...events],
+        events: [
+          { type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" },
+          ...events,
+        ],
       };
     }
 
     const before = readState(conversation.state, inbound.localeHint ?? "id");
-    const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: inbound.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
-    const { state, outputs } = await runTurn(before, inbound.input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
+    const { actions, events } = createEngineActions({
+      tx,
+      contactId: conversation.contactId,
+      conversationId: conversation.id,
+      channel: inbound.channel,
+      now: deps.now,
+      cipher: deps.cipher,
+      t: deps.t,
+    });
+    const { state, outputs } = await runTurn(before, inbound.input, {
+      t: deps.t,
+      now: deps.now,
+      contacts: deps.contacts,
+      actions,
+      ...(deps.safeWord ? { safeWord: deps.safeWord } : {}),
+    });
 
     const updated = await tx.conversation.updateMany({
       where: { id: conversation.id, version: conversation.version },
       data: { state: state as object, version: { increment: 1 }, lastInboundAt: now },
     });
     if (updated.count !== 1) throw new VersionConflict();
-    if (state.locale !== before.locale) await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
+    if (state.locale !== before.locale)
+      await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
 
     // A start carries no words; it is kept only when the channel has a message to delete later (Telegram /start).
-    if (inbound.input.type !== "start" || inbound.channelRef !== undefined) await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
-    const replies = await storeOutbound(tx, conversation.id, inbound.channel, renderOutputs(outputs, state.locale, deps.t));
-    return { result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies }, events };
+    if (inbound.input.type !== "start" || inbound.channelRef !== undefined)
+      await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
+    const replies = await storeOutbound(
+      tx,
+      conversation.id,
+      inbound.channel,
+      renderOutputs(outputs, state.locale, deps.t),
+    );
+    return {
+      result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies },
+      events,
+    };
   }
 
   async function findOrStartConversation(tx: Tx, inbound: Inbound & { conversationId?: string }) {
@@ -103,7 +134,9 @@ export function createInboundHandler(deps: ConversationDeps) {
     }
     const channelUserKey = deps.cipher.lookupKey(inbound.channelUserId);
     const contact =
-      (await tx.contact.findUnique({ where: { channel_channelUserKey: { channel: inbound.channel, channelUserKey } } })) ??
+      (await tx.contact.findUnique({
+        where: { channel_channelUserKey: { channel: inbound.channel, channelUserKey } },
+      })) ??
       (await tx.contact.create({
         data: {
           channel: inbound.channel,
@@ -112,7 +145,10 @@ export function createInboundHandler(deps: ConversationDeps) {
           locale: inbound.localeHint ?? "id",
         },
       }));
-    const existing = await tx.conversation.findFirst({ where: { contactId: contact.id }, orderBy: { createdAt: "desc" } });
+    const existing = await tx.conversation.findFirst({
+      where: { contactId: contact.id },
+      orderBy: { createdAt: "desc" },
+    });
     if (existing) return existing;
     return tx.conversation.create({
       data: { contactId: contact.id, channel: inbound.channel, state: startState(inbound) as object },
@@ -153,13 +189,17 @@ export function createInboundHandler(deps: ConversationDeps) {
     }
   }
 
-  async function storeOutbound(tx: Tx, conversationId: string, channel: Channel, rendered: Rendered[]): Promise<StoredOutbound[]> {
+  async function storeOutbound(
+    tx: Tx,
+    conversationId: string,
+    channel: Channel,
+    rendered: Rendered[],
+  ): Promise<StoredOutbound[]> {
     return storeOutboundMessages(tx, deps, { conversationId, channel, author: "bot", messages: rendered });
   }
 
   return handleInbound;
 }
-
 
 function startState(inbound: Inbound): State {
   const state = initialState(inbound.localeHint ?? "id");

@@ -6,7 +6,13 @@ import type { Channel, Rendered, StoredOutbound } from "./types.ts";
 export async function storeOutboundMessages(
   tx: Tx,
   deps: { cipher: Cipher; now: () => Date },
-  options: { conversationId: string; channel: Channel; author: "bot" | "caseworker" | "system"; caseworkerId?: string; messages: Rendered[] },
+  options: {
+    conversationId: string;
+    channel: Channel;
+    author: "bot" | "caseworker" | "system";
+    caseworkerId?: string;
+    messages: Rendered[];
+  },
 ): Promise<StoredOutbound[]> {
   const stored: StoredOutbound[] = [];
   for (const body of options.messages) {

@@ -9,7 +9,10 @@ export const KEY_FILE = "encryption.key";
  * The master key: ENCRYPTION_KEY when set; otherwise `<DATA_DIR>/encryption.key`, generated once with
  * mode 0600 (the embedded default). Losing the key file makes the stored data unreadable: back it up.
  */
-export async function loadEncryptionKey(options: { encryptionKey?: string | undefined; dataDir: string }): Promise<Buffer> {
+export async function loadEncryptionKey(options: {
+  encryptionKey?: string | undefined;
+  dataDir: string;
+}): Promise<Buffer> {
   if (options.encryptionKey) {
     const key = decodeKey(options.encryptionKey);
     if (!key) throw new Error("ENCRYPTION_KEY must be 32 bytes (64 hex characters or base64)");

@@ -5,7 +5,10 @@ import type { MigrationList } from "@prisma/schema-engine-wasm";
 /** The migrations folder as Prisma's schema engine expects it (the same shape `prisma migrate` builds). */
 export async function readMigrations(baseDir: string): Promise<MigrationList> {
   const entries = await readdir(baseDir, { withFileTypes: true });
-  const dirs = entries.filter((e) => e.isDirectory()).map((e) => e.name).sort();
+  const dirs = entries
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort();
   const lockContent = await readFile(path.join(baseDir, "migration_lock.toml"), "utf8").catch(() => null);
   return {
     baseDir,

@@ -77,7 +77,10 @@ function isAlive(pid: number): boolean {
 }
 
 async function canConnect(socketPath: string): Promise<boolean> {
-  const exists = await stat(socketPath).then(() => true, () => false);
+  const exists = await stat(socketPath).then(
+    () => true,
+    () => false,
+  );
   if (!exists) return false;
   return new Promise((resolve) => {
     const socket = net.connect(socketPath);

@@ -5,8 +5,25 @@ export const KEYWORDS = {
   emergency: ["darurat", "emergency", "sos", "bahaya", "danger"],
   help: ["help", "bantuan", "tolong bantu", "apa ini", "what is this"],
   myData: ["data saya", "my data", "lihat data saya", "lihat data", "show my data", "see my data", "data ku", "dataku"],
-  erase: ["hapus", "delete", "hapus data", "hapus data saya", "hapus semua", "delete my data", "erase my data", "erase"],
-  withdraw: ["cabut izin", "tarik izin", "batalkan izin", "cabut persetujuan", "withdraw consent", "withdraw permission", "revoke consent"],
+  erase: [
+    "hapus",
+    "delete",
+    "hapus data",
+    "hapus data saya",
+    "hapus semua",
+    "delete my data",
+    "erase my data",
+    "erase",
+  ],
+  withdraw: [
+    "cabut izin",
+    "tarik izin",
+    "batalkan izin",
+    "cabut persetujuan",
+    "withdraw consent",
+    "withdraw permission",
+    "revoke consent",
+  ],
 } as const;
 
 export type Keyword = keyof typeof KEYWORDS;
@@ -22,7 +39,9 @@ export function normalizeReply(text: string): string {
 }
 
 const LOOKUP = new Map<string, Keyword>(
-  (Object.entries(KEYWORDS) as [Keyword, readonly string[]][]).flatMap(([keyword, words]) => words.map((w) => [w, keyword] as const)),
+  (Object.entries(KEYWORDS) as [Keyword, readonly string[]][]).flatMap(([keyword, words]) =>
+    words.map((w) => [w, keyword] as const),
+  ),
 );
 
 /** The global keyword a message is, if the whole message is one. */

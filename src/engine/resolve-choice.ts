@@ -14,7 +14,9 @@ export function resolveChoice(state: State, input: Input, t: Translate): Input {
     const choice = state.offered[Number(number[1]) - 1];
     return choice ? { type: "choice", id: choice.id } : input;
   }
-  const match = state.offered.find((choice) => normalizeReply(stripEmoji(t(state.locale, choice.key, choice.vars))) === stripEmoji(reply).trim());
+  const match = state.offered.find(
+    (choice) => normalizeReply(stripEmoji(t(state.locale, choice.key, choice.vars))) === stripEmoji(reply).trim(),
+  );
   return match ? { type: "choice", id: match.id } : input;
 }
 

@@ -66,7 +66,10 @@ async function start(turn: Turn): Promise<void> {
 const CONTINUES_AFTER_EMERGENCY = new Set<Step["name"]>(["screening", "form", "talk"]);
 
 const KEYWORD_ACTIONS: Record<Keyword, (turn: Turn) => Promise<void>> = {
-  menu: async (turn) => turn.go(turn.state.consent === null ? { name: turn.state.languageChosen ? "consent" : "language" } : { name: "menu" }),
+  menu: async (turn) =>
+    turn.go(
+      turn.state.consent === null ? { name: turn.state.languageChosen ? "consent" : "language" } : { name: "menu" },
+    ),
   language: async (turn) => turn.go({ name: "language" }),
   emergency: async (turn) => {
     await respondToEmergency(turn, null);

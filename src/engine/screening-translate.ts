@@ -7,5 +7,7 @@ export function toScreeningTranslate(t: Translate): ScreeningTranslate {
 }
 
 function toVars(vars: Record<string, unknown>): Vars {
-  return Object.fromEntries(Object.entries(vars).map(([name, value]) => [name, typeof value === "number" ? value : String(value)]));
+  return Object.fromEntries(
+    Object.entries(vars).map(([name, value]) => [name, typeof value === "number" ? value : String(value)]),
+  );
 }

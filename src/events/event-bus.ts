@@ -1,20 +1,37 @@
 import { EventEmitter } from "node:events";
 
 /** What a stored channel message needs for the channel to act on it later (delete it, for instance). */
-export type ChannelMessageRef = { direction: "inbound" | "outbound"; channelMessageId: string | null; channelRef: unknown; sentAt: string | null };
+export type ChannelMessageRef = {
+  direction: "inbound" | "outbound";
+  channelMessageId: string | null;
+  channelRef: unknown;
+  sentAt: string | null;
+};
 
 /**
  * Things that happened, published after the transaction that made them committed. Subscribers (channel
  * alerts, the console) react; they never change the outcome of the turn that published them.
  */
 export type LenteraEvent =
-  | { type: "ticket.opened"; ticketId: string; reference: string; ticketType: string; priority: string; locale: string; channel: string; indicatorIds: string[] }
+  | {
+      type: "ticket.opened";
+      ticketId: string;
+      reference: string;
+      ticketType: string;
+      priority: string;
+      locale: string;
+      channel: string;
+      indicatorIds: string[];
+    }
   | { type: "message.inbound"; conversationId: string; channel: string; mode: "bot" | "human" }
   | { type: "chat.wiped"; channel: string; contactId: string; recipient: string; messages: ChannelMessageRef[] };
 
 export type EventBus = {
   publish(event: LenteraEvent): void;
-  subscribe<T extends LenteraEvent["type"]>(type: T, listener: (event: Extract<LenteraEvent, { type: T }>) => void | Promise<void>): () => void;
+  subscribe<T extends LenteraEvent["type"]>(
+    type: T,
+    listener: (event: Extract<LenteraEvent, { type: T }>) => void | Promise<void>,
+  ): () => void;
 };
 
 export function createEventBus(onError: (error: unknown, event: LenteraEvent) => void): EventBus {

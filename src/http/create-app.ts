@@ -19,7 +19,9 @@ export type AppDeps = WebchatDeps & {
   /** true while the database answers */
   checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
   /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL; defaults: 30 minutes, http) and WhatsApp link */
-  console?: { sessionIdleMinutes: number } & Partial<Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp">>;
+  console?: { sessionIdleMinutes: number } & Partial<
+    Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp">
+  >;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -49,7 +51,16 @@ export function createApp(deps: AppDeps) {
     const started = performance.now();
     await next();
     // Route pattern and status only: no query strings, bodies, tokens or addresses.
-    deps.log.info({ requestId: c.get("requestId"), method: c.req.method, route: c.req.routePath, status: c.res.status, ms: Math.round(performance.now() - started) }, "request");
+    deps.log.info(
+      {
+        requestId: c.get("requestId"),
+        method: c.req.method,
+        route: c.req.routePath,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      },
+      "request",
+    );
   });
   app.use(
     bodyLimit({
@@ -70,7 +81,10 @@ export function createApp(deps: AppDeps) {
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
   app.route("/api", createCaseworkApiRoutes(deps));
-  app.route("/console", createConsoleRoutes({ ...deps, ...deps.console, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30 }));
+  app.route(
+    "/console",
+    createConsoleRoutes({ ...deps, ...deps.console, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30 }),
+  );
   deps.mount?.(app);
   app.route("/", createStaticRoutes());
   return app;

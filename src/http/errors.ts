@@ -32,18 +32,24 @@ export function errorBody(code: ErrorCode, message: string, details?: unknown) {
   return { error: { code, message, ...(details === undefined ? {} : { details }) } };
 }
 
-const CODE_BY_STATUS = new Map<number, ErrorCode>(Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]));
+const CODE_BY_STATUS = new Map<number, ErrorCode>(
+  Object.entries(ERROR_STATUS).map(([code, status]) => [status, code as ErrorCode]),
+);
 
 /** Hono's onError: known errors keep their status; anything else is logged (without request data) and is a 500. */
 export function createErrorHandler(log: Logger) {
   return (error: Error, c: Context) => {
-    if (error instanceof AppError) return c.json(errorBody(error.code, error.message, error.details), ERROR_STATUS[error.code]);
+    if (error instanceof AppError)
+      return c.json(errorBody(error.code, error.message, error.details), ERROR_STATUS[error.code]);
     if (error instanceof HTTPException) {
       const status = error.status;
       const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? "internal" : "bad_request");
       return c.json(errorBody(code, error.message || code.replace("_", " ")), status as ContentfulStatusCode);
     }
-    log.error({ err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId") }, "unhandled error");
+    log.error(
+      { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId") },
+      "unhandled error",
+    );
     return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
   };
 }

@@ -13,8 +13,10 @@ export function requireApiCaseworker(db: Db, minimumRole: Role = "caseworker") {
   return createMiddleware<CaseworkerEnv>(async (c, next) => {
     const token = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
     const caseworker = token ? await findCaseworkerByToken(db, token) : null;
-    if (!caseworker) throw new AppError("unauthorized", "Send a valid personal API token as 'Authorization: Bearer <token>'.");
-    if (RANK[caseworker.role] < RANK[minimumRole]) throw new AppError("forbidden", `This needs the ${minimumRole} role.`);
+    if (!caseworker)
+      throw new AppError("unauthorized", "Send a valid personal API token as 'Authorization: Bearer <token>'.");
+    if (RANK[caseworker.role] < RANK[minimumRole])
+      throw new AppError("forbidden", `This needs the ${minimumRole} role.`);
     c.set("caseworker", caseworker);
     await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: new Date() } });
     await next();

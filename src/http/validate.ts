@@ -8,7 +8,14 @@ export function validate<T extends ZodType, Target extends keyof ValidationTarge
   return zValidator(target, schema, (result, c) => {
     if (!result.success) {
       const issues = result.error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
-      return c.json(errorBody("bad_request", `Invalid ${target}: ${issues.map((i) => `${i.path || target} ${i.message}`).join("; ")}`, issues), 400);
+      return c.json(
+        errorBody(
+          "bad_request",
+          `Invalid ${target}: ${issues.map((i) => `${i.path || target} ${i.message}`).join("; ")}`,
+          issues,
+        ),
+        400,
+      );
     }
   });
 }

@@ -51,7 +51,10 @@ export function createOutbox(deps: OutboxDeps) {
       }
       const contact = message.conversation.contact;
       if (contact.blockedAt) {
-        await deps.db.message.update({ where: { id: message.id }, data: { status: "blocked", lastError: "recipient blocked the channel" } });
+        await deps.db.message.update({
+          where: { id: message.id },
+          data: { status: "blocked", lastError: "recipient blocked the channel" },
+        });
         continue;
       }
       const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc);
@@ -96,14 +99,21 @@ export function createOutbox(deps: OutboxDeps) {
       case "retry": {
         const wait = result.retryAfterMs ?? backoffMs(attempts);
         deps.log.warn({ messageId: id, attempts, waitMs: wait, error: result.error }, "delivery failed, will retry");
-        await deps.db.message.update({ where: { id }, data: { attempts, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error } });
+        await deps.db.message.update({
+          where: { id },
+          data: { attempts, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
+        });
         return;
       }
       case "blocked": {
         deps.log.info({ messageId: id }, "recipient blocked the channel");
-        const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId }, select: { contactId: true } });
+        const conversation = await deps.db.conversation.findUnique({
+          where: { id: conversationId },
+          select: { contactId: true },
+        });
         await deps.db.message.update({ where: { id }, data: { status: "blocked", attempts, lastError: result.error } });
-        if (conversation) await deps.db.contact.update({ where: { id: conversation.contactId }, data: { blockedAt: now() } });
+        if (conversation)
+          await deps.db.contact.update({ where: { id: conversation.contactId }, data: { blockedAt: now() } });
         return;
       }
       case "failed":
@@ -126,7 +136,10 @@ export function createOutbox(deps: OutboxDeps) {
         try {
           total += await drainOnce();
         } catch (error) {
-          deps.log.error({ err: error instanceof Error ? { name: error.name, message: error.message } : String(error) }, "outbox pass failed");
+          deps.log.error(
+            { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
+            "outbox pass failed",
+          );
         }
       } while (again && !stopped);
       return total;

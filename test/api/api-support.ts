@@ -3,10 +3,19 @@ import { newApiToken } from "../../src/casework/api-tokens.ts";
 import type { TestLentera } from "../support/create-test-lentera.ts";
 
 /** A caseworker made directly in the database, with a personal API token (the CLI does the same). */
-export async function createCaseworker(lentera: TestLentera, options: { email: string; role?: Role; active?: boolean }) {
+export async function createCaseworker(
+  lentera: TestLentera,
+  options: { email: string; role?: Role; active?: boolean },
+) {
   const { token, hash } = newApiToken();
   const caseworker = await lentera.db.caseworker.create({
-    data: { email: options.email, name: "Test Caseworker", role: options.role ?? "caseworker", apiTokenHash: hash, active: options.active ?? true },
+    data: {
+      email: options.email,
+      name: "Test Caseworker",
+      role: options.role ?? "caseworker",
+      apiTokenHash: hash,
+      active: options.active ?? true,
+    },
   });
   return { caseworker, token };
 }

@@ -28,7 +28,16 @@ afterAll(() => lentera?.close());
 
 const get = (path: string, headers: Record<string, string> = bearer(token)) => lentera.app.request(path, { headers });
 
-type ListBody = { tickets: { reference: string; type: string; priority: string; status: string; indicators: string[]; summary: { id: string; en: string } }[] };
+type ListBody = {
+  tickets: {
+    reference: string;
+    type: string;
+    priority: string;
+    status: string;
+    indicators: string[];
+    summary: { id: string; en: string };
+  }[];
+};
 
 describe("GET /api/tickets", () => {
   test("lists tickets most pressing first, with the caseworker's fields and no evidence", async () => {
@@ -39,9 +48,38 @@ describe("GET /api/tickets", () => {
     expect(tickets.map((t) => t.priority)).toEqual(["urgent", "urgent", "normal"]);
     const urgent = tickets.find((t) => t.reference === urgentRef)!;
     expect(Object.keys(urgent).sort()).toEqual(
-      ["assigneeId", "channel", "child", "closedAt", "consentShare", "country", "createdAt", "emergency", "erasureRequestedAt", "indicators", "locale", "needs", "priority", "province", "reference", "risk", "status", "summary", "type", "updatedAt"].sort(),
+      [
+        "assigneeId",
+        "channel",
+        "child",
+        "closedAt",
+        "consentShare",
+        "country",
+        "createdAt",
+        "emergency",
+        "erasureRequestedAt",
+        "indicators",
+        "locale",
+        "needs",
+        "priority",
+        "province",
+        "reference",
+        "risk",
+        "status",
+        "summary",
+        "type",
+        "updatedAt",
+      ].sort(),
     );
-    expect(urgent).toMatchObject({ type: "emergency", priority: "urgent", status: "new", locale: "id", channel: "web", emergency: true, risk: "high" });
+    expect(urgent).toMatchObject({
+      type: "emergency",
+      priority: "urgent",
+      status: "new",
+      locale: "id",
+      channel: "web",
+      emergency: true,
+      risk: "high",
+    });
     expect(urgent.indicators).toContain("EM-01-held-now");
     expect(urgent.summary.en).toContain("Danger now was signalled");
     expect(JSON.stringify(tickets)).not.toContain("dikurung majikan");
@@ -58,11 +96,14 @@ describe("GET /api/tickets", () => {
     expect(limited.tickets).toHaveLength(1);
   });
 
-  test.each(["status=open", "priority=critical", "type=other", "limit=0", "colour=red"])("400 for %s", async (query) => {
-    const res = await get(`/api/tickets?${query}`);
-    expect(res.status).toBe(400);
-    expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
-  });
+  test.each(["status=open", "priority=critical", "type=other", "limit=0", "colour=red"])(
+    "400 for %s",
+    async (query) => {
+      const res = await get(`/api/tickets?${query}`);
+      expect(res.status).toBe(400);
+      expect(await res.json()).toMatchObject({ error: { code: "bad_request" } });
+    },
+  );
 
   test("401 without a valid token", async () => {
     expect((await get("/api/tickets", {})).status).toBe(401);
@@ -78,18 +119,37 @@ describe("GET /api/tickets/:reference", () => {
     expect(res.status).toBe(200);
     const { ticket } = (await res.json()) as { ticket: Record<string, any> };
     expect(ticket.reference).toMatch(REFERENCE_ONLY);
-    expect(ticket).toMatchObject({ reference: urgentRef, type: "emergency", priority: "urgent", status: "new", emergency: true, child: false, needs: [] });
-    expect(ticket.assessment.indicators).toEqual(expect.arrayContaining([expect.objectContaining({ id: "EM-01-held-now", evidence: expect.stringContaining("dikurung") })]));
+    expect(ticket).toMatchObject({
+      reference: urgentRef,
+      type: "emergency",
+      priority: "urgent",
+      status: "new",
+      emergency: true,
+      child: false,
+      needs: [],
+    });
+    expect(ticket.assessment.indicators).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ id: "EM-01-held-now", evidence: expect.stringContaining("dikurung") }),
+      ]),
+    );
     expect(ticket.assessment.explanation).toEqual({ id: expect.any(String), en: expect.any(String) });
     expect(ticket.events).toEqual([expect.objectContaining({ type: "created", actorType: "person" })]);
-    expect(ticket.summary).toEqual({ id: expect.stringContaining("Darurat"), en: expect.stringContaining("Emergency") });
-    expect(await lentera.db.auditEvent.count({ where: { action: "ticket.read", actorId: caseworkerId } })).toBe(auditBefore + 1);
+    expect(ticket.summary).toEqual({
+      id: expect.stringContaining("Darurat"),
+      en: expect.stringContaining("Emergency"),
+    });
+    expect(await lentera.db.auditEvent.count({ where: { action: "ticket.read", actorId: caseworkerId } })).toBe(
+      auditBefore + 1,
+    );
   });
 
   test("an urgent ticket opened without consent carries no words of the person", async () => {
     const { tickets } = (await (await get("/api/tickets?type=emergency")).json()) as ListBody;
     const minimal = tickets.find((t) => t.reference !== urgentRef)!;
-    const { ticket } = (await (await get(`/api/tickets/${minimal.reference}`)).json()) as { ticket: Record<string, any> };
+    const { ticket } = (await (await get(`/api/tickets/${minimal.reference}`)).json()) as {
+      ticket: Record<string, any>;
+    };
     expect(ticket).toMatchObject({ details: null, safeContact: null, assessment: null });
     expect(ticket.summary.en).toContain("vital interests");
   });
@@ -103,7 +163,10 @@ describe("GET /api/tickets/:reference", () => {
 
   test("the list read is audited with its filters", async () => {
     await get("/api/tickets?type=emergency");
-    const entry = await lentera.db.auditEvent.findFirstOrThrow({ where: { action: "ticket.list", actorId: caseworkerId }, orderBy: { createdAt: "desc" } });
+    const entry = await lentera.db.auditEvent.findFirstOrThrow({
+      where: { action: "ticket.list", actorId: caseworkerId },
+      orderBy: { createdAt: "desc" },
+    });
     expect(entry.meta).toMatchObject({ filters: { type: "emergency" }, count: 2 });
   });
 });

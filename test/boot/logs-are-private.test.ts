@@ -18,11 +18,14 @@ test("logs at debug level carry no message text, phone numbers or tokens", { tim
     await chat.tap("consent.accept");
     await chat.say("nama saya Siti Rahayu, nomor saya 081234567890, paspor saya ditahan");
     await chat.say("x".repeat(5000)).catch(() => {});
-    await lentera.app.request(`/api/webchat/conversations/${chat.conversationId}/messages`, { headers: { authorization: `Bearer ${chat.token}` } });
+    await lentera.app.request(`/api/webchat/conversations/${chat.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${chat.token}` },
+    });
     const all = lines.join("\n");
     expect(lines.length).toBeGreaterThan(3);
     expect(all).toContain('"route"');
-    for (const secret of ["Siti", "081234567890", "paspor", chat.token, "xxxxxxxxxx"]) expect(all).not.toContain(secret);
+    for (const secret of ["Siti", "081234567890", "paspor", chat.token, "xxxxxxxxxx"])
+      expect(all).not.toContain(secret);
   } finally {
     await lentera.close();
     await rm(dataDir, { recursive: true, force: true });

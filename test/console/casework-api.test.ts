@@ -12,14 +12,22 @@ describe("casework API", () => {
   let admin: Awaited<ReturnType<typeof addCaseworker>>;
   beforeAll(async () => {
     lentera = await createTestLentera();
-    [cw, other, sup, admin] = [await addCaseworker(lentera, "caseworker"), await addCaseworker(lentera, "caseworker"), await addCaseworker(lentera, "supervisor"), await addCaseworker(lentera, "admin")];
+    [cw, other, sup, admin] = [
+      await addCaseworker(lentera, "caseworker"),
+      await addCaseworker(lentera, "caseworker"),
+      await addCaseworker(lentera, "supervisor"),
+      await addCaseworker(lentera, "admin"),
+    ];
   });
   afterAll(async () => lentera?.close());
 
   const call = async (token: string | null, method: string, path: string, body?: unknown) => {
     const res = await lentera.app.request(path, {
       method,
-      headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), ...(body === undefined ? {} : { "content-type": "application/json" }) },
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(body === undefined ? {} : { "content-type": "application/json" }),
+      },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await res.text();
@@ -30,8 +38,19 @@ describe("casework API", () => {
     const { status, body } = await call(null, "GET", "/api/openapi.json");
     expect(status).toBe(200);
     expect(body.openapi).toBe("3.1.0");
-    expect(Object.keys(body.paths)).toEqual(expect.arrayContaining(["/api/tickets/{reference}/claim", "/api/tickets/{reference}/messages", "/api/tickets/{reference}/referrals", "/api/partners", "/api/audit"]));
-    expect(body.paths["/api/tickets/{reference}/status"].post.requestBody.content["application/json"].schema.properties.status.enum).toEqual(["in_progress", "closed"]);
+    expect(Object.keys(body.paths)).toEqual(
+      expect.arrayContaining([
+        "/api/tickets/{reference}/claim",
+        "/api/tickets/{reference}/messages",
+        "/api/tickets/{reference}/referrals",
+        "/api/partners",
+        "/api/audit",
+      ]),
+    );
+    expect(
+      body.paths["/api/tickets/{reference}/status"].post.requestBody.content["application/json"].schema.properties
+        .status.enum,
+    ).toEqual(["in_progress", "closed"]);
   });
 
   it("refuses a missing or bad token with 401 on every route", async () => {
@@ -67,7 +86,10 @@ describe("casework API", () => {
   it("refuses by role (403), hides others' tickets (404), validates bodies (400) and conflicts (409)", async () => {
     const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { consentShare: false });
     const partnerId = (await lentera.db.partner.findFirstOrThrow()).id;
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/claim`)).body.ticket).toMatchObject({ status: "claimed", assigneeId: cw.caseworker.id });
+    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/claim`)).body.ticket).toMatchObject({
+      status: "claimed",
+      assigneeId: cw.caseworker.id,
+    });
     expect((await call(other.token, "POST", `/api/tickets/${ticket.reference}/claim`)).status).toBe(409);
     for (const [method, path, body] of [
       ["POST", `/api/tickets/${ticket.reference}/release`, undefined],
@@ -78,23 +100,52 @@ describe("casework API", () => {
     ] as const) {
       expect([path, (await call(other.token, method, path, body)).status]).toEqual([path, 404]);
     }
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/reassign`, { assigneeId: other.caseworker.id })).status).toBe(403);
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/referrals`, { partnerId })).status).toBe(403);
-    expect((await call(cw.token, "POST", "/api/partners", { name: "X partner", services: [], provinces: [], contact: "x@x.org" })).status).toBe(403);
+    expect(
+      (await call(cw.token, "POST", `/api/tickets/${ticket.reference}/reassign`, { assigneeId: other.caseworker.id }))
+        .status,
+    ).toBe(403);
+    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/referrals`, { partnerId })).status).toBe(
+      403,
+    );
+    expect(
+      (
+        await call(cw.token, "POST", "/api/partners", {
+          name: "X partner",
+          services: [],
+          provinces: [],
+          contact: "x@x.org",
+        })
+      ).status,
+    ).toBe(403);
     expect((await call(sup.token, "GET", "/api/audit")).status).toBe(403);
     expect((await call(sup.token, "GET", "/api/caseworkers")).status).toBe(403);
-    expect((await call(sup.token, "PATCH", `/api/caseworkers/${cw.caseworker.id}`, { role: "admin" })).status).toBe(403);
+    expect((await call(sup.token, "PATCH", `/api/caseworkers/${cw.caseworker.id}`, { role: "admin" })).status).toBe(
+      403,
+    );
 
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, { status: "closed" })).status).toBe(400);
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, { status: "referred" })).status).toBe(400);
+    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, { status: "closed" })).status).toBe(
+      400,
+    );
+    expect(
+      (await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, { status: "referred" })).status,
+    ).toBe(400);
     expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/notes`, { text: "" })).status).toBe(400);
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/notes`, { text: "ok", extra: 1 })).status).toBe(400);
-    expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/messages`, { text: "x".repeat(4001) })).status).toBe(400);
-    expect((await call(sup.token, "POST", `/api/tickets/${ticket.reference}/referrals`, { partnerId })).status).toBe(400);
+    expect(
+      (await call(cw.token, "POST", `/api/tickets/${ticket.reference}/notes`, { text: "ok", extra: 1 })).status,
+    ).toBe(400);
+    expect(
+      (await call(cw.token, "POST", `/api/tickets/${ticket.reference}/messages`, { text: "x".repeat(4001) })).status,
+    ).toBe(400);
+    expect((await call(sup.token, "POST", `/api/tickets/${ticket.reference}/referrals`, { partnerId })).status).toBe(
+      400,
+    );
     expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/hand-back`)).status).toBe(409);
     expect((await call(cw.token, "POST", "/api/tickets/NOPE-1234/claim")).status).toBe(404);
 
-    const override = await call(sup.token, "POST", `/api/tickets/${ticket.reference}/referrals`, { partnerId, overrideReason: "Child at risk, police involved" });
+    const override = await call(sup.token, "POST", `/api/tickets/${ticket.reference}/referrals`, {
+      partnerId,
+      overrideReason: "Child at risk, police involved",
+    });
     expect(override.status).toBe(201);
     expect(override.body.referral).toMatchObject({ consent: false, overrideReason: "Child at risk, police involved" });
   });
@@ -106,16 +157,23 @@ describe("casework API", () => {
     const queue = await call(cw.token, "GET", "/api/queue?assigned=unassigned");
     expect(queue.body.tickets.map((t: { reference: string }) => t.reference)).toContain(ticket.reference);
     await call(cw.token, "POST", `/api/tickets/${ticket.reference}/claim`);
-    const sent = await call(cw.token, "POST", `/api/tickets/${ticket.reference}/messages`, { text: "Halo, saya Ani dari Lentera." });
+    const sent = await call(cw.token, "POST", `/api/tickets/${ticket.reference}/messages`, {
+      text: "Halo, saya Ani dari Lentera.",
+    });
     expect(sent).toMatchObject({ status: 201, body: { handoffStarted: true } });
     await chat.say("Halo kak");
     const transcript = await call(cw.token, "GET", `/api/tickets/${ticket.reference}/messages`);
-    expect(transcript.body.messages.slice(-2).map((m: { author: string; text: string }) => [m.author, m.text])).toEqual([
-      ["caseworker", "Halo, saya Ani dari Lentera."],
-      ["person", "Halo kak"],
-    ]);
+    expect(transcript.body.messages.slice(-2).map((m: { author: string; text: string }) => [m.author, m.text])).toEqual(
+      [
+        ["caseworker", "Halo, saya Ani dari Lentera."],
+        ["person", "Halo kak"],
+      ],
+    );
     expect((await call(cw.token, "POST", `/api/tickets/${ticket.reference}/hand-back`)).body).toEqual({ mode: "bot" });
-    const closed = await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, { status: "closed", outcome: "safe_no_further_help" });
+    const closed = await call(cw.token, "POST", `/api/tickets/${ticket.reference}/status`, {
+      status: "closed",
+      outcome: "safe_no_further_help",
+    });
     expect(closed.body.ticket).toMatchObject({ status: "closed", outcome: "safe_no_further_help" });
     const csv = await call(admin.token, "GET", "/api/audit?format=csv");
     expect(csv.body).toContain("ticket.message_sent");

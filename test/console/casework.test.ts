@@ -26,7 +26,12 @@ describe("casework", () => {
 
   beforeAll(async () => {
     lentera = await createTestLentera();
-    [cw, other, sup, admin] = [await addCaseworker(lentera, "caseworker"), await addCaseworker(lentera, "caseworker"), await addCaseworker(lentera, "supervisor"), await addCaseworker(lentera, "admin")];
+    [cw, other, sup, admin] = [
+      await addCaseworker(lentera, "caseworker"),
+      await addCaseworker(lentera, "caseworker"),
+      await addCaseworker(lentera, "supervisor"),
+      await addCaseworker(lentera, "admin"),
+    ];
     partnerId = (await lentera.db.partner.findFirstOrThrow()).id;
   });
   afterAll(async () => lentera?.close());
@@ -41,18 +46,48 @@ describe("casework", () => {
     const ticket = await newTicket();
     expect((await claimTicket(cw.ctx, { reference: ticket.reference })).status).toBe("claimed");
     await expect(claimTicket(other.ctx, { reference: ticket.reference })).rejects.toEqual(refused("conflict"));
-    expect((await changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "in_progress" })).status).toBe("in_progress");
-    await expect(changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "closed" })).rejects.toEqual(refused("invalid"));
-    const closed = await changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "closed", outcome: "supported", outcomeNote: "back home" });
+    expect((await changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "in_progress" })).status).toBe(
+      "in_progress",
+    );
+    await expect(changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "closed" })).rejects.toEqual(
+      refused("invalid"),
+    );
+    const closed = await changeTicketStatus(cw.ctx, {
+      reference: ticket.reference,
+      status: "closed",
+      outcome: "supported",
+      outcomeNote: "back home",
+    });
     expect(closed).toMatchObject({ status: "closed", outcome: "supported: back home" });
     expect(closed.closedAt).toBeInstanceOf(Date);
-    await expect(changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "in_progress" })).rejects.toEqual(refused("forbidden"));
-    expect((await changeTicketStatus(sup.ctx, { reference: ticket.reference, status: "in_progress" })).status).toBe("in_progress");
+    await expect(changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "in_progress" })).rejects.toEqual(
+      refused("forbidden"),
+    );
+    expect((await changeTicketStatus(sup.ctx, { reference: ticket.reference, status: "in_progress" })).status).toBe(
+      "in_progress",
+    );
 
-    const events = await lentera.db.ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" } });
-    expect(events.map((e) => e.type)).toEqual(["created", "claimed", "status_changed", "status_changed", "status_changed"]);
-    const audit = await lentera.db.auditEvent.findMany({ where: { subjectId: ticket.id, actorType: "caseworker" }, orderBy: { createdAt: "asc" } });
-    expect(audit.map((a) => a.action)).toEqual(["ticket.claimed", "ticket.status_changed", "ticket.status_changed", "ticket.status_changed"]);
+    const events = await lentera.db.ticketEvent.findMany({
+      where: { ticketId: ticket.id },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(events.map((e) => e.type)).toEqual([
+      "created",
+      "claimed",
+      "status_changed",
+      "status_changed",
+      "status_changed",
+    ]);
+    const audit = await lentera.db.auditEvent.findMany({
+      where: { subjectId: ticket.id, actorType: "caseworker" },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(audit.map((a) => a.action)).toEqual([
+      "ticket.claimed",
+      "ticket.status_changed",
+      "ticket.status_changed",
+      "ticket.status_changed",
+    ]);
   });
 
   it("refuses each role what it may not do", async () => {
@@ -69,23 +104,42 @@ describe("casework", () => {
       await expect(attempt()).rejects.toEqual(refused("not_found"));
     }
     // The holder cannot reassign; a supervisor can.
-    await expect(reassignTicket(cw.ctx, { reference: ticket.reference, assigneeId: other.caseworker.id })).rejects.toEqual(refused("forbidden"));
-    expect((await reassignTicket(sup.ctx, { reference: ticket.reference, assigneeId: other.caseworker.id })).assigneeId).toBe(other.caseworker.id);
-    await expect(reassignTicket(sup.ctx, { reference: ticket.reference, assigneeId: "00000000-0000-4000-8000-000000000000" })).rejects.toEqual(refused("invalid"));
+    await expect(
+      reassignTicket(cw.ctx, { reference: ticket.reference, assigneeId: other.caseworker.id }),
+    ).rejects.toEqual(refused("forbidden"));
+    expect(
+      (await reassignTicket(sup.ctx, { reference: ticket.reference, assigneeId: other.caseworker.id })).assigneeId,
+    ).toBe(other.caseworker.id);
+    await expect(
+      reassignTicket(sup.ctx, { reference: ticket.reference, assigneeId: "00000000-0000-4000-8000-000000000000" }),
+    ).rejects.toEqual(refused("invalid"));
     // Partners and accounts are for admins only.
-    const partner = { name: "New partner", services: ["legal"], provinces: ["Bali"], contact: "x@example.org", active: true };
+    const partner = {
+      name: "New partner",
+      services: ["legal"],
+      provinces: ["Bali"],
+      contact: "x@example.org",
+      active: true,
+    };
     await expect(savePartner(sup.ctx, partner)).rejects.toEqual(refused("forbidden"));
     await expect(savePartner(cw.ctx, partner)).rejects.toEqual(refused("forbidden"));
     expect((await savePartner(admin.ctx, partner)).name).toBe("New partner");
-    await expect(manageAccount(sup.ctx, { caseworkerId: cw.caseworker.id, role: "admin" })).rejects.toEqual(refused("forbidden"));
-    await expect(manageAccount(admin.ctx, { caseworkerId: admin.caseworker.id, active: false })).rejects.toEqual(refused("conflict"));
+    await expect(manageAccount(sup.ctx, { caseworkerId: cw.caseworker.id, role: "admin" })).rejects.toEqual(
+      refused("forbidden"),
+    );
+    await expect(manageAccount(admin.ctx, { caseworkerId: admin.caseworker.id, active: false })).rejects.toEqual(
+      refused("conflict"),
+    );
   });
 
   it("release puts a ticket back in the queue; a caseworker cannot release another's", async () => {
     const ticket = await newTicket();
     await claimTicket(other.ctx, { reference: ticket.reference });
     await expect(releaseTicket(cw.ctx, { reference: ticket.reference })).rejects.toEqual(refused("not_found"));
-    expect(await releaseTicket(sup.ctx, { reference: ticket.reference })).toMatchObject({ status: "new", assigneeId: null });
+    expect(await releaseTicket(sup.ctx, { reference: ticket.reference })).toMatchObject({
+      status: "new",
+      assigneeId: null,
+    });
     expect((await claimTicket(cw.ctx, { reference: ticket.reference })).assigneeId).toBe(cw.caseworker.id);
   });
 
@@ -93,26 +147,57 @@ describe("casework", () => {
     const ticket = await newTicket({ consentShare: false });
     await claimTicket(cw.ctx, { reference: ticket.reference });
     await expect(referTicket(cw.ctx, { reference: ticket.reference, partnerId })).rejects.toEqual(refused("forbidden"));
-    await expect(referTicket(cw.ctx, { reference: ticket.reference, partnerId, overrideReason: "she is in danger tonight" })).rejects.toEqual(refused("forbidden"));
+    await expect(
+      referTicket(cw.ctx, { reference: ticket.reference, partnerId, overrideReason: "she is in danger tonight" }),
+    ).rejects.toEqual(refused("forbidden"));
     await expect(referTicket(sup.ctx, { reference: ticket.reference, partnerId })).rejects.toEqual(refused("invalid"));
-    await expect(referTicket(sup.ctx, { reference: ticket.reference, partnerId, overrideReason: "short" })).rejects.toEqual(refused("invalid"));
-    const referral = await referTicket(sup.ctx, { reference: ticket.reference, partnerId, overrideReason: "Held by the employer, needs shelter tonight" });
-    expect(referral).toMatchObject({ consent: false, overrideReason: "Held by the employer, needs shelter tonight", status: "pending" });
-    const audit = await lentera.db.auditEvent.findFirstOrThrow({ where: { action: "ticket.referred_override", subjectId: ticket.id } });
-    expect(audit).toMatchObject({ actorId: sup.caseworker.id, meta: { partnerId, referralId: referral.id, reason: "Held by the employer, needs shelter tonight" } });
+    await expect(
+      referTicket(sup.ctx, { reference: ticket.reference, partnerId, overrideReason: "short" }),
+    ).rejects.toEqual(refused("invalid"));
+    const referral = await referTicket(sup.ctx, {
+      reference: ticket.reference,
+      partnerId,
+      overrideReason: "Held by the employer, needs shelter tonight",
+    });
+    expect(referral).toMatchObject({
+      consent: false,
+      overrideReason: "Held by the employer, needs shelter tonight",
+      status: "pending",
+    });
+    const audit = await lentera.db.auditEvent.findFirstOrThrow({
+      where: { action: "ticket.referred_override", subjectId: ticket.id },
+    });
+    expect(audit).toMatchObject({
+      actorId: sup.caseworker.id,
+      meta: { partnerId, referralId: referral.id, reason: "Held by the employer, needs shelter tonight" },
+    });
     expect((await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("referred");
-    expect(await updateReferral(cw.ctx, { reference: ticket.reference, referralId: referral.id, status: "accepted", note: "bed found" })).toMatchObject({ status: "accepted" });
+    expect(
+      await updateReferral(cw.ctx, {
+        reference: ticket.reference,
+        referralId: referral.id,
+        status: "accepted",
+        note: "bed found",
+      }),
+    ).toMatchObject({ status: "accepted" });
   });
 
   it("a share consent the person gave (and did not withdraw) lets the holder refer", async () => {
     const withConsent = await newTicket({ consentShare: true });
     await claimTicket(cw.ctx, { reference: withConsent.reference });
-    expect(await referTicket(cw.ctx, { reference: withConsent.reference, partnerId })).toMatchObject({ consent: true, overrideReason: null });
+    expect(await referTicket(cw.ctx, { reference: withConsent.reference, partnerId })).toMatchObject({
+      consent: true,
+      overrideReason: null,
+    });
 
     const withdrawn = await newTicket({ consentShare: true });
-    await lentera.db.consent.create({ data: { contactId: withdrawn.contactId!, scope: "share:any", granted: false, notice: "test" } });
+    await lentera.db.consent.create({
+      data: { contactId: withdrawn.contactId!, scope: "share:any", granted: false, notice: "test" },
+    });
     await claimTicket(cw.ctx, { reference: withdrawn.reference });
-    await expect(referTicket(cw.ctx, { reference: withdrawn.reference, partnerId })).rejects.toEqual(refused("forbidden"));
+    await expect(referTicket(cw.ctx, { reference: withdrawn.reference, partnerId })).rejects.toEqual(
+      refused("forbidden"),
+    );
   });
 
   it("keeps notes encrypted and audits every read of a ticket", async () => {
@@ -122,8 +207,14 @@ describe("casework", () => {
     expect(note.textEnc).not.toContain("sister");
     const view = await readTicket(cw.ctx, ticket.reference);
     expect(view.notes.map((n) => n.text)).toEqual(["Called her sister, she is safe"]);
-    expect(view.allowed).toMatchObject({ "ticket.reply": true, "ticket.reassign": false, "ticket.refer_override": false });
-    const reads = await lentera.db.auditEvent.count({ where: { action: "ticket.read", subjectId: ticket.id, actorId: cw.caseworker.id } });
+    expect(view.allowed).toMatchObject({
+      "ticket.reply": true,
+      "ticket.reassign": false,
+      "ticket.refer_override": false,
+    });
+    const reads = await lentera.db.auditEvent.count({
+      where: { action: "ticket.read", subjectId: ticket.id, actorId: cw.caseworker.id },
+    });
     expect(reads).toBe(1);
   });
 });

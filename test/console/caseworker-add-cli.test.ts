@@ -22,7 +22,9 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
   const cli = (args: string[], input?: string) => {
-    const child = run(TSX, ["src/cli/main.ts", ...args], { env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" } });
+    const child = run(TSX, ["src/cli/main.ts", ...args], {
+      env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
+    });
     if (input !== undefined) {
       child.child.stdin?.end(input);
     }
@@ -30,12 +32,36 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   };
 
   it("creates an account, prints its API token once, and resets password, token and role when run again", async () => {
-    const first = await cli(["caseworker", "add", "--email", "Rina@Example.org", "--name", "Rina", "--role", "caseworker", "--password", "first password 1"]);
+    const first = await cli([
+      "caseworker",
+      "add",
+      "--email",
+      "Rina@Example.org",
+      "--name",
+      "Rina",
+      "--role",
+      "caseworker",
+      "--password",
+      "first password 1",
+    ]);
     const token1 = first.stdout.trim().split("\n").at(-1)!;
     expect(token1).toMatch(/^lnt_[\w-]{40,}$/);
     expect(first.stdout).toContain("Created caseworker rina@example.org (Rina).");
 
-    const second = await cli(["caseworker", "add", "--email", "rina@example.org", "--name", "Rina W", "--role", "supervisor", "--password-stdin"], "second password 2\n");
+    const second = await cli(
+      [
+        "caseworker",
+        "add",
+        "--email",
+        "rina@example.org",
+        "--name",
+        "Rina W",
+        "--role",
+        "supervisor",
+        "--password-stdin",
+      ],
+      "second password 2\n",
+    );
     const token2 = second.stdout.trim().split("\n").at(-1)!;
     expect(second.stdout).toContain("Reset supervisor rina@example.org (Rina W).");
     expect(token2).not.toBe(token1);
@@ -55,11 +81,23 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
 
   it("refuses a bad role with usage help (exit 64)", async () => {
     const refused = cli(["caseworker", "add", "--email", "x@example.org", "--name", "X", "--role", "boss"]);
-    await expect(refused).rejects.toMatchObject({ code: 64, stderr: expect.stringContaining("--role must be caseworker, supervisor or admin") });
+    await expect(refused).rejects.toMatchObject({
+      code: 64,
+      stderr: expect.stringContaining("--role must be caseworker, supervisor or admin"),
+    });
   });
 
   it("refuses a bad email or a password that is too short before touching the database", async () => {
-    const ctx = { db: new Proxy({}, { get: () => { throw new Error("must not touch the database"); } }) } as unknown as CliContext;
+    const ctx = {
+      db: new Proxy(
+        {},
+        {
+          get: () => {
+            throw new Error("must not touch the database");
+          },
+        },
+      ),
+    } as unknown as CliContext;
     for (const values of [
       { email: "not-an-email", name: "X", role: "admin" },
       { email: "x@example.org", name: "X", role: "admin", password: "short" },

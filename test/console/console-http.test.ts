@@ -72,7 +72,10 @@ describe("console over HTTP", () => {
     signedIn.csrf = "";
     expect((await signedIn.post(`/console/tickets/${ticket.reference}/claim`)).res.status).toBe(403);
     signedIn.csrf = good;
-    expect((await signedIn.post(`/console/tickets/${ticket.reference}/claim`, {}, { origin: "https://evil.example" })).res.status).toBe(403);
+    expect(
+      (await signedIn.post(`/console/tickets/${ticket.reference}/claim`, {}, { origin: "https://evil.example" })).res
+        .status,
+    ).toBe(403);
     expect((await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).assigneeId).toBeNull();
     expect((await signedIn.post(`/console/tickets/${ticket.reference}/claim`)).res.status).toBe(303);
   });
@@ -105,7 +108,11 @@ describe("console over HTTP", () => {
     await client.get("/console/queue");
     const switched = await client.post("/console/language", { lang: "en", back: "/console/queue?assigned=me" });
     expect(switched.res.headers.get("location")).toBe("/console/queue?assigned=me");
-    expect((await client.post("/console/language", { lang: "en", back: "https://evil.example/" })).res.headers.get("location")).toBe("/console/queue");
+    expect(
+      (await client.post("/console/language", { lang: "en", back: "https://evil.example/" })).res.headers.get(
+        "location",
+      ),
+    ).toBe("/console/queue");
     const english = await client.get("/console/queue");
     expect(english.body).toContain(`<html lang="en">`);
     expect(english.body).toContain(consoleEn.queue.title);
@@ -116,7 +123,15 @@ describe("console over HTTP", () => {
   });
 
   it("sends a signed-out visitor to sign-in from every console page", async () => {
-    for (const path of ["/console/queue", "/console/tickets/ABC123", "/console/partners", "/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv", "/console/admin/settings"]) {
+    for (const path of [
+      "/console/queue",
+      "/console/tickets/ABC123",
+      "/console/partners",
+      "/console/admin/audit",
+      "/console/admin/accounts",
+      "/console/admin/audit.csv",
+      "/console/admin/settings",
+    ]) {
       const res = await lentera.app.request(path, { redirect: "manual" });
       expect([path, res.status, res.headers.get("location")]).toEqual([path, 303, "/console/sign-in"]);
     }
@@ -129,9 +144,15 @@ describe("console over HTTP", () => {
     const someoneElse = await addCaseworker(lentera, "caseworker");
     const normal = await addTicket(lentera, (await addConversation(lentera)).id, { priority: "normal" });
     tick(1);
-    const urgent = await addTicket(lentera, (await addConversation(lentera)).id, { type: "emergency", priority: "urgent" });
+    const urgent = await addTicket(lentera, (await addConversation(lentera)).id, {
+      type: "emergency",
+      priority: "urgent",
+    });
     const taken = await addTicket(lentera, (await addConversation(lentera)).id, { priority: "urgent" });
-    await lentera.db.ticket.update({ where: { id: taken.id }, data: { assigneeId: someoneElse.caseworker.id, status: "claimed" } });
+    await lentera.db.ticket.update({
+      where: { id: taken.id },
+      data: { assigneeId: someoneElse.caseworker.id, status: "claimed" },
+    });
 
     const client = consoleClient(lentera.app);
     await client.signIn(me.email);
@@ -142,10 +163,14 @@ describe("console over HTTP", () => {
     expect(body).toMatch(new RegExp(`<tr class="urgent" data-reference="${urgent.reference}"`));
     // Filters.
     const filtered = await client.get("/console/queue?type=emergency&assigned=unassigned");
-    expect([...filtered.body.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1])).toEqual(expect.arrayContaining([urgent.reference]));
+    expect([...filtered.body.matchAll(/data-reference="([^"]+)"/g)].map((m) => m[1])).toEqual(
+      expect.arrayContaining([urgent.reference]),
+    );
     expect(filtered.body).not.toContain(`data-reference="${normal.reference}"`);
     // Poll: urgent references for the alert.
-    const poll = JSON.parse((await client.get("/console/queue/poll", { "x-lentera-poll": "1" })).body) as { urgent: string[] };
+    const poll = JSON.parse((await client.get("/console/queue/poll", { "x-lentera-poll": "1" })).body) as {
+      urgent: string[];
+    };
     expect(poll.urgent).toContain(urgent.reference);
     expect(poll.urgent).not.toContain(taken.reference);
     // Another caseworker's ticket: not found, and nothing is shown.
@@ -173,30 +198,57 @@ describe("console over HTTP", () => {
     expect(page.body).not.toContain(consoleEn.ticket.send);
 
     expect((await client.post(`/console/tickets/${ticket.reference}/reply`, { text: "hi" })).res.status).toBe(403);
-    expect((await client.post(`/console/tickets/${ticket.reference}/claim`)).res.headers.get("location")).toBe(`/console/tickets/${ticket.reference}?done=claimed`);
-    expect((await client.post(`/console/tickets/${ticket.reference}/reply`, { text: "Hi, this is Dewi." })).res.status).toBe(303);
-    expect((await chat.transcript()).messages.at(-1)).toMatchObject({ author: "caseworker", text: "Hi, this is Dewi." });
+    expect((await client.post(`/console/tickets/${ticket.reference}/claim`)).res.headers.get("location")).toBe(
+      `/console/tickets/${ticket.reference}?done=claimed`,
+    );
+    expect(
+      (await client.post(`/console/tickets/${ticket.reference}/reply`, { text: "Hi, this is Dewi." })).res.status,
+    ).toBe(303);
+    expect((await chat.transcript()).messages.at(-1)).toMatchObject({
+      author: "caseworker",
+      text: "Hi, this is Dewi.",
+    });
     await chat.say("Thank you, I am scared");
     const after = await client.get(`/console/tickets/${ticket.reference}`);
     expect(after.body).toContain("Thank you, I am scared");
     expect(after.body).toContain(consoleEn.ticket.hand_back);
     // The live transcript: new messages after a cursor, or 204.
     const cursor = /data-cursor="(\d+)"/.exec(after.body)![1]!;
-    expect((await client.get(`/console/tickets/${ticket.reference}/transcript?after=${cursor}`, { "x-lentera-poll": "1" })).res.status).toBe(204);
+    expect(
+      (await client.get(`/console/tickets/${ticket.reference}/transcript?after=${cursor}`, { "x-lentera-poll": "1" }))
+        .res.status,
+    ).toBe(204);
     await chat.say("Are you there?");
-    const live = await client.get(`/console/tickets/${ticket.reference}/transcript?after=${cursor}`, { "x-lentera-poll": "1" });
+    const live = await client.get(`/console/tickets/${ticket.reference}/transcript?after=${cursor}`, {
+      "x-lentera-poll": "1",
+    });
     expect(live.res.status).toBe(200);
     expect(live.body).toContain("Are you there?");
 
-    expect((await client.post(`/console/tickets/${ticket.reference}/notes`, { text: "Wants to go home" })).res.status).toBe(303);
+    expect(
+      (await client.post(`/console/tickets/${ticket.reference}/notes`, { text: "Wants to go home" })).res.status,
+    ).toBe(303);
     expect((await client.post(`/console/tickets/${ticket.reference}/notes`, { text: "" })).res.status).toBe(400);
-    const noOutcome = await client.post(`/console/tickets/${ticket.reference}/status`, { status: "closed", outcome: "" });
+    const noOutcome = await client.post(`/console/tickets/${ticket.reference}/status`, {
+      status: "closed",
+      outcome: "",
+    });
     expect(noOutcome.res.status).toBe(400);
     expect(noOutcome.body).toContain(consoleEn.errors.outcome_required);
-    expect((await client.post(`/console/tickets/${ticket.reference}/status`, { status: "bogus" })).res.status).toBe(400);
-    expect((await client.post(`/console/tickets/${ticket.reference}/reassign`, { assigneeId: caseworker.id })).res.status).toBe(403);
-    expect((await client.post(`/console/tickets/${ticket.reference}/status`, { status: "closed", outcome: "supported" })).res.status).toBe(303);
-    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "closed", outcome: "supported" });
+    expect((await client.post(`/console/tickets/${ticket.reference}/status`, { status: "bogus" })).res.status).toBe(
+      400,
+    );
+    expect(
+      (await client.post(`/console/tickets/${ticket.reference}/reassign`, { assigneeId: caseworker.id })).res.status,
+    ).toBe(403);
+    expect(
+      (await client.post(`/console/tickets/${ticket.reference}/status`, { status: "closed", outcome: "supported" })).res
+        .status,
+    ).toBe(303);
+    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+      status: "closed",
+      outcome: "supported",
+    });
     expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("bot");
   });
 
@@ -207,9 +259,19 @@ describe("console over HTTP", () => {
     for (const who of [cw, sup]) {
       const client = consoleClient(lentera.app);
       await client.signIn(who.email);
-      for (const path of ["/console/admin/audit", "/console/admin/accounts", "/console/admin/audit.csv", "/console/admin/settings"]) expect((await client.get(path)).res.status).toBe(403);
-      expect((await client.post("/console/partners", { name: "Sneaky", contact: "x@example.org" })).res.status).toBe(403);
-      expect((await client.post(`/console/admin/accounts/${who.caseworker.id}`, { role: "admin", active: "1" })).res.status).toBe(403);
+      for (const path of [
+        "/console/admin/audit",
+        "/console/admin/accounts",
+        "/console/admin/audit.csv",
+        "/console/admin/settings",
+      ])
+        expect((await client.get(path)).res.status).toBe(403);
+      expect((await client.post("/console/partners", { name: "Sneaky", contact: "x@example.org" })).res.status).toBe(
+        403,
+      );
+      expect(
+        (await client.post(`/console/admin/accounts/${who.caseworker.id}`, { role: "admin", active: "1" })).res.status,
+      ).toBe(403);
     }
     const client = consoleClient(lentera.app);
     await client.signIn(admin.email);
@@ -219,12 +281,32 @@ describe("console over HTTP", () => {
     expect(settings.body).toContain(consoleId.settings.example_partners.replace("{{count}}", "4"));
     const csv = await client.get("/console/admin/audit.csv");
     expect(csv.res.headers.get("content-type")).toMatch(/text\/csv/);
-    expect(csv.body.split("\r\n")[0]).toBe("time,actor_type,actor_id,actor_email,action,subject_type,subject_id,ticket_reference,meta");
+    expect(csv.body.split("\r\n")[0]).toBe(
+      "time,actor_type,actor_id,actor_email,action,subject_type,subject_id,ticket_reference,meta",
+    );
     expect(csv.body).toContain("ticket.read");
-    expect((await client.post("/console/partners", { name: "Yayasan Baru", services: "legal, shelter", provinces: "Bali", contact: "kontak@example.org", active: "1" })).res.status).toBe(303);
-    expect(await lentera.db.partner.findFirst({ where: { name: "Yayasan Baru" } })).toMatchObject({ services: ["legal", "shelter"], provinces: ["Bali"] });
-    expect((await client.post(`/console/admin/accounts/${cw.caseworker.id}`, { role: "supervisor", active: "1" })).res.status).toBe(303);
-    expect((await lentera.db.caseworker.findUniqueOrThrow({ where: { id: cw.caseworker.id } })).role).toBe("supervisor");
+    expect(
+      (
+        await client.post("/console/partners", {
+          name: "Yayasan Baru",
+          services: "legal, shelter",
+          provinces: "Bali",
+          contact: "kontak@example.org",
+          active: "1",
+        })
+      ).res.status,
+    ).toBe(303);
+    expect(await lentera.db.partner.findFirst({ where: { name: "Yayasan Baru" } })).toMatchObject({
+      services: ["legal", "shelter"],
+      provinces: ["Bali"],
+    });
+    expect(
+      (await client.post(`/console/admin/accounts/${cw.caseworker.id}`, { role: "supervisor", active: "1" })).res
+        .status,
+    ).toBe(303);
+    expect((await lentera.db.caseworker.findUniqueOrThrow({ where: { id: cw.caseworker.id } })).role).toBe(
+      "supervisor",
+    );
     // Switching an account off ends its sessions.
     const victim = consoleClient(lentera.app);
     await victim.signIn(sup.email);

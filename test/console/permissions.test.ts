@@ -9,7 +9,11 @@ const closedQueued = { assigneeId: null, status: "closed" as const };
 
 /** Each role, each permission, on a ticket of its own, another's, an unassigned one: the whole table. */
 describe("permissions", () => {
-  const table: [Permission, "mine" | "theirs" | "queued" | "none", { caseworker: boolean; supervisor: boolean; admin: boolean }][] = [
+  const table: [
+    Permission,
+    "mine" | "theirs" | "queued" | "none",
+    { caseworker: boolean; supervisor: boolean; admin: boolean },
+  ][] = [
     ["ticket.read", "mine", { caseworker: true, supervisor: true, admin: true }],
     ["ticket.read", "theirs", { caseworker: false, supervisor: true, admin: true }],
     ["ticket.read", "queued", { caseworker: true, supervisor: true, admin: true }],

@@ -13,19 +13,38 @@ let counter = 0;
 /** A caseworker account with a console password and an API token. */
 export async function addCaseworker(lentera: TestLentera, role: Role, name = `${role} ${++counter}`) {
   const email = `${role}${++counter}@example.org`;
-  const { caseworker, token } = await saveCaseworker(lentera.db, { email, name, role, password: PASSWORD }, { type: "cli" });
-  const ctx: CaseworkContext = { db: lentera.db, cipher: lentera.cipher, t: lentera.t, now: () => new Date(), actor: caseworker, onOutbound: () => void lentera.outbox.kick() };
+  const { caseworker, token } = await saveCaseworker(
+    lentera.db,
+    { email, name, role, password: PASSWORD },
+    { type: "cli" },
+  );
+  const ctx: CaseworkContext = {
+    db: lentera.db,
+    cipher: lentera.cipher,
+    t: lentera.t,
+    now: () => new Date(),
+    actor: caseworker,
+    onOutbound: () => void lentera.outbox.kick(),
+  };
   return { caseworker, token, email, ctx };
 }
 
 /** A ticket for a conversation, opened the way the flows open one (domain/tickets/openTicket). */
 export async function addTicket(lentera: TestLentera, conversationId: string, request: Partial<TicketRequest> = {}) {
-  const conversation = await lentera.db.conversation.findUniqueOrThrow({ where: { id: conversationId }, include: { contact: true } });
+  const conversation = await lentera.db.conversation.findUniqueOrThrow({
+    where: { id: conversationId },
+    include: { contact: true },
+  });
   const opened = await lentera.db.$transaction((tx) =>
     openTicket(
       tx,
       { cipher: lentera.cipher, t: lentera.t, now: () => new Date() },
-      { contactId: conversation.contactId, conversationId, channel: conversation.channel, locale: conversation.contact.locale },
+      {
+        contactId: conversation.contactId,
+        conversationId,
+        channel: conversation.channel,
+        locale: conversation.contact.locale,
+      },
       { type: "talk_to_person", ...request },
     ),
   );
@@ -35,10 +54,19 @@ export async function addTicket(lentera: TestLentera, conversationId: string, re
 /** A conversation with no web page behind it, for tests that only need a ticket. */
 export async function addConversation(lentera: TestLentera, locale: "id" | "en" = "id") {
   const contact = await lentera.db.contact.create({
-    data: { channel: "web", channelUserKey: `k-${Math.random()}`, channelUserEnc: lentera.cipher.encrypt(`u-${Math.random()}`), locale },
+    data: {
+      channel: "web",
+      channelUserKey: `k-${Math.random()}`,
+      channelUserEnc: lentera.cipher.encrypt(`u-${Math.random()}`),
+      locale,
+    },
   });
   return lentera.db.conversation.create({
-    data: { contactId: contact.id, channel: "web", state: { version: 1, locale, languageChosen: true, consent: "granted", step: { name: "menu" }, offered: [] } },
+    data: {
+      contactId: contact.id,
+      channel: "web",
+      state: { version: 1, locale, languageChosen: true, consent: "granted", step: { name: "menu" }, offered: [] },
+    },
   });
 }
 
@@ -59,7 +87,9 @@ export function consoleClient(app: Hono, options: { headers?: Record<string, str
     cookies,
     csrf: "",
     async get(path: string, headers: Record<string, string> = {}) {
-      const res = keep(await app.request(path, { headers: { ...options.headers, cookie: header(), ...headers }, redirect: "manual" }));
+      const res = keep(
+        await app.request(path, { headers: { ...options.headers, cookie: header(), ...headers }, redirect: "manual" }),
+      );
       const body = await res.text();
       const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
       if (token) client.csrf = token;
@@ -71,7 +101,12 @@ export function consoleClient(app: Hono, options: { headers?: Record<string, str
         await app.request(path, {
           method: "POST",
           body,
-          headers: { ...options.headers, "content-type": "application/x-www-form-urlencoded", cookie: header(), ...headers },
+          headers: {
+            ...options.headers,
+            "content-type": "application/x-www-form-urlencoded",
+            cookie: header(),
+            ...headers,
+          },
           redirect: "manual",
         }),
       );

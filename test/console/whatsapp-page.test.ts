@@ -12,7 +12,13 @@ const QR = "2@PAGEQRREF,NOISE,IDENTITY,ADV";
 const ORG_JID = "6281234567890:9@s.whatsapp.net";
 
 /** Text as Hono JSX prints it inside a page. */
-const html = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+const html = (text: string) =>
+  text
+    .replace(/&/g, "&amp;")
+    .replace(/</g, "&lt;")
+    .replace(/>/g, "&gt;")
+    .replace(/"/g, "&quot;")
+    .replace(/'/g, "&#39;");
 
 /** /console/admin/whatsapp: the link's state and, while unlinked, the QR code, for admins only. */
 describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
@@ -38,7 +44,9 @@ describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
     expect(waiting.body).toContain(whatsappId.status.connecting);
     expect(waiting.body).toContain(consoleId.whatsapp.notes.waiting);
     expect(waiting.body).not.toContain("<svg");
-    const before = (await (await lentera.app.request("/console/admin/whatsapp/poll", { headers: { cookie: cookieOf(client) } })).json()) as { state: string; signature: string };
+    const before = (await (
+      await lentera.app.request("/console/admin/whatsapp/poll", { headers: { cookie: cookieOf(client) } })
+    ).json()) as { state: string; signature: string };
     expect(before.state).toBe("connecting");
 
     fake.current().showQr(QR);
@@ -49,7 +57,9 @@ describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
     expect(page.body).toContain(consoleId.whatsapp.scan_steps);
     expect(page.body).toContain(html(consoleId.whatsapp.qr_private));
     expect(page.body).toContain(consoleId.whatsapp.refreshes);
-    expect(page.body).toMatch(/<div class="qr"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"[^>]*role="img"><title>[^<]+<\/title><rect [^>]*fill="#fff"\/><path d="M[^"]+" fill="#000"\/><\/svg><\/div>/);
+    expect(page.body).toMatch(
+      /<div class="qr"><svg xmlns="http:\/\/www.w3.org\/2000\/svg" viewBox="0 0 \d+ \d+"[^>]*role="img"><title>[^<]+<\/title><rect [^>]*fill="#fff"\/><path d="M[^"]+" fill="#000"\/><\/svg><\/div>/,
+    );
     // no inline style (the CSP forbids it) and no inline script
     expect(page.body).not.toMatch(/style=|<style|<script>|<script [^>]*>[^<]/);
     expect(page.res.headers.get("content-security-policy")).toContain("style-src 'self'");
@@ -58,7 +68,9 @@ describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
     expect(page.body).toContain('data-poll="/console/admin/whatsapp/poll"');
     expect(page.body).toMatch(/<noscript><meta http-equiv="refresh" content="\d+"\/?><\/noscript>/);
     // the poll says something changed, without the code itself
-    const poll = await lentera.app.request("/console/admin/whatsapp/poll", { headers: { cookie: cookieOf(client), "x-lentera-poll": "1" } });
+    const poll = await lentera.app.request("/console/admin/whatsapp/poll", {
+      headers: { cookie: cookieOf(client), "x-lentera-poll": "1" },
+    });
     const polled = await poll.text();
     expect(JSON.parse(polled)).toMatchObject({ state: "qr" });
     expect(JSON.parse(polled).signature).not.toBe(before.signature);
@@ -112,7 +124,11 @@ describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
     expect(forged.res.status).toBe(403);
     expect(forged.body).toContain(consoleId.errors.csrf);
     client.csrf = token;
-    const crossSite = await client.post("/console/admin/whatsapp/relink", { confirm: "1" }, { origin: "https://evil.example" });
+    const crossSite = await client.post(
+      "/console/admin/whatsapp/relink",
+      { confirm: "1" },
+      { origin: "https://evil.example" },
+    );
     expect(crossSite.res.status).toBe(403);
     const unconfirmed = await client.post("/console/admin/whatsapp/relink");
     expect(unconfirmed.res.status).toBe(400);
@@ -125,7 +141,14 @@ describe("WhatsApp page in the console (WHATSAPP_ENABLED=true)", () => {
     expect(relinked.res.status).toBe(303);
     expect(relinked.res.headers.get("location")).toBe("/console/admin/whatsapp?done=whatsapp_relinked");
     const audit = await lentera.db.auditEvent.findMany({ where: { action: "whatsapp.relink" } });
-    expect(audit).toEqual([expect.objectContaining({ actorType: "caseworker", actorId: caseworker.id, subjectType: "whatsapp", meta: { previousState: "open" } })]);
+    expect(audit).toEqual([
+      expect.objectContaining({
+        actorType: "caseworker",
+        actorId: caseworker.id,
+        subjectType: "whatsapp",
+        meta: { previousState: "open" },
+      }),
+    ]);
     await until(() => fake.sockets.length === sockets + 1, "a new socket");
     expect(fake.sockets[sockets - 1]!.ended).toBe(true);
     expect(await lentera.db.whatsAppAuth.count()).toBe(0);

@@ -44,7 +44,9 @@ test("the embedded default generates its key once, readable by the owner only", 
 
 test("ENCRYPTION_KEY wins over the file, as hex or base64", async () => {
   const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-key-"));
-  expect((await loadEncryptionKey({ dataDir: dir, encryptionKey: "ab".repeat(32) })).toString("hex")).toBe("ab".repeat(32));
+  expect((await loadEncryptionKey({ dataDir: dir, encryptionKey: "ab".repeat(32) })).toString("hex")).toBe(
+    "ab".repeat(32),
+  );
   expect((await loadEncryptionKey({ dataDir: dir, encryptionKey: key.toString("base64") })).equals(key)).toBe(true);
   await expect(loadEncryptionKey({ dataDir: dir, encryptionKey: "short" })).rejects.toThrow(/32 bytes/);
 });

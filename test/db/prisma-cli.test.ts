@@ -10,17 +10,21 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 /** `prisma migrate …` works offline through prisma/schema-engine.mjs (the WebAssembly engine), on the embedded database. */
-test.skipIf(Boolean(process.env.TEST_DATABASE_URL))("prisma migrate deploy and status run offline on the embedded database", { timeout: 120_000 }, async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-prisma-cli-"));
-  dirs.push(dataDir);
-  const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
-  delete (env as Record<string, string | undefined>).DATABASE_URL;
-  const prisma = path.resolve("node_modules/.bin/prisma");
+test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
+  "prisma migrate deploy and status run offline on the embedded database",
+  { timeout: 120_000 },
+  async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-prisma-cli-"));
+    dirs.push(dataDir);
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
+    delete (env as Record<string, string | undefined>).DATABASE_URL;
+    const prisma = path.resolve("node_modules/.bin/prisma");
 
-  const deploy = await run(prisma, ["migrate", "deploy"], { env, timeout: 90_000 });
-  expect(deploy.stdout).toMatch(/20261128000000_init/);
-  expect(deploy.stdout).toMatch(/successfully applied/);
+    const deploy = await run(prisma, ["migrate", "deploy"], { env, timeout: 90_000 });
+    expect(deploy.stdout).toMatch(/20261128000000_init/);
+    expect(deploy.stdout).toMatch(/successfully applied/);
 
-  const status = await run(prisma, ["migrate", "status"], { env, timeout: 90_000 });
-  expect(status.stdout).toMatch(/Database schema is up to date/);
-});
+    const status = await run(prisma, ["migrate", "status"], { env, timeout: 90_000 });
+    expect(status.stdout).toMatch(/Database schema is up to date/);
+  },
+);

@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
-import { LAPTOP, PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, useBrowserHarness } from "../support/browser.ts";
+import {
+  LAPTOP,
+  PHONE,
+  SCREENSHOT_DIR,
+  describeBrowser,
+  fixedPart,
+  readLocale,
+  useBrowserHarness,
+} from "../support/browser.ts";
 import { addConversation, addTicket } from "../console/support.ts";
 
 /**
@@ -36,7 +44,11 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
 
   it("a person asks for a person; a caseworker claims, replies, reads the answer, hands back and closes", async () => {
     const lentera = h.server.lentera;
-    await saveCaseworker(lentera.db, { email: EMAIL, name: "Rina Wulandari", role: "caseworker", password: PASSWORD }, { type: "cli" });
+    await saveCaseworker(
+      lentera.db,
+      { email: EMAIL, name: "Rina Wulandari", role: "caseworker", password: PASSWORD },
+      { type: "cli" },
+    );
     // An older, low-priority ticket: the person's ticket must still come first.
     await addTicket(lentera, (await addConversation(lentera)).id, { type: "recruiter_report", priority: "low" });
 
@@ -50,7 +62,9 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await choice(person.page, talk.menu).click();
     await botSays(person.page, fixedPart(talk.opened));
     const opened = await person.page.locator("#log .message--bot", { hasText: fixedPart(talk.opened) }).innerText();
-    const reference = /([A-Z0-9]+-[A-Z0-9]+)/.exec(opened.split(":").at(-1) ?? "")?.[1] ?? (await lentera.db.ticket.findFirstOrThrow({ where: { type: "talk_to_person" } })).reference;
+    const reference =
+      /([A-Z0-9]+-[A-Z0-9]+)/.exec(opened.split(":").at(-1) ?? "")?.[1] ??
+      (await lentera.db.ticket.findFirstOrThrow({ where: { type: "talk_to_person" } })).reference;
 
     // The caseworker, on a laptop: sign in, the queue, the ticket at the top.
     const caseworker = await openContext(h.browser, h.server.url, { ...LAPTOP, locale: "id-ID" });
@@ -74,7 +88,9 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.getByText(ui.flash.sent!).waitFor();
 
     // The person sees that a person joined, and the reply.
-    await person.page.locator("#log .message", { hasText: fixedPart(handoff.joined.replace("{{name}}", "Rina")) }).waitFor();
+    await person.page
+      .locator("#log .message", { hasText: fixedPart(handoff.joined.replace("{{name}}", "Rina")) })
+      .waitFor();
     const fromCaseworker = person.page.locator("#log .message--caseworker .message-text", { hasText: reply });
     await fromCaseworker.waitFor();
     const answer = "Iya kak, saya aman. Paspor saya ditahan majikan.";
@@ -104,12 +120,18 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.getByRole("button", { name: ui.ticket.close }).click();
     await page.getByText(ui.flash.status!).waitFor();
     expect(await page.locator("[data-status]").innerText()).toBe(ui.statuses.closed);
-    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { reference } })).toMatchObject({ status: "closed", outcome: "supported" });
+    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { reference } })).toMatchObject({
+      status: "closed",
+      outcome: "supported",
+    });
 
     // On the queue page, a new urgent ticket raises an alert without anyone reloading.
     await page.goto(`${h.server.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
-    const urgent = await addTicket(lentera, (await addConversation(lentera)).id, { type: "emergency", priority: "urgent" });
+    const urgent = await addTicket(lentera, (await addConversation(lentera)).id, {
+      type: "emergency",
+      priority: "urgent",
+    });
     const alert = page.locator("#urgent-alert");
     await alert.waitFor({ state: "visible", timeout: 40_000 });
     expect(await alert.innerText()).toContain(urgent.reference);

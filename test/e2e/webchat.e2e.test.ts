@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
-import { PHONE, SCREENSHOT_DIR, describeBrowser, fixedPart, readLocale, useBrowserHarness, type BrowserHarness } from "../support/browser.ts";
+import {
+  PHONE,
+  SCREENSHOT_DIR,
+  describeBrowser,
+  fixedPart,
+  readLocale,
+  useBrowserHarness,
+  type BrowserHarness,
+} from "../support/browser.ts";
 
 /**
  * The web chat page in a real Chromium against the real app: a phone-sized window, Indonesian and English,
@@ -79,7 +87,9 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
 
     // A send that fails keeps the typed text and says so; sending again works.
     const messagesPost = (url: URL) => url.pathname.endsWith("/messages");
-    await page.route(messagesPost, (route) => (route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback()));
+    await page.route(messagesPost, (route) =>
+      route.request().method() === "POST" ? route.abort("internetdisconnected") : route.fallback(),
+    );
     await typeAndSend(page, "darurat");
     await page.getByRole("alert").filter({ hasText: web.error.send }).waitFor();
     expect(await page.getByRole("textbox").inputValue()).toBe("darurat");
@@ -161,7 +171,12 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
  * A phone-sized context. Nothing may leave the app's origin except quick exit, which gets a stand-in page
  * (the sandbox has no internet, and the test must not depend on Google).
  */
-async function openPhone(browser: Browser, appUrl: string, locale: string, reducedMotion: "reduce" | "no-preference" = "no-preference") {
+async function openPhone(
+  browser: Browser,
+  appUrl: string,
+  locale: string,
+  reducedMotion: "reduce" | "no-preference" = "no-preference",
+) {
   const origin = new URL(appUrl).origin;
   const context: BrowserContext = await browser.newContext({ ...PHONE, locale, reducedMotion });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
@@ -170,7 +185,11 @@ async function openPhone(browser: Browser, appUrl: string, locale: string, reduc
     const url = route.request().url();
     if (url.startsWith(`${origin}/`)) return route.continue();
     if (EXIT_PAGE.test(url) && route.request().isNavigationRequest()) {
-      return route.fulfill({ status: 200, contentType: "text/html", body: "<!doctype html><title>cuaca</title><p>cuaca</p>" });
+      return route.fulfill({
+        status: 200,
+        contentType: "text/html",
+        body: "<!doctype html><title>cuaca</title><p>cuaca</p>",
+      });
     }
     foreign.push(url);
     return route.abort();
@@ -181,7 +200,9 @@ async function openPhone(browser: Browser, appUrl: string, locale: string, reduc
 
 async function conversationIdOf(page: Page): Promise<string> {
   return page.evaluate(() => {
-    const stored = Object.keys(sessionStorage).map((key) => JSON.parse(sessionStorage.getItem(key) ?? "{}") as { conversationId?: string });
+    const stored = Object.keys(sessionStorage).map(
+      (key) => JSON.parse(sessionStorage.getItem(key) ?? "{}") as { conversationId?: string },
+    );
     return stored.find((value) => value.conversationId)?.conversationId ?? "";
   });
 }
@@ -189,7 +210,11 @@ async function conversationIdOf(page: Page): Promise<string> {
 /** Stores a caseworker message the way the console will: web chat reads it from the store. */
 async function writeAsCaseworker(lentera: BrowserHarness["server"]["lentera"], conversationId: string, text: string) {
   await lentera.db.$transaction((tx) =>
-    storeOutboundMessages(tx, { cipher: lentera.cipher, now: () => new Date() }, { conversationId, channel: "web", author: "caseworker", messages: [{ text }] }),
+    storeOutboundMessages(
+      tx,
+      { cipher: lentera.cipher, now: () => new Date() },
+      { conversationId, channel: "web", author: "caseworker", messages: [{ text }] },
+    ),
   );
 }
 
@@ -202,7 +227,10 @@ async function botSays(page: Page, text: string, nth = 0) {
 }
 
 async function personSays(page: Page, text: string) {
-  await page.locator("#log .message--person .message-text", { hasText: new RegExp(`^${escapeRegExp(text)}$`) }).last().waitFor();
+  await page
+    .locator("#log .message--person .message-text", { hasText: new RegExp(`^${escapeRegExp(text)}$`) })
+    .last()
+    .waitFor();
 }
 
 async function typeAndSend(page: Page, text: string) {
@@ -233,7 +261,9 @@ async function bubbles(page: Page): Promise<Bubble[]> {
 
 /** Consecutive identical bubbles: what a reply rendered once from the POST and again from the poll looks like. */
 function duplicatesOf(list: Bubble[]): Bubble[] {
-  return list.filter((bubble, index) => index > 0 && bubble.author !== "person" && bubble.text === list[index - 1]!.text);
+  return list.filter(
+    (bubble, index) => index > 0 && bubble.author !== "person" && bubble.text === list[index - 1]!.text,
+  );
 }
 
 async function expectTapTarget(locator: ReturnType<Page["locator"]>) {

@@ -12,9 +12,21 @@ function engine() {
     recordConsent: async (scope, granted) => void asked.push(`consent ${scope}=${granted}`),
     openTicket: async (request) => {
       asked.push(`ticket ${request.type}`);
-      return { status: "created", id: "t1", reference: "LNT-TEST22", type: request.type, priority: request.priority ?? "normal", indicatorIds: [] };
+      return {
+        status: "created",
+        id: "t1",
+        reference: "LNT-TEST22",
+        type: request.type,
+        priority: request.priority ?? "normal",
+        indicatorIds: [],
+      };
     },
-    describeData: async () => ({ since: new Date(0), messages: { fromPerson: 0, toPerson: 0 }, consents: {}, tickets: [] }),
+    describeData: async () => ({
+      since: new Date(0),
+      messages: { fromPerson: 0, toPerson: 0 },
+      consents: {},
+      tickets: [],
+    }),
     erase: async () => void asked.push("erase"),
     listPartners: async () => [],
     seal: (value) => JSON.stringify(value),
@@ -28,7 +40,15 @@ test("outputs are i18n keys and stable choice ids; the state moves language → 
   const { deps, asked } = engine();
   let state: State = initialState("id");
   const first = await runTurn(state, { type: "start" }, deps);
-  expect(first.outputs).toEqual([{ key: "language.ask", choices: [{ id: "lang.id", key: "language.id" }, { id: "lang.en", key: "language.en" }] }]);
+  expect(first.outputs).toEqual([
+    {
+      key: "language.ask",
+      choices: [
+        { id: "lang.id", key: "language.id" },
+        { id: "lang.en", key: "language.en" },
+      ],
+    },
+  ]);
   state = first.state;
   const second = await runTurn(state, { type: "text", text: "2" }, deps);
   expect(second.state).toMatchObject({ locale: "en", languageChosen: true, step: { name: "consent" } });
@@ -50,7 +70,11 @@ test("the input state is never mutated, so a retried turn starts from the same p
 test("danger now is answered before anything else, with an urgent ticket, from any step", async () => {
   const { deps, asked } = engine();
   const state: State = { ...initialState("id"), languageChosen: true, consent: "granted", step: { name: "guidance" } };
-  const turn = await runTurn(state, { type: "text", text: "tolong saya disekap majikan dan dipukul, tidak bisa keluar" }, deps);
+  const turn = await runTurn(
+    state,
+    { type: "text", text: "tolong saya disekap majikan dan dipukul, tidak bisa keluar" },
+    deps,
+  );
   expect(turn.outputs[0]?.key).toBe("emergency.now");
   expect(String(turn.outputs[0]?.vars?.list)).toContain("110");
   expect(asked).toContain("ticket emergency");

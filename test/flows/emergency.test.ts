@@ -24,7 +24,9 @@ describe("danger now, from anywhere", () => {
     expect(ticket).toMatchObject({ type: "emergency", priority: "urgent", emergency: true, risk: "high" });
     expect(ticket!.indicatorIds).toContain("EM-01-held-now");
     expect(ticket!.assessment?.indicators.find((hit) => hit.id === "EM-01-held-now")?.evidence).toMatch(/dikurung/);
-    expect(opened.some((e) => e.ticketId === ticket!.id && e.priority === "urgent" && e.ticketType === "emergency")).toBe(true);
+    expect(
+      opened.some((e) => e.ticketId === ticket!.id && e.priority === "urgent" && e.ticketType === "emergency"),
+    ).toBe(true);
   });
 
   test("mid-screening: contacts and the urgent ticket first, then the questions carry on with the message", async () => {
@@ -69,7 +71,13 @@ describe("danger now, from anywhere", () => {
     expect(replies[0]!.text).toContain("112");
     expect(allText(replies)).toContain("not what you wrote");
     const [ticket] = await ticketsOf(lentera, chat.conversationId);
-    expect(ticket).toMatchObject({ type: "emergency", priority: "urgent", emergency: true, details: null, safeContact: null });
+    expect(ticket).toMatchObject({
+      type: "emergency",
+      priority: "urgent",
+      emergency: true,
+      details: null,
+      safeContact: null,
+    });
     expect(ticket!.indicatorIds).toContain("EM-01-held-now");
     expect(ticket!.assessment?.indicators.every((hit) => hit.evidence === "")).toBe(true);
     expect(ticket!.summary?.en).toContain("vital interests");

@@ -17,7 +17,11 @@ export async function consentedChat(app: Hono, locale: "id" | "en") {
 
 /** The tickets opened from one web conversation, oldest first, with their encrypted parts opened. */
 export async function ticketsOf(lentera: TestLentera, conversationId: string) {
-  const rows = await lentera.db.ticket.findMany({ where: { conversationId }, orderBy: { createdAt: "asc" }, include: { events: { orderBy: { createdAt: "asc" } } } });
+  const rows = await lentera.db.ticket.findMany({
+    where: { conversationId },
+    orderBy: { createdAt: "asc" },
+    include: { events: { orderBy: { createdAt: "asc" } } },
+  });
   return rows.map((row) => ({
     ...row,
     assessment: row.assessmentEnc ? lentera.cipher.decryptJson<Assessment>(row.assessmentEnc) : null,

@@ -49,14 +49,23 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
     const picked = await chat.tap("need.legal");
     expect(allText(picked)).toContain("Tempat tinggal aman, Bantuan hukum");
     expect(lastChoices(picked)).not.toContain("need.shelter");
-    expect(lastChoices(await chat.tap("need.done"))).toEqual(["contact.this_chat", "contact.call", "contact.message", "contact.wait_for_me", "ans.skip"]);
+    expect(lastChoices(await chat.tap("need.done"))).toEqual([
+      "contact.this_chat",
+      "contact.call",
+      "contact.message",
+      "contact.wait_for_me",
+      "ans.skip",
+    ]);
     expect(allText(await chat.tap("contact.message"))).toContain("Nomor berapa");
     expect(allText(await chat.say("bukan nomor"))).toContain("bukan nomor telepon");
     await chat.say("+62 812-3456-7890");
     const share = await chat.tap("time.evening");
     expect(lastChoices(share)).toEqual(["share.yes", "share.no"]);
     // the question names the partners that offer what was asked for (shelter, legal aid): consent to those
-    const partners = await lentera.db.partner.findMany({ where: { active: true, services: { hasSome: ["shelter", "legal"] } }, orderBy: { name: "asc" } });
+    const partners = await lentera.db.partner.findMany({
+      where: { active: true, services: { hasSome: ["shelter", "legal"] } },
+      orderBy: { name: "asc" },
+    });
     expect(partners.length).toBeGreaterThan(0);
     for (const partner of partners) expect(allText(share)).toContain(partner.name);
     const done = await chat.tap("share.yes");
@@ -81,7 +90,9 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
       safeContact: { method: "message", number: "+62 812-3456-7890", time: "evening" },
       details: { story: "paspor saya ditahan majikan dan gaji 5 bulan belum dibayar" },
     });
-    expect(ticket!.indicatorIds).toEqual(expect.arrayContaining(["FL-01-documents", "FL-02-wages-withheld", "FL-04-movement"]));
+    expect(ticket!.indicatorIds).toEqual(
+      expect.arrayContaining(["FL-01-documents", "FL-02-wages-withheld", "FL-04-movement"]),
+    );
     expect(ticket!.indicatorIds).not.toContain("FL-06-violence");
     expect(ticket!.assessment?.indicators.find((hit) => hit.id === "FL-01-documents")?.evidence).toMatch(/paspor/);
     expect(ticket!.summary?.en).toContain("Warning signs: passport or documents kept by someone else");
@@ -92,17 +103,32 @@ describe("get help, in Bahasa Indonesia, started by the person's own words at th
     expect(raw).not.toMatch(/paspor|7890|evening/);
     expect(ticket!.events.map((e) => e.type)).toEqual(["created"]);
     expect(opened.filter((e) => e.reference === reference)).toEqual([
-      expect.objectContaining({ type: "ticket.opened", ticketType: "victim_assistance", priority: "high", channel: "web", locale: "id" }),
+      expect.objectContaining({
+        type: "ticket.opened",
+        ticketType: "victim_assistance",
+        priority: "high",
+        channel: "web",
+        locale: "id",
+      }),
     ]);
-    const consents = await lentera.db.consent.findMany({ where: { contactId: ticket!.contactId! }, orderBy: { createdAt: "asc" } });
-    expect(consents.map((c) => [c.scope, c.granted])).toEqual([["store", true], ...partners.map((p) => [`share:${p.id}`, true])]);
+    const consents = await lentera.db.consent.findMany({
+      where: { contactId: ticket!.contactId! },
+      orderBy: { createdAt: "asc" },
+    });
+    expect(consents.map((c) => [c.scope, c.granted])).toEqual([
+      ["store", true],
+      ...partners.map((p) => [`share:${p.id}`, true]),
+    ]);
   });
 
   test("a second request adds to the open ticket: one per person and type, priority kept at the highest", async () => {
     const chat = await consentedChat(lentera.app, "id");
     const first = await finishCase(chat, await chat.say("saya butuh bantuan, gaji saya belum dibayar"));
     await chat.tap("nav.menu");
-    const second = await finishCase(chat, await chat.say("paspor saya diambil agen dan saya disuruh kerja tanpa libur"));
+    const second = await finishCase(
+      chat,
+      await chat.say("paspor saya diambil agen dan saya disuruh kerja tanpa libur"),
+    );
     expect(REFERENCE.exec(second)?.[0]).toBe(REFERENCE.exec(first)?.[0]);
     const tickets = await ticketsOf(lentera, chat.conversationId);
     expect(tickets).toHaveLength(1);
@@ -138,7 +164,14 @@ describe("get help, in English, from the menu", () => {
     const done = allText(await chat.tap("share.no"));
     expect(done).toMatch(REFERENCE);
     const [ticket] = await ticketsOf(lentera, chat.conversationId);
-    expect(ticket).toMatchObject({ type: "victim_assistance", locale: "en", needs: [], consentShare: false, safeContact: null, details: null });
+    expect(ticket).toMatchObject({
+      type: "victim_assistance",
+      locale: "en",
+      needs: [],
+      consentShare: false,
+      safeContact: null,
+      details: null,
+    });
     expect(ticket!.indicatorIds).toContain("FL-04-movement");
     expect(ticket!.assessment?.indicators.find((hit) => hit.id === "FL-04-movement")?.evidence).toBeTruthy();
   });

@@ -34,9 +34,14 @@ async function chatWithCase(locale: "id" | "en"): Promise<Chat> {
 }
 
 async function expectErased(chat: Chat) {
-  const contact = await lentera.db.contact.findFirstOrThrow({ where: { conversations: { some: { id: chat.conversationId } } } });
+  const contact = await lentera.db.contact.findFirstOrThrow({
+    where: { conversations: { some: { id: chat.conversationId } } },
+  });
   expect(contact.erasedAt).toBeInstanceOf(Date);
-  const tickets = await lentera.db.ticket.findMany({ where: { erasureRequestedAt: { not: null } }, include: { events: true } });
+  const tickets = await lentera.db.ticket.findMany({
+    where: { erasureRequestedAt: { not: null } },
+    include: { events: true },
+  });
   return { contact, tickets };
 }
 
@@ -59,7 +64,7 @@ describe("my data", () => {
 });
 
 describe("delete", () => {
-  test("\"hapus\" asks first; \"no\" keeps everything", async () => {
+  test('"hapus" asks first; "no" keeps everything', async () => {
     const chat = await chatWithCase("id");
     const ask = await chat.say("hapus");
     expect(allText(ask)).toContain("Yakin mau hapus?");
@@ -78,7 +83,15 @@ describe("delete", () => {
     const { contact } = await expectErased(chat);
 
     const ticket = await lentera.db.ticket.findUniqueOrThrow({ where: { id: before!.id }, include: { events: true } });
-    expect(ticket).toMatchObject({ contactId: null, conversationId: null, detailsEnc: null, safeContactEnc: null, type: "victim_assistance", priority: "high", needs: ["shelter"] });
+    expect(ticket).toMatchObject({
+      contactId: null,
+      conversationId: null,
+      detailsEnc: null,
+      safeContactEnc: null,
+      type: "victim_assistance",
+      priority: "high",
+      needs: ["shelter"],
+    });
     expect(ticket.erasureRequestedAt).toBeInstanceOf(Date);
     expect(ticket.indicatorIds).toContain("FL-01-documents");
     expect(ticket.events.map((e) => e.type)).toContain("erasure_requested");
@@ -90,7 +103,12 @@ describe("delete", () => {
     // only the reply that says it is done remains in the transcript
     const { messages } = await chat.transcript();
     expect(JSON.stringify(messages)).not.toMatch(/paspor|0812/);
-    expect(messages.filter((m) => m.direction === "outbound").map((m) => m.text).join("\n")).toContain("sudah dihapus");
+    expect(
+      messages
+        .filter((m) => m.direction === "outbound")
+        .map((m) => m.text)
+        .join("\n"),
+    ).toContain("sudah dihapus");
     const event = wiped.find((e) => e.contactId === contact.id);
     expect(event).toMatchObject({ type: "chat.wiped", channel: "web", recipient: expect.stringMatching(/.+/) });
     expect(event!.messages.length).toBeGreaterThan(20);
@@ -100,7 +118,10 @@ describe("delete", () => {
     await chat.say("saya mau cerita lagi");
     const after = await chat.transcript();
     expect(JSON.stringify(after.messages)).not.toContain("cerita lagi");
-    const consents = await lentera.db.consent.findMany({ where: { contactId: contact.id }, orderBy: { createdAt: "asc" } });
+    const consents = await lentera.db.consent.findMany({
+      where: { contactId: contact.id },
+      orderBy: { createdAt: "asc" },
+    });
     // every permission given (to store, to share with the partners named) is withdrawn by the erasure
     const withdrawn = consents.filter((c) => !c.granted).map((c) => c.scope);
     expect(withdrawn.sort()).toEqual([...new Set(consents.filter((c) => c.granted).map((c) => c.scope))].sort());
@@ -114,11 +135,20 @@ describe("delete", () => {
     const replies = await chat.say("Pisang Goreng!");
     expect(replies).toEqual([{ text: "Deleted. Also delete this chat and remove the app from your recent apps." }]);
     await expectErased(chat);
-    expect((await lentera.db.ticket.findUniqueOrThrow({ where: { id: before!.id } })).erasureRequestedAt).toBeInstanceOf(Date);
+    expect(
+      (await lentera.db.ticket.findUniqueOrThrow({ where: { id: before!.id } })).erasureRequestedAt,
+    ).toBeInstanceOf(Date);
   });
 
   test("a channel's wipe input erases at once and hands the channel the message ids to delete", async () => {
-    const handleInbound = createInboundHandler({ db: lentera.db, cipher: lentera.cipher, t: lentera.t, now: () => new Date(), contacts: HELP_CONTACTS, events: lentera.events });
+    const handleInbound = createInboundHandler({
+      db: lentera.db,
+      cipher: lentera.cipher,
+      t: lentera.t,
+      now: () => new Date(),
+      contacts: HELP_CONTACTS,
+      events: lentera.events,
+    });
     const send = (externalId: string, input: Parameters<typeof handleInbound>[0]["input"]) =>
       handleInbound({ channel: "telegram", channelUserId: "777001", externalId, input, localeHint: "id" });
     await send("u1", { type: "start" });
@@ -129,7 +159,11 @@ describe("delete", () => {
     expect(result.status).toBe("handled");
     const event = wiped.find((e) => e.recipient === "777001");
     expect(event).toMatchObject({ channel: "telegram" });
-    expect(event!.messages.filter((m) => m.direction === "inbound").map((m) => m.channelMessageId)).toEqual(["u2", "u3", "u4"]);
+    expect(event!.messages.filter((m) => m.direction === "inbound").map((m) => m.channelMessageId)).toEqual([
+      "u2",
+      "u3",
+      "u4",
+    ]);
     expect(event!.messages.some((m) => m.direction === "outbound")).toBe(true);
     const emergency = await lentera.db.ticket.findFirstOrThrow({ where: { type: "emergency", channel: "telegram" } });
     expect(emergency).toMatchObject({ contactId: null, priority: "urgent" });
@@ -138,7 +172,7 @@ describe("delete", () => {
 });
 
 describe("consent", () => {
-  test("\"cabut izin\" asks which; withdrawing storage is recorded and nothing more is kept", async () => {
+  test('"cabut izin" asks which; withdrawing storage is recorded and nothing more is kept', async () => {
     const chat = await consentedChat(lentera.app, "id");
     const ask = await chat.say("cabut izin");
     expect(lastChoices(ask)).toEqual(["withdraw.store", "withdraw.share", "withdraw.cancel"]);
@@ -149,8 +183,14 @@ describe("consent", () => {
     await chat.say("rahasia saya");
     const { messages } = await chat.transcript();
     expect(JSON.stringify(messages)).not.toContain("rahasia");
-    const contact = await lentera.db.contact.findFirstOrThrow({ where: { conversations: { some: { id: chat.conversationId } } }, include: { consents: { orderBy: { createdAt: "asc" } } } });
-    expect(contact.consents.map((c) => [c.scope, c.granted])).toEqual([["store", true], ["store", false]]);
+    const contact = await lentera.db.contact.findFirstOrThrow({
+      where: { conversations: { some: { id: chat.conversationId } } },
+      include: { consents: { orderBy: { createdAt: "asc" } } },
+    });
+    expect(contact.consents.map((c) => [c.scope, c.granted])).toEqual([
+      ["store", true],
+      ["store", false],
+    ]);
   });
 
   test("withdrawing sharing marks the open cases as not to be shared", async () => {
@@ -166,6 +206,8 @@ describe("consent", () => {
   test("declining at the start still lets the person see their data", async () => {
     const chat = await startChat(lentera.app, "en");
     await chat.tap("consent.decline");
-    expect(allText(await chat.tap("menu.mydata"))).toContain("Permission to keep your messages: not given or withdrawn");
+    expect(allText(await chat.tap("menu.mydata"))).toContain(
+      "Permission to keep your messages: not given or withdrawn",
+    );
   });
 });

@@ -10,7 +10,9 @@ beforeAll(async () => {
   lentera = await createTestLentera();
   const api = newApiToken();
   token = api.token;
-  await lentera.db.caseworker.create({ data: { email: "report@example.org", name: "Rina", role: "caseworker", apiTokenHash: api.hash } });
+  await lentera.db.caseworker.create({
+    data: { email: "report@example.org", name: "Rina", role: "caseworker", apiTokenHash: api.hash },
+  });
 });
 afterAll(() => lentera?.close());
 
@@ -19,7 +21,8 @@ type Chat = Awaited<ReturnType<typeof consentedChat>>;
 async function report(chat: Chat, answers: string[]): Promise<string> {
   await chat.tap("menu.report");
   let text = "";
-  for (const answer of answers) text = allText(answer.startsWith("form.") ? await chat.tap(answer) : await chat.say(answer));
+  for (const answer of answers)
+    text = allText(answer.startsWith("form.") ? await chat.tap(answer) : await chat.say(answer));
   return text;
 }
 
@@ -52,7 +55,14 @@ describe("report a suspicious job offer or recruiter", () => {
 
   test("nothing alarming: says so, still shows how to check an agency", async () => {
     const chat = await consentedChat(lentera.app, "en");
-    const done = await report(chat, ["Jaya Sentosa Recruitment", "form.source.other", "Taiwan", "factory worker", "no", "form.visa.work"]);
+    const done = await report(chat, [
+      "Jaya Sentosa Recruitment",
+      "form.source.other",
+      "Taiwan",
+      "factory worker",
+      "no",
+      "form.visa.work",
+    ]);
     expect(done).toContain("didn't see a clear warning sign");
     expect(done).toContain("SIP3MI");
   });
@@ -64,13 +74,18 @@ describe("report a suspicious job offer or recruiter", () => {
     const b = await report(second, ["darto", "form.send"]);
     const third = await consentedChat(lentera.app, "en");
     const c = await report(third, ["Bu Sri", "form.send"]);
-    for (const text of [a, b, c]) expect(text).not.toMatch(/\b[23]\b.*(report|laporan)|sudah dilaporkan|already reported/i);
+    for (const text of [a, b, c])
+      expect(text).not.toMatch(/\b[23]\b.*(report|laporan)|sudah dilaporkan|already reported/i);
     expect(await lentera.db.recruiterMention.count({ where: { nameKey: "darto" } })).toBe(2);
     const [ticket] = await ticketsOf(lentera, second.conversationId);
-    const res = await lentera.app.request(`/api/tickets/${ticket!.reference}`, { headers: { authorization: `Bearer ${token}` } });
+    const res = await lentera.app.request(`/api/tickets/${ticket!.reference}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(((await res.json()) as { ticket: { recruiterReports: number } }).ticket.recruiterReports).toBe(2);
     const [other] = await ticketsOf(lentera, third.conversationId);
-    const res2 = await lentera.app.request(`/api/tickets/${other!.reference}`, { headers: { authorization: `Bearer ${token}` } });
+    const res2 = await lentera.app.request(`/api/tickets/${other!.reference}`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
     expect(((await res2.json()) as { ticket: { recruiterReports: number } }).ticket.recruiterReports).toBe(1);
   });
 });

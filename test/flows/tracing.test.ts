@@ -95,7 +95,10 @@ describe("find a missing relative", () => {
     await chat.tap("form.send");
     const tickets = await ticketsOf(lentera, chat.conversationId);
     expect(tickets.map((t) => [t.type, t.priority])).toEqual(
-      expect.arrayContaining([["family_tracing", "urgent"], ["emergency", "urgent"]]),
+      expect.arrayContaining([
+        ["family_tracing", "urgent"],
+        ["emergency", "urgent"],
+      ]),
     );
     expect(tickets.filter((t) => t.type === "family_tracing")).toHaveLength(1);
   });
@@ -103,7 +106,7 @@ describe("find a missing relative", () => {
   test.each([
     ["id", "adik saya dijual", "110"],
     ["en", "they told me my brother was sold", "112"],
-  ] as const)("a bare %s \"%s\" in the circumstances is danger in a tracing request", async (locale, words, number) => {
+  ] as const)('a bare %s "%s" in the circumstances is danger in a tracing request', async (locale, words, number) => {
     const chat = await consentedChat(lentera.app, locale);
     await chat.tap("menu.tracing");
     await chat.say("Ani");
@@ -114,10 +117,13 @@ describe("find a missing relative", () => {
     expect(lastChoices(replies)).toContain("form.relationship.parent");
     await chat.tap("form.send");
     const tickets = await ticketsOf(lentera, chat.conversationId);
-    expect(tickets.map((t) => [t.type, t.priority]).sort()).toEqual([["emergency", "urgent"], ["family_tracing", "urgent"]]);
+    expect(tickets.map((t) => [t.type, t.priority]).sort()).toEqual([
+      ["emergency", "urgent"],
+      ["family_tracing", "urgent"],
+    ]);
   });
 
-  test("\"tidak dijual\" is not danger", async () => {
+  test('"tidak dijual" is not danger', async () => {
     const chat = await consentedChat(lentera.app, "id");
     await chat.tap("menu.tracing");
     const replies = await chat.say("Rumahnya tidak dijual, dia cuma pindah");
@@ -131,6 +137,9 @@ describe("find a missing relative", () => {
     await chat.say("Dewi");
     await chat.tap("form.send");
     const [ticket] = await ticketsOf(lentera, chat.conversationId);
-    expect(ticket).toMatchObject({ type: "family_tracing", details: { name: "Dewi", circumstances: expect.stringContaining("malaysia") } });
+    expect(ticket).toMatchObject({
+      type: "family_tracing",
+      details: { name: "Dewi", circumstances: expect.stringContaining("malaysia") },
+    });
   });
 });

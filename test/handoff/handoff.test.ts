@@ -30,7 +30,10 @@ describe("handoff", () => {
     const { chat, ticket } = await personWithTicket("en");
     const { ctx } = await addCaseworker(lentera, "caseworker", "Rina Wulandari");
     await claimTicket(ctx, { reference: ticket.reference });
-    const sent = await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hello, I'm Rina. Are you safe right now?" });
+    const sent = await sendCaseworkerMessage(ctx, {
+      reference: ticket.reference,
+      text: "Hello, I'm Rina. Are you safe right now?",
+    });
     expect(sent).toMatchObject({ status: "sent", handoffStarted: true });
 
     let transcript = await chat.transcript();
@@ -46,23 +49,41 @@ describe("handoff", () => {
     // The person's words go to the caseworker: no bot reply.
     expect(await chat.say("yes I am ok, my boss took my passport")).toEqual([]);
     transcript = await chat.transcript();
-    expect(transcript.messages.at(-1)).toMatchObject({ author: "person", text: "yes I am ok, my boss took my passport" });
+    expect(transcript.messages.at(-1)).toMatchObject({
+      author: "person",
+      text: "yes I am ok, my boss took my passport",
+    });
 
     // "menu" asks first; staying keeps the caseworker.
     const asked = await chat.say("menu");
-    expect(asked).toEqual([{ text: handoffEn.ask_leave, choices: [{ id: "handoff.stay", label: handoffEn.stay }, { id: "handoff.leave", label: handoffEn.leave }] }]);
+    expect(asked).toEqual([
+      {
+        text: handoffEn.ask_leave,
+        choices: [
+          { id: "handoff.stay", label: handoffEn.stay },
+          { id: "handoff.leave", label: handoffEn.leave },
+        ],
+      },
+    ]);
     expect(await chat.say("1")).toEqual([{ text: handoffEn.staying }]);
-    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("human");
+    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe(
+      "human",
+    );
 
     // The emergency keyword still gives the numbers at once.
     const emergency = await chat.say("darurat");
     expect(emergency[0]!.text).toContain("110");
-    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("human");
+    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe(
+      "human",
+    );
 
     await handBack(ctx, { reference: ticket.reference });
     transcript = await chat.transcript();
     expect(transcript.messages.at(-1)).toMatchObject({ author: "system", text: handoffEn.left });
-    expect(await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).toMatchObject({ mode: "bot", caseworkerId: null });
+    expect(await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).toMatchObject({
+      mode: "bot",
+      caseworkerId: null,
+    });
     // Back with the flows: the menu works again.
     const menu = await chat.say("menu");
     expect(menu.at(-1)?.choices?.length).toBeGreaterThan(0);
@@ -79,7 +100,9 @@ describe("handoff", () => {
     stop();
     expect(replies[0]!.text).toContain("110");
     expect(opened).toEqual(["urgent"]);
-    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe("human");
+    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).mode).toBe(
+      "human",
+    );
     expect(await chat.say("ok")).toEqual([]);
   });
 
@@ -123,8 +146,14 @@ describe("handoff", () => {
     await claimTicket(ctx, { reference: ticket.reference });
     await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hi" });
     await releaseTicket(ctx, { reference: ticket.reference });
-    expect(await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).toMatchObject({ mode: "bot", caseworkerId: null });
-    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({ status: "new", assigneeId: null });
+    expect(await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).toMatchObject({
+      mode: "bot",
+      caseworkerId: null,
+    });
+    expect(await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).toMatchObject({
+      status: "new",
+      assigneeId: null,
+    });
   });
 
   it("tells the person who they are talking with when a supervisor reassigns during a handoff", async () => {
@@ -135,9 +164,16 @@ describe("handoff", () => {
     await claimTicket(ctx, { reference: ticket.reference });
     await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hi" });
     await reassignTicket(sup, { reference: ticket.reference, assigneeId: next.id });
-    expect((await chat.transcript()).messages.at(-1)).toMatchObject({ author: "system", text: handoffEn.joined.replace("{{name}}", "Maya") });
-    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).caseworkerId).toBe(next.id);
-    await expect(sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "still me?" })).rejects.toMatchObject({ code: "not_found" });
+    expect((await chat.transcript()).messages.at(-1)).toMatchObject({
+      author: "system",
+      text: handoffEn.joined.replace("{{name}}", "Maya"),
+    });
+    expect((await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } })).caseworkerId).toBe(
+      next.id,
+    );
+    await expect(sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "still me?" })).rejects.toMatchObject({
+      code: "not_found",
+    });
   });
 
   it("holds a message outside the person's safe-contact times until the caseworker confirms", async () => {
@@ -146,11 +182,23 @@ describe("handoff", () => {
     const { ctx } = await addCaseworker(lentera, "caseworker");
     const atNight = { ...ctx, now: () => night };
     await claimTicket(atNight, { reference: ticket.reference });
-    expect(await sendCaseworkerMessage(atNight, { reference: ticket.reference, text: "Halo" })).toEqual({ status: "outside_safe_times" });
-    expect(await lentera.db.message.count({ where: { conversationId: ticket.conversationId!, author: "caseworker" } })).toBe(0);
-    expect(await sendCaseworkerMessage(atNight, { reference: ticket.reference, text: "Halo", outsideSafeTimesConfirmed: true })).toMatchObject({ status: "sent" });
+    expect(await sendCaseworkerMessage(atNight, { reference: ticket.reference, text: "Halo" })).toEqual({
+      status: "outside_safe_times",
+    });
+    expect(
+      await lentera.db.message.count({ where: { conversationId: ticket.conversationId!, author: "caseworker" } }),
+    ).toBe(0);
+    expect(
+      await sendCaseworkerMessage(atNight, {
+        reference: ticket.reference,
+        text: "Halo",
+        outsideSafeTimesConfirmed: true,
+      }),
+    ).toMatchObject({ status: "sent" });
     const morning = { ...ctx, now: () => new Date("2026-11-30T01:30:00Z") }; // 08:30 in Jakarta
-    expect(await sendCaseworkerMessage(morning, { reference: ticket.reference, text: "Selamat pagi" })).toMatchObject({ status: "sent" });
+    expect(await sendCaseworkerMessage(morning, { reference: ticket.reference, text: "Selamat pagi" })).toMatchObject({
+      status: "sent",
+    });
   });
 
   it("holds a message when the person asked to be written to only after they write, except shortly after they did", async () => {
@@ -158,17 +206,42 @@ describe("handoff", () => {
     const { ctx } = await addCaseworker(lentera, "caseworker");
     await claimTicket(ctx, { reference: ticket.reference });
     await chat.say("hello?");
-    expect(await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hi, I'm here" })).toMatchObject({ status: "sent" });
+    expect(await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Hi, I'm here" })).toMatchObject({
+      status: "sent",
+    });
     const later = { ...ctx, now: () => new Date(Date.now() + 31 * 60_000) };
-    expect(await sendCaseworkerMessage(later, { reference: ticket.reference, text: "Are you still there?" })).toEqual({ status: "outside_safe_times" });
+    expect(await sendCaseworkerMessage(later, { reference: ticket.reference, text: "Are you still there?" })).toEqual({
+      status: "outside_safe_times",
+    });
   });
 
   it("delivers a caseworker's message to a non-web channel through the outbox", async () => {
     const delivered: { text: string; author: string }[] = [];
-    lentera.outbox.register({ channel: "telegram", deliver: async (m) => (delivered.push({ text: m.text, author: m.author }), { status: "sent" }) });
-    const contact = await lentera.db.contact.create({ data: { channel: "telegram", channelUserKey: lentera.cipher.lookupKey("42"), channelUserEnc: lentera.cipher.encrypt("42"), locale: "en" } });
+    lentera.outbox.register({
+      channel: "telegram",
+      deliver: async (m) => (delivered.push({ text: m.text, author: m.author }), { status: "sent" }),
+    });
+    const contact = await lentera.db.contact.create({
+      data: {
+        channel: "telegram",
+        channelUserKey: lentera.cipher.lookupKey("42"),
+        channelUserEnc: lentera.cipher.encrypt("42"),
+        locale: "en",
+      },
+    });
     const conversation = await lentera.db.conversation.create({
-      data: { contactId: contact.id, channel: "telegram", state: { version: 1, locale: "en", languageChosen: true, consent: "granted", step: { name: "menu" }, offered: [] } },
+      data: {
+        contactId: contact.id,
+        channel: "telegram",
+        state: {
+          version: 1,
+          locale: "en",
+          languageChosen: true,
+          consent: "granted",
+          step: { name: "menu" },
+          offered: [],
+        },
+      },
     });
     const ticket = await addTicket(lentera, conversation.id);
     const { ctx } = await addCaseworker(lentera, "caseworker", "Sari");
@@ -180,7 +253,12 @@ describe("handoff", () => {
       { text: "Hi from Sari", author: "caseworker" },
     ]);
     // The person answers on Telegram: it is stored for the caseworker, nothing is sent back.
-    const result = await lentera.handleInbound({ channel: "telegram", channelUserId: "42", input: { type: "text", text: "thank you" }, externalId: "u1" });
+    const result = await lentera.handleInbound({
+      channel: "telegram",
+      channelUserId: "42",
+      input: { type: "text", text: "thank you" },
+      externalId: "u1",
+    });
     expect(result).toMatchObject({ status: "handled", replies: [] });
   });
 });

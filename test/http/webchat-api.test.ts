@@ -9,10 +9,23 @@ beforeAll(async () => {
 afterAll(() => lentera?.close());
 
 /** The main menu after consent: get help first, then the emergency numbers, then everything else. */
-const MENU = ["menu.help", "menu.contacts", "menu.talk", "menu.tracing", "menu.report", "menu.guidance", "menu.mydata", "menu.language"];
+const MENU = [
+  "menu.help",
+  "menu.contacts",
+  "menu.talk",
+  "menu.tracing",
+  "menu.report",
+  "menu.guidance",
+  "menu.mydata",
+  "menu.language",
+];
 
 const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  lentera.app.request(path, { method: "POST", headers: { "content-type": "application/json", ...headers }, body: typeof body === "string" ? body : JSON.stringify(body) });
+  lentera.app.request(path, {
+    method: "POST",
+    headers: { "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
 
 describe("starting a conversation", () => {
   test("without a locale asks for the language first, in both languages", async () => {
@@ -47,7 +60,13 @@ describe("the menu and its guidance", () => {
     expect(lastChoices(menu)).toEqual(MENU);
 
     const guidance = await chat.tap("menu.guidance");
-    expect(lastChoices(guidance)).toEqual(["guidance.recruiter", "guidance.fake_jobs", "guidance.visa", "guidance.rights", "nav.menu"]);
+    expect(lastChoices(guidance)).toEqual([
+      "guidance.recruiter",
+      "guidance.fake_jobs",
+      "guidance.visa",
+      "guidance.rights",
+      "nav.menu",
+    ]);
     const recruiter = await chat.tap("guidance.recruiter");
     expect(allText(recruiter)).toContain("SIP3MI");
     expect(lastChoices(recruiter)).not.toContain("guidance.recruiter");
@@ -102,8 +121,8 @@ describe("keywords work at any step", () => {
   test.each([
     ["darurat", "id", "110"],
     ["EMERGENCY!", "en", "112"],
-    ["bantuan", "id", "\"darurat\""],
-    ["help", "en", "\"emergency\""],
+    ["bantuan", "id", '"darurat"'],
+    ["help", "en", '"emergency"'],
   ] as const)("%s", async (word, locale, expected) => {
     const chat = await startChat(lentera.app, locale);
     const replies = await chat.say(word);
@@ -138,7 +157,15 @@ describe("authorization and limits", () => {
     expect((await post(path, { text: "halo" }, { authorization: "Basic abc" })).status).toBe(401);
     expect((await post(path, { text: "halo" }, { authorization: `Bearer ${b.token}` })).status).toBe(404);
     expect((await lentera.app.request(path, { headers: { authorization: `Bearer ${b.token}` } })).status).toBe(404);
-    expect((await post("/api/webchat/conversations/not-a-uuid/messages", { text: "x" }, { authorization: `Bearer ${a.token}` })).status).toBe(404);
+    expect(
+      (
+        await post(
+          "/api/webchat/conversations/not-a-uuid/messages",
+          { text: "x" },
+          { authorization: `Bearer ${a.token}` },
+        )
+      ).status,
+    ).toBe(404);
   });
 
   test("malformed and oversize bodies", async () => {
@@ -167,7 +194,9 @@ describe("authorization and limits", () => {
     expect(next.messages[0]).toMatchObject({ direction: "inbound", author: "person", text: "I agree" });
     expect(next.messages.slice(1).every((m) => m.direction === "outbound")).toBe(true);
     expect((await chat.transcript(next.cursor)).messages).toEqual([]);
-    const bad = await lentera.app.request(`/api/webchat/conversations/${chat.conversationId}/messages?after=abc`, { headers: { authorization: `Bearer ${chat.token}` } });
+    const bad = await lentera.app.request(`/api/webchat/conversations/${chat.conversationId}/messages?after=abc`, {
+      headers: { authorization: `Bearer ${chat.token}` },
+    });
     expect(bad.status).toBe(400);
   });
 });
@@ -189,8 +218,12 @@ describe("storage", () => {
     const chat = await startChat(lentera.app, "en");
     await chat.tap("consent.accept");
     await chat.say("my name is Siti Rahayu and my passport was taken");
-    const rows = await lentera.db.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(m)::text AS row FROM "Message" m`);
-    const contacts = await lentera.db.$queryRawUnsafe<{ row: string }[]>(`SELECT row_to_json(c)::text AS row FROM "Contact" c`);
+    const rows = await lentera.db.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(m)::text AS row FROM "Message" m`,
+    );
+    const contacts = await lentera.db.$queryRawUnsafe<{ row: string }[]>(
+      `SELECT row_to_json(c)::text AS row FROM "Contact" c`,
+    );
     const dump = [...rows, ...contacts].map((r) => r.row).join("\n");
     expect(dump).not.toContain("Siti");
     expect(dump).not.toContain("passport");

@@ -18,10 +18,18 @@ test("both languages have the same namespaces", () => {
 test.each(Object.keys(resources.id))("namespace %s has every key in both languages, none empty", (ns) => {
   const id = keys(resources.id[ns]).sort();
   const en = keys(resources.en[ns]).sort();
-  expect(id.filter((k) => !en.includes(k)), "keys missing in locales/en").toEqual([]);
-  expect(en.filter((k) => !id.includes(k)), "keys missing in locales/id").toEqual([]);
+  expect(
+    id.filter((k) => !en.includes(k)),
+    "keys missing in locales/en",
+  ).toEqual([]);
+  expect(
+    en.filter((k) => !id.includes(k)),
+    "keys missing in locales/id",
+  ).toEqual([]);
   const empty = (lng: "id" | "en") =>
-    keys(resources[lng][ns]).filter((k) => String(k.split(".").reduce<any>((o, p) => o?.[p], resources[lng][ns])).trim() === "");
+    keys(resources[lng][ns]).filter(
+      (k) => String(k.split(".").reduce<any>((o, p) => o?.[p], resources[lng][ns])).trim() === "",
+    );
   expect(empty("id")).toEqual([]);
   expect(empty("en")).toEqual([]);
 });

@@ -23,7 +23,7 @@ const CHROMIUM_ARGS = [
 
 export const describeBrowser = process.env.SKIP_BROWSER_TESTS === "1" ? describe.skip : describe;
 
-export const readLocale = <T,>(lng: "id" | "en", namespace: string): T =>
+export const readLocale = <T>(lng: "id" | "en", namespace: string): T =>
   JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
 
 /** The part of a bot text that is fixed: its first line up to any interpolation. */
@@ -58,7 +58,11 @@ export async function startBrowserHarness(): Promise<BrowserHarness & { close():
       throw result.reason;
     }
   }
-  return { server: (started as PromiseFulfilledResult<BrowserHarness["server"]>).value, browser: (launched as PromiseFulfilledResult<Browser>).value, close };
+  return {
+    server: (started as PromiseFulfilledResult<BrowserHarness["server"]>).value,
+    browser: (launched as PromiseFulfilledResult<Browser>).value,
+    close,
+  };
 }
 
 /**

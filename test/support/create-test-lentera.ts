@@ -14,7 +14,14 @@ export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof pa
  * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
  * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways).
  */
-export async function createTestLentera(options: { env?: Record<string, string>; listen?: boolean; now?: () => Date; whatsappSocketFactory?: WhatsAppSocketFactory } = {}): Promise<TestLentera> {
+export async function createTestLentera(
+  options: {
+    env?: Record<string, string>;
+    listen?: boolean;
+    now?: () => Date;
+    whatsappSocketFactory?: WhatsAppSocketFactory;
+  } = {},
+): Promise<TestLentera> {
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-test-"));
   const server = process.env.TEST_DATABASE_URL;
   const template = process.env.LENTERA_TEST_TEMPLATE;
@@ -27,7 +34,8 @@ export async function createTestLentera(options: { env?: Record<string, string>;
     const url = new URL(server);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = () => withClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+    dropDatabase = () =>
+      withClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
   }
   const env = parseEnv({
     DATA_DIR: dataDir,
@@ -37,12 +45,15 @@ export async function createTestLentera(options: { env?: Record<string, string>;
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
-  const lentera = await startLentera(env, { log: createLogger({ level: env.LOG_LEVEL }), listen: options.listen ?? false,
+  const lentera = await startLentera(env, {
+    log: createLogger({ level: env.LOG_LEVEL }),
+    listen: options.listen ?? false,
     onMissingTranslation: (locale, key) => {
       throw new Error(`missing translation ${locale}:${key}`);
     },
     ...(options.now ? { now: options.now } : {}),
-    ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}) });
+    ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
+  });
   return {
     ...lentera,
     dataDir,

@@ -42,8 +42,25 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
   };
 
   const results: Record<string, (p: Record<string, unknown>) => unknown> = {
-    getMe: () => ({ id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera", username: "lentera_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false }),
-    sendMessage: (p) => ({ message_id: nextMessageId(Number(p.chat_id)), date: now(), chat: chatOf(p.chat_id), from: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera" }, text: p.text, ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}) }),
+    getMe: () => ({
+      id: FAKE_BOT_ID,
+      is_bot: true,
+      first_name: "Lentera",
+      username: "lentera_test_bot",
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+    }),
+    sendMessage: (p) => ({
+      message_id: nextMessageId(Number(p.chat_id)),
+      date: now(),
+      chat: chatOf(p.chat_id),
+      from: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera" },
+      text: p.text,
+      ...(p.reply_markup ? { reply_markup: p.reply_markup } : {}),
+    }),
     editMessageReplyMarkup: (p) => ({ message_id: p.message_id, date: now(), chat: chatOf(p.chat_id), text: "" }),
     answerCallbackQuery: () => true,
     deleteMessage: () => true,
@@ -64,7 +81,8 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const raw = await readBody(req);
-    if (!match || match[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+    if (!match || match[1] !== token)
+      return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2] as string;
     const payload = raw ? (JSON.parse(raw) as Record<string, unknown>) : {};
     if (method === "getUpdates") return serveUpdates(req, res, payload);
@@ -77,9 +95,20 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
     if (failure && failure.status !== "slow") {
       if (failure.status === "network") return req.socket.destroy();
       if (failure.status === 429) {
-        return reply(res, 429, { ok: false, error_code: 429, description: `Too Many Requests: retry after ${failure.retryAfter}`, parameters: { retry_after: failure.retryAfter } });
+        return reply(res, 429, {
+          ok: false,
+          error_code: 429,
+          description: `Too Many Requests: retry after ${failure.retryAfter}`,
+          parameters: { retry_after: failure.retryAfter },
+        });
       }
-      const description = failure.description ?? (failure.status === 403 ? "Forbidden: bot was blocked by the user" : failure.status === 400 ? "Bad Request" : "Internal Server Error");
+      const description =
+        failure.description ??
+        (failure.status === 403
+          ? "Forbidden: bot was blocked by the user"
+          : failure.status === 400
+            ? "Bad Request"
+            : "Internal Server Error");
       return reply(res, failure.status, { ok: false, error_code: failure.status, description });
     }
     const result = results[method];
@@ -94,12 +123,14 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
   function serveUpdates(req: IncomingMessage, res: ServerResponse, payload: Record<string, unknown>) {
     const offset = Number(payload.offset ?? 0);
     while (updates.length && Number(updates[0]?.update_id) < offset) updates.shift();
-    if (updates.length || !payload.timeout) return reply(res, 200, { ok: true, result: updates.splice(0, Number(payload.limit ?? 100)) });
+    if (updates.length || !payload.timeout)
+      return reply(res, 200, { ok: true, result: updates.splice(0, Number(payload.limit ?? 100)) });
     const timer = setTimeout(answer, Number(payload.timeout) * 1000);
     function answer() {
       clearTimeout(timer);
       pollers = pollers.filter((p) => p !== answer);
-      if (!res.writableEnded && !res.destroyed) reply(res, 200, { ok: true, result: updates.splice(0, Number(payload.limit ?? 100)) });
+      if (!res.writableEnded && !res.destroyed)
+        reply(res, 200, { ok: true, result: updates.splice(0, Number(payload.limit ?? 100)) });
     }
     pollers.push(answer);
     req.socket.once("close", () => {
@@ -151,7 +182,11 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
       return new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => {
           listeners = listeners.filter((l) => l !== listener);
-          reject(new Error(`fake Bot API: condition not met within ${timeoutMs} ms (calls: ${calls.map((c) => c.method).join(", ")})`));
+          reject(
+            new Error(
+              `fake Bot API: condition not met within ${timeoutMs} ms (calls: ${calls.map((c) => c.method).join(", ")})`,
+            ),
+          );
         }, timeoutMs);
         const listener = () => {
           // let the response reach the client before checking

@@ -25,10 +25,16 @@ export async function startChat(app: Hono, locale?: "id" | "en") {
     say: (text: string) => send({ text }),
     tap: (choice: string) => send({ choice }),
     transcript: async (after?: string) => {
-      const r = await app.request(`/api/webchat/conversations/${started.conversationId}/messages${after ? `?after=${after}` : ""}`, {
-        headers: { authorization: `Bearer ${started.token}` },
-      });
-      return (await r.json()) as { messages: { id: string; cursor: string; direction: string; author: string; text: string; withheld?: boolean }[]; cursor: string };
+      const r = await app.request(
+        `/api/webchat/conversations/${started.conversationId}/messages${after ? `?after=${after}` : ""}`,
+        {
+          headers: { authorization: `Bearer ${started.token}` },
+        },
+      );
+      return (await r.json()) as {
+        messages: { id: string; cursor: string; direction: string; author: string; text: string; withheld?: boolean }[];
+        cursor: string;
+      };
     },
   };
 }

@@ -22,7 +22,17 @@ import { requireApiCaseworker, type CaseworkerEnv } from "../../http/require-cas
 import { validate } from "../../http/validate.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { createCaseworkErrorHandler } from "./casework-api-errors.ts";
-import { AccountBody, MessageBody, NoteBody, PartnerBody, ReassignBody, ReferBody, ReferralBody, StatusBody, TranscriptQuery } from "./casework-api-schemas.ts";
+import {
+  AccountBody,
+  MessageBody,
+  NoteBody,
+  PartnerBody,
+  ReassignBody,
+  ReferBody,
+  ReferralBody,
+  StatusBody,
+  TranscriptQuery,
+} from "./casework-api-schemas.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 
 export type CaseworkApiDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound"> & { log: Logger };
@@ -44,7 +54,10 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     if (!REFERENCE.test(value)) throw new AppError("not_found", "No such ticket.");
     return value;
   };
-  const requirePermission = (c: Context<CaseworkerEnv>, permission: "partners.manage" | "accounts.manage" | "audit.read") => {
+  const requirePermission = (
+    c: Context<CaseworkerEnv>,
+    permission: "partners.manage" | "accounts.manage" | "audit.read",
+  ) => {
     if (!can(c.get("caseworker"), permission)) throw new AppError("forbidden", "This needs the admin role.");
   };
 
@@ -59,18 +72,33 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     const queue = await listQueue(ctxOf(c), c.req.valid("query"));
     return c.json({
       counts: queue.counts,
-      tickets: queue.tickets.map((t) => ({ ...t, createdAt: t.createdAt.toISOString(), lastInboundAt: t.lastInboundAt?.toISOString() ?? null })),
+      tickets: queue.tickets.map((t) => ({
+        ...t,
+        createdAt: t.createdAt.toISOString(),
+        lastInboundAt: t.lastInboundAt?.toISOString() ?? null,
+      })),
     });
   });
 
-  app.post("/tickets/:reference/claim", auth, async (c) => c.json({ ticket: toJson(await claimTicket(ctxOf(c), { reference: ref(c) })) }));
-  app.post("/tickets/:reference/release", auth, async (c) => c.json({ ticket: toJson(await releaseTicket(ctxOf(c), { reference: ref(c) })) }));
+  app.post("/tickets/:reference/claim", auth, async (c) =>
+    c.json({ ticket: toJson(await claimTicket(ctxOf(c), { reference: ref(c) })) }),
+  );
+  app.post("/tickets/:reference/release", auth, async (c) =>
+    c.json({ ticket: toJson(await releaseTicket(ctxOf(c), { reference: ref(c) })) }),
+  );
   app.post("/tickets/:reference/reassign", auth, validate("json", ReassignBody), async (c) =>
-    c.json({ ticket: toJson(await reassignTicket(ctxOf(c), { reference: ref(c), assigneeId: c.req.valid("json").assigneeId })) }),
+    c.json({
+      ticket: toJson(await reassignTicket(ctxOf(c), { reference: ref(c), assigneeId: c.req.valid("json").assigneeId })),
+    }),
   );
   app.post("/tickets/:reference/status", auth, validate("json", StatusBody), async (c) => {
     const body = c.req.valid("json");
-    const ticket = await changeTicketStatus(ctxOf(c), { reference: ref(c), status: body.status, ...(body.outcome ? { outcome: body.outcome } : {}), ...(body.outcomeNote ? { outcomeNote: body.outcomeNote } : {}) });
+    const ticket = await changeTicketStatus(ctxOf(c), {
+      reference: ref(c),
+      status: body.status,
+      ...(body.outcome ? { outcome: body.outcome } : {}),
+      ...(body.outcomeNote ? { outcomeNote: body.outcomeNote } : {}),
+    });
     return c.json({ ticket: toJson(ticket) });
   });
   app.post("/tickets/:reference/notes", auth, validate("json", NoteBody), async (c) => {
@@ -84,9 +112,17 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   });
   app.post("/tickets/:reference/messages", auth, validate("json", MessageBody), async (c) => {
     const body = c.req.valid("json");
-    const sent = await sendCaseworkerMessage(ctxOf(c), { reference: ref(c), text: body.text, outsideSafeTimesConfirmed: body.outsideSafeTimesConfirmed === true });
+    const sent = await sendCaseworkerMessage(ctxOf(c), {
+      reference: ref(c),
+      text: body.text,
+      outsideSafeTimesConfirmed: body.outsideSafeTimesConfirmed === true,
+    });
     if (sent.status === "outside_safe_times") {
-      throw new AppError("conflict", "It is outside the person's safe-contact times. Send again with outsideSafeTimesConfirmed: true to write anyway.", { reason: "outside_safe_times" });
+      throw new AppError(
+        "conflict",
+        "It is outside the person's safe-contact times. Send again with outsideSafeTimesConfirmed: true to write anyway.",
+        { reason: "outside_safe_times" },
+      );
     }
     return c.json({ messageId: sent.messageId, handoffStarted: sent.handoffStarted }, 201);
   });
@@ -96,18 +132,48 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   });
   app.post("/tickets/:reference/referrals", auth, validate("json", ReferBody), async (c) => {
     const body = c.req.valid("json");
-    const referral = await referTicket(ctxOf(c), { reference: ref(c), partnerId: body.partnerId, ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}) });
-    return c.json({ referral: { id: referral.id, partnerId: referral.partnerId, status: referral.status, consent: referral.consent, overrideReason: referral.overrideReason, createdAt: referral.createdAt.toISOString() } }, 201);
+    const referral = await referTicket(ctxOf(c), {
+      reference: ref(c),
+      partnerId: body.partnerId,
+      ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
+    });
+    return c.json(
+      {
+        referral: {
+          id: referral.id,
+          partnerId: referral.partnerId,
+          status: referral.status,
+          consent: referral.consent,
+          overrideReason: referral.overrideReason,
+          createdAt: referral.createdAt.toISOString(),
+        },
+      },
+      201,
+    );
   });
   app.patch("/tickets/:reference/referrals/:referralId", auth, validate("json", ReferralBody), async (c) => {
     const body = c.req.valid("json");
-    const referral = await updateReferral(ctxOf(c), { reference: ref(c), referralId: c.req.param("referralId"), status: body.status, ...(body.note ? { note: body.note } : {}) });
+    const referral = await updateReferral(ctxOf(c), {
+      reference: ref(c),
+      referralId: c.req.param("referralId"),
+      status: body.status,
+      ...(body.note ? { note: body.note } : {}),
+    });
     return c.json({ referral: { id: referral.id, status: referral.status } });
   });
 
   app.get("/partners", auth, async (c) => {
-    const partners = await deps.db.partner.findMany({ where: can(c.get("caseworker"), "partners.manage") ? {} : { active: true }, orderBy: { name: "asc" } });
-    return c.json({ partners: partners.map(({ createdAt, updatedAt, ...p }) => ({ ...p, createdAt: createdAt.toISOString(), updatedAt: updatedAt.toISOString() })) });
+    const partners = await deps.db.partner.findMany({
+      where: can(c.get("caseworker"), "partners.manage") ? {} : { active: true },
+      orderBy: { name: "asc" },
+    });
+    return c.json({
+      partners: partners.map(({ createdAt, updatedAt, ...p }) => ({
+        ...p,
+        createdAt: createdAt.toISOString(),
+        updatedAt: updatedAt.toISOString(),
+      })),
+    });
   });
   app.post("/partners", auth, validate("json", PartnerBody), async (c) => {
     requirePermission(c, "partners.manage");
@@ -123,7 +189,16 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   app.get("/caseworkers", auth, async (c) => {
     requirePermission(c, "accounts.manage");
     const rows = await deps.db.caseworker.findMany({ orderBy: { name: "asc" } });
-    return c.json({ caseworkers: rows.map((r) => ({ id: r.id, email: r.email, name: r.name, role: r.role, active: r.active, lastSeenAt: r.lastSeenAt?.toISOString() ?? null })) });
+    return c.json({
+      caseworkers: rows.map((r) => ({
+        id: r.id,
+        email: r.email,
+        name: r.name,
+        role: r.role,
+        active: r.active,
+        lastSeenAt: r.lastSeenAt?.toISOString() ?? null,
+      })),
+    });
   });
   app.patch("/caseworkers/:id", auth, validate("json", AccountBody), async (c) => {
     requirePermission(c, "accounts.manage");
@@ -131,18 +206,39 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     return c.json({ caseworker: { id: updated.id, role: updated.role, active: updated.active } });
   });
 
-  app.get("/audit", auth, validate("query", AuditFilter.extend({ format: z.enum(["json", "csv"]).optional() })), async (c) => {
-    requirePermission(c, "audit.read");
-    const { format, ...filter } = c.req.valid("query");
-    const rows = await listAudit(deps.db, filter);
-    await deps.db.auditEvent.create({ data: { actorType: "caseworker", actorId: c.get("caseworker").id, action: "audit.exported", subjectType: "audit", meta: { rows: rows.length, format: format ?? "json" } } });
-    if (format === "csv") return c.body(toAuditCsv(rows), 200, { "content-type": "text/csv; charset=utf-8" });
-    return c.json({ events: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) });
-  });
+  app.get(
+    "/audit",
+    auth,
+    validate("query", AuditFilter.extend({ format: z.enum(["json", "csv"]).optional() })),
+    async (c) => {
+      requirePermission(c, "audit.read");
+      const { format, ...filter } = c.req.valid("query");
+      const rows = await listAudit(deps.db, filter);
+      await deps.db.auditEvent.create({
+        data: {
+          actorType: "caseworker",
+          actorId: c.get("caseworker").id,
+          action: "audit.exported",
+          subjectType: "audit",
+          meta: { rows: rows.length, format: format ?? "json" },
+        },
+      });
+      if (format === "csv") return c.body(toAuditCsv(rows), 200, { "content-type": "text/csv; charset=utf-8" });
+      return c.json({ events: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) });
+    },
+  );
 
   return app;
 }
 
 function toJson(ticket: Ticket) {
-  return { reference: ticket.reference, type: ticket.type, priority: ticket.priority, status: ticket.status, assigneeId: ticket.assigneeId, outcome: ticket.outcome, closedAt: ticket.closedAt?.toISOString() ?? null };
+  return {
+    reference: ticket.reference,
+    type: ticket.type,
+    priority: ticket.priority,
+    status: ticket.status,
+    assigneeId: ticket.assigneeId,
+    outcome: ticket.outcome,
+    closedAt: ticket.closedAt?.toISOString() ?? null,
+  };
 }

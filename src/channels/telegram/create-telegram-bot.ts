@@ -42,5 +42,10 @@ export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; unth
 }
 
 function retryOptions() {
-  return { maxRetryAttempts: 2, maxDelaySeconds: INLINE_RETRY_MAX_SECONDS, rethrowInternalServerErrors: true, rethrowHttpErrors: true };
+  return {
+    maxRetryAttempts: 2,
+    maxDelaySeconds: INLINE_RETRY_MAX_SECONDS,
+    rethrowInternalServerErrors: true,
+    rethrowHttpErrors: true,
+  };
 }

@@ -30,7 +30,10 @@ export function createTelegramSender(deps: TelegramSenderDeps): ChannelSender {
     channel: "telegram",
     async deliver(delivery: Delivery): Promise<DeliveryResult> {
       const chatId = Number(delivery.recipient);
-      const text = delivery.author === "caseworker" ? `${await caseworkerLabel(delivery.conversationId)}\n${delivery.text}` : delivery.text;
+      const text =
+        delivery.author === "caseworker"
+          ? `${await caseworkerLabel(delivery.conversationId)}\n${delivery.text}`
+          : delivery.text;
       const parts = splitText(text);
       const sent = partial.get(delivery.messageId);
       const messageIds = sent ? [...sent.messageIds] : [];
@@ -59,7 +62,10 @@ export function createTelegramSender(deps: TelegramSenderDeps): ChannelSender {
   };
 
   async function caseworkerLabel(conversationId: string): Promise<string> {
-    const conversation = await deps.db.conversation.findUnique({ where: { id: conversationId }, select: { contact: { select: { locale: true } } } });
+    const conversation = await deps.db.conversation.findUnique({
+      where: { id: conversationId },
+      select: { contact: { select: { locale: true } } },
+    });
     const locale = conversation && isLocale(conversation.contact.locale) ? conversation.contact.locale : "id";
     return deps.t(locale, "telegram:caseworker_label");
   }
@@ -74,7 +80,10 @@ export function toInlineKeyboard(choices: RenderedChoice[]): InlineKeyboardMarku
     inline_keyboard: choices.map((choice, index) => [
       {
         text: `${index + 1}. ${choice.label}`,
-        callback_data: Buffer.byteLength(choice.id, "utf8") <= CALLBACK_DATA_MAX_BYTES ? choice.id : `${NUMBERED_CHOICE_PREFIX}${index + 1}`,
+        callback_data:
+          Buffer.byteLength(choice.id, "utf8") <= CALLBACK_DATA_MAX_BYTES
+            ? choice.id
+            : `${NUMBERED_CHOICE_PREFIX}${index + 1}`,
       },
     ]),
   };

@@ -33,13 +33,17 @@ export function createTelegramWebhookRoutes(options: { bot: Bot; secret: string 
   return new Hono().post(
     "/",
     async (c, next) => {
-      if (!isSecretValid(c.req.header(SECRET_HEADER), expected)) throw new AppError("unauthorized", `Missing or wrong ${SECRET_HEADER} header.`);
+      if (!isSecretValid(c.req.header(SECRET_HEADER), expected))
+        throw new AppError("unauthorized", `Missing or wrong ${SECRET_HEADER} header.`);
       await next();
     },
     bodyLimit({
       maxSize: TELEGRAM_WEBHOOK_BODY_LIMIT,
       onError: () => {
-        throw new AppError("payload_too_large", `Telegram updates are limited to ${TELEGRAM_WEBHOOK_BODY_LIMIT} bytes.`);
+        throw new AppError(
+          "payload_too_large",
+          `Telegram updates are limited to ${TELEGRAM_WEBHOOK_BODY_LIMIT} bytes.`,
+        );
       },
     }),
     async (c, next) => {
@@ -50,7 +54,12 @@ export function createTelegramWebhookRoutes(options: { bot: Bot; secret: string 
         throw new AppError("bad_request", "The body must be a Telegram Update in JSON.");
       }
       const parsed = TelegramUpdate.safeParse(body);
-      if (!parsed.success) throw new AppError("bad_request", "The body is not a Telegram Update.", parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })));
+      if (!parsed.success)
+        throw new AppError(
+          "bad_request",
+          "The body is not a Telegram Update.",
+          parsed.error.issues.map((i) => ({ path: i.path.join("."), message: i.message })),
+        );
       await next();
     },
     (c) => handleUpdate(c),

@@ -51,7 +51,10 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
     if (callback) {
       deps.background("answerCallbackQuery", () => ctx.api.answerCallbackQuery(callback.queryId));
       const messageId = callback.messageId;
-      if (messageId !== undefined) deps.background("editMessageReplyMarkup", () => ctx.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }));
+      if (messageId !== undefined)
+        deps.background("editMessageReplyMarkup", () =>
+          ctx.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }),
+        );
     }
     if (!perChat.take(channelUserId)) {
       deps.log.warn({ updateId: parsed.data.update_id }, "telegram: a chat is over its message limit; update dropped");
@@ -82,7 +85,10 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
       failures.delete(parsed.data.update_id);
     } catch (error) {
       const count = (failures.get(parsed.data.update_id) ?? 0) + 1;
-      deps.log.error({ updateId: parsed.data.update_id, failures: count, err: error instanceof Error ? error.name : "unknown" }, "telegram: update failed");
+      deps.log.error(
+        { updateId: parsed.data.update_id, failures: count, err: error instanceof Error ? error.name : "unknown" },
+        "telegram: update failed",
+      );
       if (deps.mode === "webhook" && count < MAX_UPDATE_FAILURES) {
         failures.set(parsed.data.update_id, count);
         if (failures.size > 1000) failures.delete(failures.keys().next().value as number);
@@ -96,7 +102,9 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
 
     const wipeMessageId = decoded.wipeMessageId;
     if (wipeMessageId !== undefined && !duplicate) {
-      deps.background("deleteMessage", () => deleteChatMessages({ api: deps.unthrottledApi, log: deps.log }, channelUserId, [wipeMessageId]));
+      deps.background("deleteMessage", () =>
+        deleteChatMessages({ api: deps.unthrottledApi, log: deps.log }, channelUserId, [wipeMessageId]),
+      );
     }
   };
 }

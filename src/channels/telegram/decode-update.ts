@@ -47,9 +47,13 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
   const query = update.callback_query;
   if (query) {
     const chat = query.message?.chat;
-    if (!chat || chat.type !== "private" || query.from.is_bot || query.data === undefined) return { status: "ignored", callbackQueryId: query.id };
-    const numbered = query.data.startsWith(NUMBERED_CHOICE_PREFIX) ? query.data.slice(NUMBERED_CHOICE_PREFIX.length) : null;
-    const input: Input = numbered && /^\d{1,2}$/.test(numbered) ? { type: "text", text: numbered } : { type: "choice", id: query.data };
+    if (!chat || chat.type !== "private" || query.from.is_bot || query.data === undefined)
+      return { status: "ignored", callbackQueryId: query.id };
+    const numbered = query.data.startsWith(NUMBERED_CHOICE_PREFIX)
+      ? query.data.slice(NUMBERED_CHOICE_PREFIX.length)
+      : null;
+    const input: Input =
+      numbered && /^\d{1,2}$/.test(numbered) ? { type: "text", text: numbered } : { type: "choice", id: query.data };
     return {
       status: "inbound",
       chatId: chat.id,
@@ -67,7 +71,11 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
   if (message.text !== undefined) {
     const input = toTextInput(message.text, options.safeWord);
     if (!input) return { status: "ignored" };
-    return { ...decoded, inputs: [{ input, externalId, channelRef }], ...(input.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
+    return {
+      ...decoded,
+      inputs: [{ input, externalId, channelRef }],
+      ...(input.type === "wipe" ? { wipeMessageId: message.message_id } : {}),
+    };
   }
 
   const media = toMediaInput(message);

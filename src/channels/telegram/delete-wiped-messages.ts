@@ -23,11 +23,19 @@ export async function deleteWipedMessages(
     if (!ref.success || ref.data.date * 1000 < oldestMs) continue;
     for (const id of ref.data.messageIds) ids.add(id);
   }
-  return deleteChatMessages(deps, chatId, [...ids].sort((a, b) => a - b));
+  return deleteChatMessages(
+    deps,
+    chatId,
+    [...ids].sort((a, b) => a - b),
+  );
 }
 
 /** Deletes messages one by one (a message already gone is not an error worth stopping for). */
-export async function deleteChatMessages(deps: { api: Api; log: Logger }, chatId: string, messageIds: readonly number[]): Promise<number> {
+export async function deleteChatMessages(
+  deps: { api: Api; log: Logger },
+  chatId: string,
+  messageIds: readonly number[],
+): Promise<number> {
   let deleted = 0;
   let failed = 0;
   for (const messageId of messageIds) {

@@ -14,7 +14,9 @@ export const MISSED_ALERT_WINDOW_MS = 24 * 60 * 60 * 1000;
 export async function markAlertPosted(db: Db, ticketId: string, at: Date): Promise<void> {
   const exists = await db.ticket.findUnique({ where: { id: ticketId }, select: { id: true } });
   if (!exists) return;
-  await db.ticketEvent.create({ data: { ticketId, type: ALERT_POSTED_EVENT, actorType: "system", data: { channel: "telegram" }, createdAt: at } });
+  await db.ticketEvent.create({
+    data: { ticketId, type: ALERT_POSTED_EVENT, actorType: "system", data: { channel: "telegram" }, createdAt: at },
+  });
 }
 
 /**

@@ -15,24 +15,43 @@ export const ALERT_MAX_ATTEMPTS = 8;
 const ALERT_LOCALE: Locale = "id";
 
 const KNOWN_INDICATORS = new Set<string>(INDICATOR_IDS);
-const TICKET_TYPES = new Set<string>(["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"]);
+const TICKET_TYPES = new Set<string>([
+  "victim_assistance",
+  "emergency",
+  "family_tracing",
+  "recruiter_report",
+  "talk_to_person",
+]);
 
 /**
  * Renders a new ticket as a redacted alert for the caseworker group: reference, type, priority, the
  * person's language and the names of the indicators found — never a name, a phone number or anything the
  * person wrote. With PUBLIC_URL, a button opens the ticket in the console.
  */
-export function renderTicketAlert(event: TicketOpened, t: Translate, publicUrl: string | undefined): { text: string; reply_markup?: InlineKeyboardMarkup } {
+export function renderTicketAlert(
+  event: TicketOpened,
+  t: Translate,
+  publicUrl: string | undefined,
+): { text: string; reply_markup?: InlineKeyboardMarkup } {
   const l = ALERT_LOCALE;
-  const indicators = event.indicatorIds.map((id) => (KNOWN_INDICATORS.has(id) ? t(l, `screening:indicator.${id}`) : id));
+  const indicators = event.indicatorIds.map((id) =>
+    KNOWN_INDICATORS.has(id) ? t(l, `screening:indicator.${id}`) : id,
+  );
   const lines = [
     t(l, `telegram:alert.title_${event.priority === "urgent" ? "urgent" : "high"}`),
     t(l, "telegram:alert.reference", { reference: event.reference }),
-    t(l, "telegram:alert.type", { type: TICKET_TYPES.has(event.ticketType) ? t(l, `telegram:alert.types.${event.ticketType}`) : event.ticketType }),
-    t(l, "telegram:alert.priority", { priority: t(l, `telegram:alert.priorities.${event.priority === "urgent" ? "urgent" : "high"}`) }),
-    t(l, "telegram:alert.language", { language: t(l, `telegram:alert.languages.${isLocale(event.locale) ? event.locale : "id"}`) }),
+    t(l, "telegram:alert.type", {
+      type: TICKET_TYPES.has(event.ticketType) ? t(l, `telegram:alert.types.${event.ticketType}`) : event.ticketType,
+    }),
+    t(l, "telegram:alert.priority", {
+      priority: t(l, `telegram:alert.priorities.${event.priority === "urgent" ? "urgent" : "high"}`),
+    }),
+    t(l, "telegram:alert.language", {
+      language: t(l, `telegram:alert.languages.${isLocale(event.locale) ? event.locale : "id"}`),
+    }),
   ];
-  if (indicators.length) lines.push(t(l, "telegram:alert.indicators", { indicators: indicators.map((name) => `• ${name}`).join("\n") }));
+  if (indicators.length)
+    lines.push(t(l, "telegram:alert.indicators", { indicators: indicators.map((name) => `• ${name}`).join("\n") }));
   if (!publicUrl) return { text: lines.join("\n") };
   const url = `${publicUrl.replace(/\/+$/, "")}/console/tickets/${encodeURIComponent(event.reference)}`;
   return { text: lines.join("\n"), reply_markup: { inline_keyboard: [[{ text: t(l, "telegram:alert.open"), url }]] } };
@@ -44,14 +63,24 @@ export function renderTicketAlert(event: TicketOpened, t: Translate, publicUrl: 
  * interrupted is posted at the next start (post-missed-alerts.ts).
  */
 export async function postTicketAlert(
-  deps: { api: Api; t: Translate; publicUrl?: string; chatId: string; sleep?: (ms: number) => Promise<void>; isStopped?: () => boolean },
+  deps: {
+    api: Api;
+    t: Translate;
+    publicUrl?: string;
+    chatId: string;
+    sleep?: (ms: number) => Promise<void>;
+    isStopped?: () => boolean;
+  },
   event: TicketOpened,
 ): Promise<"sent" | "failed"> {
   const { text, reply_markup } = renderTicketAlert(event, deps.t, deps.publicUrl);
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
   for (let attempt = 1; attempt <= ALERT_MAX_ATTEMPTS && !deps.isStopped?.(); attempt++) {
     try {
-      await deps.api.sendMessage(Number(deps.chatId), text, { ...(reply_markup ? { reply_markup } : {}), link_preview_options: { is_disabled: true } });
+      await deps.api.sendMessage(Number(deps.chatId), text, {
+        ...(reply_markup ? { reply_markup } : {}),
+        link_preview_options: { is_disabled: true },
+      });
       return "sent";
     } catch (error) {
       const result = toDeliveryResult(error);

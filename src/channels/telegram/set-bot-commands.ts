@@ -9,7 +9,8 @@ export const BOT_COMMANDS = ["start", "menu", "bahasa", "help", "hapus"] as cons
  * so the descriptions match the language of the person's Telegram app.
  */
 export async function setBotCommands(api: Api, t: Translate): Promise<void> {
-  const commands = (locale: Locale) => BOT_COMMANDS.map((command) => ({ command, description: t(locale, `telegram:commands.${command}`) }));
+  const commands = (locale: Locale) =>
+    BOT_COMMANDS.map((command) => ({ command, description: t(locale, `telegram:commands.${command}`) }));
   await api.setMyCommands(commands("id"));
   await api.setMyCommands(commands("id"), { language_code: "id" });
   await api.setMyCommands(commands("en"), { language_code: "en" });

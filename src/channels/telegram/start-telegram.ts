@@ -64,14 +64,20 @@ export type TelegramChannel = {
  */
 export function startTelegram(deps: TelegramDeps): TelegramChannel {
   const { config, log } = deps;
-  const { bot, unthrottledApi } = createTelegramBot({ token: config.token, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}), ...(deps.botInfo ? { botInfo: deps.botInfo } : {}) });
+  const { bot, unthrottledApi } = createTelegramBot({
+    token: config.token,
+    ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+    ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+  });
   const pending = new Set<Promise<unknown>>();
   const stopping = new AbortController();
   let runner: RunnerHandle | undefined;
 
   function background(name: string, task: () => Promise<unknown>) {
     const promise: Promise<unknown> = task()
-      .catch((error: unknown) => log.warn({ call: name, err: describeError(error) }, "telegram: background call failed"))
+      .catch((error: unknown) =>
+        log.warn({ call: name, err: describeError(error) }, "telegram: background call failed"),
+      )
       .finally(() => pending.delete(promise));
     pending.add(promise);
   }
@@ -96,7 +102,9 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
   const unsubscribe = [
     deps.events.subscribe("chat.wiped", (event) => {
       if (event.channel !== "telegram") return;
-      background("deleteMessage", () => deleteWipedMessages({ api: unthrottledApi, log, now: deps.now }, event.recipient, event.messages));
+      background("deleteMessage", () =>
+        deleteWipedMessages({ api: unthrottledApi, log, now: deps.now }, event.recipient, event.messages),
+      );
     }),
   ];
   const caseworkerChatId = config.caseworkerChatId;
@@ -104,7 +112,14 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     background("sendMessage", async () => {
       if (!caseworkerChatId) return;
       const outcome = await postTicketAlert(
-        { api: bot.api, t: deps.t, chatId: caseworkerChatId, ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}), sleep: (ms) => sleep(ms, stopping.signal), isStopped: () => stopping.signal.aborted },
+        {
+          api: bot.api,
+          t: deps.t,
+          chatId: caseworkerChatId,
+          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+          sleep: (ms) => sleep(ms, stopping.signal),
+          isStopped: () => stopping.signal.aborted,
+        },
         event,
       );
       if (outcome === "sent") await markAlertPosted(deps.db, event.ticketId, deps.now());
@@ -122,20 +137,28 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     sender: createTelegramSender({ api: bot.api, db: deps.db, t: deps.t }),
     mount(app) {
       if (config.mode !== "webhook") return;
-      if (!config.webhookSecret) throw new Error("TELEGRAM_WEBHOOK_SECRET is required in webhook mode (openssl rand -hex 32).");
+      if (!config.webhookSecret)
+        throw new Error("TELEGRAM_WEBHOOK_SECRET is required in webhook mode (openssl rand -hex 32).");
       app.route("/webhooks/telegram", createTelegramWebhookRoutes({ bot, secret: config.webhookSecret }));
     },
     start() {
       background("setMyCommands", () => setBotCommands(bot.api, deps.t));
       // Alerts a restart may have lost (they are retried from memory): posted now, once.
-      if (caseworkerChatId) background("findMissedAlerts", async () => (await findMissedAlerts(deps.db, deps.now())).forEach(postAlert));
+      if (caseworkerChatId)
+        background("findMissedAlerts", async () => (await findMissedAlerts(deps.db, deps.now())).forEach(postAlert));
       if (config.mode !== "polling") return;
       background("deleteWebhook", async () => {
-        await bot.api.deleteWebhook().catch((error: unknown) => log.warn({ err: describeError(error) }, "telegram: deleteWebhook failed; polling anyway"));
+        await bot.api
+          .deleteWebhook()
+          .catch((error: unknown) =>
+            log.warn({ err: describeError(error) }, "telegram: deleteWebhook failed; polling anyway"),
+          );
         if (stopping.signal.aborted) return;
         runner = run(bot, { runner: { fetch: { allowed_updates: [...ALLOWED_UPDATES] }, silent: true } });
         log.info("telegram: long polling started");
-        void runner.task()?.catch((error: unknown) => log.error({ err: describeError(error) }, "telegram: long polling stopped"));
+        void runner
+          .task()
+          ?.catch((error: unknown) => log.error({ err: describeError(error) }, "telegram: long polling stopped"));
       });
     },
     async stop() {
@@ -153,15 +176,20 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
 function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve) => {
     const timer = setTimeout(resolve, ms);
-    signal.addEventListener("abort", () => {
-      clearTimeout(timer);
-      resolve();
-    }, { once: true });
+    signal.addEventListener(
+      "abort",
+      () => {
+        clearTimeout(timer);
+        resolve();
+      },
+      { once: true },
+    );
   });
 }
 
 /** Error name and Telegram's description only: never payloads, chat ids or the token. */
 function describeError(error: unknown): string {
-  if (error && typeof error === "object" && "error_code" in error && "description" in error) return `telegram ${String(error.error_code)}: ${String(error.description)}`;
+  if (error && typeof error === "object" && "error_code" in error && "description" in error)
+    return `telegram ${String(error.error_code)}: ${String(error.description)}`;
   return error instanceof Error ? error.name : "unknown";
 }

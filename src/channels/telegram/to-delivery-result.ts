@@ -10,17 +10,25 @@ export function toDeliveryResult(error: unknown): DeliveryResult {
   if (error instanceof GrammyError) {
     const reason = `telegram ${error.error_code}: ${error.description}`;
     if (error.error_code === 429) {
-      return { status: "retry", error: reason, ...(error.parameters.retry_after ? { retryAfterMs: error.parameters.retry_after * 1000 } : {}) };
+      return {
+        status: "retry",
+        error: reason,
+        ...(error.parameters.retry_after ? { retryAfterMs: error.parameters.retry_after * 1000 } : {}),
+      };
     }
     if (error.error_code === 403) return { status: "blocked", error: reason };
     // 401/404: the token or TELEGRAM_API_ROOT is wrong — a setting to fix, not a message to give up on.
-    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404) return { status: "retry", error: reason };
+    if (error.error_code >= 500 || error.error_code === 401 || error.error_code === 404)
+      return { status: "retry", error: reason };
     return { status: "failed", error: reason };
   }
-  if (error instanceof HttpError) return { status: "retry", error: `telegram network error: ${errorName(error.error)}` };
+  if (error instanceof HttpError)
+    return { status: "retry", error: `telegram network error: ${errorName(error.error)}` };
   return { status: "retry", error: error instanceof Error ? error.name : "unknown error" };
 }
 
 function errorName(error: unknown): string {
-  return error instanceof Error ? `${error.name}${"code" in error && typeof error.code === "string" ? ` ${error.code}` : ""}` : "unknown";
+  return error instanceof Error
+    ? `${error.name}${"code" in error && typeof error.code === "string" ? ` ${error.code}` : ""}`
+    : "unknown";
 }

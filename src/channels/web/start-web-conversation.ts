@@ -23,9 +23,16 @@ export async function startWebConversation(deps: ConversationDeps & { handleInbo
         locale: state.locale,
       },
     });
-    return tx.conversation.create({ data: { contactId: contact.id, channel: "web", tokenHash, state: state as object } });
+    return tx.conversation.create({
+      data: { contactId: contact.id, channel: "web", tokenHash, state: state as object },
+    });
   }, TX_OPTIONS);
-  const result = await deps.handleInbound({ channel: "web", channelUserId, conversationId: conversation.id, input: { type: "start" } });
+  const result = await deps.handleInbound({
+    channel: "web",
+    channelUserId,
+    conversationId: conversation.id,
+    input: { type: "start" },
+  });
   const replies = result.status === "handled" ? result.replies : [];
   return { conversationId: conversation.id, token, replies };
 }

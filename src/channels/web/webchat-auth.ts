@@ -21,7 +21,10 @@ export async function authorizeWebConversation(db: Db, conversationId: string, a
   const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("unauthorized", "Send the conversation token as 'Authorization: Bearer <token>'.");
   const conversation = UUID.test(conversationId)
-    ? await db.conversation.findUnique({ where: { id: conversationId }, select: { id: true, tokenHash: true, channel: true, contactId: true } })
+    ? await db.conversation.findUnique({
+        where: { id: conversationId },
+        select: { id: true, tokenHash: true, channel: true, contactId: true },
+      })
     : null;
   const expected = Buffer.from(conversation?.tokenHash ?? "0".repeat(64), "hex");
   const given = Buffer.from(hashToken(token), "hex");

@@ -16,10 +16,31 @@ export const MAX_TEXT_LENGTH = 4000;
 
 const startBody = z.object({ locale: z.enum(["id", "en"]).optional() }).strict();
 const messageBody = z.union([
-  z.object({ text: z.string().trim().min(1, "must not be empty").max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`) }).strict(),
-  z.object({ choice: z.string().min(1).max(64).regex(/^[a-z0-9_.:-]+$/i, "is not a choice id") }).strict(),
+  z
+    .object({
+      text: z
+        .string()
+        .trim()
+        .min(1, "must not be empty")
+        .max(MAX_TEXT_LENGTH, `must be at most ${MAX_TEXT_LENGTH} characters`),
+    })
+    .strict(),
+  z
+    .object({
+      choice: z
+        .string()
+        .min(1)
+        .max(64)
+        .regex(/^[a-z0-9_.:-]+$/i, "is not a choice id"),
+    })
+    .strict(),
 ]);
-const listQuery = z.object({ after: z.string().regex(/^\d{1,19}$/, "must be a cursor from an earlier answer").optional() });
+const listQuery = z.object({
+  after: z
+    .string()
+    .regex(/^\d{1,19}$/, "must be a cursor from an earlier answer")
+    .optional(),
+});
 
 const reply = (message: StoredOutbound) => message.body;
 
@@ -39,19 +60,32 @@ export function createWebchatRoutes(deps: WebchatDeps) {
     .post("/conversations", limit, validate("json", startBody), async (c) => {
       const { locale } = c.req.valid("json");
       const started = await startWebConversation(deps, locale);
-      return c.json({ conversationId: started.conversationId, token: started.token, replies: started.replies.map(reply) }, 201);
+      return c.json(
+        { conversationId: started.conversationId, token: started.token, replies: started.replies.map(reply) },
+        201,
+      );
     })
-    .post("/conversations/:id/messages", limit, async (c, next) => {
-      await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
-      await next();
-    }, validate("json", messageBody), async (c) => {
-      const id = c.req.param("id");
-      if (!perConversation.take(id)) throw new AppError("rate_limited", "Too many messages at once. Please wait a moment.");
-      const body = c.req.valid("json");
-      const input = "text" in body ? ({ type: "text", text: body.text } as const) : ({ type: "choice", id: body.choice } as const);
-      const result = await deps.handleInbound({ channel: "web", channelUserId: id, conversationId: id, input });
-      return c.json({ replies: result.status === "handled" ? result.replies.map(reply) : [] });
-    })
+    .post(
+      "/conversations/:id/messages",
+      limit,
+      async (c, next) => {
+        await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
+        await next();
+      },
+      validate("json", messageBody),
+      async (c) => {
+        const id = c.req.param("id");
+        if (!perConversation.take(id))
+          throw new AppError("rate_limited", "Too many messages at once. Please wait a moment.");
+        const body = c.req.valid("json");
+        const input =
+          "text" in body
+            ? ({ type: "text", text: body.text } as const)
+            : ({ type: "choice", id: body.choice } as const);
+        const result = await deps.handleInbound({ channel: "web", channelUserId: id, conversationId: id, input });
+        return c.json({ replies: result.status === "handled" ? result.replies.map(reply) : [] });
+      },
+    )
     .get("/conversations/:id/messages", validate("query", listQuery), async (c) => {
       const conversation = await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
       const { after } = c.req.valid("query");

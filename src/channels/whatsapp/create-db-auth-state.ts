@@ -1,4 +1,12 @@
-import { BufferJSON, initAuthCreds, proto, type AuthenticationCreds, type AuthenticationState, type SignalDataSet, type SignalDataTypeMap } from "@whiskeysockets/baileys";
+import {
+  BufferJSON,
+  initAuthCreds,
+  proto,
+  type AuthenticationCreds,
+  type AuthenticationState,
+  type SignalDataSet,
+  type SignalDataTypeMap,
+} from "@whiskeysockets/baileys";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 
@@ -39,7 +47,9 @@ export async function createDbAuthState(db: Db, cipher: Cipher): Promise<DbAuthS
         const id = byKey.get(row.key);
         if (id === undefined) continue;
         const value = open<SignalDataTypeMap[T]>(row.valueEnc);
-        found[id] = (type === "app-state-sync-key" ? proto.Message.AppStateSyncKeyData.fromObject(value as object) : value) as SignalDataTypeMap[T];
+        found[id] = (
+          type === "app-state-sync-key" ? proto.Message.AppStateSyncKeyData.fromObject(value as object) : value
+        ) as SignalDataTypeMap[T];
       }
       return found;
     },
@@ -50,7 +60,14 @@ export async function createDbAuthState(db: Db, cipher: Cipher): Promise<DbAuthS
         for (const [id, value] of Object.entries(values ?? {})) {
           const key = rowKey(type, id);
           if (value === null || value === undefined) removals.push(key);
-          else writes.push(db.whatsAppAuth.upsert({ where: { key }, create: { key, valueEnc: seal(value) }, update: { valueEnc: seal(value) } }));
+          else
+            writes.push(
+              db.whatsAppAuth.upsert({
+                where: { key },
+                create: { key, valueEnc: seal(value) },
+                update: { valueEnc: seal(value) },
+              }),
+            );
         }
       }
       if (removals.length) writes.push(db.whatsAppAuth.deleteMany({ where: { key: { in: removals } } }));
@@ -65,10 +82,16 @@ export async function createDbAuthState(db: Db, cipher: Cipher): Promise<DbAuthS
     state: { creds, keys },
     saveCreds() {
       // one write after the other, so an older snapshot never overwrites a newer one
-      saving = saving.catch(() => {}).then(async () => {
-        const valueEnc = seal(creds);
-        await db.whatsAppAuth.upsert({ where: { key: CREDS_KEY }, create: { key: CREDS_KEY, valueEnc }, update: { valueEnc } });
-      });
+      saving = saving
+        .catch(() => {})
+        .then(async () => {
+          const valueEnc = seal(creds);
+          await db.whatsAppAuth.upsert({
+            where: { key: CREDS_KEY },
+            create: { key: CREDS_KEY, valueEnc },
+            update: { valueEnc },
+          });
+        });
       return saving;
     },
     isLinked: () => Boolean(creds.me?.id),
@@ -78,4 +101,3 @@ export async function createDbAuthState(db: Db, cipher: Cipher): Promise<DbAuthS
     },
   };
 }
-

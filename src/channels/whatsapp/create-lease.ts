@@ -21,7 +21,10 @@ export function createLease(db: Db, options: { name: string; holder: string; ttl
     async acquire() {
       const at = now();
       const expiresAt = new Date(at.getTime() + options.ttlMs);
-      const updated = await db.lease.updateMany({ where: { name, OR: [{ holder }, { expiresAt: { lt: at } }] }, data: { holder, expiresAt } });
+      const updated = await db.lease.updateMany({
+        where: { name, OR: [{ holder }, { expiresAt: { lt: at } }] },
+        data: { holder, expiresAt },
+      });
       if (updated.count === 1) return true;
       const created = await db.lease.createMany({ data: [{ name, holder, expiresAt }], skipDuplicates: true });
       return created.count === 1;

@@ -16,7 +16,12 @@ export type WhatsAppPace = {
   maxInlineWaitMs: number;
 };
 
-export const DEFAULT_PACE: WhatsAppPace = { perChatIntervalMs: 1000, perMinute: 30, typingAfterQuietMs: 5000, maxInlineWaitMs: 1500 };
+export const DEFAULT_PACE: WhatsAppPace = {
+  perChatIntervalMs: 1000,
+  perMinute: 30,
+  typingAfterQuietMs: 5000,
+  maxInlineWaitMs: 1500,
+};
 
 const MINUTE_MS = 60_000;
 
@@ -93,7 +98,11 @@ export function createWhatsAppSender(deps: {
       recent.push(sentAt);
       let sent: Awaited<ReturnType<WhatsAppSocket["sendMessage"]>>;
       try {
-        sent = await socket.sendMessage(jid, { text: renderWhatsAppText(delivery) }, { messageId: toWhatsAppMessageId(delivery.messageId) });
+        sent = await socket.sendMessage(
+          jid,
+          { text: renderWhatsAppText(delivery) },
+          { messageId: toWhatsAppMessageId(delivery.messageId) },
+        );
       } catch (error) {
         return { status: "retry", error: `whatsapp send failed: ${maskError(error)}` };
       }

@@ -39,7 +39,11 @@ export type LinkDeps = {
  * the phone has linked. It takes the deployment's socket lease first, so it never fights a running server.
  */
 export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
-  const lease = createLease(deps.db, { name: WHATSAPP_LEASE, holder: `cli:${hostname()}:${process.pid}`, ttlMs: 60_000 });
+  const lease = createLease(deps.db, {
+    name: WHATSAPP_LEASE,
+    holder: `cli:${hostname()}:${process.pid}`,
+    ttlMs: 60_000,
+  });
   if (!(await lease.acquire())) return { status: "busy" };
   const renew = setInterval(() => void lease.acquire().catch(() => {}), 20_000);
   renew.unref();
@@ -70,7 +74,8 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
           if (update.qr && deps.phone && !pairingAsked) {
             pairingAsked = true;
             sock.requestPairingCode(deps.phone).then(
-              (code) => deps.say({ key: "link.pairing_code", vars: { code: code.match(/.{1,4}/g)?.join("-") ?? code } }),
+              (code) =>
+                deps.say({ key: "link.pairing_code", vars: { code: code.match(/.{1,4}/g)?.join("-") ?? code } }),
               () => finish({ status: "failed", code: undefined }),
             );
           } else if (update.qr && !deps.phone) {
@@ -80,10 +85,14 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
             shownQr += 1;
           }
           if (update.connection === "open") {
-            void current.saveCreds().then(() => finish({ status: "linked" }), () => finish({ status: "failed", code: undefined }));
+            void current.saveCreds().then(
+              () => finish({ status: "linked" }),
+              () => finish({ status: "failed", code: undefined }),
+            );
           }
           if (update.connection === "close") {
-            const code = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output?.statusCode;
+            const code = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output
+              ?.statusCode;
             // After the phone scans, WhatsApp asks for a restart; the new socket logs in with the saved credentials.
             if (code === RESTART_REQUIRED) {
               void current
@@ -105,4 +114,3 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
     await lease.release().catch(() => {});
   }
 }
-

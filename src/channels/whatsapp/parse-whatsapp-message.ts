@@ -11,7 +11,15 @@ export const MAX_TEXT_CHARS = 4000;
  */
 export const MAX_OFFLINE_AGE_MS = 14 * 24 * 3600 * 1000;
 
-export type IgnoreReason = "history" | "from_me" | "not_person" | "no_id" | "protocol" | "reaction" | "unsupported" | "empty";
+export type IgnoreReason =
+  | "history"
+  | "from_me"
+  | "not_person"
+  | "no_id"
+  | "protocol"
+  | "reaction"
+  | "unsupported"
+  | "empty";
 
 /** What one Baileys message means to Lentera: an engine input from a person, or a reason to ignore it. */
 export type ParsedMessage =
@@ -29,8 +37,13 @@ export type ParsedMessage =
  * become media inputs whose ref is the message key id (the file is never downloaded or re-sent).
  * "hapus" and the safe word stay text: the engine recognises them on every channel.
  */
-export function parseWhatsAppMessage(message: WAMessage, upsertType: "notify" | "append", now: number = Date.now()): ParsedMessage {
-  if (upsertType === "append" && now - toMs(message.messageTimestamp) > MAX_OFFLINE_AGE_MS) return { status: "ignored", reason: "history" };
+export function parseWhatsAppMessage(
+  message: WAMessage,
+  upsertType: "notify" | "append",
+  now: number = Date.now(),
+): ParsedMessage {
+  if (upsertType === "append" && now - toMs(message.messageTimestamp) > MAX_OFFLINE_AGE_MS)
+    return { status: "ignored", reason: "history" };
   if (message.key.fromMe) return { status: "ignored", reason: "from_me" };
   const jid = toPersonJid(message.key);
   if (!jid) return { status: "ignored", reason: "not_person" };
@@ -43,8 +56,17 @@ export function parseWhatsAppMessage(message: WAMessage, upsertType: "notify" | 
   return { status: "accepted", jid, externalId, input: input.input };
 }
 
-function toInput(content: proto.IMessage, ref: string): { status: "ok"; input: Input } | { status: "ignored"; reason: IgnoreReason } {
-  if (content.protocolMessage || content.senderKeyDistributionMessage && !hasPayload(content) || content.pollUpdateMessage || content.keepInChatMessage || content.pinInChatMessage) {
+function toInput(
+  content: proto.IMessage,
+  ref: string,
+): { status: "ok"; input: Input } | { status: "ignored"; reason: IgnoreReason } {
+  if (
+    content.protocolMessage ||
+    (content.senderKeyDistributionMessage && !hasPayload(content)) ||
+    content.pollUpdateMessage ||
+    content.keepInChatMessage ||
+    content.pinInChatMessage
+  ) {
     return { status: "ignored", reason: "protocol" };
   }
   if (content.reactionMessage || content.encReactionMessage) return { status: "ignored", reason: "reaction" };
@@ -66,7 +88,13 @@ function toInput(content: proto.IMessage, ref: string): { status: "ok"; input: I
   if (content.documentMessage) return media("document", ref);
   if (content.audioMessage) return media(content.audioMessage.ptt === false ? "other" : "voice", ref);
   if (content.videoMessage || content.ptvMessage) return media("video", ref);
-  if (content.stickerMessage || content.locationMessage || content.liveLocationMessage || content.contactMessage || content.contactsArrayMessage) {
+  if (
+    content.stickerMessage ||
+    content.locationMessage ||
+    content.liveLocationMessage ||
+    content.contactMessage ||
+    content.contactsArrayMessage
+  ) {
     return media("other", ref);
   }
   return { status: "ignored", reason: "unsupported" };
@@ -78,7 +106,9 @@ function media(kind: "photo" | "document" | "voice" | "video" | "other", ref: st
 
 /** A key-distribution message may ride along with real content in the same message. */
 function hasPayload(content: proto.IMessage): boolean {
-  return Object.entries(content).some(([field, value]) => value != null && field !== "senderKeyDistributionMessage" && field !== "messageContextInfo");
+  return Object.entries(content).some(
+    ([field, value]) => value != null && field !== "senderKeyDistributionMessage" && field !== "messageContextInfo",
+  );
 }
 
 /** A message's timestamp (seconds, as a number or a protobuf Long) in milliseconds; 0 when missing. */

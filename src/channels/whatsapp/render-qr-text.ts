@@ -23,8 +23,14 @@ export function renderQrText(payload: string): string {
 }
 
 // Error correction level L: codewords per block and number of blocks, by version (index 0 unused).
-const ECC_PER_BLOCK = [-1, 7, 10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28, 28, 28, 30, 30, 26, 28, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30];
-const BLOCKS = [-1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8, 8, 9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19, 19, 20, 21, 22, 24, 25];
+const ECC_PER_BLOCK = [
+  -1, 7, 10, 15, 20, 26, 18, 20, 24, 30, 18, 20, 24, 26, 30, 22, 24, 28, 30, 28, 28, 28, 28, 30, 30, 26, 28, 30, 30, 30,
+  30, 30, 30, 30, 30, 30, 30, 30, 30, 30, 30,
+];
+const BLOCKS = [
+  -1, 1, 1, 1, 1, 1, 2, 2, 2, 2, 4, 4, 4, 4, 4, 6, 6, 6, 6, 7, 8, 8, 9, 9, 10, 12, 12, 12, 13, 14, 15, 16, 17, 18, 19,
+  19, 20, 21, 22, 24, 25,
+];
 const FORMAT_BITS_L = 1;
 
 /** The modules (true = dark) of the smallest level-L QR code that holds the bytes. */
@@ -47,7 +53,8 @@ export function encodeQr(data: Uint8Array): boolean[][] {
   push(0, (8 - (bits.length % 8)) % 8);
   for (let pad = 0xec; bits.length < capacity; pad ^= 0xec ^ 0x11) push(pad, 8);
   const codewords: number[] = [];
-  for (let i = 0; i < bits.length; i += 8) codewords.push(bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0));
+  for (let i = 0; i < bits.length; i += 8)
+    codewords.push(bits.slice(i, i + 8).reduce((acc, bit) => (acc << 1) | bit, 0));
 
   const qr = new QrMatrix(version);
   qr.drawFunctionPatterns();
@@ -161,7 +168,11 @@ class QrMatrix {
       this.set(6, i, i % 2 === 0);
       this.set(i, 6, i % 2 === 0);
     }
-    for (const [cx, cy] of [[3, 3], [size - 4, 3], [3, size - 4]] as const) {
+    for (const [cx, cy] of [
+      [3, 3],
+      [size - 4, 3],
+      [3, size - 4],
+    ] as const) {
       for (let dy = -4; dy <= 4; dy++) {
         for (let dx = -4; dx <= 4; dx++) {
           const distance = Math.max(Math.abs(dx), Math.abs(dy));
@@ -176,7 +187,8 @@ class QrMatrix {
     positions.forEach((cx, i) =>
       positions.forEach((cy, j) => {
         if ((i === 0 && j === 0) || (i === 0 && j === last) || (i === last && j === 0)) return;
-        for (let dy = -2; dy <= 2; dy++) for (let dx = -2; dx <= 2; dx++) this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
+        for (let dy = -2; dy <= 2; dy++)
+          for (let dx = -2; dx <= 2; dx++) this.set(cx + dx, cy + dy, Math.max(Math.abs(dx), Math.abs(dy)) !== 1);
       }),
     );
     this.drawFormatBits(0);
@@ -279,7 +291,8 @@ class QrMatrix {
         }
         if (a > 0 && b > 0) {
           const color = modules[a]![b];
-          if (color === modules[a - 1]![b] && color === modules[a]![b - 1] && color === modules[a - 1]![b - 1]) result += 3;
+          if (color === modules[a - 1]![b] && color === modules[a]![b - 1] && color === modules[a - 1]![b - 1])
+            result += 3;
         }
       }
     }

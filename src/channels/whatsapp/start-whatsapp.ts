@@ -1,6 +1,13 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import { isLidUser, isPnUser, jidNormalizedUser, type ConnectionState, type WAMessage, type WAMessageKey } from "@whiskeysockets/baileys";
+import {
+  isLidUser,
+  isPnUser,
+  jidNormalizedUser,
+  type ConnectionState,
+  type WAMessage,
+  type WAMessageKey,
+} from "@whiskeysockets/baileys";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { MessageBody } from "../../conversations/types.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
@@ -15,7 +22,13 @@ import { maskError } from "./mask-error.ts";
 import { normalizePhone } from "./normalize-phone.ts";
 import { parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
-import type { WhatsAppCounters, WhatsAppSocket, WhatsAppSocketFactory, WhatsAppState, WhatsAppStatus } from "./types.ts";
+import type {
+  WhatsAppCounters,
+  WhatsAppSocket,
+  WhatsAppSocketFactory,
+  WhatsAppState,
+  WhatsAppStatus,
+} from "./types.ts";
 
 /** The lease that makes one process per deployment own the WhatsApp socket. */
 export const WHATSAPP_LEASE = "whatsapp-socket";
@@ -59,7 +72,9 @@ export type WhatsAppHandle = {
    * (any common format: "0812…", "+62 812…"). Resolves to the code to type on the phone, or
    * `{ status: "unavailable" }` when not waiting for a link, or `{ status: "bad_phone" }`.
    */
-  requestPairingCode(phone: string): Promise<{ status: "ok"; code: string } | { status: "unavailable" } | { status: "bad_phone" }>;
+  requestPairingCode(
+    phone: string,
+  ): Promise<{ status: "ok"; code: string } | { status: "unavailable" } | { status: "bad_phone" }>;
   /** resolves when every received message and pending wipe has been processed (tests, shutdown) */
   idle(): Promise<void>;
   stop(): Promise<void>;
@@ -77,8 +92,21 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   const baseMs = deps.reconnect?.baseMs ?? 1000;
   const capMs = deps.reconnect?.capMs ?? 60_000;
   const leaseTtlMs = deps.leaseTtlMs ?? 30_000;
-  const lease = createLease(deps.db, { name: WHATSAPP_LEASE, holder: deps.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`, ttlMs: leaseTtlMs });
-  const counters: WhatsAppCounters = { received: 0, handled: 0, duplicates: 0, ignored: 0, sent: 0, rateLimited: 0, deleted: 0, reconnects: 0 };
+  const lease = createLease(deps.db, {
+    name: WHATSAPP_LEASE,
+    holder: deps.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
+    ttlMs: leaseTtlMs,
+  });
+  const counters: WhatsAppCounters = {
+    received: 0,
+    handled: 0,
+    duplicates: 0,
+    ignored: 0,
+    sent: 0,
+    rateLimited: 0,
+    deleted: 0,
+    reconnects: 0,
+  };
 
   let state: WhatsAppState = "connecting";
   let since = new Date();
@@ -194,7 +222,11 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       }
       socket = sock;
       sock.ev.on("creds.update", () => {
-        void track(current.saveCreds().catch((error: unknown) => log.error({ err: maskError(error) }, "whatsapp credentials not saved")));
+        void track(
+          current
+            .saveCreds()
+            .catch((error: unknown) => log.error({ err: maskError(error) }, "whatsapp credentials not saved")),
+        );
       });
       sock.ev.on("connection.update", (update) => void track(onConnectionUpdate(gen, update)));
       sock.ev.on("messages.upsert", ({ messages, type }) => {
@@ -223,7 +255,9 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       const code = statusCode(update.lastDisconnect?.error);
       lastDisconnectCode = code;
       if (code === LOGGED_OUT) {
-        log.error("whatsapp was unlinked from the phone: the auth state is cleared; relink with `npm run cli -- whatsapp link` or in the console");
+        log.error(
+          "whatsapp was unlinked from the phone: the auth state is cleared; relink with `npm run cli -- whatsapp link` or in the console",
+        );
         await auth?.clear();
         auth = undefined;
         dropLease();
@@ -232,7 +266,10 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
         return schedule(waitForLink, leaseTtlMs);
       }
       if (code === FORBIDDEN) {
-        log.error({ code }, "whatsapp refused the account (banned or restricted): not reconnecting; see README \"WhatsApp\"");
+        log.error(
+          { code },
+          'whatsapp refused the account (banned or restricted): not reconnecting; see README "WhatsApp"',
+        );
         dropLease();
         await lease.release().catch(() => {});
         setState("forbidden");
@@ -322,7 +359,10 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
 
   /** The stored text of a message Lentera sent, found by its WhatsApp id (for Baileys' retry receipts). */
   async function getMessageText(messageId: string): Promise<string | undefined> {
-    const row = await deps.db.message.findFirst({ where: { channel: "whatsapp", direction: "outbound", channelMessageId: messageId }, select: { bodyEnc: true } });
+    const row = await deps.db.message.findFirst({
+      where: { channel: "whatsapp", direction: "outbound", channelMessageId: messageId },
+      select: { bodyEnc: true },
+    });
     return row ? renderWhatsAppText(deps.cipher.decryptJson<MessageBody>(row.bodyEnc)) : undefined;
   }
 
@@ -427,7 +467,12 @@ async function toPhoneNumberJid(sock: WhatsAppSocket, jid: string): Promise<stri
 }
 
 /** Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … never more than the cap. */
-export function reconnectDelayMs(attempt: number, baseMs: number, capMs: number, random: () => number = Math.random): number {
+export function reconnectDelayMs(
+  attempt: number,
+  baseMs: number,
+  capMs: number,
+  random: () => number = Math.random,
+): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
@@ -437,7 +482,12 @@ function statusCode(error: unknown): number | undefined {
   return typeof output?.statusCode === "number" ? output.statusCode : undefined;
 }
 
-type PendingWipe = { jid: string; disappearing: boolean; keys: WAMessageKey[]; last?: { key: WAMessageKey; messageTimestamp: number } };
+type PendingWipe = {
+  jid: string;
+  disappearing: boolean;
+  keys: WAMessageKey[];
+  last?: { key: WAMessageKey; messageTimestamp: number };
+};
 
 /** What a `chat.wiped` event asks of WhatsApp: the keys of Lentera's messages, and the chat's latest message. */
 function toPendingWipe(event: Extract<LenteraEvent, { type: "chat.wiped" }>): PendingWipe {
@@ -445,13 +495,19 @@ function toPendingWipe(event: Extract<LenteraEvent, { type: "chat.wiped" }>): Pe
   const keys: WAMessageKey[] = [];
   for (const message of event.messages) {
     const key = (message.channelRef as Partial<WhatsAppMessageRef> | null | undefined)?.key;
-    if (message.direction === "outbound" && key && typeof key.id === "string") keys.push({ remoteJid: jid, fromMe: true, id: key.id });
+    if (message.direction === "outbound" && key && typeof key.id === "string")
+      keys.push({ remoteJid: jid, fromMe: true, id: key.id });
   }
-  const dated = event.messages.filter((m) => m.channelMessageId && m.sentAt).sort((a, b) => Date.parse(b.sentAt!) - Date.parse(a.sentAt!));
+  const dated = event.messages
+    .filter((m) => m.channelMessageId && m.sentAt)
+    .sort((a, b) => Date.parse(b.sentAt!) - Date.parse(a.sentAt!));
   const latest = dated[0];
   const wipe: PendingWipe = { jid, disappearing: false, keys };
   if (latest?.channelMessageId && latest.sentAt) {
-    wipe.last = { key: { remoteJid: jid, fromMe: latest.direction === "outbound", id: latest.channelMessageId }, messageTimestamp: Math.floor(Date.parse(latest.sentAt) / 1000) };
+    wipe.last = {
+      key: { remoteJid: jid, fromMe: latest.direction === "outbound", id: latest.channelMessageId },
+      messageTimestamp: Math.floor(Date.parse(latest.sentAt) / 1000),
+    };
   }
   return wipe;
 }

@@ -1,4 +1,16 @@
-import { isJidBot, isJidBroadcast, isJidGroup, isJidMetaAI, isJidNewsletter, isJidStatusBroadcast, isLidUser, isPnUser, jidDecode, jidNormalizedUser, type WAMessageKey } from "@whiskeysockets/baileys";
+import {
+  isJidBot,
+  isJidBroadcast,
+  isJidGroup,
+  isJidMetaAI,
+  isJidNewsletter,
+  isJidStatusBroadcast,
+  isLidUser,
+  isPnUser,
+  jidDecode,
+  jidNormalizedUser,
+  type WAMessageKey,
+} from "@whiskeysockets/baileys";
 
 const PERSON_SERVERS = new Set(["s.whatsapp.net", "c.us", "lid"]);
 
@@ -11,7 +23,14 @@ const PERSON_SERVERS = new Set(["s.whatsapp.net", "c.us", "lid"]);
  */
 export function toPersonJid(key: WAMessageKey): string | null {
   const remote = key.remoteJid ?? undefined;
-  if (!remote || isJidGroup(remote) || isJidBroadcast(remote) || isJidStatusBroadcast(remote) || isJidNewsletter(remote)) return null;
+  if (
+    !remote ||
+    isJidGroup(remote) ||
+    isJidBroadcast(remote) ||
+    isJidStatusBroadcast(remote) ||
+    isJidNewsletter(remote)
+  )
+    return null;
   if (isJidBot(remote) || isJidMetaAI(remote)) return null;
   const decoded = jidDecode(remote);
   if (!decoded?.user || !PERSON_SERVERS.has(decoded.server) || !/^\d+$/.test(decoded.user)) return null;

@@ -5,7 +5,10 @@ import type { Logger } from "../../log/create-logger.ts";
  * The part of a Baileys socket Lentera uses. Production passes `makeWASocket`; tests pass a fake built on an
  * EventEmitter that emits real-shaped `connection.update` and `messages.upsert` events.
  */
-export type WhatsAppSocket = Pick<WASocket, "ev" | "sendMessage" | "readMessages" | "sendPresenceUpdate" | "requestPairingCode" | "chatModify" | "end"> & {
+export type WhatsAppSocket = Pick<
+  WASocket,
+  "ev" | "sendMessage" | "readMessages" | "sendPresenceUpdate" | "requestPairingCode" | "chatModify" | "end"
+> & {
   /** Baileys' store of @lid ↔ phone-number mappings, used to keep a person at their phone-number address */
   signalRepository?: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
 };
@@ -28,7 +31,15 @@ export type WhatsAppSocketFactory = (options: {
  * - `forbidden`: WhatsApp refused the account (a ban or restriction); nothing is retried
  * - `stopped`: the process is shutting down
  */
-export type WhatsAppState = "standby" | "connecting" | "qr" | "open" | "reconnecting" | "logged_out" | "forbidden" | "stopped";
+export type WhatsAppState =
+  | "standby"
+  | "connecting"
+  | "qr"
+  | "open"
+  | "reconnecting"
+  | "logged_out"
+  | "forbidden"
+  | "stopped";
 
 export type WhatsAppStatus = {
   state: WhatsAppState;

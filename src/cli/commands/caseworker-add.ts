@@ -22,8 +22,15 @@ const Options = z.object({
 export const caseworkerAdd: CliCommand = {
   group: "caseworker",
   name: "add",
-  usage: "caseworker add --email <email> --name <name> --role <caseworker|supervisor|admin> [--password <password> | --password-stdin]",
-  options: { email: { type: "string" }, name: { type: "string" }, role: { type: "string" }, password: { type: "string" }, "password-stdin": { type: "boolean" } },
+  usage:
+    "caseworker add --email <email> --name <name> --role <caseworker|supervisor|admin> [--password <password> | --password-stdin]",
+  options: {
+    email: { type: "string" },
+    name: { type: "string" },
+    role: { type: "string" },
+    password: { type: "string" },
+    "password-stdin": { type: "boolean" },
+  },
   async run(ctx, values) {
     const parsed = Options.safeParse(values);
     if (!parsed.success) throw new UsageError(parsed.error.issues.map((i) => i.message).join("\n"));
@@ -31,9 +38,19 @@ export const caseworkerAdd: CliCommand = {
     if (password !== undefined && (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)) {
       throw new UsageError(`The password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters.`);
     }
-    const { caseworker, token, created } = await saveCaseworker(ctx.db, { ...parsed.data, ...(password ? { password } : {}) }, { type: "cli" });
+    const { caseworker, token, created } = await saveCaseworker(
+      ctx.db,
+      { ...parsed.data, ...(password ? { password } : {}) },
+      { type: "cli" },
+    );
     ctx.out(`${created ? "Created" : "Reset"} ${caseworker.role} ${caseworker.email} (${caseworker.name}).`);
-    ctx.out(password ? "Console password: set." : caseworker.passwordHash ? "Console password: unchanged." : "Console password: none yet (re-run with --password-stdin to set one).");
+    ctx.out(
+      password
+        ? "Console password: set."
+        : caseworker.passwordHash
+          ? "Console password: unchanged."
+          : "Console password: none yet (re-run with --password-stdin to set one).",
+    );
     ctx.out("Personal API token (shown once; store it somewhere safe — re-running this command replaces it):");
     ctx.out(token);
   },

@@ -22,8 +22,14 @@ export const telegramSetWebhook: CliCommand = {
   options: { url: { type: "string" }, "drop-pending-updates": { type: "boolean" } },
   async run(ctx, values) {
     const config = toTelegramConfig(ctx.env);
-    if (!config) throw new Error("TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and set its token (README \"Telegram\").");
-    if (!config.webhookSecret) throw new Error("TELEGRAM_WEBHOOK_SECRET is not set. Generate one (openssl rand -hex 32) and give the same value to the server.");
+    if (!config)
+      throw new Error(
+        'TELEGRAM_BOT_TOKEN is not set. Create a bot with @BotFather and set its token (README "Telegram").',
+      );
+    if (!config.webhookSecret)
+      throw new Error(
+        "TELEGRAM_WEBHOOK_SECRET is not set. Generate one (openssl rand -hex 32) and give the same value to the server.",
+      );
     const url = toWebhookUrl(values.url);
     const { bot } = createTelegramBot({ token: config.token, ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}) });
     await bot.api.setWebhook(url, {
@@ -39,15 +45,20 @@ export const telegramSetWebhook: CliCommand = {
 
 /** The webhook URL: https only (Telegram's rule), with /webhooks/telegram added to a bare address. */
 export function toWebhookUrl(value: string | boolean | undefined): string {
-  if (typeof value !== "string" || !value) throw new UsageError("--url is required: the public https address of Lentera, e.g. https://lentera.example.org");
+  if (typeof value !== "string" || !value)
+    throw new UsageError("--url is required: the public https address of Lentera, e.g. https://lentera.example.org");
   let url: URL;
   try {
     url = new URL(value);
   } catch {
-    throw new UsageError(`--url is not a URL: use the public https address of Lentera, e.g. https://lentera.example.org`);
+    throw new UsageError(
+      `--url is not a URL: use the public https address of Lentera, e.g. https://lentera.example.org`,
+    );
   }
-  if (url.protocol !== "https:") throw new UsageError("--url must start with https:// (Telegram only sends webhooks over HTTPS)");
-  if (!url.pathname.replace(/\/+$/, "").endsWith(WEBHOOK_PATH)) url.pathname = `${url.pathname.replace(/\/+$/, "")}${WEBHOOK_PATH}`;
+  if (url.protocol !== "https:")
+    throw new UsageError("--url must start with https:// (Telegram only sends webhooks over HTTPS)");
+  if (!url.pathname.replace(/\/+$/, "").endsWith(WEBHOOK_PATH))
+    url.pathname = `${url.pathname.replace(/\/+$/, "")}${WEBHOOK_PATH}`;
   url.search = "";
   url.hash = "";
   return url.toString();

@@ -30,17 +30,34 @@ export const HANDOFF_STAY: Choice = { id: "handoff.stay", key: "handoff:stay" };
  *   urgent ticket), as anywhere else; the caseworker stays;
  * - "data saya", "hapus", "cabut izin": the person leaves the caseworker and the data-rights flows answer.
  */
-export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { conversation: Conversation; input: Input }): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
+export async function continueHandoff(
+  tx: Tx,
+  deps: ConversationDeps,
+  input: { conversation: Conversation; input: Input },
+): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
   const { conversation } = input;
   const state = readState(conversation.state, "id");
   const resolved = resolveChoice(state, input.input, deps.t);
   const keyword = resolved.type === "text" ? matchKeyword(resolved.text) : null;
 
   if ((resolved.type === "choice" && resolved.id === NAV_MENU.id) || keyword === "menu") {
-    return { replies: await tellPerson(tx, deps, conversation, { key: "handoff:ask_leave", choices: [HANDOFF_STAY, HANDOFF_LEAVE] }), events: [] };
+    return {
+      replies: await tellPerson(tx, deps, conversation, {
+        key: "handoff:ask_leave",
+        choices: [HANDOFF_STAY, HANDOFF_LEAVE],
+      }),
+      events: [],
+    };
   }
   if (resolved.type === "choice" && resolved.id === HANDOFF_LEAVE.id) {
-    return { replies: await endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person" } }), events: [] };
+    return {
+      replies: await endHandoff(tx, deps, {
+        conversationId: conversation.id,
+        reason: "person_left",
+        actor: { type: "person" },
+      }),
+      events: [],
+    };
   }
   if (resolved.type === "choice" && resolved.id === HANDOFF_STAY.id) {
     return { replies: await tellPerson(tx, deps, conversation, { key: "handoff:staying" }), events: [] };
@@ -48,18 +65,38 @@ export async function continueHandoff(tx: Tx, deps: ConversationDeps, input: { c
   if (keyword === "myData" || keyword === "erase" || keyword === "withdraw") {
     // Data rights do not wait for a caseworker: the person leaves the handoff (told so) and the flows
     // answer at once — showing their data, or asking once before erasing.
-    const told = await endHandoff(tx, deps, { conversationId: conversation.id, reason: "person_left", actor: { type: "person", id: conversation.contactId } });
+    const told = await endHandoff(tx, deps, {
+      conversationId: conversation.id,
+      reason: "person_left",
+      actor: { type: "person", id: conversation.contactId },
+    });
     const current = await tx.conversation.findUniqueOrThrow({ where: { id: conversation.id } });
-    const { replies, events } = await runEngineTurn(tx, deps, conversation, readState(current.state, state.locale), resolved, (after) => after);
+    const { replies, events } = await runEngineTurn(
+      tx,
+      deps,
+      conversation,
+      readState(current.state, state.locale),
+      resolved,
+      (after) => after,
+    );
     return { replies: [...told, ...replies], events };
   }
   const emergency =
     keyword === "emergency" ||
-    (resolved.type === "text" && keyword === null && assessText({ text: resolved.text, locale: state.locale }, toScreeningTranslate(deps.t)).emergency);
+    (resolved.type === "text" &&
+      keyword === null &&
+      assessText({ text: resolved.text, locale: state.locale }, toScreeningTranslate(deps.t)).emergency);
   if (emergency) {
     // The engine's own emergency answer (numbers at once, an urgent ticket for a signal of danger), run from
     // the menu so that no flow takes the message further; the conversation stays with the caseworker.
-    const { replies, events } = await runEngineTurn(tx, deps, conversation, { ...state, step: { name: "menu" } }, resolved, (after) => ({ ...after, step: state.step }));
+    const { replies, events } = await runEngineTurn(
+      tx,
+      deps,
+      conversation,
+      { ...state, step: { name: "menu" } },
+      resolved,
+      (after) => ({ ...after, step: state.step }),
+    );
     // Published by the conversation service after the commit (an urgent ticket alerts caseworkers).
     return { replies, events };
   }
@@ -78,9 +115,26 @@ async function runEngineTurn(
   input: Input,
   keep: (after: State) => State,
 ): Promise<{ replies: StoredOutbound[]; events: LenteraEvent[] }> {
-  const { actions, events } = createEngineActions({ tx, contactId: conversation.contactId, conversationId: conversation.id, channel: conversation.channel, now: deps.now, cipher: deps.cipher, t: deps.t });
-  const turn = await runTurn(from, input, { t: deps.t, now: deps.now, contacts: deps.contacts, actions, ...(deps.safeWord ? { safeWord: deps.safeWord } : {}) });
-  await tx.conversation.update({ where: { id: conversation.id }, data: { state: keep(turn.state) as object, version: { increment: 1 } } });
+  const { actions, events } = createEngineActions({
+    tx,
+    contactId: conversation.contactId,
+    conversationId: conversation.id,
+    channel: conversation.channel,
+    now: deps.now,
+    cipher: deps.cipher,
+    t: deps.t,
+  });
+  const turn = await runTurn(from, input, {
+    t: deps.t,
+    now: deps.now,
+    contacts: deps.contacts,
+    actions,
+    ...(deps.safeWord ? { safeWord: deps.safeWord } : {}),
+  });
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { state: keep(turn.state) as object, version: { increment: 1 } },
+  });
   const replies = await storeOutboundMessages(tx, deps, {
     conversationId: conversation.id,
     channel: conversation.channel,

@@ -25,12 +25,19 @@ export async function tellPerson(
   const choices = message.choices ?? [];
   state.offered = choices;
   update(state);
-  await tx.conversation.update({ where: { id: conversation.id }, data: { state: state as object, version: { increment: 1 } } });
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { state: state as object, version: { increment: 1 } },
+  });
   const text = deps.t(state.locale, message.key, message.vars);
   return storeOutboundMessages(tx, deps, {
     conversationId: conversation.id,
     channel: conversation.channel,
     author: "system",
-    messages: [choices.length ? { text, choices: choices.map((c) => ({ id: c.id, label: deps.t(state.locale, c.key, c.vars) })) } : { text }],
+    messages: [
+      choices.length
+        ? { text, choices: choices.map((c) => ({ id: c.id, label: deps.t(state.locale, c.key, c.vars) })) }
+        : { text },
+    ],
   });
 }

@@ -8,10 +8,17 @@ import { tellPerson, type HandoffDeps } from "./handoff-messages.ts";
  * the flows, and the person is told in their language that a person has joined. Nothing happens when the
  * same caseworker already has it; another caseworker's handoff is handed over to this one.
  */
-export async function startHandoff(tx: Tx, deps: HandoffDeps, input: { conversationId: string; caseworker: Caseworker; ticketId: string }): Promise<boolean> {
+export async function startHandoff(
+  tx: Tx,
+  deps: HandoffDeps,
+  input: { conversationId: string; caseworker: Caseworker; ticketId: string },
+): Promise<boolean> {
   const conversation = await tx.conversation.findUniqueOrThrow({ where: { id: input.conversationId } });
   if (conversation.mode === "human" && conversation.caseworkerId === input.caseworker.id) return false;
-  await tx.conversation.update({ where: { id: conversation.id }, data: { mode: "human", caseworkerId: input.caseworker.id } });
+  await tx.conversation.update({
+    where: { id: conversation.id },
+    data: { mode: "human", caseworkerId: input.caseworker.id },
+  });
   await tellPerson(tx, deps, conversation, { key: "handoff:joined", vars: { name: firstName(input.caseworker.name) } });
   await recordAudit(tx, {
     actor: { type: "caseworker", id: input.caseworker.id },

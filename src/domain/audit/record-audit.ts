@@ -1,11 +1,21 @@
 import type { Db, Tx } from "../../db/create-prisma-client.ts";
 
-export type Actor = { type: "caseworker"; id: string } | { type: "system" } | { type: "person"; id?: string } | { type: "cli" };
+export type Actor =
+  | { type: "caseworker"; id: string }
+  | { type: "system" }
+  | { type: "person"; id?: string }
+  | { type: "cli" };
 
 /** Who did what to which record: every ticket read and every change lands here (admins view and export it). */
 export async function recordAudit(
   db: Db | Tx,
-  entry: { actor: Actor; action: string; subjectType: string; subjectId?: string | null; meta?: Record<string, unknown> },
+  entry: {
+    actor: Actor;
+    action: string;
+    subjectType: string;
+    subjectId?: string | null;
+    meta?: Record<string, unknown>;
+  },
 ): Promise<void> {
   await db.auditEvent.create({
     data: {

@@ -20,7 +20,20 @@ const PROVINCES: Record<string, string[]> = {
   Lampung: ["lampung"],
   "DKI Jakarta": ["jakarta", "dki"],
   Banten: ["banten", "tangerang", "cilegon"],
-  "Jawa Barat": ["jawa barat", "jabar", "bandung", "bogor", "bekasi", "depok", "cirebon", "indramayu", "cianjur", "sukabumi", "karawang", "subang"],
+  "Jawa Barat": [
+    "jawa barat",
+    "jabar",
+    "bandung",
+    "bogor",
+    "bekasi",
+    "depok",
+    "cirebon",
+    "indramayu",
+    "cianjur",
+    "sukabumi",
+    "karawang",
+    "subang",
+  ],
   "Jawa Tengah": ["jawa tengah", "jateng", "semarang", "surakarta", "cilacap", "brebes", "banyumas"],
   "DI Yogyakarta": ["yogyakarta", "jogja", "jogjakarta", "diy"],
   "Jawa Timur": ["jawa timur", "jatim", "surabaya", "banyuwangi", "blitar", "tulungagung", "ponorogo", "madura"],
@@ -94,10 +107,14 @@ type Entry = { name: string; kind: "province" | "country"; re: RegExp };
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/[ -]/g, "[\\s-]*");
 const entries = (table: Record<string, string[]>, kind: Entry["kind"]): Entry[] =>
-  Object.entries(table).flatMap(([name, names]) => names.map((n) => ({ name, kind, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "iu") })));
+  Object.entries(table).flatMap(([name, names]) =>
+    names.map((n) => ({ name, kind, re: new RegExp(`(?<![\\p{L}\\p{N}])${escape(n)}(?![\\p{L}\\p{N}])`, "iu") })),
+  );
 
 // Longer names first, so "papua barat daya" wins over "papua", and "papua nugini" (a country) over "papua".
-const ENTRIES: Entry[] = [...entries(PROVINCES, "province"), ...entries(COUNTRIES, "country")].sort((a, b) => b.re.source.length - a.re.source.length);
+const ENTRIES: Entry[] = [...entries(PROVINCES, "province"), ...entries(COUNTRIES, "country")].sort(
+  (a, b) => b.re.source.length - a.re.source.length,
+);
 
 export function detectPlaces(text: string): Places {
   const found: { entry: Entry; index: number }[] = [];

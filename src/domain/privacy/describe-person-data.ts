@@ -15,9 +15,13 @@ export type PersonData = {
 
 /** Reads, never changes: the person's own overview of their data (UU PDP right of access). */
 export async function describePersonData(tx: Tx, contactId: string): Promise<PersonData> {
-  const contact = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, select: { createdAt: true, conversations: { select: { id: true } } } });
+  const contact = await tx.contact.findUniqueOrThrow({
+    where: { id: contactId },
+    select: { createdAt: true, conversations: { select: { id: true } } },
+  });
   const conversationIds = contact.conversations.map((c) => c.id);
-  const count = (direction: "inbound" | "outbound") => tx.message.count({ where: { conversationId: { in: conversationIds }, direction } });
+  const count = (direction: "inbound" | "outbound") =>
+    tx.message.count({ where: { conversationId: { in: conversationIds }, direction } });
   const consents: Record<string, ConsentRecord> = {};
   for (const row of await tx.consent.findMany({ where: { contactId }, orderBy: { createdAt: "asc" } })) {
     // Sharing may be agreed per named partner ("share:<partnerId>"); the person sees one decision on sharing.

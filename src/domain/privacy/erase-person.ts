@@ -26,8 +26,17 @@ export type ErasedPerson = {
  * is kept as proof of what was agreed, with a withdrawal appended. Returns what the channel needs to
  * delete the messages from the person's phone.
  */
-export async function erasePerson(tx: Tx, cipher: Cipher, contactId: string, actor: Actor, now: Date = new Date()): Promise<ErasedPerson> {
-  const contact = await tx.contact.findUniqueOrThrow({ where: { id: contactId }, include: { conversations: { select: { id: true } } } });
+export async function erasePerson(
+  tx: Tx,
+  cipher: Cipher,
+  contactId: string,
+  actor: Actor,
+  now: Date = new Date(),
+): Promise<ErasedPerson> {
+  const contact = await tx.contact.findUniqueOrThrow({
+    where: { id: contactId },
+    include: { conversations: { select: { id: true } } },
+  });
   const conversationIds = contact.conversations.map((c) => c.id);
   const rows = await tx.message.findMany({
     where: { conversationId: { in: conversationIds } },
@@ -44,7 +53,9 @@ export async function erasePerson(tx: Tx, cipher: Cipher, contactId: string, act
 
   const tickets = await tx.ticket.findMany({ where: { contactId } });
   for (const ticket of tickets) {
-    const assessment = ticket.assessmentEnc ? withoutEvidence(cipher.decryptJson<Assessment>(ticket.assessmentEnc)) : null;
+    const assessment = ticket.assessmentEnc
+      ? withoutEvidence(cipher.decryptJson<Assessment>(ticket.assessmentEnc))
+      : null;
     await tx.ticket.update({
       where: { id: ticket.id },
       data: {
@@ -56,15 +67,24 @@ export async function erasePerson(tx: Tx, cipher: Cipher, contactId: string, act
         erasureRequestedAt: now,
       },
     });
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "erasure_requested", actor: actor.type === "person" ? { type: "person" } : actor });
+    await recordTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: "erasure_requested",
+      actor: actor.type === "person" ? { type: "person" } : actor,
+    });
   }
   // The history keeps what happened, no longer who it was.
-  await tx.ticketEvent.updateMany({ where: { ticketId: { in: tickets.map((t) => t.id) }, actorType: "person" }, data: { actorId: null } });
+  await tx.ticketEvent.updateMany({
+    where: { ticketId: { in: tickets.map((t) => t.id) }, actorType: "person" },
+    data: { actorId: null },
+  });
 
   // An empty state reads as a fresh conversation (drafts gone). The version is left alone: the turn that
   // asked for the erasure writes its own reset state under the version it read.
   await tx.conversation.updateMany({ where: { contactId }, data: { state: {}, mode: "bot", caseworkerId: null } });
-  for (const scope of new Set((await tx.consent.findMany({ where: { contactId, granted: true }, select: { scope: true } })).map((c) => c.scope))) {
+  for (const scope of new Set(
+    (await tx.consent.findMany({ where: { contactId, granted: true }, select: { scope: true } })).map((c) => c.scope),
+  )) {
     await tx.consent.create({ data: { contactId, scope, granted: false, notice: "erasure", createdAt: now } });
   }
   await tx.contact.update({ where: { id: contactId }, data: { erasedAt: now } });
@@ -75,5 +95,10 @@ export async function erasePerson(tx: Tx, cipher: Cipher, contactId: string, act
     subjectId: contactId,
     meta: { messages: messages.length, tickets: tickets.length },
   });
-  return { channel: contact.channel, recipient: cipher.decrypt(contact.channelUserEnc), messages, ticketIds: tickets.map((t) => t.id) };
+  return {
+    channel: contact.channel,
+    recipient: cipher.decrypt(contact.channelUserEnc),
+    messages,
+    ticketIds: tickets.map((t) => t.id),
+  };
 }

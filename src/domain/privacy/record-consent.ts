@@ -9,11 +9,28 @@ import { OPEN_STATUSES } from "../tickets/ticket-status.ts";
  */
 export async function recordConsent(
   tx: Tx,
-  entry: { contactId: string; /** "store" (keep what they tell us) or "share:any" / "share:<partnerId>" */ scope: string; granted: boolean; notice: string; at: Date },
+  entry: {
+    contactId: string;
+    /** "store" (keep what they tell us) or "share:any" / "share:<partnerId>" */ scope: string;
+    granted: boolean;
+    notice: string;
+    at: Date;
+  },
 ): Promise<void> {
-  await tx.consent.create({ data: { contactId: entry.contactId, scope: entry.scope, granted: entry.granted, notice: entry.notice, createdAt: entry.at } });
+  await tx.consent.create({
+    data: {
+      contactId: entry.contactId,
+      scope: entry.scope,
+      granted: entry.granted,
+      notice: entry.notice,
+      createdAt: entry.at,
+    },
+  });
   if (entry.scope.startsWith("share:")) {
-    await tx.ticket.updateMany({ where: { contactId: entry.contactId, status: { in: [...OPEN_STATUSES] } }, data: { consentShare: entry.granted } });
+    await tx.ticket.updateMany({
+      where: { contactId: entry.contactId, status: { in: [...OPEN_STATUSES] } },
+      data: { consentShare: entry.granted },
+    });
   }
   await recordAudit(tx, {
     actor: { type: "person", id: entry.contactId },

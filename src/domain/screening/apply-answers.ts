@@ -25,7 +25,12 @@ export function applyAnswers(
     const entry = findIndicator(id);
     if (entry === undefined || byId.has(id)) continue;
     const name = t(lng, `indicator.${id}`);
-    byId.set(id, { id, category: entry.category, strength: entry.strength, evidence: t(lng, "evidence.answered_yes", { name }) });
+    byId.set(id, {
+      id,
+      category: entry.category,
+      strength: entry.strength,
+      evidence: t(lng, "evidence.answered_yes", { name }),
+    });
   }
   return [...byId.values()];
 }

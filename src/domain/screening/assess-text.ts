@@ -34,11 +34,18 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const answered = applyAnswers(withChildHit(detection.hits, childStatus), input.answers, language, t);
   const child = answered.some((hit) => hit.id === "CH-01-under-18");
   const hits = child ? withChildCounterparts(answered) : answered;
-  const palermo = derivePalermo(hits.map((hit) => hit.id), normalized);
+  const palermo = derivePalermo(
+    hits.map((hit) => hit.id),
+    normalized,
+  );
   const question = detectQuestion(normalized);
   // Indicators that are only topics (a general question, a what-if, news) describe no one's situation.
   const topicOnly = question === "general" || onlyHypothetical(hits, detection.hypothetical);
-  const warningSigns = collectWarningSigns(detectWarningSigns(normalized), detection.scamJobOffer, stage === "pre_departure" || stage === "unknown");
+  const warningSigns = collectWarningSigns(
+    detectWarningSigns(normalized),
+    detection.scamJobOffer,
+    stage === "pre_departure" || stage === "unknown",
+  );
   const outcome = scoreRisk({
     hits,
     child,
@@ -100,7 +107,10 @@ function onlyHypothetical(hits: readonly DetectedHit[], hypothetical: ReadonlySe
 function withChildHit(hits: readonly DetectedHit[], status: ChildStatus): DetectedHit[] {
   const entry = findIndicator("CH-01-under-18");
   if (status.status !== "child" || entry === undefined) return [...hits];
-  return [{ id: "CH-01-under-18", category: entry.category, strength: entry.strength, evidence: status.evidence }, ...hits];
+  return [
+    { id: "CH-01-under-18", category: entry.category, strength: entry.strength, evidence: status.evidence },
+    ...hits,
+  ];
 }
 
 /** For a child, sexual exploitation is also CH-02 (e.g. when both came from the guided answers). */
@@ -108,16 +118,24 @@ function withChildCounterparts(hits: readonly DetectedHit[]): DetectedHit[] {
   const sexual = hits.find((hit) => hit.id === "PUR-02-sexual-exploitation");
   const entry = findIndicator("CH-02-child-commercial-sex");
   if (sexual === undefined || entry === undefined || hits.some((hit) => hit.id === entry.id)) return [...hits];
-  return [...hits, { id: "CH-02-child-commercial-sex", category: entry.category, strength: entry.strength, evidence: sexual.evidence }];
+  return [
+    ...hits,
+    { id: "CH-02-child-commercial-sex", category: entry.category, strength: entry.strength, evidence: sexual.evidence },
+  ];
 }
 
-function collectWarningSigns(found: readonly WarningSign[], scamJobOffer: boolean, beforeDeparture: boolean): WarningSign[] {
+function collectWarningSigns(
+  found: readonly WarningSign[],
+  scamJobOffer: boolean,
+  beforeDeparture: boolean,
+): WarningSign[] {
   if (!beforeDeparture) return [];
   return scamJobOffer && !found.includes("scam_job") ? [...found, "scam_job"] : [...found];
 }
 
 /** Someone is made to do something against their will. */
-const FORCED = /(?<=^| )(?:dipaksa|terpaksa|memaksa|maksa|dipaksain|paksa|forced|force|forces|forcing|coerced|pressured)(?= |$)/;
+const FORCED =
+  /(?<=^| )(?:dipaksa|terpaksa|memaksa|maksa|dipaksain|paksa|forced|force|forces|forcing|coerced|pressured)(?= |$)/;
 
 const STRENGTH_ORDER = { strong: 0, medium: 1, weak: 2 } as const;
 

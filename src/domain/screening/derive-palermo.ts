@@ -60,7 +60,8 @@ const ELEMENTS: Record<IndicatorId, readonly Element[]> = {
  * (Palermo "act") even when no recruitment indicator fired ("dipaksa layani tamu di wisma",
  * "my son is 13 and works on a fishing boat"). Only used when a purpose indicator is present.
  */
-const THIRD_PARTY_ACT = /(?<=^| )(?:dibawa|diajak|dijemput|dikirim|dijual|dibeli|ditampung|direkrut|dipekerjakan|dipaksa|disuruh|dititipkan|dipindah|majikan|bos|mami|germo|mucikari|agen|calo|sponsor|tamu|om om|took|taken|brought|sent|recruited|sold|bought|forced|made (?:me|her|him|us|them)|pimp|bos|employer|agency|agent|customers|clients|kerja|bekerja|works|working|worked|employed)(?= |$)/;
+const THIRD_PARTY_ACT =
+  /(?<=^| )(?:dibawa|diajak|dijemput|dikirim|dijual|dibeli|ditampung|direkrut|dipekerjakan|dipaksa|disuruh|dititipkan|dipindah|majikan|bos|mami|germo|mucikari|agen|calo|sponsor|tamu|om om|took|taken|brought|sent|recruited|sold|bought|forced|made (?:me|her|him|us|them)|pimp|bos|employer|agency|agent|customers|clients|kerja|bekerja|works|working|worked|employed)(?= |$)/;
 
 /** Example: FL-01 + FL-11 → { act: false, means: true, purpose: true }. */
 export function derivePalermo(ids: readonly IndicatorId[], normalized: NormalizedText): Palermo {

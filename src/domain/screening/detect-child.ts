@@ -8,32 +8,63 @@ export type ChildStatus =
   | { status: "unknown" };
 
 const TEEN_WORDS: Readonly<Record<string, number>> = {
-  "sebelas": 11, "dua belas": 12, "tiga belas": 13, "empat belas": 14, "lima belas": 15, "enam belas": 16, "tujuh belas": 17,
-  "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17,
+  sebelas: 11,
+  "dua belas": 12,
+  "tiga belas": 13,
+  "empat belas": 14,
+  "lima belas": 15,
+  "enam belas": 16,
+  "tujuh belas": 17,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
 };
 const NUMBER = `(\\d{1,2}|${Object.keys(TEEN_WORDS).join("|")})`;
-const NOT_AGE_AFTER = "(?! (?:di|tidak|belum|kerja|bekerja|sudah|jadi|tinggal|menunggu|nunggu|lamanya|gaji|dan bekerja|lalu|yang lalu|kerja|lebih|ini|terakhir|silam|bulan|hours?|days?|weeks?|months?|minutes?|km|million|juta|ribu|dollars?|years? ago|years? (?:working|there|in|at)|am|pm|percent|persen|jam|hari|orang|people|kali))";
-const DURATION_BEFORE = "(?<!(?:sudah|selama|sejak|kontrak|kerja|bekerja|dalam|tiap|setiap|hampir|lebih dari|for|over|about|after|since|until|lalu|sudah hampir) )";
-const PERSON = "(?:saya|dia|adik|anak|kakak|keponakan|cucu|sepupu|putri|putra|gadis|cewek|cowok|perempuan|laki laki|korban|teman|nya|kami|i|she|he|daughter|son|sister|brother|niece|nephew|girl|boy|cousin|friend|victim)";
+const NOT_AGE_AFTER =
+  "(?! (?:di|tidak|belum|kerja|bekerja|sudah|jadi|tinggal|menunggu|nunggu|lamanya|gaji|dan bekerja|lalu|yang lalu|kerja|lebih|ini|terakhir|silam|bulan|hours?|days?|weeks?|months?|minutes?|km|million|juta|ribu|dollars?|years? ago|years? (?:working|there|in|at)|am|pm|percent|persen|jam|hari|orang|people|kali))";
+const DURATION_BEFORE =
+  "(?<!(?:sudah|selama|sejak|kontrak|kerja|bekerja|dalam|tiap|setiap|hampir|lebih dari|for|over|about|after|since|until|lalu|sudah hampir) )";
+const PERSON =
+  "(?:saya|dia|adik|anak|kakak|keponakan|cucu|sepupu|putri|putra|gadis|cewek|cowok|perempuan|laki laki|korban|teman|nya|kami|i|she|he|daughter|son|sister|brother|niece|nephew|girl|boy|cousin|friend|victim)";
 /** Ages below this from a bare "N tahun" are more likely durations ("gaji 2 tahun tidak dibayar"). */
 const MIN_BARE_AGE = 5;
 
 const AGE_PATTERNS: readonly RegExp[] = [
-  new RegExp(`(?<=^| )(?:adik|anak|keponakan|cucu|putri|putra|gadis|sepupu|korban) (?:saya |kami |nya |perempuan saya |laki laki saya )?(?:yang )?(?:baru |masih )?${NUMBER} (?:tahun|th|thn)(?= |$)(?! (?:lalu|yang lalu|silam))`, "g"),
-  new RegExp(`(?<=^| )(?:umur|usia|berumur|berusia|umurnya|usianya|age|aged) (?:saya |nya |dia |baru |masih |sekitar |kira kira |sudah |baru mau |is |of |just )*${DURATION_BEFORE}${NUMBER}(?= |$)(?! (?:bulan|hari|minggu|jam|juta|ribu|orang|kali|months?|days?|weeks?|hours?))`, "g"),
-  new RegExp(`(?<=^| )(?<!gaji |kontrak |utang |hutang )${PERSON} (?:[^ .,]+ ){0,2}?(?:baru |masih |sudah |is |am |are |was |just |turned |only )?${DURATION_BEFORE}${NUMBER} (?:tahun|th|thn|years? old|yrs? old|yo|y o|tahunan)(?= |$)${NOT_AGE_AFTER}`, "g"),
-  new RegExp(`(?<=^| )(?:i am|she is|he is|is|am|turned|just turned)(?: only| just| barely| still)? ${NUMBER}(?= |$)${NOT_AGE_AFTER}`, "g"),
+  new RegExp(
+    `(?<=^| )(?:adik|anak|keponakan|cucu|putri|putra|gadis|sepupu|korban) (?:saya |kami |nya |perempuan saya |laki laki saya )?(?:yang )?(?:baru |masih )?${NUMBER} (?:tahun|th|thn)(?= |$)(?! (?:lalu|yang lalu|silam))`,
+    "g",
+  ),
+  new RegExp(
+    `(?<=^| )(?:umur|usia|berumur|berusia|umurnya|usianya|age|aged) (?:saya |nya |dia |baru |masih |sekitar |kira kira |sudah |baru mau |is |of |just )*${DURATION_BEFORE}${NUMBER}(?= |$)(?! (?:bulan|hari|minggu|jam|juta|ribu|orang|kali|months?|days?|weeks?|hours?))`,
+    "g",
+  ),
+  new RegExp(
+    `(?<=^| )(?<!gaji |kontrak |utang |hutang )${PERSON} (?:[^ .,]+ ){0,2}?(?:baru |masih |sudah |is |am |are |was |just |turned |only )?${DURATION_BEFORE}${NUMBER} (?:tahun|th|thn|years? old|yrs? old|yo|y o|tahunan)(?= |$)${NOT_AGE_AFTER}`,
+    "g",
+  ),
+  new RegExp(
+    `(?<=^| )(?:i am|she is|he is|is|am|turned|just turned)(?: only| just| barely| still)? ${NUMBER}(?= |$)${NOT_AGE_AFTER}`,
+    "g",
+  ),
   new RegExp(`(?<=^| )${NUMBER} ?(?:years? old|yrs? old|year old|yo|y o)(?= |$)`, "g"),
   new RegExp(`(?<=^| )(?:${PERSON}|niece|nephew|cucu|keponakan|adik|anak) (?:saya |my |our )?, ${NUMBER} ,`, "g"),
 ];
 
 const SCHOOL = "(?:sd|smp|sma|smk|mts|slta|sltp|sekolah dasar|sekolah menengah)";
 const MINOR_PATTERNS: readonly RegExp[] = [
-  new RegExp(`(?<=^| )(?:masih|anak|murid|siswa|siswi|pelajar|sekolah di|duduk di|baru lulus|baru tamat|belum lulus|kelas (?:\\d{1,2}|[ivx]{1,4}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas)) ${SCHOOL}(?= |$)`),
+  new RegExp(
+    `(?<=^| )(?:masih|anak|murid|siswa|siswi|pelajar|sekolah di|duduk di|baru lulus|baru tamat|belum lulus|kelas (?:\\d{1,2}|[ivx]{1,4}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas)) ${SCHOOL}(?= |$)`,
+  ),
   new RegExp(`(?<=^| )kelas (?:[1-9]|1[0-2]|vii|viii|ix|x|xi|xii)(?= |$)(?= (?:${SCHOOL}|di|dan|,|\\.)|$)`),
   /(?<=^| )(?:masih (?:sekolah|di bawah umur|kecil|anak anak|bocah|pelajar|siswa|siswi|remaja)|di bawah umur|bawah umur|belum (?:cukup umur|18|dewasa|punya ktp|punya e ktp|bikin ktp)|anak (?:di )?bawah umur|abg|bocah|anak kecil|(?:baru|langsung|setelah|habis) (?:lulus|tamat) (?:sd|smp|mts)|(?:lulus|tamat) sd langsung|underage|under age|a minor|is a minor|minors|under 18|under eighteen|still (?:in|at) (?:school|high school)|(?:high|middle|junior high|secondary) school(?: student| girl| boy)?|schoolgirl|schoolboy|(?:in|at) (?:grade|year) (?:[1-9]|1[0-2]))(?= |$)/,
 ];
-const ADULT_PATTERNS: readonly RegExp[] = [/(?<=^| )(?:sudah dewasa|sudah 18|sudah punya ktp|over 18|an adult|i am an adult)(?= |$)/];
+const ADULT_PATTERNS: readonly RegExp[] = [
+  /(?<=^| )(?:sudah dewasa|sudah 18|sudah punya ktp|over 18|an adult|i am an adult)(?= |$)/,
+];
 
 /**
  * Finds a stated age or school level. Any sign of someone under 18 wins over a stated adult age,
@@ -75,6 +106,7 @@ function toAge(written: string | undefined): number | undefined {
 function evidenceOf(normalized: NormalizedText, startChar: number, length: number): string {
   const first = normalized.offsets.findIndex((offset) => offset >= startChar);
   let last = first;
-  while (last + 1 < normalized.offsets.length && (normalized.offsets[last + 1] ?? Infinity) < startChar + length) last++;
+  while (last + 1 < normalized.offsets.length && (normalized.offsets[last + 1] ?? Infinity) < startChar + length)
+    last++;
   return extractEvidence(normalized, Math.max(first, 0), Math.max(last, 0));
 }

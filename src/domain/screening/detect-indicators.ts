@@ -34,7 +34,15 @@ export type Detection = {
 export type DetectionContext = { child: ChildStatus; setting: Setting; stage: Stage };
 
 const MAIN_TABLE = compilePatternTable(
-  mergeTables([EMERGENCY_PATTERNS, RECRUITMENT_PATTERNS, COERCION_PATTERNS, VIOLENCE_PATTERNS, CONDITIONS_PATTERNS, PURPOSE_PATTERNS, VULNERABILITY_PATTERNS]),
+  mergeTables([
+    EMERGENCY_PATTERNS,
+    RECRUITMENT_PATTERNS,
+    COERCION_PATTERNS,
+    VIOLENCE_PATTERNS,
+    CONDITIONS_PATTERNS,
+    PURPOSE_PATTERNS,
+    VULNERABILITY_PATTERNS,
+  ]),
 );
 const COUNTER_TABLE = compilePatternTable(COUNTER_PATTERNS);
 const CHILD_TABLE = compilePatternTable(CHILD_PATTERNS);
@@ -49,11 +57,24 @@ const NOT_NOW: Partial<Record<IndicatorId, IndicatorId>> = {
   "EM-07-ransom": "FL-10-cannot-quit",
 };
 /** Emergencies that are over once the person is home (injury and threats may not be). */
-const OVER_WHEN_RETURNED: ReadonlySet<IndicatorId> = new Set(["EM-01-held-now", "EM-05-recent-sexual-violence", "EM-06-about-to-be-sold", "EM-07-ransom"]);
+const OVER_WHEN_RETURNED: ReadonlySet<IndicatorId> = new Set([
+  "EM-01-held-now",
+  "EM-05-recent-sexual-violence",
+  "EM-06-about-to-be-sold",
+  "EM-07-ransom",
+]);
 /** Controlling behaviour that, from a partner at home and with no work or migration setting, is domestic violence. */
 const DOMESTIC_ONLY: ReadonlySet<IndicatorId> = new Set([
-  "FL-04-movement", "FL-05-isolation-phone", "FL-06-violence", "FL-07-threats", "FL-08-threat-of-authorities", "FL-10-cannot-quit",
-  "FL-11-excessive-hours", "FL-12-living-conditions", "VUL-05-dependency-on-employer", "EM-08-safe-to-talk",
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-07-threats",
+  "FL-08-threat-of-authorities",
+  "FL-10-cannot-quit",
+  "FL-11-excessive-hours",
+  "FL-12-living-conditions",
+  "VUL-05-dependency-on-employer",
+  "EM-08-safe-to-talk",
 ]);
 
 /**
@@ -75,7 +96,12 @@ export function detectIndicators(normalized: NormalizedText, context: DetectionC
     if (hits.has(id) || countered.has(id)) return;
     const entry = findIndicator(id);
     if (entry === undefined) return;
-    hits.set(id, { id, category: entry.category, strength: entry.strength, evidence: extractEvidence(normalized, match.first, match.last) });
+    hits.set(id, {
+      id,
+      category: entry.category,
+      strength: entry.strength,
+      evidence: extractEvidence(normalized, match.first, match.last),
+    });
   };
 
   if (context.child.status === "child") {
@@ -96,7 +122,8 @@ export function detectIndicators(normalized: NormalizedText, context: DetectionC
     }
     add(id, match);
     if (id === "CH-03-school-deception") add("DEC-01-job-deception", match);
-    if (id === "PUR-02-sexual-exploitation" && context.child.status === "child") add("CH-02-child-commercial-sex", match);
+    if (id === "PUR-02-sexual-exploitation" && context.child.status === "child")
+      add("CH-02-child-commercial-sex", match);
     if (id === "CH-02-child-commercial-sex") add("PUR-02-sexual-exploitation", match);
   }
   return { hits: [...hits.values()], scamJobOffer, domesticViolence, hypothetical };

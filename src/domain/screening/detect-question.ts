@@ -6,7 +6,8 @@ export type QuestionKind = "none" | "personal" | "general";
 
 const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`);
 
-const QUESTION_START = /^(?:apa|apakah|bagaimana|berapa|kapan|di mana|ke mana|siapa|kenapa|mengapa|boleh|bolehkah|bisakah|gimana|how|what|where|when|which|who|why|is|are|can|could|should|do|does)(?= |$)/;
+const QUESTION_START =
+  /^(?:apa|apakah|bagaimana|berapa|kapan|di mana|ke mana|siapa|kenapa|mengapa|boleh|bolehkah|bisakah|gimana|how|what|where|when|which|who|why|is|are|can|could|should|do|does)(?= |$)/;
 const QUESTION_ANYWHERE = words(
   "cara|caranya|bagaimana cara|mau tanya|ingin bertanya|numpang tanya|beneran (?:tidak|atau tidak)|asli (?:tidak|atau tidak)|resmi (?:tidak|atau tidak)|legal (?:tidak|atau tidak)|boleh (?:tidak|atau tidak)|is it (?:legal|true|normal|safe|real|ok)|how (?:do|can|to)",
 );

@@ -6,12 +6,17 @@ export type TimeFrame = "now" | "past" | "hypothetical";
 
 const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`);
 
-const PAST_BEFORE = words("dulu|dahulu|pernah|waktu itu|tahun lalu|bulan lalu|tahun kemarin|sebelumnya|dulunya|used to|last year|years ago|back then|previously|once");
+const PAST_BEFORE = words(
+  "dulu|dahulu|pernah|waktu itu|tahun lalu|bulan lalu|tahun kemarin|sebelumnya|dulunya|used to|last year|years ago|back then|previously|once",
+);
 const NEWS_BEFORE = words(
   "berita|beritanya|baca|membaca|nonton|menonton|dengar dari berita|viral|news|article|artikel|video|film|sinetron|story about|katanya ada|ada wni|banyak wni|banyak orang|banyak yang|orang orang|people who|kata (?:teman|tetangga|orang)|dengar dengar|rumor|gosip|hoax|many people|i heard|heard that|i read|i saw on",
 );
-const CONDITIONAL_BEFORE = words("kalau|jika|apabila|seandainya|andaikan|misalnya|misal|bila|if|what if|in case|suppose");
-const QUESTION_START = /^(?:apa|apakah|bagaimana|gimana|boleh|bolehkah|bisakah|how|what|should|can|is|are|where|ke mana|di mana|siapa|who)(?= |$)/;
+const CONDITIONAL_BEFORE = words(
+  "kalau|jika|apabila|seandainya|andaikan|misalnya|misal|bila|if|what if|in case|suppose",
+);
+const QUESTION_START =
+  /^(?:apa|apakah|bagaimana|gimana|boleh|bolehkah|bisakah|how|what|should|can|is|are|where|ke mana|di mana|siapa|who)(?= |$)/;
 
 /**
  * Reads the sentence up to the start of a match. A past marker ("dulu saya pernah disekap") makes it

@@ -6,7 +6,13 @@ import type { PatternSpec, PatternTable } from "./patterns/pattern-spec.ts";
 /** Where one pattern matched, as inclusive token indices into `NormalizedText.tokens`. */
 export type PatternMatch = { id: IndicatorId; first: number; last: number };
 
-type CompiledSpec = { re: RegExp; negatable: boolean; checkInside: boolean; unless: RegExp | undefined; needs: RegExp | undefined };
+type CompiledSpec = {
+  re: RegExp;
+  negatable: boolean;
+  checkInside: boolean;
+  unless: RegExp | undefined;
+  needs: RegExp | undefined;
+};
 
 /** A pattern that spells out a negation itself ("can not breathe") must not be cancelled by it. */
 const SPELLS_NEGATION = /(?:^|[^a-z])(?:tidak|belum|bukan|not|no|never|tanpa|without|nobody)(?:[^a-z]|$)/;
@@ -77,5 +83,8 @@ function sentenceAround(normalized: NormalizedText, first: number, last: number)
   let to = last;
   while (from > 0 && tokens[from - 1]?.text !== SENTENCE_END) from--;
   while (to < tokens.length - 1 && tokens[to + 1]?.text !== SENTENCE_END) to++;
-  return tokens.slice(from, to + 1).map((token) => token.text).join(" ");
+  return tokens
+    .slice(from, to + 1)
+    .map((token) => token.text)
+    .join(" ");
 }

@@ -41,6 +41,8 @@ const ANSWERED_BY: Partial<Record<IndicatorId, readonly IndicatorId[]>> = {
 export function nextQuestions(assessment: Assessment, answered: readonly string[], n: number): IndicatorId[] {
   const known = new Set<string>([...answered, ...assessment.indicators.map((hit) => hit.id)]);
   const isKnown = (id: IndicatorId): boolean =>
-    known.has(id) || (ANSWERED_BY[id] ?? []).some((other) => known.has(other)) || (id === "CH-01-under-18" && assessment.child);
+    known.has(id) ||
+    (ANSWERED_BY[id] ?? []).some((other) => known.has(other)) ||
+    (id === "CH-01-under-18" && assessment.child);
   return QUESTION_ORDER.filter((id) => !isKnown(id)).slice(0, Math.max(0, n));
 }

@@ -46,7 +46,10 @@ export function normalizeText(original: string): NormalizedText {
 
 /** One written word → zero or more canonical words. */
 function expandWord(written: string): string[] {
-  let word = written.toLowerCase().replace(/’/g, "'").replace(/(\p{L})\1{2,}/gu, "$1");
+  let word = written
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/(\p{L})\1{2,}/gu, "$1");
   const contraction = expandContraction(word);
   if (contraction !== undefined) return contraction.split(" ");
   word = word.replace(/'/g, "");
@@ -99,5 +102,7 @@ function joinSpacedPassives(tokens: Token[]): Token[] {
 
 function isPassiveRoot(word: string): boolean {
   if (PASSIVE_ROOTS.has(word)) return true;
-  return ["in", "i", "kan", "nya"].some((suffix) => word.endsWith(suffix) && PASSIVE_ROOTS.has(word.slice(0, -suffix.length)));
+  return ["in", "i", "kan", "nya"].some(
+    (suffix) => word.endsWith(suffix) && PASSIVE_ROOTS.has(word.slice(0, -suffix.length)),
+  );
 }

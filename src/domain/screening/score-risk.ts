@@ -39,20 +39,40 @@ export type RiskOutcome = { risk: Risk; emergency: boolean; reason: RiskReason; 
 
 /** Signs that, before departure, call for prevention advice rather than an alarm (SCREENING.md rule 5). */
 const PRE_DEPARTURE_SIGNS: ReadonlySet<IndicatorId> = new Set([
-  "ACT-01-recruitment-channel", "ACT-02-travel-arranged", "ACT-03-held-before-departure", "DEC-01-job-deception",
-  "DEC-02-wage-deception", "DEC-03-contract", "DEC-04-fees-and-loans", "DEC-05-romance-marriage-lure",
-  "VUL-01-visa-status", "VUL-02-unknown-place", "VUL-03-economic-pressure", "VUL-04-prior-exploitation",
+  "ACT-01-recruitment-channel",
+  "ACT-02-travel-arranged",
+  "ACT-03-held-before-departure",
+  "DEC-01-job-deception",
+  "DEC-02-wage-deception",
+  "DEC-03-contract",
+  "DEC-04-fees-and-loans",
+  "DEC-05-romance-marriage-lure",
+  "VUL-01-visa-status",
+  "VUL-02-unknown-place",
+  "VUL-03-economic-pressure",
+  "VUL-04-prior-exploitation",
   // A fee to be "deducted from wages later" is a debt arranged before departure, and a fishing-crew
   // vacancy is a known high-risk offer: warning signs, not yet exploitation.
-  "FL-03-debt-bondage", "FL-14-fishing-vessel",
+  "FL-03-debt-bondage",
+  "FL-14-fishing-vessel",
 ]);
 /** How many pre-departure signs together make "several" (medium instead of low). */
 const SEVERAL_SIGNS = 3;
 /** Coercion that turns a wage complaint into more than a labour dispute. */
 const COERCION: ReadonlySet<IndicatorId> = new Set([
-  "FL-01-documents", "FL-03-debt-bondage", "FL-04-movement", "FL-05-isolation-phone", "FL-06-violence", "FL-07-threats",
-  "FL-08-threat-of-authorities", "FL-10-cannot-quit", "PUR-01-forced-criminality", "PUR-02-sexual-exploitation",
-  "PUR-03-forced-marriage", "PUR-04-organ-removal", "DEC-01-job-deception",
+  "FL-01-documents",
+  "FL-03-debt-bondage",
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-07-threats",
+  "FL-08-threat-of-authorities",
+  "FL-10-cannot-quit",
+  "PUR-01-forced-criminality",
+  "PUR-02-sexual-exploitation",
+  "PUR-03-forced-marriage",
+  "PUR-04-organ-removal",
+  "DEC-01-job-deception",
 ]);
 
 /**
@@ -69,7 +89,8 @@ export function scoreRisk(input: RiskInput): RiskOutcome {
   if (emergencies.length > 0) return { risk: "high", emergency: true, reason: "emergency", basis: emergencies };
 
   const purposeOrAct = hits.filter((hit) => hit.id !== "CH-01-under-18");
-  if (input.child && input.palermo.purpose && input.palermo.act && !input.topicOnly) return { risk: "high", emergency: false, reason: "child", basis: purposeOrAct };
+  if (input.child && input.palermo.purpose && input.palermo.act && !input.topicOnly)
+    return { risk: "high", emergency: false, reason: "child", basis: purposeOrAct };
   const outcome = scoreAdultRisk(input, purposeOrAct);
   // A child being recruited, moved or employed is never only "low" (UU 18/2017: placement needs age 18).
   const childRecruited = input.child && input.palermo.act && !input.topicOnly;
@@ -82,7 +103,10 @@ export function scoreRisk(input: RiskInput): RiskOutcome {
 function scoreAdultRisk(input: RiskInput, purposeOrAct: readonly DetectedHit[]): RiskOutcome {
   const { hits } = input;
 
-  if (input.stage === "pre_departure" && hits.every((hit) => PRE_DEPARTURE_SIGNS.has(hit.id) || hit.id === "CH-01-under-18")) {
+  if (
+    input.stage === "pre_departure" &&
+    hits.every((hit) => PRE_DEPARTURE_SIGNS.has(hit.id) || hit.id === "CH-01-under-18")
+  ) {
     const count = purposeOrAct.length + input.warningSigns.length;
     if (count > 0) {
       const risk: Risk = count >= SEVERAL_SIGNS || input.child ? "medium" : "low";
@@ -92,19 +116,29 @@ function scoreAdultRisk(input: RiskInput, purposeOrAct: readonly DetectedHit[]):
 
   if (input.topicOnly) {
     const topics = purposeOrAct.filter((hit) => hit.strength !== "weak");
-    return topics.length > 0 ? { risk: "low", emergency: false, reason: "question", basis: topics } : { risk: "none", emergency: false, reason: "none", basis: [] };
+    return topics.length > 0
+      ? { risk: "low", emergency: false, reason: "question", basis: topics }
+      : { risk: "none", emergency: false, reason: "none", basis: [] };
   }
-  if (input.domesticViolence && purposeOrAct.length === 0) return { risk: "low", emergency: false, reason: "domestic_violence", basis: [] };
+  if (input.domesticViolence && purposeOrAct.length === 0)
+    return { risk: "low", emergency: false, reason: "domestic_violence", basis: [] };
   if (input.labourDispute && !hits.some((hit) => COERCION.has(hit.id))) {
     return { risk: "low", emergency: false, reason: "labour_dispute", basis: purposeOrAct };
   }
 
   // Exploitation (a purpose indicator) plus explicit force is purpose + means: refer early.
   const purposes = purposeOrAct.filter((hit) => hit.category === "purpose");
-  if (purposes.length > 0 && input.forced) return { risk: "high", emergency: false, reason: "forced_purpose", basis: purposes };
+  if (purposes.length > 0 && input.forced)
+    return { risk: "high", emergency: false, reason: "forced_purpose", basis: purposes };
 
   const strong = purposeOrAct.filter((hit) => hit.strength === "strong");
-  if (strong.length > 0) return { risk: "high", emergency: false, reason: "strong", basis: [...strong, ...purposeOrAct.filter((hit) => hit.strength !== "strong")] };
+  if (strong.length > 0)
+    return {
+      risk: "high",
+      emergency: false,
+      reason: "strong",
+      basis: [...strong, ...purposeOrAct.filter((hit) => hit.strength !== "strong")],
+    };
 
   const medium = purposeOrAct.filter((hit) => hit.strength === "medium");
   const dimensions = new Set(medium.map((hit) => findIndicator(hit.id)?.dimension));

@@ -7,9 +7,23 @@ import { toTicketSummaryView, type TicketSummaryView } from "./ticket-view.ts";
 export type TicketFilters = { status?: TicketStatus; priority?: Priority; type?: TicketType; limit: number };
 
 /** Tickets matching the filters, most pressing first (urgent → low, then newest); the read is audited. */
-export async function listTickets(db: Db, cipher: Cipher, filters: TicketFilters, actor: Actor): Promise<TicketSummaryView[]> {
+export async function listTickets(
+  db: Db,
+  cipher: Cipher,
+  filters: TicketFilters,
+  actor: Actor,
+): Promise<TicketSummaryView[]> {
   const { limit, ...where } = filters;
-  const tickets = await db.ticket.findMany({ where, orderBy: [{ priority: "asc" }, { createdAt: "desc" }], take: limit });
-  await recordAudit(db, { actor, action: "ticket.list", subjectType: "ticket", meta: { filters: where, count: tickets.length } });
+  const tickets = await db.ticket.findMany({
+    where,
+    orderBy: [{ priority: "asc" }, { createdAt: "desc" }],
+    take: limit,
+  });
+  await recordAudit(db, {
+    actor,
+    action: "ticket.list",
+    subjectType: "ticket",
+    meta: { filters: where, count: tickets.length },
+  });
   return tickets.map((ticket) => toTicketSummaryView(ticket, cipher));
 }

@@ -1,5 +1,31 @@
 /** Legal forms and filler words that do not tell two recruiters apart. */
-const NOISE = new Set(["pt", "cv", "ud", "tbk", "lpk", "yayasan", "persero", "ltd", "limited", "inc", "co", "sdn", "bhd", "agen", "agency", "agent", "bapak", "pak", "ibu", "bu", "mas", "mbak", "bang", "calo", "sponsor"]);
+const NOISE = new Set([
+  "pt",
+  "cv",
+  "ud",
+  "tbk",
+  "lpk",
+  "yayasan",
+  "persero",
+  "ltd",
+  "limited",
+  "inc",
+  "co",
+  "sdn",
+  "bhd",
+  "agen",
+  "agency",
+  "agent",
+  "bapak",
+  "pak",
+  "ibu",
+  "bu",
+  "mas",
+  "mbak",
+  "bang",
+  "calo",
+  "sponsor",
+]);
 
 /**
  * The key under which reports of the same recruiter are counted: lower case, accents, punctuation, legal

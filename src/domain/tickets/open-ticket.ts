@@ -10,7 +10,13 @@ import { normalizeRecruiterName } from "./normalize-recruiter-name.ts";
 import { recordTicketEvent } from "./record-ticket-event.ts";
 import { newReferenceCode } from "./reference-code.ts";
 import { OPEN_STATUSES } from "./ticket-status.ts";
-import { maxPriority, type OpenedTicket, type SafeContact, type TicketRequest, type TicketScope } from "./ticket-request.ts";
+import {
+  maxPriority,
+  type OpenedTicket,
+  type SafeContact,
+  type TicketRequest,
+  type TicketScope,
+} from "./ticket-request.ts";
 import { writeSummary } from "./write-summary.ts";
 
 export type TicketContext = { cipher: Cipher; t: Translate; now: () => Date };
@@ -23,7 +29,12 @@ const MAX_REFERENCE_TRIES = 8;
  * highest) and writes an "updated" event instead of a duplicate. Assessment, summary, safe contact and
  * details are stored encrypted. Runs inside the caller's transaction.
  */
-export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope, request: TicketRequest): Promise<OpenedTicket> {
+export async function openTicket(
+  tx: Tx,
+  ctx: TicketContext,
+  scope: TicketScope,
+  request: TicketRequest,
+): Promise<OpenedTicket> {
   const actor: Actor = { type: "person", id: scope.contactId };
   const existing = await tx.ticket.findFirst({
     where: { contactId: scope.contactId, type: request.type, status: { in: [...OPEN_STATUSES] } },
@@ -34,11 +45,19 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
   const assessment = mergeAssessments(before, incoming);
   const priority = maxPriority(existing?.priority, request.priority, incoming?.priority);
   const needs = [...new Set([...(existing?.needs ?? []), ...(request.needs ?? [])])];
-  const safeContact = mergeSafeContact(existing ? readSafeContact(ctx, existing) : null, request.minimal ? withoutNumber(request.safeContact) : request.safeContact);
-  const details = { ...(existing?.detailsEnc ? ctx.cipher.decryptJson<Record<string, string>>(existing.detailsEnc) : {}), ...(request.minimal ? {} : request.details) };
+  const safeContact = mergeSafeContact(
+    existing ? readSafeContact(ctx, existing) : null,
+    request.minimal ? withoutNumber(request.safeContact) : request.safeContact,
+  );
+  const details = {
+    ...(existing?.detailsEnc ? ctx.cipher.decryptJson<Record<string, string>>(existing.detailsEnc) : {}),
+    ...(request.minimal ? {} : request.details),
+  };
   const consentShare = request.consentShare ?? existing?.consentShare ?? false;
   // Where the case is, from the person's own words (story, form answers): kept once known.
-  const words = request.minimal ? [] : [...Object.values(request.details ?? {}), ...(incoming?.indicators.map((hit) => hit.evidence) ?? [])];
+  const words = request.minimal
+    ? []
+    : [...Object.values(request.details ?? {}), ...(incoming?.indicators.map((hit) => hit.evidence) ?? [])];
   const places = detectPlaces(words.join("\n"));
   const facts = {
     type: request.type,
@@ -55,7 +74,9 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
   };
   const sealed = {
     assessmentEnc: assessment ? ctx.cipher.encryptJson(assessment) : null,
-    summaryEnc: ctx.cipher.encryptJson(writeSummary({ ...facts, safeContact, minimal: request.minimal === true }, ctx.t)),
+    summaryEnc: ctx.cipher.encryptJson(
+      writeSummary({ ...facts, safeContact, minimal: request.minimal === true }, ctx.t),
+    ),
     safeContactEnc: safeContact ? ctx.cipher.encryptJson(safeContact) : null,
     detailsEnc: Object.keys(details).length ? ctx.cipher.encryptJson(details) : null,
   };
@@ -64,7 +85,14 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
   if (existing) {
     ticket = await tx.ticket.update({
       where: { id: existing.id },
-      data: { ...facts, ...sealed, type: undefined, channel: undefined, conversationId: scope.conversationId, locale: scope.locale },
+      data: {
+        ...facts,
+        ...sealed,
+        type: undefined,
+        channel: undefined,
+        conversationId: scope.conversationId,
+        locale: scope.locale,
+      },
     });
     await recordTicketEvent(tx, {
       ticketId: ticket.id,
@@ -89,12 +117,30 @@ export async function openTicket(tx: Tx, ctx: TicketContext, scope: TicketScope,
         createdAt: ctx.now(),
       },
     });
-    await recordTicketEvent(tx, { ticketId: ticket.id, type: "created", actor, data: { priority, indicatorIds: facts.indicatorIds, minimal: request.minimal === true } });
+    await recordTicketEvent(tx, {
+      ticketId: ticket.id,
+      type: "created",
+      actor,
+      data: { priority, indicatorIds: facts.indicatorIds, minimal: request.minimal === true },
+    });
   }
   const nameKey = request.recruiterName && !request.minimal ? normalizeRecruiterName(request.recruiterName) : "";
   if (nameKey) await tx.recruiterMention.create({ data: { ticketId: ticket.id, nameKey, createdAt: ctx.now() } });
-  await recordAudit(tx, { actor, action: existing ? "ticket.updated" : "ticket.created", subjectType: "ticket", subjectId: ticket.id, meta: { type: ticket.type, priority } });
-  return { status: existing ? "updated" : "created", id: ticket.id, reference: ticket.reference, type: ticket.type, priority: ticket.priority, indicatorIds: ticket.indicatorIds };
+  await recordAudit(tx, {
+    actor,
+    action: existing ? "ticket.updated" : "ticket.created",
+    subjectType: "ticket",
+    subjectId: ticket.id,
+    meta: { type: ticket.type, priority },
+  });
+  return {
+    status: existing ? "updated" : "created",
+    id: ticket.id,
+    reference: ticket.reference,
+    type: ticket.type,
+    priority: ticket.priority,
+    indicatorIds: ticket.indicatorIds,
+  };
 }
 
 /** A fresh reference code no ticket has yet (checked first: a failed insert would abort the transaction). */

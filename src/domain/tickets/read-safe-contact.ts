@@ -41,13 +41,19 @@ export function readSafeTimes(value: unknown): SafeTimes {
   if (!parsed.success) return null;
   const contact = parsed.data;
   const windows: { fromMinutes: number; toMinutes: number }[] = [];
-  const named = [contact.times, contact.time, contact.when].flat().filter((v): v is string => typeof v === "string").map((v) => v.trim().toLowerCase());
+  const named = [contact.times, contact.time, contact.when]
+    .flat()
+    .filter((v): v is string => typeof v === "string")
+    .map((v) => v.trim().toLowerCase());
   if (named.some((name) => ANY_TIME.has(name))) return null;
   for (const name of named) {
     const part = DAY_PARTS[name];
     if (part) windows.push({ fromMinutes: part[0] * 60, toMinutes: part[1] * 60 });
   }
-  const explicit = [...(contact.windows ?? []), ...(contact.from && contact.to ? [{ from: contact.from, to: contact.to }] : [])];
+  const explicit = [
+    ...(contact.windows ?? []),
+    ...(contact.from && contact.to ? [{ from: contact.from, to: contact.to }] : []),
+  ];
   for (const window of explicit) {
     const from = toMinutes(window.from);
     const to = toMinutes(window.to);
@@ -61,7 +67,9 @@ export function isWithinSafeTimes(times: SafeTimes, at: Date): boolean {
   if (!times) return true;
   const minutes = minutesOfDay(at, times.timeZone);
   return times.windows.some(({ fromMinutes, toMinutes }) =>
-    fromMinutes <= toMinutes ? minutes >= fromMinutes && minutes < toMinutes : minutes >= fromMinutes || minutes < toMinutes,
+    fromMinutes <= toMinutes
+      ? minutes >= fromMinutes && minutes < toMinutes
+      : minutes >= fromMinutes || minutes < toMinutes,
   );
 }
 
@@ -89,9 +97,19 @@ function toMinutes(value: string): number | null {
 function minutesOfDay(at: Date, timeZone: string): number {
   let parts: Intl.DateTimeFormatPart[];
   try {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone,
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(at);
   } catch {
-    parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Asia/Jakarta", hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).formatToParts(at);
+    parts = new Intl.DateTimeFormat("en-GB", {
+      timeZone: "Asia/Jakarta",
+      hour: "2-digit",
+      minute: "2-digit",
+      hourCycle: "h23",
+    }).formatToParts(at);
   }
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
   return get("hour") * 60 + get("minute");

@@ -7,12 +7,21 @@ export type ReadTicketResult = { status: "found"; ticket: ReturnType<typeof toTi
 
 /** One ticket in full by its reference; every read is recorded in the audit log. */
 export async function readTicket(db: Db, cipher: Cipher, reference: string, actor: Actor): Promise<ReadTicketResult> {
-  const ticket = await db.ticket.findUnique({ where: { reference }, include: { events: { orderBy: { createdAt: "asc" } }, recruiterMentions: { select: { nameKey: true } } } });
+  const ticket = await db.ticket.findUnique({
+    where: { reference },
+    include: { events: { orderBy: { createdAt: "asc" } }, recruiterMentions: { select: { nameKey: true } } },
+  });
   if (!ticket) return { status: "not_found" };
   const nameKeys = [...new Set(ticket.recruiterMentions.map((m) => m.nameKey))];
   const recruiterReports = nameKeys.length
     ? (await db.recruiterMention.groupBy({ by: ["ticketId"], where: { nameKey: { in: nameKeys } } })).length
     : null;
-  await recordAudit(db, { actor, action: "ticket.read", subjectType: "ticket", subjectId: ticket.id, meta: { reference } });
+  await recordAudit(db, {
+    actor,
+    action: "ticket.read",
+    subjectType: "ticket",
+    subjectId: ticket.id,
+    meta: { reference },
+  });
   return { status: "found", ticket: toTicketView(ticket, cipher, { recruiterReports }) };
 }

@@ -3,11 +3,27 @@ import type { Assessment } from "../screening/index.ts";
 
 export type { Priority, TicketType };
 
-export const TICKET_TYPES: readonly TicketType[] = ["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"];
+export const TICKET_TYPES: readonly TicketType[] = [
+  "victim_assistance",
+  "emergency",
+  "family_tracing",
+  "recruiter_report",
+  "talk_to_person",
+];
 export const PRIORITIES: readonly Priority[] = ["urgent", "high", "normal", "low"];
 
 /** Kinds of help a person can ask for (IOM direct-assistance categories), as stored on the ticket. */
-export const NEEDS = ["shelter", "health", "legal", "going_home", "counselling", "livelihood", "education", "family_counselling", "escort"] as const;
+export const NEEDS = [
+  "shelter",
+  "health",
+  "legal",
+  "going_home",
+  "counselling",
+  "livelihood",
+  "education",
+  "family_counselling",
+  "escort",
+] as const;
 export type Need = (typeof NEEDS)[number];
 
 export const CONTACT_METHODS = ["this_chat", "call", "message", "wait_for_me"] as const;
@@ -46,7 +62,14 @@ export type TicketRequest = {
 /** Who the ticket is for: set by the conversation service, never by a flow. */
 export type TicketScope = { contactId: string; conversationId: string; channel: Channel; locale: string };
 
-export type OpenedTicket = { status: "created" | "updated"; id: string; reference: string; type: TicketType; priority: Priority; indicatorIds: string[] };
+export type OpenedTicket = {
+  status: "created" | "updated";
+  id: string;
+  reference: string;
+  type: TicketType;
+  priority: Priority;
+  indicatorIds: string[];
+};
 
 const PRIORITY_RANK: Record<Priority, number> = { urgent: 3, high: 2, normal: 1, low: 0 };
 const RISK_RANK: Record<string, number> = { high: 3, medium: 2, low: 1, none: 0 };

@@ -32,7 +32,11 @@ export function toTicketSummaryView(ticket: Ticket, cipher: Cipher) {
 }
 
 /** One ticket in full: the assessment with its evidence, safe contact, the flow's answers and the history. */
-export function toTicketView(ticket: Ticket & { events: TicketEvent[] }, cipher: Cipher, extra: { recruiterReports: number | null }) {
+export function toTicketView(
+  ticket: Ticket & { events: TicketEvent[] },
+  cipher: Cipher,
+  extra: { recruiterReports: number | null },
+) {
   return {
     ...toTicketSummaryView(ticket, cipher),
     assessment: ticket.assessmentEnc ? cipher.decryptJson<Assessment>(ticket.assessmentEnc) : null,
@@ -40,6 +44,12 @@ export function toTicketView(ticket: Ticket & { events: TicketEvent[] }, cipher:
     details: ticket.detailsEnc ? cipher.decryptJson<Record<string, string>>(ticket.detailsEnc) : null,
     /** for a recruiter report: how many reports name the same recruiter (this one included) */
     recruiterReports: extra.recruiterReports,
-    events: ticket.events.map((event) => ({ type: event.type, actorType: event.actorType, actorId: event.actorId, data: event.data, at: event.createdAt.toISOString() })),
+    events: ticket.events.map((event) => ({
+      type: event.type,
+      actorType: event.actorType,
+      actorId: event.actorId,
+      data: event.data,
+      at: event.createdAt.toISOString(),
+    })),
   };
 }

@@ -32,15 +32,28 @@ function writeIn(locale: Locale, facts: SummaryFacts, t: Translate): string {
   const tr = (key: string, vars?: Record<string, string>) => t(locale, `tickets:${key}`, vars);
   const list = (items: string[]) => items.join("; ");
   const lines = [
-    tr("summary.opening", { type: tr(`type.${facts.type}`), channel: tr(`channel.${facts.channel}`), priority: tr(`priority.${facts.priority}`) }),
+    tr("summary.opening", {
+      type: tr(`type.${facts.type}`),
+      channel: tr(`channel.${facts.channel}`),
+      priority: tr(`priority.${facts.priority}`),
+    }),
   ];
   if (facts.emergency) lines.push(tr("summary.emergency"));
   if (facts.child) lines.push(tr("summary.child"));
-  if (facts.indicatorIds.length) lines.push(tr("summary.signs", { list: list(facts.indicatorIds.map((id) => t(locale, `screening:indicator.${id}`))) }));
-  if (facts.needs.length) lines.push(tr("summary.needs", { list: list(facts.needs.map((need) => tr(`need.${need}`))) }));
+  if (facts.indicatorIds.length)
+    lines.push(
+      tr("summary.signs", { list: list(facts.indicatorIds.map((id) => t(locale, `screening:indicator.${id}`))) }),
+    );
+  if (facts.needs.length)
+    lines.push(tr("summary.needs", { list: list(facts.needs.map((need) => tr(`need.${need}`))) }));
   const contact = facts.safeContact;
   if (contact?.method || contact?.time) {
-    lines.push(tr("summary.contact", { method: tr(`method.${contact.method ?? "unknown"}`), time: tr(`time.${contact.time ?? "unknown"}`) }));
+    lines.push(
+      tr("summary.contact", {
+        method: tr(`method.${contact.method ?? "unknown"}`),
+        time: tr(`time.${contact.time ?? "unknown"}`),
+      }),
+    );
   }
   if (facts.consentShare) lines.push(tr("summary.share"));
   if (facts.minimal) lines.push(tr("summary.minimal"));

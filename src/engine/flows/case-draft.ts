@@ -30,5 +30,8 @@ export function sealDraft(turn: Turn, draft: CaseDraft): string {
 
 /** The assessment of everything the person wrote and answered so far. */
 export function assessDraft(turn: Turn, draft: CaseDraft): Assessment {
-  return assessText({ text: draft.story.join("\n"), locale: turn.locale, answers: draft.answers }, toScreeningTranslate(turn.deps.t));
+  return assessText(
+    { text: draft.story.join("\n"), locale: turn.locale, answers: draft.answers },
+    toScreeningTranslate(turn.deps.t),
+  );
 }

@@ -5,7 +5,11 @@ export const CONSENT_NOTICE_VERSION = "store-2026-11";
 /** The version of the question that asks to share a case with partners (get help, tracing). */
 export const SHARE_NOTICE_VERSION = "share-2026-11";
 
-const CHOICES = [{ id: "consent.accept", key: "consent.accept" }, { id: "consent.decline", key: "consent.decline" }, NAV_LANGUAGE];
+const CHOICES = [
+  { id: "consent.accept", key: "consent.accept" },
+  { id: "consent.decline", key: "consent.decline" },
+  NAV_LANGUAGE,
+];
 
 /**
  * The notice: what Lentera is, what it stores, that the person can delete it. Agreeing lets Lentera keep

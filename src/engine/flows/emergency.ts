@@ -17,5 +17,7 @@ export async function respondToEmergency(turn: Turn, assessment: Assessment | nu
     { type: "emergency", priority: "urgent", ...(assessment ? { assessment } : {}), minimal: !turn.consented },
     turn.locale,
   );
-  turn.say(turn.consented ? "intake:emergency.ticket" : "intake:emergency.ticket_minimal", { reference: ticket.reference });
+  turn.say(turn.consented ? "intake:emergency.ticket" : "intake:emergency.ticket_minimal", {
+    reference: ticket.reference,
+  });
 }

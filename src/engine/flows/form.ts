@@ -97,7 +97,10 @@ async function askField(turn: Turn, form: FormId, from: number, answers: FormAns
 function promptField(turn: Turn, spec: FormSpec, index: number): void {
   const field = spec.fields[index];
   if (!field) return;
-  const options = field.kind === "choice" ? field.options.map((o) => ({ id: `form.${field.id}.${o}`, key: `${spec.ns}:field.${field.id}.options.${o}` })) : [];
+  const options =
+    field.kind === "choice"
+      ? field.options.map((o) => ({ id: `form.${field.id}.${o}`, key: `${spec.ns}:field.${field.id}.options.${o}` }))
+      : [];
   turn.ask(`${spec.ns}:field.${field.id}.ask`, [...options, SKIP, ...(index > 0 ? [SEND] : [])]);
 }
 

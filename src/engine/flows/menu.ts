@@ -14,13 +14,33 @@ type MenuEntry = {
 /** The main menu: only what works. Order is the order shown (and the numbers people type). */
 export const MENU_ENTRIES: MenuEntry[] = [
   { choice: { id: "menu.help", key: "intake:menu.help" }, needsConsent: true, open: (turn) => startScreening(turn) },
-  { choice: { id: "menu.contacts", key: "menu.contacts" }, needsConsent: false, open: (turn) => turn.go({ name: "contacts" }) },
+  {
+    choice: { id: "menu.contacts", key: "menu.contacts" },
+    needsConsent: false,
+    open: (turn) => turn.go({ name: "contacts" }),
+  },
   { choice: { id: "menu.talk", key: "talk:menu" }, needsConsent: true, open: (turn) => turn.go({ name: "talk" }) },
-  { choice: { id: "menu.tracing", key: "tracing:menu" }, needsConsent: true, open: (turn) => startForm(turn, "tracing") },
+  {
+    choice: { id: "menu.tracing", key: "tracing:menu" },
+    needsConsent: true,
+    open: (turn) => startForm(turn, "tracing"),
+  },
   { choice: { id: "menu.report", key: "report:menu" }, needsConsent: true, open: (turn) => startForm(turn, "report") },
-  { choice: { id: "menu.guidance", key: "menu.guidance" }, needsConsent: false, open: (turn) => turn.go({ name: "guidance" }) },
-  { choice: { id: "menu.mydata", key: "privacy:menu" }, needsConsent: false, open: (turn) => turn.go({ name: "my_data" }) },
-  { choice: { id: "menu.language", key: "menu.language" }, needsConsent: false, open: (turn) => turn.go({ name: "language" }) },
+  {
+    choice: { id: "menu.guidance", key: "menu.guidance" },
+    needsConsent: false,
+    open: (turn) => turn.go({ name: "guidance" }),
+  },
+  {
+    choice: { id: "menu.mydata", key: "privacy:menu" },
+    needsConsent: false,
+    open: (turn) => turn.go({ name: "my_data" }),
+  },
+  {
+    choice: { id: "menu.language", key: "menu.language" },
+    needsConsent: false,
+    open: (turn) => turn.go({ name: "language" }),
+  },
 ];
 
 function entriesFor(turn: Turn): MenuEntry[] {

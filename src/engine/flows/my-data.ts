@@ -16,11 +16,23 @@ const CHOICES: Choice[] = [
 export const myDataFlow: Flow<{ name: "my_data" }> = {
   async enter(turn) {
     const data = await turn.deps.actions.describeData();
-    const date = (at: Date) => at.toLocaleDateString(turn.locale === "id" ? "id-ID" : "en-GB", { day: "numeric", month: "long", year: "numeric" });
-    const lines = [turn.t("privacy:mydata.messages", { fromPerson: data.messages.fromPerson, toPerson: data.messages.toPerson })];
+    const date = (at: Date) =>
+      at.toLocaleDateString(turn.locale === "id" ? "id-ID" : "en-GB", {
+        day: "numeric",
+        month: "long",
+        year: "numeric",
+      });
+    const lines = [
+      turn.t("privacy:mydata.messages", { fromPerson: data.messages.fromPerson, toPerson: data.messages.toPerson }),
+    ];
     for (const [scope, consent] of Object.entries(data.consents)) {
       const what = turn.t(scope === "store" ? "privacy:scope.store" : "privacy:scope.share");
-      lines.push(turn.t(consent.granted ? "privacy:mydata.consent_given" : "privacy:mydata.consent_refused", { what, date: date(consent.at) }));
+      lines.push(
+        turn.t(consent.granted ? "privacy:mydata.consent_given" : "privacy:mydata.consent_refused", {
+          what,
+          date: date(consent.at),
+        }),
+      );
     }
     if (data.tickets.length === 0) lines.push(turn.t("privacy:mydata.no_tickets"));
     for (const ticket of data.tickets) {

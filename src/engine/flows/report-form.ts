@@ -7,7 +7,8 @@ import type { FormAnswers, FormSpec } from "./form.ts";
 type ReportWarning = "fee" | "visa" | "informal" | "scam_destination" | "too_good";
 
 /** Places where many "admin"/"customer service" offers end in online-scam compounds (screening-facts.md §4.2). */
-const SCAM_PLACES = /kamboja|cambodia|myanmar|burma|laos|thailand|thailan|bangkok|filipina|philippines|manila|sihanouk|myawaddy|golden triangle|segitiga emas/i;
+const SCAM_PLACES =
+  /kamboja|cambodia|myanmar|burma|laos|thailand|thailan|bangkok|filipina|philippines|manila|sihanouk|myawaddy|golden triangle|segitiga emas/i;
 /** Fields screened for warning signs, each put into a short sentence (`report:frame.<id>`). */
 const FRAMED_FIELDS = ["job", "destination", "recruiter", "fee", "story"] as const;
 /** A fee answer that says no money was asked for. */
@@ -31,8 +32,12 @@ export const REPORT_FORM: FormSpec = {
   ],
   async finish(turn, answers: FormAnswers) {
     // The answers read as the reporter's account of an offer, so the screening sees a pre-departure story.
-    const story = FRAMED_FIELDS.filter((id) => answers[id]).map((id) => turn.t(`report:frame.${id}`, { value: answers[id] ?? "" })).join(" ");
-    const assessment = story ? assessText({ text: story, locale: turn.locale }, toScreeningTranslate(turn.deps.t)) : undefined;
+    const story = FRAMED_FIELDS.filter((id) => answers[id])
+      .map((id) => turn.t(`report:frame.${id}`, { value: answers[id] ?? "" }))
+      .join(" ");
+    const assessment = story
+      ? assessText({ text: story, locale: turn.locale }, toScreeningTranslate(turn.deps.t))
+      : undefined;
     const ticket = await turn.deps.actions.openTicket(
       {
         type: "recruiter_report",
@@ -45,7 +50,9 @@ export const REPORT_FORM: FormSpec = {
     turn.say("report:done", { reference: ticket.reference });
     const warnings = warningsFor(answers, assessment?.indicators.map((hit) => hit.id) ?? []);
     if (warnings.length) {
-      turn.say("report:warnings.intro", { list: warnings.map((w) => `• ${turn.t(`report:warnings.${w}`)}`).join("\n") });
+      turn.say("report:warnings.intro", {
+        list: warnings.map((w) => `• ${turn.t(`report:warnings.${w}`)}`).join("\n"),
+      });
     } else {
       turn.say("report:warnings.none");
     }
@@ -61,7 +68,12 @@ export function warningsFor(answers: FormAnswers, indicatorIds: readonly string[
   if ((fee && !NO_FEE.test(fee)) || indicatorIds.includes("DEC-04-fees-and-loans")) warnings.push("fee");
   if (answers.visa === "tourist" || answers.visa === "umrah" || answers.visa === "none") warnings.push("visa");
   if (answers.source && answers.source !== "other") warnings.push("informal");
-  if (SCAM_PLACES.test(`${answers.destination ?? ""} ${answers.job ?? ""}`) || indicatorIds.includes("PUR-01-forced-criminality")) warnings.push("scam_destination");
-  if (/juta|million|\$|dolar|dollar|ringgit|riyal|gaji (?:besar|tinggi)|high (?:pay|salary)/i.test(answers.job ?? "")) warnings.push("too_good");
+  if (
+    SCAM_PLACES.test(`${answers.destination ?? ""} ${answers.job ?? ""}`) ||
+    indicatorIds.includes("PUR-01-forced-criminality")
+  )
+    warnings.push("scam_destination");
+  if (/juta|million|\$|dolar|dollar|ringgit|riyal|gaji (?:besar|tinggi)|high (?:pay|salary)/i.test(answers.job ?? ""))
+    warnings.push("too_good");
   return warnings;
 }

@@ -7,8 +7,14 @@ import { assessDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.
 type SafeContactStep = { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string };
 
 const SKIP: Choice = { id: "ans.skip", key: "intake:answer.skip" };
-const METHOD_CHOICES: Choice[] = [...CONTACT_METHODS.map((m) => ({ id: `contact.${m}`, key: `tickets:method.${m}` })), SKIP];
-const TIME_CHOICES: Choice[] = [...CONTACT_TIMES.map((time) => ({ id: `time.${time}`, key: `tickets:time.${time}` })), SKIP];
+const METHOD_CHOICES: Choice[] = [
+  ...CONTACT_METHODS.map((m) => ({ id: `contact.${m}`, key: `tickets:method.${m}` })),
+  SKIP,
+];
+const TIME_CHOICES: Choice[] = [
+  ...CONTACT_TIMES.map((time) => ({ id: `time.${time}`, key: `tickets:time.${time}` })),
+  SKIP,
+];
 const SHARE_CHOICES: Choice[] = [
   { id: "share.yes", key: "intake:share.yes" },
   { id: "share.no", key: "intake:share.no" },
@@ -38,7 +44,8 @@ async function moveTo(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDr
 function ask(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): void {
   const [key, choices] = PROMPTS[phase];
   const partners = phase === "share" ? (draft.sharePartners ?? []) : [];
-  if (partners.length) turn.ask("intake:share.ask_named", [...choices], { partners: partners.map((p) => `• ${p.name}`).join("\n") });
+  if (partners.length)
+    turn.ask("intake:share.ask_named", [...choices], { partners: partners.map((p) => `• ${p.name}`).join("\n") });
   else turn.ask(key, [...choices]);
 }
 
@@ -76,7 +83,8 @@ export const safeContactFlow: Flow<SafeContactStep> = {
         draft.share = tapped === "share.yes";
         // "Yes" to a question that named partners is consent for those partners only; otherwise for any.
         const named = draft.share ? (draft.sharePartners ?? []) : [];
-        if (named.length) for (const partner of named) await turn.deps.actions.recordConsent(`share:${partner.id}`, true);
+        if (named.length)
+          for (const partner of named) await turn.deps.actions.recordConsent(`share:${partner.id}`, true);
         else await turn.deps.actions.recordConsent("share:any", draft.share);
         return finishCase(turn, draft);
       }

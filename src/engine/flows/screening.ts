@@ -6,7 +6,13 @@ import { assessDraft, emptyDraft, openDraft, sealDraft, type CaseDraft } from ".
 import { startNeeds } from "./needs.ts";
 import { ANSWER_CHOICES, parseAnswer } from "./parse-answer.ts";
 
-type ScreeningStep = { name: "screening"; phase: "story" | "question"; question?: string; asked: number; draft: string };
+type ScreeningStep = {
+  name: "screening";
+  phase: "story" | "question";
+  question?: string;
+  asked: number;
+  draft: string;
+};
 
 /** Questions asked in one go before the person is asked whether to go on. */
 export const QUESTIONS_PER_ROUND = 3;

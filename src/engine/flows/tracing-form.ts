@@ -8,7 +8,8 @@ import type { FormAnswers, FormSpec } from "./form.ts";
  * In a tracing request, these mean the relative is in danger now, however briefly put ("adik saya dijual",
  * "she was sold", a ransom): the emergency path, and an urgent request.
  */
-const TRACING_DANGER = /(?<!(?:tidak|tdk|gak|ga|nggak|bukan|not|never) )(?:\bdi ?jual\b|\bterjual\b|\bdiperjualbelikan\b|\b(?:was|been|being|get|got) sold\b|\bsold (?:her|him|them)\b|\btebusan\b|\bransom\b)/i;
+const TRACING_DANGER =
+  /(?<!(?:tidak|tdk|gak|ga|nggak|bukan|not|never) )(?:\bdi ?jual\b|\bterjual\b|\bdiperjualbelikan\b|\b(?:was|been|being|get|got) sold\b|\bsold (?:her|him|them)\b|\btebusan\b|\bransom\b)/i;
 
 /** Fields whose answers are the enquirer's own words about what happened: screened for danger. */
 const STORY_FIELDS = ["last_place", "employer", "circumstances"] as const;
@@ -41,14 +42,21 @@ export const TRACING_FORM: FormSpec = {
   ],
   danger: TRACING_DANGER,
   async finish(turn, answers: FormAnswers) {
-    const story = STORY_FIELDS.map((id) => answers[id]).filter(Boolean).join("\n");
-    const assessment = story ? assessText({ text: story, locale: turn.locale }, toScreeningTranslate(turn.deps.t)) : undefined;
+    const story = STORY_FIELDS.map((id) => answers[id])
+      .filter(Boolean)
+      .join("\n");
+    const assessment = story
+      ? assessText({ text: story, locale: turn.locale }, toScreeningTranslate(turn.deps.t))
+      : undefined;
     const share = answers.share === "yes";
     if (answers.share === "yes" || answers.share === "no") await turn.deps.actions.recordConsent("share:any", share);
     const ticket = await turn.deps.actions.openTicket(
       {
         type: "family_tracing",
-        priority: assessment?.emergency || Object.values(answers).some((answer) => TRACING_DANGER.test(answer)) ? "urgent" : maxPriority("normal", assessment?.risk === "high" ? "high" : undefined),
+        priority:
+          assessment?.emergency || Object.values(answers).some((answer) => TRACING_DANGER.test(answer))
+            ? "urgent"
+            : maxPriority("normal", assessment?.risk === "high" ? "high" : undefined),
         ...(assessment ? { assessment } : {}),
         details: answers,
         consentShare: share,

@@ -8,7 +8,8 @@ import { toDeliveryResult } from "../../../src/channels/telegram/to-delivery-res
 
 const chat = { id: 42, type: "private" };
 const from = { id: 42, is_bot: false, first_name: "A", language_code: "id" };
-const message = (fields: Record<string, unknown>) => TelegramUpdate.parse({ update_id: 10, message: { message_id: 5, date: 1_700_000_000, chat, from, ...fields } });
+const message = (fields: Record<string, unknown>) =>
+  TelegramUpdate.parse({ update_id: 10, message: { message_id: 5, date: 1_700_000_000, chat, from, ...fields } });
 
 describe("decodeUpdate", () => {
   test("commands become the engine's inputs", () => {
@@ -31,7 +32,13 @@ describe("decodeUpdate", () => {
       status: "inbound",
       chatId: 42,
       localeHint: "id",
-      inputs: [{ input: { type: "text", text: "halo" }, externalId: "u:10", channelRef: { messageIds: [5], date: 1_700_000_000 } }],
+      inputs: [
+        {
+          input: { type: "text", text: "halo" },
+          externalId: "u:10",
+          channelRef: { messageIds: [5], date: 1_700_000_000 },
+        },
+      ],
     });
     const wipe = decodeUpdate(message({ text: "/hapus" }));
     expect(wipe).toMatchObject({ wipeMessageId: 5 });
@@ -56,14 +63,48 @@ describe("decodeUpdate", () => {
   });
 
   test("a button press is the choice id; presses and messages outside private chats are ignored", () => {
-    const press = TelegramUpdate.parse({ update_id: 11, callback_query: { id: "q1", from: { ...from, language_code: "en-GB" }, data: "menu.guidance", message: { message_id: 9, date: 1, chat } } });
-    expect(decodeUpdate(press)).toEqual({ status: "inbound", chatId: 42, localeHint: "en", inputs: [{ input: { type: "choice", id: "menu.guidance" }, externalId: "u:11" }], callback: { queryId: "q1", messageId: 9 } });
-    const numbered = TelegramUpdate.parse({ update_id: 12, callback_query: { id: "q2", from, data: "#3", message: { message_id: 9, date: 1, chat } } });
+    const press = TelegramUpdate.parse({
+      update_id: 11,
+      callback_query: {
+        id: "q1",
+        from: { ...from, language_code: "en-GB" },
+        data: "menu.guidance",
+        message: { message_id: 9, date: 1, chat },
+      },
+    });
+    expect(decodeUpdate(press)).toEqual({
+      status: "inbound",
+      chatId: 42,
+      localeHint: "en",
+      inputs: [{ input: { type: "choice", id: "menu.guidance" }, externalId: "u:11" }],
+      callback: { queryId: "q1", messageId: 9 },
+    });
+    const numbered = TelegramUpdate.parse({
+      update_id: 12,
+      callback_query: { id: "q2", from, data: "#3", message: { message_id: 9, date: 1, chat } },
+    });
     expect(decodeUpdate(numbered)).toMatchObject({ inputs: [{ input: { type: "text", text: "3" } }] });
-    const inGroup = TelegramUpdate.parse({ update_id: 13, callback_query: { id: "q3", from, data: "x", message: { message_id: 9, date: 1, chat: { id: -5, type: "group" } } } });
+    const inGroup = TelegramUpdate.parse({
+      update_id: 13,
+      callback_query: {
+        id: "q3",
+        from,
+        data: "x",
+        message: { message_id: 9, date: 1, chat: { id: -5, type: "group" } },
+      },
+    });
     expect(decodeUpdate(inGroup)).toEqual({ status: "ignored", callbackQueryId: "q3" });
-    expect(decodeUpdate(TelegramUpdate.parse({ update_id: 14, message: { message_id: 1, date: 1, chat: { id: -5, type: "group" }, from, text: "/start" } }))).toEqual({ status: "ignored" });
-    expect(decodeUpdate(message({ from: { id: 9, is_bot: true, first_name: "b" }, text: "/start" }))).toEqual({ status: "ignored" });
+    expect(
+      decodeUpdate(
+        TelegramUpdate.parse({
+          update_id: 14,
+          message: { message_id: 1, date: 1, chat: { id: -5, type: "group" }, from, text: "/start" },
+        }),
+      ),
+    ).toEqual({ status: "ignored" });
+    expect(decodeUpdate(message({ from: { id: 9, is_bot: true, first_name: "b" }, text: "/start" }))).toEqual({
+      status: "ignored",
+    });
     expect(decodeUpdate(message({ location: { latitude: 1, longitude: 2 } }))).toEqual({ status: "ignored" });
   });
 });
@@ -71,8 +112,16 @@ describe("decodeUpdate", () => {
 describe("rendering for Telegram", () => {
   test("choices are an inline keyboard, one numbered button per row, callback data within 64 bytes", () => {
     const long = "x".repeat(65);
-    expect(toInlineKeyboard([{ id: "menu.help", label: "Get help" }, { id: long, label: "Long" }])).toEqual({
-      inline_keyboard: [[{ text: "1. Get help", callback_data: "menu.help" }], [{ text: "2. Long", callback_data: "#2" }]],
+    expect(
+      toInlineKeyboard([
+        { id: "menu.help", label: "Get help" },
+        { id: long, label: "Long" },
+      ]),
+    ).toEqual({
+      inline_keyboard: [
+        [{ text: "1. Get help", callback_data: "menu.help" }],
+        [{ text: "2. Long", callback_data: "#2" }],
+      ],
     });
   });
 
@@ -93,13 +142,26 @@ describe("rendering for Telegram", () => {
 
 describe("toDeliveryResult", () => {
   const apiError = (error_code: number, description: string, retry_after?: number) =>
-    new GrammyError("call failed", { ok: false, error_code, description, ...(retry_after ? { parameters: { retry_after } } : {}) }, "sendMessage", {});
+    new GrammyError(
+      "call failed",
+      { ok: false, error_code, description, ...(retry_after ? { parameters: { retry_after } } : {}) },
+      "sendMessage",
+      {},
+    );
   test("maps Bot API failures to what the outbox should do", () => {
-    expect(toDeliveryResult(apiError(429, "Too Many Requests: retry after 7", 7))).toEqual({ status: "retry", error: "telegram 429: Too Many Requests: retry after 7", retryAfterMs: 7000 });
-    expect(toDeliveryResult(apiError(403, "Forbidden: bot was blocked by the user"))).toMatchObject({ status: "blocked" });
+    expect(toDeliveryResult(apiError(429, "Too Many Requests: retry after 7", 7))).toEqual({
+      status: "retry",
+      error: "telegram 429: Too Many Requests: retry after 7",
+      retryAfterMs: 7000,
+    });
+    expect(toDeliveryResult(apiError(403, "Forbidden: bot was blocked by the user"))).toMatchObject({
+      status: "blocked",
+    });
     expect(toDeliveryResult(apiError(502, "Bad Gateway"))).toMatchObject({ status: "retry" });
     expect(toDeliveryResult(apiError(401, "Unauthorized"))).toMatchObject({ status: "retry" });
     expect(toDeliveryResult(apiError(400, "Bad Request: chat not found"))).toMatchObject({ status: "failed" });
-    expect(toDeliveryResult(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET")))).toMatchObject({ status: "retry" });
+    expect(
+      toDeliveryResult(new HttpError("Network request for 'sendMessage' failed!", new Error("ECONNRESET"))),
+    ).toMatchObject({ status: "retry" });
   });
 });

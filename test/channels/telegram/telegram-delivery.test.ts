@@ -14,13 +14,18 @@ afterAll(async () => {
 
 async function conversationOf(chatId: number) {
   const contact = await h.lentera.db.contact.findUniqueOrThrow({
-    where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey(String(chatId)) } },
+    where: {
+      channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey(String(chatId)) },
+    },
     include: { conversations: true },
   });
   return { contact, conversation: contact.conversations[0]! };
 }
 const outbound = async (chatId: number) =>
-  h.lentera.db.message.findMany({ where: { conversationId: (await conversationOf(chatId)).conversation.id, direction: "outbound" }, orderBy: { seq: "asc" } });
+  h.lentera.db.message.findMany({
+    where: { conversationId: (await conversationOf(chatId)).conversation.id, direction: "outbound" },
+    orderBy: { seq: "asc" },
+  });
 
 describe("delivering replies through the outbox", () => {
   test("a 429 with a short retry_after is waited out and the message sent", async () => {
@@ -91,7 +96,16 @@ describe("delivering replies through the outbox", () => {
     const { conversation } = await conversationOf(7005);
     const long = `${"Ini pesan panjang dari pendamping. ".repeat(150)}\n\nBagian akhir.`;
     await h.lentera.db.$transaction((tx) =>
-      storeOutboundMessages(tx, { cipher: h.lentera.cipher, now }, { conversationId: conversation.id, channel: "telegram", author: "caseworker", messages: [{ text: "Halo, saya Maya dari tim pendamping." }, { text: long }] }),
+      storeOutboundMessages(
+        tx,
+        { cipher: h.lentera.cipher, now },
+        {
+          conversationId: conversation.id,
+          channel: "telegram",
+          author: "caseworker",
+          messages: [{ text: "Halo, saya Maya dari tim pendamping." }, { text: long }],
+        },
+      ),
     );
     await h.settle();
     const replies = p.replies();
@@ -99,10 +113,19 @@ describe("delivering replies through the outbox", () => {
     expect(replies[0]!.text).toBe(`${label}\nHalo, saya Maya dari tim pendamping.`);
     expect(replies.length).toBe(3);
     expect(replies.slice(1).every((r) => r.text.length <= 4096)).toBe(true);
-    expect(replies.slice(1).map((r) => r.text).join(" ").replace(/\s+/g, " ")).toBe(`${label}\n${long}`.replace(/\s+/g, " ").trim());
+    expect(
+      replies
+        .slice(1)
+        .map((r) => r.text)
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(`${label}\n${long}`.replace(/\s+/g, " ").trim());
     const rows = await outbound(7005);
     const last = rows.at(-1)!;
-    expect(h.lentera.cipher.decryptJson(last.channelRefEnc!)).toEqual({ messageIds: [replies[1]!.messageId, replies[2]!.messageId], date: expect.any(Number) });
+    expect(h.lentera.cipher.decryptJson(last.channelRefEnc!)).toEqual({
+      messageIds: [replies[1]!.messageId, replies[2]!.messageId],
+      date: expect.any(Number),
+    });
   });
 
   test("a long message that fails halfway resumes without repeating its first part", async () => {
@@ -114,20 +137,45 @@ describe("delivering replies through the outbox", () => {
     const long = `${"a ".repeat(3000)}\n\n${"b ".repeat(3000)}`;
     h.api.passNext("sendMessage", 1);
     h.api.failNext("sendMessage", { status: 502 });
-    await h.lentera.db.$transaction((tx) => storeOutboundMessages(tx, { cipher: h.lentera.cipher, now }, { conversationId: conversation.id, channel: "telegram", author: "bot", messages: [{ text: long }] }));
+    await h.lentera.db.$transaction((tx) =>
+      storeOutboundMessages(
+        tx,
+        { cipher: h.lentera.cipher, now },
+        { conversationId: conversation.id, channel: "telegram", author: "bot", messages: [{ text: long }] },
+      ),
+    );
     await h.lentera.outbox.kick();
-    expect(h.api.callsOf("sendMessage", 7006).slice(-2).map((c) => c.status)).toEqual([200, 502]);
+    expect(
+      h.api
+        .callsOf("sendMessage", 7006)
+        .slice(-2)
+        .map((c) => c.status),
+    ).toEqual([200, 502]);
     offsetMs += 10_000;
     await h.settle();
     const parts = p.replies();
     // 12,000 characters: three parts; the first was not sent twice
     expect(parts.map((r) => r.text[0])).toEqual(["a", "a", "b"]);
-    expect(parts.map((r) => r.text).join(" ").replace(/\s+/g, " ")).toBe(long.replace(/\s+/g, " ").trim());
-    expect(h.api.callsOf("sendMessage", 7006).slice(-4).map((c) => c.status)).toEqual([200, 502, 200, 200]);
+    expect(
+      parts
+        .map((r) => r.text)
+        .join(" ")
+        .replace(/\s+/g, " "),
+    ).toBe(long.replace(/\s+/g, " ").trim());
+    expect(
+      h.api
+        .callsOf("sendMessage", 7006)
+        .slice(-4)
+        .map((c) => c.status),
+    ).toEqual([200, 502, 200, 200]);
   });
 });
 
-const deletedIn = (chatId: number) => h.api.callsOf("deleteMessage", chatId).map((c) => Number(c.payload.message_id)).sort((a, b) => a - b);
+const deletedIn = (chatId: number) =>
+  h.api
+    .callsOf("deleteMessage", chatId)
+    .map((c) => Number(c.payload.message_id))
+    .sort((a, b) => a - b);
 
 async function chatWithHistory(chatId: number) {
   const p = h.person(chatId, { languageCode: "en" });
@@ -161,9 +209,14 @@ describe("panic wipe on Telegram", () => {
     expect(texts(after)).toEqual([h.lentera.t("en", "privacy:wiped")]);
     expect(deleted).not.toContain(after[0]!.messageId);
     // nothing the person wrote is left
-    const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("8001") } }, include: { conversations: { include: { messages: true } } } });
+    const contact = await h.lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("8001") } },
+      include: { conversations: { include: { messages: true } } },
+    });
     expect(contact.erasedAt).not.toBeNull();
-    const left = contact.conversations.flatMap((c) => c.messages).map((m) => h.lentera.cipher.decryptJson<{ text: string }>(m.bodyEnc).text);
+    const left = contact.conversations
+      .flatMap((c) => c.messages)
+      .map((m) => h.lentera.cipher.decryptJson<{ text: string }>(m.bodyEnc).text);
     expect(left.join("\n")).not.toContain("passport");
   });
 
@@ -173,7 +226,9 @@ describe("panic wipe on Telegram", () => {
     p.replies();
     const panic = p.textUpdate("Payung Biru");
     await p.send(panic);
-    expect(deletedIn(8002)).toEqual([...botMessageIds, ...personMessageIds, panic.message.message_id].sort((a, b) => a - b));
+    expect(deletedIn(8002)).toEqual(
+      [...botMessageIds, ...personMessageIds, panic.message.message_id].sort((a, b) => a - b),
+    );
     expect(texts(p.replies())).toEqual([h.lentera.t("en", "privacy:wiped")]);
   });
 

@@ -1,5 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { startTelegramHarness, type BotMessage, type TelegramHarness, type TelegramPerson } from "./telegram-harness.ts";
+import {
+  startTelegramHarness,
+  type BotMessage,
+  type TelegramHarness,
+  type TelegramPerson,
+} from "./telegram-harness.ts";
 
 let h: TelegramHarness;
 beforeAll(async () => {
@@ -39,7 +44,12 @@ async function play(p: TelegramPerson, start: string, answer: (ids: string[], tu
       said.push(...(await p.say(move.type)));
     }
   }
-  throw new Error(`flow did not return to the menu; last keyboard: ${p.lastKeyboard().buttons.map((b) => b.data).join(", ")}`);
+  throw new Error(
+    `flow did not return to the menu; last keyboard: ${p
+      .lastKeyboard()
+      .buttons.map((b) => b.data)
+      .join(", ")}`,
+  );
 }
 
 async function onboard(chatId: number, locale: "id" | "en") {
@@ -52,7 +62,11 @@ async function onboard(chatId: number, locale: "id" | "en") {
 }
 
 async function ticketsOf(chatId: number) {
-  const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey(String(chatId)) } } });
+  const contact = await h.lentera.db.contact.findUniqueOrThrow({
+    where: {
+      channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey(String(chatId)) },
+    },
+  });
   return h.lentera.db.ticket.findMany({ where: { contactId: contact.id } });
 }
 
@@ -77,7 +91,8 @@ describe("whole flows on Telegram", () => {
       if (ids.includes("ans.skip")) return { press: "ans.skip" };
       return { press: ids[0]! };
     });
-    if (process.env.H5_DEBUG) console.log(said.map((m) => `${m.text.slice(0, 80)} [${m.buttons.map((b) => b.data).join(",")}]`).join("\n"));
+    if (process.env.H5_DEBUG)
+      console.log(said.map((m) => `${m.text.slice(0, 80)} [${m.buttons.map((b) => b.data).join(",")}]`).join("\n"));
     const [ticket] = await ticketsOf(9101);
     expect(ticket).toMatchObject({ type: "victim_assistance", channel: "telegram" });
     expect(said.map((m) => m.text).join("\n")).toContain(ticket!.reference);
@@ -90,7 +105,18 @@ describe("whole flows on Telegram", () => {
 
   test("tracing: the form answered with typed words, buttons and numbers → a tracing ticket", async () => {
     const p = await onboard(9102, "en");
-    const answers = ["Rina Wati", "Rin", "23", "Cianjur", "Asep and Siti", "March 2025", "Dubai, a house in Al Barsha", "a cleaning agency", "She stopped answering after she moved", "+62 812 0000 1111 after 7 pm"];
+    const answers = [
+      "Rina Wati",
+      "Rin",
+      "23",
+      "Cianjur",
+      "Asep and Siti",
+      "March 2025",
+      "Dubai, a house in Al Barsha",
+      "a cleaning agency",
+      "She stopped answering after she moved",
+      "+62 812 0000 1111 after 7 pm",
+    ];
     let text = 0;
     const { said } = await play(p, "menu.tracing", (ids) => {
       if (ids.length === 1 && ids[0] === "nav.menu") return { press: "nav.menu" };
@@ -103,7 +129,8 @@ describe("whole flows on Telegram", () => {
       return { press: options[0]! };
     });
     expect(text).toBe(answers.length);
-    if (process.env.H5_DEBUG) console.log(said.map((m) => `${m.text.slice(0, 80)} [${m.buttons.map((b) => b.data).join(",")}]`).join("\n"));
+    if (process.env.H5_DEBUG)
+      console.log(said.map((m) => `${m.text.slice(0, 80)} [${m.buttons.map((b) => b.data).join(",")}]`).join("\n"));
     const [ticket] = await ticketsOf(9102);
     expect(ticket).toMatchObject({ type: "family_tracing", channel: "telegram" });
     expect(said.map((m) => m.text).join("\n")).toContain(ticket!.reference);

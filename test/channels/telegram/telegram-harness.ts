@@ -15,7 +15,12 @@ type Keyboard = { inline_keyboard: { text: string; callback_data?: string; url?:
 export async function startTelegramHarness(options: { env?: Record<string, string>; now?: () => Date } = {}) {
   const api = await startFakeTelegramApi();
   const lentera = await createTestLentera({
-    env: { TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET, TELEGRAM_API_ROOT: api.url, ...options.env },
+    env: {
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      TELEGRAM_API_ROOT: api.url,
+      ...options.env,
+    },
     ...(options.now ? { now: options.now } : {}),
   });
   const now = options.now ?? (() => new Date());
@@ -25,7 +30,11 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
     const headers: Record<string, string> = { "content-type": "application/json" };
     const secret = init.secret === undefined ? WEBHOOK_SECRET : init.secret;
     if (secret !== null) headers["X-Telegram-Bot-Api-Secret-Token"] = secret;
-    return lentera.app.request("/webhooks/telegram", { method: "POST", headers, body: init.raw ?? JSON.stringify(update) });
+    return lentera.app.request("/webhooks/telegram", {
+      method: "POST",
+      headers,
+      body: init.raw ?? JSON.stringify(update),
+    });
   }
 
   /** Delivers every message that is due (outbox) and waits for background Bot API calls. */
@@ -34,7 +43,12 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
       await lentera.outbox.kick();
       await lentera.telegram?.idle();
       const due = await lentera.db.message.count({
-        where: { channel: "telegram", direction: "outbound", status: "pending", OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now() } }] },
+        where: {
+          channel: "telegram",
+          direction: "outbound",
+          status: "pending",
+          OR: [{ nextAttemptAt: null }, { nextAttemptAt: { lte: now() } }],
+        },
       });
       if (due === 0) return;
     }
@@ -58,16 +72,27 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
   }
 
   function person(chatId: number, profile: { languageCode?: string } = {}) {
-    const from = { id: chatId, is_bot: false, first_name: "Sari", ...(profile.languageCode ? { language_code: profile.languageCode } : {}) };
+    const from = {
+      id: chatId,
+      is_bot: false,
+      first_name: "Sari",
+      ...(profile.languageCode ? { language_code: profile.languageCode } : {}),
+    };
     const chat = { id: chatId, type: "private", first_name: "Sari" };
     let seen = 0;
 
     function messageUpdate(fields: Record<string, unknown>) {
-      return { update_id: ++nextUpdateId, message: { message_id: api.nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat, from, ...fields } };
+      return {
+        update_id: ++nextUpdateId,
+        message: { message_id: api.nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat, from, ...fields },
+      };
     }
     function textUpdate(text: string) {
       const command = /^\/\w+/.exec(text);
-      return messageUpdate({ text, ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}) });
+      return messageUpdate({
+        text,
+        ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
+      });
     }
     /** the bot's last message with a keyboard in this chat */
     function lastKeyboard(): BotMessage {
@@ -84,7 +109,13 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
           from,
           chat_instance: "ci-1",
           data,
-          message: { message_id: messageId, date: Math.floor(Date.now() / 1000), chat, from: { id: 123456, is_bot: true, first_name: "Lentera" }, text: "…" },
+          message: {
+            message_id: messageId,
+            date: Math.floor(Date.now() / 1000),
+            chat,
+            from: { id: 123456, is_bot: true, first_name: "Lentera" },
+            text: "…",
+          },
         },
       };
     }
@@ -116,7 +147,11 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
       },
       /** presses a button of the bot's last keyboard (or of an older message, when given) */
       press: async (data: string, messageId?: number) => {
-        if (messageId === undefined) expect(lastKeyboard().buttons.map((b) => b.data), `button ${data} on the last keyboard`).toContain(data);
+        if (messageId === undefined)
+          expect(
+            lastKeyboard().buttons.map((b) => b.data),
+            `button ${data} on the last keyboard`,
+          ).toContain(data);
         await send(pressUpdate(data, messageId));
         return replies();
       },
@@ -143,4 +178,5 @@ export type TelegramPerson = ReturnType<TelegramHarness["person"]>;
 /** The texts of a list of bot messages. */
 export const texts = (messages: BotMessage[]) => messages.map((m) => m.text);
 /** The button data of the last message that has buttons. */
-export const lastButtons = (messages: BotMessage[]) => messages.findLast((m) => m.buttons.length)?.buttons.map((b) => b.data) ?? [];
+export const lastButtons = (messages: BotMessage[]) =>
+  messages.findLast((m) => m.buttons.length)?.buttons.map((b) => b.data) ?? [];

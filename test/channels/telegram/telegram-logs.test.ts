@@ -13,7 +13,13 @@ test("Telegram logs carry no chat id, message text, file id, token or secret —
   const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-tg-logs-"));
   const lines: string[] = [];
   const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
-  const env = parseEnv({ DATA_DIR: dataDir, TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET, TELEGRAM_API_ROOT: api.url, TELEGRAM_CASEWORKER_CHAT_ID: "-1009876543210" });
+  const env = parseEnv({
+    DATA_DIR: dataDir,
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    TELEGRAM_API_ROOT: api.url,
+    TELEGRAM_CASEWORKER_CHAT_ID: "-1009876543210",
+  });
   const lentera = await startLentera(env, { log });
   const chatId = 7_777_123_456;
   const chat = { id: chatId, type: "private" };
@@ -23,7 +29,10 @@ test("Telegram logs carry no chat id, message text, file id, token or secret —
     lentera.app.request("/webhooks/telegram", {
       method: "POST",
       headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": secret },
-      body: JSON.stringify({ update_id: updateId++, message: { message_id: api.nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat, from, ...message } }),
+      body: JSON.stringify({
+        update_id: updateId++,
+        message: { message_id: api.nextMessageId(chatId), date: Math.floor(Date.now() / 1000), chat, from, ...message },
+      }),
     });
   try {
     api.failNext("sendMessage", { status: 500 });
@@ -37,7 +46,17 @@ test("Telegram logs carry no chat id, message text, file id, token or secret —
     await lentera.telegram!.idle();
     const all = lines.join("\n");
     expect(all).toContain("delivery failed, will retry");
-    for (const secret of [String(chatId), "Siti", "081234567890", "paspor", "SECRET-FILE-ID", api.token, "TEST-fake-token", WEBHOOK_SECRET, "9876543210"]) {
+    for (const secret of [
+      String(chatId),
+      "Siti",
+      "081234567890",
+      "paspor",
+      "SECRET-FILE-ID",
+      api.token,
+      "TEST-fake-token",
+      WEBHOOK_SECRET,
+      "9876543210",
+    ]) {
       expect(all, secret).not.toContain(secret);
     }
   } finally {

@@ -23,9 +23,20 @@ afterAll(async () => {
 });
 
 async function cli(args: string[], env: Record<string, string> = {}) {
-  const base = { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", DATA_DIR: dataDir, LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET, TELEGRAM_API_ROOT: api.url };
+  const base = {
+    PATH: process.env.PATH ?? "",
+    HOME: process.env.HOME ?? "",
+    DATA_DIR: dataDir,
+    LOG_LEVEL: "silent",
+    TELEGRAM_BOT_TOKEN: api.token,
+    TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET,
+    TELEGRAM_API_ROOT: api.url,
+  };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], { env: { ...base, ...env }, cwd: process.cwd() });
+    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
+      env: { ...base, ...env },
+      cwd: process.cwd(),
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
@@ -41,23 +52,45 @@ describe("npm run cli -- telegram set-webhook", () => {
     expect(result.stdout).toContain("https://lentera.example.org/webhooks/telegram");
     expect(result.stdout).not.toContain(WEBHOOK_SECRET);
     expect(api.callsOf("setWebhook").map((c) => c.payload)).toEqual([
-      { url: "https://lentera.example.org/webhooks/telegram", secret_token: WEBHOOK_SECRET, allowed_updates: ["message", "callback_query"], drop_pending_updates: false },
+      {
+        url: "https://lentera.example.org/webhooks/telegram",
+        secret_token: WEBHOOK_SECRET,
+        allowed_updates: ["message", "callback_query"],
+        drop_pending_updates: false,
+      },
     ]);
-    expect(api.callsOf("setMyCommands").map((c) => c.payload.language_code ?? "default").sort()).toEqual(["default", "en", "id"]);
+    expect(
+      api
+        .callsOf("setMyCommands")
+        .map((c) => c.payload.language_code ?? "default")
+        .sort(),
+    ).toEqual(["default", "en", "id"]);
   }, 120_000);
 
   test("refuses a plain http address, a missing --url and a missing secret, saying how to fix it", async () => {
-    const ctx = await openCliContext({ DATA_DIR: dataDir, LOG_LEVEL: "silent", TELEGRAM_BOT_TOKEN: api.token, TELEGRAM_MODE: "polling", TELEGRAM_API_ROOT: api.url });
+    const ctx = await openCliContext({
+      DATA_DIR: dataDir,
+      LOG_LEVEL: "silent",
+      TELEGRAM_BOT_TOKEN: api.token,
+      TELEGRAM_MODE: "polling",
+      TELEGRAM_API_ROOT: api.url,
+    });
     try {
-      await expect(telegramSetWebhook.run(ctx, { url: "https://x.example.org" }, [])).rejects.toThrow(/TELEGRAM_WEBHOOK_SECRET is not set\. Generate one/);
+      await expect(telegramSetWebhook.run(ctx, { url: "https://x.example.org" }, [])).rejects.toThrow(
+        /TELEGRAM_WEBHOOK_SECRET is not set\. Generate one/,
+      );
       const withSecret = { ...ctx, env: { ...ctx.env, TELEGRAM_WEBHOOK_SECRET: WEBHOOK_SECRET } };
-      await expect(telegramSetWebhook.run(withSecret, { url: "http://lentera.example.org" }, [])).rejects.toThrow(UsageError);
+      await expect(telegramSetWebhook.run(withSecret, { url: "http://lentera.example.org" }, [])).rejects.toThrow(
+        UsageError,
+      );
       await expect(telegramSetWebhook.run(withSecret, {}, [])).rejects.toThrow(/--url is required/);
     } finally {
       await ctx.close();
     }
     expect(api.callsOf("setWebhook")).toHaveLength(1);
     expect(toWebhookUrl("https://lentera.example.org/")).toBe("https://lentera.example.org/webhooks/telegram");
-    expect(toWebhookUrl("https://example.org/lentera/webhooks/telegram?x=1")).toBe("https://example.org/lentera/webhooks/telegram");
+    expect(toWebhookUrl("https://example.org/lentera/webhooks/telegram?x=1")).toBe(
+      "https://example.org/lentera/webhooks/telegram",
+    );
   }, 120_000);
 });

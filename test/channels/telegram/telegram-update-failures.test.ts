@@ -2,7 +2,11 @@ import { Hono } from "hono";
 import { afterAll, beforeAll, expect, test } from "vitest";
 import { createTelegramBot } from "../../../src/channels/telegram/create-telegram-bot.ts";
 import { createTelegramWebhookRoutes } from "../../../src/channels/telegram/create-telegram-webhook-routes.ts";
-import { createUpdateHandler, MAX_UPDATE_FAILURES, MAX_UPDATES_PER_CHAT_PER_MINUTE } from "../../../src/channels/telegram/create-update-handler.ts";
+import {
+  createUpdateHandler,
+  MAX_UPDATE_FAILURES,
+  MAX_UPDATES_PER_CHAT_PER_MINUTE,
+} from "../../../src/channels/telegram/create-update-handler.ts";
 import type { HandleInbound } from "../../../src/conversations/handle-inbound.ts";
 import { createErrorHandler } from "../../../src/http/errors.ts";
 import { createI18n } from "../../../src/i18n/create-i18n.ts";
@@ -20,7 +24,23 @@ afterAll(async () => api?.close());
 function appWithFailingInbound(handle?: () => Promise<unknown>) {
   const log = createLogger({ level: "silent" });
   const { t } = createI18n();
-  const { bot, unthrottledApi } = createTelegramBot({ token: api.token, apiRoot: api.url, botInfo: { id: FAKE_BOT_ID, is_bot: true, first_name: "Lentera", username: "lentera_test_bot", can_join_groups: true, can_read_all_group_messages: false, supports_inline_queries: false, can_connect_to_business: false, has_main_web_app: false, has_topics_enabled: false, allows_users_to_create_topics: false } as never });
+  const { bot, unthrottledApi } = createTelegramBot({
+    token: api.token,
+    apiRoot: api.url,
+    botInfo: {
+      id: FAKE_BOT_ID,
+      is_bot: true,
+      first_name: "Lentera",
+      username: "lentera_test_bot",
+      can_join_groups: true,
+      can_read_all_group_messages: false,
+      supports_inline_queries: false,
+      can_connect_to_business: false,
+      has_main_web_app: false,
+      has_topics_enabled: false,
+      allows_users_to_create_topics: false,
+    } as never,
+  });
   const pending: Promise<unknown>[] = [];
   const handleInbound = (handle ??
     (async () => {
@@ -28,7 +48,18 @@ function appWithFailingInbound(handle?: () => Promise<unknown>) {
     })) as unknown as HandleInbound;
   const db = { contact: { updateMany: async () => ({ count: 0 }) } } as never;
   const cipher = { lookupKey: (v: string) => `k:${v}` } as never;
-  bot.use(createUpdateHandler({ db, cipher, t, log, handleInbound, mode: "webhook", background: (_name, task) => void pending.push(task()), unthrottledApi }));
+  bot.use(
+    createUpdateHandler({
+      db,
+      cipher,
+      t,
+      log,
+      handleInbound,
+      mode: "webhook",
+      background: (_name, task) => void pending.push(task()),
+      unthrottledApi,
+    }),
+  );
   const app = new Hono();
   app.onError(createErrorHandler(log));
   app.route("/webhooks/telegram", createTelegramWebhookRoutes({ bot, secret: WEBHOOK_SECRET }));
@@ -37,8 +68,22 @@ function appWithFailingInbound(handle?: () => Promise<unknown>) {
 
 test("an update that fails is answered 500 so Telegram sends it again; after a few tries the person gets an apology", async () => {
   const { app, settle } = appWithFailingInbound();
-  const update = { update_id: 5, message: { message_id: 1, date: 1, chat: { id: 31, type: "private" }, from: { id: 31, is_bot: false, first_name: "A", language_code: "en" }, text: "halo" } };
-  const post = () => app.request("/webhooks/telegram", { method: "POST", headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET }, body: JSON.stringify(update) });
+  const update = {
+    update_id: 5,
+    message: {
+      message_id: 1,
+      date: 1,
+      chat: { id: 31, type: "private" },
+      from: { id: 31, is_bot: false, first_name: "A", language_code: "en" },
+      text: "halo",
+    },
+  };
+  const post = () =>
+    app.request("/webhooks/telegram", {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
+      body: JSON.stringify(update),
+    });
   const statuses: number[] = [];
   for (let i = 0; i < MAX_UPDATE_FAILURES; i++) statuses.push((await post()).status);
   await settle();
@@ -58,7 +103,16 @@ test("a flood from one chat is cut at the per-chat limit; other chats are not af
     app.request("/webhooks/telegram", {
       method: "POST",
       headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
-      body: JSON.stringify({ update_id: ++id, message: { message_id: id, date: 1, chat: { id: chatId, type: "private" }, from: { id: chatId, is_bot: false, first_name: "A" }, text: "spam" } }),
+      body: JSON.stringify({
+        update_id: ++id,
+        message: {
+          message_id: id,
+          date: 1,
+          chat: { id: chatId, type: "private" },
+          from: { id: chatId, is_bot: false, first_name: "A" },
+          text: "spam",
+        },
+      }),
     });
   for (let i = 0; i < MAX_UPDATES_PER_CHAT_PER_MINUTE + 5; i++) expect((await post(41)).status).toBe(200);
   expect(handled).toHaveLength(MAX_UPDATES_PER_CHAT_PER_MINUTE);

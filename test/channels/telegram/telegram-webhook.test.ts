@@ -9,7 +9,9 @@ import { lastButtons, startTelegramHarness, texts, WEBHOOK_SECRET, type Telegram
 const GROUP = -1001234567890;
 let h: TelegramHarness;
 beforeAll(async () => {
-  h = await startTelegramHarness({ env: { TELEGRAM_CASEWORKER_CHAT_ID: String(GROUP), PUBLIC_URL: "https://lentera.example.org" } });
+  h = await startTelegramHarness({
+    env: { TELEGRAM_CASEWORKER_CHAT_ID: String(GROUP), PUBLIC_URL: "https://lentera.example.org" },
+  });
 });
 afterAll(async () => {
   await h?.close();
@@ -22,10 +24,17 @@ describe("POST /webhooks/telegram at the edge", () => {
     const someone = h.person(6001);
     const before = h.api.calls.length;
     const stored = await inboundCount();
-    for (const secret of [null, "wrong-secret-0123456789abcdefghijk", `${WEBHOOK_SECRET}x`, WEBHOOK_SECRET.slice(0, -1)]) {
+    for (const secret of [
+      null,
+      "wrong-secret-0123456789abcdefghijk",
+      `${WEBHOOK_SECRET}x`,
+      WEBHOOK_SECRET.slice(0, -1),
+    ]) {
       const res = await h.post(someone.textUpdate("halo"), { secret });
       expect(res.status).toBe(401);
-      expect(await res.json()).toEqual({ error: { code: "unauthorized", message: expect.stringContaining("X-Telegram-Bot-Api-Secret-Token") } });
+      expect(await res.json()).toEqual({
+        error: { code: "unauthorized", message: expect.stringContaining("X-Telegram-Bot-Api-Secret-Token") },
+      });
     }
     await h.settle();
     expect(await inboundCount()).toBe(stored);
@@ -33,7 +42,13 @@ describe("POST /webhooks/telegram at the edge", () => {
   });
 
   test("a body that is not a Telegram update is 400", async () => {
-    for (const raw of ["{not json", "[]", JSON.stringify({ message: { text: "hi" } }), JSON.stringify({ update_id: "12" }), JSON.stringify({ update_id: 5, message: { text: "no chat" } })]) {
+    for (const raw of [
+      "{not json",
+      "[]",
+      JSON.stringify({ message: { text: "hi" } }),
+      JSON.stringify({ update_id: "12" }),
+      JSON.stringify({ update_id: 5, message: { text: "no chat" } }),
+    ]) {
       const res = await h.post(undefined, { raw });
       expect(res.status, raw).toBe(400);
       expect(((await res.json()) as { error: { code: string } }).error.code).toBe("bad_request");
@@ -66,9 +81,24 @@ describe("POST /webhooks/telegram at the edge", () => {
     const user = { id: 6003, is_bot: false, first_name: "X" };
     const updates = [
       { update_id: 990001, message: { message_id: 1, date: 1, chat: group, from: user, text: "/start" } },
-      { update_id: 990002, channel_post: { message_id: 2, date: 1, chat: { id: -1009, type: "channel", title: "c" }, text: "hi" } },
-      { update_id: 990003, message: { message_id: 3, date: 1, chat: { id: 6004, type: "private" }, from: { id: 6004, is_bot: true, first_name: "OtherBot" }, text: "/start" } },
-      { update_id: 990004, edited_message: { message_id: 4, date: 1, chat: { id: 6003, type: "private" }, from: user, text: "edit" } },
+      {
+        update_id: 990002,
+        channel_post: { message_id: 2, date: 1, chat: { id: -1009, type: "channel", title: "c" }, text: "hi" },
+      },
+      {
+        update_id: 990003,
+        message: {
+          message_id: 3,
+          date: 1,
+          chat: { id: 6004, type: "private" },
+          from: { id: 6004, is_bot: true, first_name: "OtherBot" },
+          text: "/start",
+        },
+      },
+      {
+        update_id: 990004,
+        edited_message: { message_id: 4, date: 1, chat: { id: 6003, type: "private" }, from: user, text: "edit" },
+      },
     ];
     for (const update of updates) expect((await h.post(update)).status).toBe(200);
     await h.settle();
@@ -83,14 +113,23 @@ describe("POST /webhooks/telegram at the edge", () => {
     const responses = await Promise.all(burst.map((update) => h.post(update)));
     expect(responses.map((r) => r.status)).toEqual(burst.map(() => 200));
     await h.settle();
-    const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("6005") } }, include: { conversations: true } });
-    const inbound = await h.lentera.db.message.findMany({ where: { conversationId: contact.conversations[0]!.id, direction: "inbound" }, orderBy: { seq: "asc" } });
+    const contact = await h.lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("6005") } },
+      include: { conversations: true },
+    });
+    const inbound = await h.lentera.db.message.findMany({
+      where: { conversationId: contact.conversations[0]!.id, direction: "inbound" },
+      orderBy: { seq: "asc" },
+    });
     // the /start first (kept so a panic wipe can delete it), then the burst in arrival order
     expect(inbound).toHaveLength(burst.length + 1);
     expect(inbound.slice(1).map((m) => m.channelMessageId)).toEqual(burst.map((u) => `u:${u.update_id}`));
     // each message got its answer (the language question again), delivered in order
     expect(dewi.replies().length).toBeGreaterThanOrEqual(burst.length);
-    const outbound = await h.lentera.db.message.findMany({ where: { conversationId: contact.conversations[0]!.id, direction: "outbound" }, orderBy: { seq: "asc" } });
+    const outbound = await h.lentera.db.message.findMany({
+      where: { conversationId: contact.conversations[0]!.id, direction: "outbound" },
+      orderBy: { seq: "asc" },
+    });
     expect(outbound.every((m) => m.status === "sent")).toBe(true);
     const ids = outbound.map((m) => Number(m.channelMessageId!.split(":")[1]));
     expect([...ids].sort((a, b) => a - b)).toEqual(ids);
@@ -111,10 +150,16 @@ describe("POST /webhooks/telegram at the edge", () => {
     await h.lentera.telegram!.idle();
     const calls = h.api.callsOf("setMyCommands");
     expect(calls.map((c) => c.payload.language_code ?? "default").sort()).toEqual(["default", "en", "id"]);
-    const en = calls.find((c) => c.payload.language_code === "en")!.payload.commands as { command: string; description: string }[];
+    const en = calls.find((c) => c.payload.language_code === "en")!.payload.commands as {
+      command: string;
+      description: string;
+    }[];
     expect(en.map((c) => c.command)).toEqual(["start", "menu", "bahasa", "help", "hapus"]);
     expect(en.find((c) => c.command === "hapus")!.description).toBe(h.lentera.t("en", "telegram:commands.hapus"));
-    const id = calls.find((c) => c.payload.language_code === "id")!.payload.commands as { command: string; description: string }[];
+    const id = calls.find((c) => c.payload.language_code === "id")!.payload.commands as {
+      command: string;
+      description: string;
+    }[];
     expect(id.find((c) => c.command === "hapus")!.description).toBe(h.lentera.t("id", "telegram:commands.hapus"));
   });
 });
@@ -136,7 +181,10 @@ describe("a conversation on Telegram", () => {
     // every press is answered and its keyboard taken away, so it cannot be pressed again
     const query = h.api.callsOf("answerCallbackQuery").at(-1)!;
     expect(query.payload.callback_query_id).toMatch(/^cq-/);
-    expect(h.api.callsOf("editMessageReplyMarkup", 5001).at(-1)!.payload).toMatchObject({ message_id: pressed.messageId, reply_markup: { inline_keyboard: [] } });
+    expect(h.api.callsOf("editMessageReplyMarkup", 5001).at(-1)!.payload).toMatchObject({
+      message_id: pressed.messageId,
+      reply_markup: { inline_keyboard: [] },
+    });
     expect(texts(afterLanguage)).toContain(t("en", "language.set"));
     expect(texts(afterLanguage).at(-1)).toBe(t("en", "consent.notice"));
     expect(lastButtons(afterLanguage)).toEqual(["consent.accept", "consent.decline", "nav.language"]);
@@ -180,13 +228,30 @@ describe("a conversation on Telegram", () => {
     await ani.say("/start");
     await ani.press("lang.id");
     await ani.press("consent.accept");
-    const update = ani.messageUpdate({ photo: [{ file_id: "small-photo", file_unique_id: "s", width: 90, height: 90 }, { file_id: "big-photo-file-id", file_unique_id: "b", width: 1280, height: 960 }] });
+    const update = ani.messageUpdate({
+      photo: [
+        { file_id: "small-photo", file_unique_id: "s", width: 90, height: 90 },
+        { file_id: "big-photo-file-id", file_unique_id: "b", width: 1280, height: 960 },
+      ],
+    });
     await ani.send(update);
     const replies = ani.replies();
     expect(texts(replies)[0]).toBe(t("id", "media.received"));
-    expect(h.api.calls.some((c) => c.method.startsWith("sendPhoto") || c.method === "sendDocument" || c.method === "forwardMessage" || c.method === "copyMessage")).toBe(false);
-    const stored = await h.lentera.db.message.findFirstOrThrow({ where: { channel: "telegram", direction: "inbound", channelMessageId: `u:${update.update_id}` } });
-    expect(h.lentera.cipher.decryptJson(stored.bodyEnc)).toMatchObject({ media: { kind: "photo", ref: "big-photo-file-id" } });
+    expect(
+      h.api.calls.some(
+        (c) =>
+          c.method.startsWith("sendPhoto") ||
+          c.method === "sendDocument" ||
+          c.method === "forwardMessage" ||
+          c.method === "copyMessage",
+      ),
+    ).toBe(false);
+    const stored = await h.lentera.db.message.findFirstOrThrow({
+      where: { channel: "telegram", direction: "inbound", channelMessageId: `u:${update.update_id}` },
+    });
+    expect(h.lentera.cipher.decryptJson(stored.bodyEnc)).toMatchObject({
+      media: { kind: "photo", ref: "big-photo-file-id" },
+    });
   });
 });
 
@@ -198,19 +263,33 @@ describe("handoff on Telegram", () => {
     await p.press("lang.id");
     await p.press("consent.accept");
     p.replies();
-    const contact = await h.lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("9301") } }, include: { conversations: true } });
+    const contact = await h.lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("9301") } },
+      include: { conversations: true },
+    });
     const conversationId = contact.conversations[0]!.id;
     const ticket = await addTicket(h.lentera, conversationId);
     const { ctx } = await addCaseworker(h.lentera, "caseworker", "Maya Lestari");
     await claimTicket(ctx, { reference: ticket.reference });
-    expect(await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Halo, saya Maya. Apakah kamu aman sekarang?" })).toMatchObject({ status: "sent" });
+    expect(
+      await sendCaseworkerMessage(ctx, {
+        reference: ticket.reference,
+        text: "Halo, saya Maya. Apakah kamu aman sekarang?",
+      }),
+    ).toMatchObject({ status: "sent" });
     await h.settle();
     const received = p.replies();
-    expect(texts(received)).toEqual([t("id", "handoff:joined", { name: "Maya" }), `${t("id", "telegram:caseworker_label")}\nHalo, saya Maya. Apakah kamu aman sekarang?`]);
+    expect(texts(received)).toEqual([
+      t("id", "handoff:joined", { name: "Maya" }),
+      `${t("id", "telegram:caseworker_label")}\nHalo, saya Maya. Apakah kamu aman sekarang?`,
+    ]);
 
     // the person's answer goes to the caseworker, not to the bot
     expect(await p.say("Iya, saya aman. Bos ambil paspor saya")).toEqual([]);
-    const last = await h.lentera.db.message.findFirstOrThrow({ where: { conversationId, direction: "inbound" }, orderBy: { seq: "desc" } });
+    const last = await h.lentera.db.message.findFirstOrThrow({
+      where: { conversationId, direction: "inbound" },
+      orderBy: { seq: "desc" },
+    });
     expect(h.lentera.cipher.decryptJson(last.bodyEnc)).toMatchObject({ text: "Iya, saya aman. Bos ambil paspor saya" });
 
     // "menu" asks before leaving the caseworker; the buttons work like everywhere else
@@ -238,7 +317,9 @@ describe("alerts in the caseworker group", () => {
     expect(alert!.text).toContain(t("id", "telegram:alert.languages.id"));
     expect(alert!.text).toContain(t("id", "screening:indicator.EM-01-held-now"));
     expect(alert!.text).not.toMatch(/Siti|0812|majikan|kamar belakang/);
-    expect(alert!.buttons).toEqual([{ text: t("id", "telegram:alert.open"), url: `https://lentera.example.org/console/tickets/${ticket.reference}` }]);
+    expect(alert!.buttons).toEqual([
+      { text: t("id", "telegram:alert.open"), url: `https://lentera.example.org/console/tickets/${ticket.reference}` },
+    ]);
     // marked as posted, so a restart does not post it again
     await h.settle();
     expect(await h.lentera.db.ticketEvent.count({ where: { ticketId: ticket.id, type: ALERT_POSTED_EVENT } })).toBe(1);
@@ -249,7 +330,16 @@ describe("alerts in the caseworker group", () => {
     const conversation = await h.lentera.db.conversation.findFirstOrThrow();
     const make = (priority: "urgent" | "high" | "normal", status: "new" | "closed", hoursAgo: number) =>
       h.lentera.db.ticket.create({
-        data: { reference: `LNT-M${priority[0]}${status[0]}${hoursAgo}X`.toUpperCase().slice(0, 10), type: "emergency", priority, status, locale: "id", channel: "telegram", conversationId: conversation.id, createdAt: new Date(Date.now() - hoursAgo * 3_600_000) },
+        data: {
+          reference: `LNT-M${priority[0]}${status[0]}${hoursAgo}X`.toUpperCase().slice(0, 10),
+          type: "emergency",
+          priority,
+          status,
+          locale: "id",
+          channel: "telegram",
+          conversationId: conversation.id,
+          createdAt: new Date(Date.now() - hoursAgo * 3_600_000),
+        },
       });
     const missed = await make("urgent", "new", 2);
     const high = await make("high", "new", 1);
@@ -263,9 +353,27 @@ describe("alerts in the caseworker group", () => {
 
   test("normal and low tickets are not posted; a failed post is retried", async () => {
     const before = h.botMessages(GROUP).length;
-    h.lentera.events.publish({ type: "ticket.opened", ticketId: "t1", reference: "LTR-TEST-1", ticketType: "family_tracing", priority: "normal", locale: "en", channel: "web", indicatorIds: [] });
+    h.lentera.events.publish({
+      type: "ticket.opened",
+      ticketId: "t1",
+      reference: "LTR-TEST-1",
+      ticketType: "family_tracing",
+      priority: "normal",
+      locale: "en",
+      channel: "web",
+      indicatorIds: [],
+    });
     h.api.failNext("sendMessage", { status: 500 });
-    h.lentera.events.publish({ type: "ticket.opened", ticketId: "t2", reference: "LTR-TEST-2", ticketType: "victim_assistance", priority: "high", locale: "en", channel: "web", indicatorIds: ["FL-01-documents"] });
+    h.lentera.events.publish({
+      type: "ticket.opened",
+      ticketId: "t2",
+      reference: "LTR-TEST-2",
+      ticketType: "victim_assistance",
+      priority: "high",
+      locale: "en",
+      channel: "web",
+      indicatorIds: ["FL-01-documents"],
+    });
     const sent = await h.api.waitFor(() => {
       const all = h.botMessages(GROUP);
       return all.length > before ? all.slice(before) : undefined;
@@ -279,7 +387,16 @@ describe("alerts in the caseworker group", () => {
 
   test("messages from the caseworker group are not treated as a person's chat", async () => {
     const before = await h.lentera.db.contact.count();
-    const res = await h.post({ update_id: 991001, message: { message_id: 77, date: 1, chat: { id: GROUP, type: "supergroup", title: "Caseworkers" }, from: { id: 42, is_bot: false, first_name: "Maya" }, text: "/start" } });
+    const res = await h.post({
+      update_id: 991001,
+      message: {
+        message_id: 77,
+        date: 1,
+        chat: { id: GROUP, type: "supergroup", title: "Caseworkers" },
+        from: { id: 42, is_bot: false, first_name: "Maya" },
+        text: "/start",
+      },
+    });
     expect(res.status).toBe(200);
     await h.settle();
     expect(await h.lentera.db.contact.count()).toBe(before);

@@ -18,16 +18,31 @@ describe("the WhatsApp auth state in the database", () => {
     await lentera.db.whatsAppAuth.deleteMany({});
     const first = await createDbAuthState(lentera.db, lentera.cipher);
     expect(first.isLinked()).toBe(false);
-    Object.assign(first.state.creds, { me: { id: "6281234567890:5@s.whatsapp.net", name: "Lentera" }, routingInfo: randomBytes(12), registered: true });
+    Object.assign(first.state.creds, {
+      me: { id: "6281234567890:5@s.whatsapp.net", name: "Lentera" },
+      routingInfo: randomBytes(12),
+      registered: true,
+    });
     await first.saveCreds();
 
     const data: SignalDataSet = {
-      "pre-key": { "1": { public: bytes(32), private: bytes(32) }, "2": { public: Buffer.from(bytes(32)), private: Buffer.from(bytes(32)) } },
+      "pre-key": {
+        "1": { public: bytes(32), private: bytes(32) },
+        "2": { public: Buffer.from(bytes(32)), private: Buffer.from(bytes(32)) },
+      },
       session: { "6281234567890.0": bytes(180) },
       "sender-key": { "120363041234567890@g.us::6281234567890::0": bytes(64) },
       "sender-key-memory": { "120363041234567890@g.us": { "6281234567890:0@s.whatsapp.net": true } },
-      "app-state-sync-key": { AAAAAOeN: proto.Message.AppStateSyncKeyData.fromObject({ keyData: bytes(32), fingerprint: { rawId: 7, currentIndex: 1, deviceIndexes: [0, 3] }, timestamp: 1732886400000 }) },
-      "app-state-sync-version": { regular_high: { version: 12, hash: randomBytes(128), indexValueMap: { "bWFj": { valueMac: bytes(32) } } } },
+      "app-state-sync-key": {
+        AAAAAOeN: proto.Message.AppStateSyncKeyData.fromObject({
+          keyData: bytes(32),
+          fingerprint: { rawId: 7, currentIndex: 1, deviceIndexes: [0, 3] },
+          timestamp: 1732886400000,
+        }),
+      },
+      "app-state-sync-version": {
+        regular_high: { version: 12, hash: randomBytes(128), indexValueMap: { bWFj: { valueMac: bytes(32) } } },
+      },
       "lid-mapping": { "6281234567890": "987654321012345", "987654321012345_reverse": "6281234567890" },
       "device-list": { "6281234567890": ["0", "5", "17"] },
       tctoken: { "6281234567890@s.whatsapp.net": { token: randomBytes(24), timestamp: "1732886400" } },
@@ -95,8 +110,13 @@ function toPlain(value: unknown): unknown {
   if (value instanceof Uint8Array) return { bytes: Buffer.from(value).toString("base64") };
   if (Array.isArray(value)) return value.map(toPlain);
   if (value && typeof value === "object") {
-    const plain = typeof (value as { toJSON?: unknown }).toJSON === "function" && !(value instanceof Date) ? value : value;
-    return Object.fromEntries(Object.entries(plain as object).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => [k, toPlain(v)]));
+    const plain =
+      typeof (value as { toJSON?: unknown }).toJSON === "function" && !(value instanceof Date) ? value : value;
+    return Object.fromEntries(
+      Object.entries(plain as object)
+        .filter(([, v]) => v !== undefined && v !== null)
+        .map(([k, v]) => [k, toPlain(v)]),
+    );
   }
   return value;
 }

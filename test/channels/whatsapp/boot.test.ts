@@ -9,7 +9,8 @@ test("with WHATSAPP_ENABLED the server links, answers on WhatsApp and reports th
   const lentera = await createTestLentera({ env: { WHATSAPP_ENABLED: "true" }, whatsappSocketFactory: fake.factory });
   try {
     await until(() => fake.sockets.length === 1, "the socket");
-    const health = async () => (await (await lentera.app.request("/healthz")).json()) as { ok: boolean; whatsapp: string };
+    const health = async () =>
+      (await (await lentera.app.request("/healthz")).json()) as { ok: boolean; whatsapp: string };
     expect(await health()).toMatchObject({ ok: true, database: "up", whatsapp: "connecting" });
     fake.current().showQr("2@REF,NOISE,IDENTITY,ADV");
     await until(() => lentera.getWhatsAppStatus().state === "qr", "qr");

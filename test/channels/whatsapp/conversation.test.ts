@@ -27,8 +27,13 @@ async function say(jid: string, body: string, total: number) {
 
 /** Every outbound message of the person's conversation, as stored. */
 async function storedOutbound(jid: string) {
-  const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
-  return lentera.db.message.findMany({ where: { conversation: { contactId: contact.id }, direction: "outbound" }, orderBy: { seq: "asc" } });
+  const contact = await lentera.db.contact.findUniqueOrThrow({
+    where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+  });
+  return lentera.db.message.findMany({
+    where: { conversation: { contactId: contact.id }, direction: "outbound" },
+    orderBy: { seq: "asc" },
+  });
 }
 
 describe("a conversation on WhatsApp", () => {
@@ -55,7 +60,9 @@ describe("a conversation on WhatsApp", () => {
     const stored = await storedOutbound(jid);
     expect(stored.every((m) => m.status === "sent")).toBe(true);
     expect(wa.fake.textsTo(jid)).toHaveLength(stored.length);
-    expect(wa.fake.sent.filter((c) => c.jid === jid && "text" in c.content).map((c) => c.options?.messageId)).toEqual(stored.map((m) => toWhatsAppMessageId(m.id)));
+    expect(wa.fake.sent.filter((c) => c.jid === jid && "text" in c.content).map((c) => c.options?.messageId)).toEqual(
+      stored.map((m) => toWhatsAppMessageId(m.id)),
+    );
     expect(stored.map((m) => m.channelMessageId)).toEqual(stored.map((m) => toWhatsAppMessageId(m.id)));
     // a read receipt for each of the four handled messages
     expect(wa.fake.current().reads.filter((k) => k.remoteJid === jid)).toHaveLength(4);
@@ -76,12 +83,18 @@ describe("a conversation on WhatsApp", () => {
   test("an @lid sender with its phone number is one person at the phone-number address; device suffixes are dropped", async () => {
     const jid = nextJid();
     const user = jid.split("@")[0]!;
-    wa.fake.current().upsert([text("987654321012345@lid", "halo", { remoteJidAlt: `${user}:7@s.whatsapp.net`, addressingMode: "lid" })]);
+    wa.fake
+      .current()
+      .upsert([
+        text("987654321012345@lid", "halo", { remoteJidAlt: `${user}:7@s.whatsapp.net`, addressingMode: "lid" }),
+      ]);
     await until(() => wa.fake.textsTo(jid).length >= 1, "the reply at the phone address");
     wa.fake.current().upsert([text(`${user}:3@s.whatsapp.net`, "1")]);
     await until(() => wa.fake.textsTo(jid).length >= 2, "the second reply");
     await wa.handle.idle();
-    expect(await lentera.db.contact.count({ where: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } })).toBe(1);
+    expect(
+      await lentera.db.contact.count({ where: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } }),
+    ).toBe(1);
     expect(wa.fake.sent.some((c) => c.jid.includes("@lid") || c.jid.includes(":"))).toBe(false);
   });
 
@@ -91,7 +104,10 @@ describe("a conversation on WhatsApp", () => {
     wa.fake.current().upsert([text("555444333222111@lid", "halo")]);
     await until(() => wa.fake.textsTo(jid).length === 1, "the reply at the phone address");
     wa.fake.current().upsert([text("111222333444555@lid", "halo")]);
-    await until(() => wa.fake.textsTo("111222333444555@lid").length === 1, "the reply at the @lid address when nothing is known");
+    await until(
+      () => wa.fake.textsTo("111222333444555@lid").length === 1,
+      "the reply at the @lid address when nothing is known",
+    );
   });
 
   test("photos, documents and voice notes are acknowledged without being downloaded or re-sent", async () => {
@@ -99,32 +115,59 @@ describe("a conversation on WhatsApp", () => {
     await say(jid, "halo", 1);
     await say(jid, "1", 3);
     const before = wa.fake.textsTo(jid).length;
-    wa.fake.current().upsert([incoming(jid, { imageMessage: { mimetype: "image/jpeg", caption: "kontrak", fileLength: 1000 } })]);
+    wa.fake
+      .current()
+      .upsert([incoming(jid, { imageMessage: { mimetype: "image/jpeg", caption: "kontrak", fileLength: 1000 } })]);
     await until(() => wa.fake.textsTo(jid).length > before, "the acknowledgement");
-    wa.fake.current().upsert([incoming(jid, { documentMessage: { mimetype: "application/pdf", fileName: "paspor.pdf" } })]);
-    wa.fake.current().upsert([incoming(jid, { audioMessage: { mimetype: "audio/ogg; codecs=opus", ptt: true, seconds: 4 } })]);
+    wa.fake
+      .current()
+      .upsert([incoming(jid, { documentMessage: { mimetype: "application/pdf", fileName: "paspor.pdf" } })]);
+    wa.fake
+      .current()
+      .upsert([incoming(jid, { audioMessage: { mimetype: "audio/ogg; codecs=opus", ptt: true, seconds: 4 } })]);
     await until(() => wa.fake.textsTo(jid).length >= before + 3, "three acknowledgements");
     await wa.handle.idle();
-    expect(wa.fake.sent.filter((c) => c.jid === jid).every((c) => "text" in c.content || "disappearingMessagesInChat" in c.content)).toBe(true);
+    expect(
+      wa.fake.sent
+        .filter((c) => c.jid === jid)
+        .every((c) => "text" in c.content || "disappearingMessagesInChat" in c.content),
+    ).toBe(true);
   });
 
   test("a caseworker's reply is delivered like any other message", async () => {
     const jid = nextJid();
     await say(jid, "halo", 1);
-    const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
+    const contact = await lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+    });
     const conversation = await lentera.db.conversation.findFirstOrThrow({ where: { contactId: contact.id } });
     await lentera.db.$transaction(
-      (tx) => storeOutboundMessages(tx, { cipher: lentera.cipher, now: () => new Date() }, { conversationId: conversation.id, channel: "whatsapp", author: "caseworker", messages: [{ text: "Halo, saya Dewi dari tim pendamping." }] }),
+      (tx) =>
+        storeOutboundMessages(
+          tx,
+          { cipher: lentera.cipher, now: () => new Date() },
+          {
+            conversationId: conversation.id,
+            channel: "whatsapp",
+            author: "caseworker",
+            messages: [{ text: "Halo, saya Dewi dari tim pendamping." }],
+          },
+        ),
       TX_OPTIONS,
     );
     void lentera.outbox.kick();
-    await until(() => wa.fake.textsTo(jid).includes("Halo, saya Dewi dari tim pendamping."), "the caseworker's message");
+    await until(
+      () => wa.fake.textsTo(jid).includes("Halo, saya Dewi dari tim pendamping."),
+      "the caseworker's message",
+    );
   });
 
   test("while a caseworker has the conversation, the person's answers go to the caseworker, not the bot", async () => {
     const jid = nextJid();
     await say(jid, "halo", 1);
-    const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
+    const contact = await lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+    });
     const conversation = await lentera.db.conversation.findFirstOrThrow({ where: { contactId: contact.id } });
     await lentera.db.conversation.update({ where: { id: conversation.id }, data: { mode: "human" } });
     const relayed: string[] = [];
@@ -138,8 +181,12 @@ describe("a conversation on WhatsApp", () => {
       await until(() => relayed.length === 1, "the message for the caseworker");
       await sleep(200);
       expect(wa.fake.textsTo(jid)).toHaveLength(1);
-      const stored = await lentera.db.message.findFirstOrThrow({ where: { conversationId: conversation.id, direction: "inbound", channelMessageId: message.key.id! } });
-      expect(lentera.cipher.decryptJson<{ text: string }>(stored.bodyEnc).text).toBe("Saya masih di Johor, paspor saya ditahan agen");
+      const stored = await lentera.db.message.findFirstOrThrow({
+        where: { conversationId: conversation.id, direction: "inbound", channelMessageId: message.key.id! },
+      });
+      expect(lentera.cipher.decryptJson<{ text: string }>(stored.bodyEnc).text).toBe(
+        "Saya masih di Johor, paspor saya ditahan agen",
+      );
     } finally {
       unsubscribe();
     }

@@ -1,8 +1,22 @@
 import { EventEmitter } from "node:events";
-import { proto, type AnyMessageContent, type AuthenticationState, type ChatModification, type MiscMessageGenerationOptions, type WAMessage, type WAMessageKey, type WAPresence } from "@whiskeysockets/baileys";
+import {
+  proto,
+  type AnyMessageContent,
+  type AuthenticationState,
+  type ChatModification,
+  type MiscMessageGenerationOptions,
+  type WAMessage,
+  type WAMessageKey,
+  type WAPresence,
+} from "@whiskeysockets/baileys";
 import type { WhatsAppSocket, WhatsAppSocketFactory } from "../../../src/channels/whatsapp/types.ts";
 
-export type SentCall = { socket: number; jid: string; content: AnyMessageContent; options?: MiscMessageGenerationOptions };
+export type SentCall = {
+  socket: number;
+  jid: string;
+  content: AnyMessageContent;
+  options?: MiscMessageGenerationOptions;
+};
 
 /**
  * A stand-in for WhatsApp's servers behind Baileys: every `makeWASocket` call gives a FakeSocket whose `ev`
@@ -55,7 +69,11 @@ export class FakeSocket {
     private readonly log: SentCall[],
   ) {}
 
-  async sendMessage(jid: string, content: AnyMessageContent, options?: MiscMessageGenerationOptions): Promise<WAMessage | undefined> {
+  async sendMessage(
+    jid: string,
+    content: AnyMessageContent,
+    options?: MiscMessageGenerationOptions,
+  ): Promise<WAMessage | undefined> {
     if (this.failSends || this.ended) throw closedError(428, "Connection Closed");
     if (this.failNextWith) {
       const error = this.failNextWith;
@@ -64,7 +82,11 @@ export class FakeSocket {
     }
     this.log.push({ socket: this.index, jid, content, ...(options ? { options } : {}) });
     const id = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 20).toUpperCase()}`;
-    return proto.WebMessageInfo.fromObject({ key: { remoteJid: jid, fromMe: true, id }, messageTimestamp: Math.floor(Date.now() / 1000), status: 1 }) as WAMessage;
+    return proto.WebMessageInfo.fromObject({
+      key: { remoteJid: jid, fromMe: true, id },
+      messageTimestamp: Math.floor(Date.now() / 1000),
+      status: 1,
+    }) as WAMessage;
   }
 
   async readMessages(keys: WAMessageKey[]) {
@@ -101,7 +123,10 @@ export class FakeSocket {
 
   close(statusCode: number) {
     this.ended = true;
-    this.ev.emit("connection.update", { connection: "close", lastDisconnect: { error: closedError(statusCode, "Connection Failure"), date: new Date() } });
+    this.ev.emit("connection.update", {
+      connection: "close",
+      lastDisconnect: { error: closedError(statusCode, "Connection Failure"), date: new Date() },
+    });
   }
 
   upsert(messages: WAMessage[], type: "notify" | "append" = "notify") {
@@ -111,7 +136,10 @@ export class FakeSocket {
 
 /** An error shaped like Baileys' Boom errors: `output.statusCode` carries the DisconnectReason. */
 function closedError(statusCode: number, message: string): Error {
-  return Object.assign(new Error(message), { isBoom: true, output: { statusCode, payload: { statusCode, error: message, message } } });
+  return Object.assign(new Error(message), {
+    isBoom: true,
+    output: { statusCode, payload: { statusCode, error: message, message } },
+  });
 }
 
 let counter = 0;
@@ -124,7 +152,12 @@ export function nextId(): string {
 /** A message from a person, as Baileys 7 delivers it in `messages.upsert`. */
 export function incoming(from: string, message: proto.IMessage, key: Partial<WAMessageKey> = {}): WAMessage {
   const info = proto.WebMessageInfo.fromObject({
-    key: { remoteJid: from, fromMe: false, id: key.id ?? nextId(), ...(key.participant ? { participant: key.participant } : {}) },
+    key: {
+      remoteJid: from,
+      fromMe: false,
+      id: key.id ?? nextId(),
+      ...(key.participant ? { participant: key.participant } : {}),
+    },
     messageTimestamp: Math.floor(Date.now() / 1000),
     pushName: "Sari",
     message: proto.Message.fromObject(message),
@@ -136,4 +169,5 @@ export function incoming(from: string, message: proto.IMessage, key: Partial<WAM
   return info;
 }
 
-export const text = (from: string, body: string, key: Partial<WAMessageKey> = {}) => incoming(from, { conversation: body }, key);
+export const text = (from: string, body: string, key: Partial<WAMessageKey> = {}) =>
+  incoming(from, { conversation: body }, key);

@@ -35,10 +35,17 @@ async function openSocket(wa: ReturnType<typeof start>, count: number) {
 }
 
 async function caseworkerSays(jid: string, body: string) {
-  const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
+  const contact = await lentera.db.contact.findUniqueOrThrow({
+    where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+  });
   const conversation = await lentera.db.conversation.findFirstOrThrow({ where: { contactId: contact.id } });
   await lentera.db.$transaction(
-    (tx) => storeOutboundMessages(tx, { cipher: lentera.cipher, now: () => new Date() }, { conversationId: conversation.id, channel: "whatsapp", author: "caseworker", messages: [{ text: body }] }),
+    (tx) =>
+      storeOutboundMessages(
+        tx,
+        { cipher: lentera.cipher, now: () => new Date() },
+        { conversationId: conversation.id, channel: "whatsapp", author: "caseworker", messages: [{ text: body }] },
+      ),
     TX_OPTIONS,
   );
   void lentera.outbox.kick();
@@ -46,11 +53,18 @@ async function caseworkerSays(jid: string, body: string) {
 
 async function pendingCount(jid: string, where: { attempts?: { gt: number } } = {}) {
   const contactWhere = { channel: "whatsapp" as const, channelUserKey: lentera.cipher.lookupKey(jid) };
-  return lentera.db.message.count({ where: { direction: "outbound", status: "pending", conversation: { contact: contactWhere }, ...where } });
+  return lentera.db.message.count({
+    where: { direction: "outbound", status: "pending", conversation: { contact: contactWhere }, ...where },
+  });
 }
 
 async function outboundCount(jid: string) {
-  return lentera.db.message.count({ where: { direction: "outbound", conversation: { contact: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } } });
+  return lentera.db.message.count({
+    where: {
+      direction: "outbound",
+      conversation: { contact: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+    },
+  });
 }
 
 describe("connection lifecycle", () => {

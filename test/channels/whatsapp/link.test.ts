@@ -28,7 +28,12 @@ function link(overrides: Partial<LinkDeps> = {}) {
     cipher: lentera.cipher,
     log: createLogger({ level: "silent" }),
     socketFactory: fake.factory,
-    say: (message) => said.push("qr" in message ? { qr: message.qr } : `${message.key}${message.vars ? ` ${JSON.stringify(message.vars)}` : ""}`),
+    say: (message) =>
+      said.push(
+        "qr" in message
+          ? { qr: message.qr }
+          : `${message.key}${message.vars ? ` ${JSON.stringify(message.vars)}` : ""}`,
+      ),
     ...overrides,
   });
   return { fake, said, result };
@@ -36,7 +41,10 @@ function link(overrides: Partial<LinkDeps> = {}) {
 
 /** What the phone does when it scans: WhatsApp hands over the account, then asks for a restart. */
 function phoneScans(fake: ReturnType<typeof createFakeWhatsApp>) {
-  Object.assign(fake.auths.at(-1)!.creds, { me: { id: "6281234567890:9@s.whatsapp.net", name: "Lentera" }, registered: true });
+  Object.assign(fake.auths.at(-1)!.creds, {
+    me: { id: "6281234567890:9@s.whatsapp.net", name: "Lentera" },
+    registered: true,
+  });
   fake.current().ev.emit("creds.update", { me: fake.auths.at(-1)!.creds.me });
   fake.current().close(515);
 }
@@ -51,7 +59,14 @@ describe("npm run cli -- whatsapp link", () => {
     await until(() => fake.sockets.length === 2, "the socket after the restart");
     fake.current().open();
     expect(await result).toEqual({ status: "linked" });
-    expect(said).toEqual(["link.waiting {\"minutes\":3}", "link.private", "link.scan", { qr: "2@REF1,NOISE,IDENTITY,ADV" }, "link.scan_again", { qr: "2@REF2,NOISE,IDENTITY,ADV" }]);
+    expect(said).toEqual([
+      'link.waiting {"minutes":3}',
+      "link.private",
+      "link.scan",
+      { qr: "2@REF1,NOISE,IDENTITY,ADV" },
+      "link.scan_again",
+      { qr: "2@REF2,NOISE,IDENTITY,ADV" },
+    ]);
     expect((await createDbAuthState(lentera.db, lentera.cipher)).isLinked()).toBe(true);
     expect(await lentera.db.lease.count()).toBe(0);
     expect(fake.sockets.every((s) => s.ended)).toBe(true);
@@ -72,7 +87,9 @@ describe("npm run cli -- whatsapp link", () => {
   });
 
   test("does not fight a running server for the socket", async () => {
-    expect(await createLease(lentera.db, { name: WHATSAPP_LEASE, holder: "server", ttlMs: 60_000 }).acquire()).toBe(true);
+    expect(await createLease(lentera.db, { name: WHATSAPP_LEASE, holder: "server", ttlMs: 60_000 }).acquire()).toBe(
+      true,
+    );
     const { fake, result } = link();
     expect(await result).toEqual({ status: "busy" });
     expect(fake.sockets).toHaveLength(0);

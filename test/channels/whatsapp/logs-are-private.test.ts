@@ -15,7 +15,10 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     const lines: string[] = [];
     const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
     const fake = createFakeWhatsApp();
-    const lentera = await startLentera(parseEnv({ DATA_DIR: dataDir, WHATSAPP_ENABLED: "true", SAFE_WORD: "lilin merah" }), { log, whatsappSocketFactory: fake.factory });
+    const lentera = await startLentera(
+      parseEnv({ DATA_DIR: dataDir, WHATSAPP_ENABLED: "true", SAFE_WORD: "lilin merah" }),
+      { log, whatsappSocketFactory: fake.factory },
+    );
     const jid = "6281234567890@s.whatsapp.net";
     try {
       await until(() => fake.sockets.length === 1, "the socket");
@@ -43,7 +46,20 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
       const all = lines.join("\n");
       expect(all).toContain("whatsapp state");
       expect(all).toContain("delivery failed, will retry");
-      for (const secret of ["6281234567890", "81234567890", "812-3456", "987654321012345", "@s.whatsapp.net", "@lid", "@g.us", "Siti", "paspor", "halo", "lilin", "SECRETQR"]) {
+      for (const secret of [
+        "6281234567890",
+        "81234567890",
+        "812-3456",
+        "987654321012345",
+        "@s.whatsapp.net",
+        "@lid",
+        "@g.us",
+        "Siti",
+        "paspor",
+        "halo",
+        "lilin",
+        "SECRETQR",
+      ]) {
         expect(all, secret).not.toContain(secret);
       }
     } finally {

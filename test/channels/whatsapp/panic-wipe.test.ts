@@ -44,7 +44,9 @@ describe("the panic wipe on WhatsApp", () => {
     const after = callsTo(jid).slice(sentIds.length);
     expect(after[0]!.content).toEqual({ disappearingMessagesInChat: WIPE_DISAPPEARING_S });
     const deletions = after.slice(1, 1 + sentIds.length);
-    expect(deletions.map((c) => c.content)).toEqual(sentIds.map((id) => ({ delete: { remoteJid: jid, fromMe: true, id } })));
+    expect(deletions.map((c) => c.content)).toEqual(
+      sentIds.map((id) => ({ delete: { remoteJid: jid, fromMe: true, id } })),
+    );
     const rest = after.slice(1 + sentIds.length);
     expect(rest.length).toBeGreaterThanOrEqual(1);
     expect(rest.every((c) => "text" in c.content)).toBe(true);
@@ -52,9 +54,13 @@ describe("the panic wipe on WhatsApp", () => {
     expect(wa.handle.getStatus().counters.deleted).toBeGreaterThanOrEqual(sentIds.length);
 
     // nothing Lentera said before the wipe is still stored
-    const contact = await lentera.db.contact.findUniqueOrThrow({ where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } } });
+    const contact = await lentera.db.contact.findUniqueOrThrow({
+      where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
+    });
     expect(contact.erasedAt).not.toBeNull();
-    const left = await lentera.db.message.findMany({ where: { conversation: { contactId: contact.id }, direction: "outbound" } });
+    const left = await lentera.db.message.findMany({
+      where: { conversation: { contactId: contact.id }, direction: "outbound" },
+    });
     expect(left.map((m) => m.channelMessageId)).not.toEqual(expect.arrayContaining([sentIds[0]]));
   });
 
@@ -69,20 +75,34 @@ describe("the panic wipe on WhatsApp", () => {
       channel: "whatsapp",
       contactId: "c",
       recipient: jid,
-      messages: sentIds.map((id) => ({ direction: "outbound" as const, channelMessageId: id ?? null, channelRef: { key: { remoteJid: jid, fromMe: true, id } }, sentAt: new Date().toISOString() })),
+      messages: sentIds.map((id) => ({
+        direction: "outbound" as const,
+        channelMessageId: id ?? null,
+        channelRef: { key: { remoteJid: jid, fromMe: true, id } },
+        sentAt: new Date().toISOString(),
+      })),
     });
     await sleep(100);
     expect(callsTo(jid).filter((c) => "delete" in c.content)).toHaveLength(0);
 
     await until(() => wa.fake.sockets.length === 2, "a new socket");
     wa.fake.current().open();
-    await until(() => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length, "the deletions after reconnecting");
+    await until(
+      () => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length,
+      "the deletions after reconnecting",
+    );
     expect(callsTo(jid).filter((c) => "disappearingMessagesInChat" in c.content)).toHaveLength(1);
   });
 
   test("wipes of other channels are not WhatsApp's business", async () => {
     const before = wa.fake.sent.length;
-    lentera.events.publish({ type: "chat.wiped", channel: "telegram", contactId: "c", recipient: "12345", messages: [{ direction: "outbound", channelMessageId: "9", channelRef: { messageId: 9 }, sentAt: null }] });
+    lentera.events.publish({
+      type: "chat.wiped",
+      channel: "telegram",
+      contactId: "c",
+      recipient: "12345",
+      messages: [{ direction: "outbound", channelMessageId: "9", channelRef: { messageId: 9 }, sentAt: null }],
+    });
     await sleep(100);
     await wa.handle.idle();
     expect(wa.fake.sent.length).toBe(before);

@@ -13,9 +13,23 @@ describe("which messages reach the engine", () => {
     ["a status update", text("status@broadcast", "my story", { participant: PERSON }), "not_person"],
     ["a newsletter", text("120363123456789012@newsletter", "berita"), "not_person"],
     ["our own message", text(PERSON, "dari kami", { fromMe: true }), "from_me"],
-    ["a deleted message (protocol)", incoming(PERSON, { protocolMessage: { type: 0, key: { remoteJid: PERSON, id: "X" } } }), "protocol"],
-    ["an edit (protocol)", incoming(PERSON, { editedMessage: { message: { protocolMessage: { type: 14, editedMessage: { conversation: "x" } } } } }), "protocol"],
-    ["a reaction", incoming(PERSON, { reactionMessage: { key: { remoteJid: PERSON, id: "X" }, text: "👍" } }), "reaction"],
+    [
+      "a deleted message (protocol)",
+      incoming(PERSON, { protocolMessage: { type: 0, key: { remoteJid: PERSON, id: "X" } } }),
+      "protocol",
+    ],
+    [
+      "an edit (protocol)",
+      incoming(PERSON, {
+        editedMessage: { message: { protocolMessage: { type: 14, editedMessage: { conversation: "x" } } } },
+      }),
+      "protocol",
+    ],
+    [
+      "a reaction",
+      incoming(PERSON, { reactionMessage: { key: { remoteJid: PERSON, id: "X" }, text: "👍" } }),
+      "reaction",
+    ],
     ["a poll vote", incoming(PERSON, { pollUpdateMessage: { pollCreationMessageKey: { id: "X" } } }), "protocol"],
     ["a message with no content (stub)", incoming(PERSON, {}), "unsupported"],
     ["a blank text", text(PERSON, "   "), "empty"],
@@ -25,35 +39,69 @@ describe("which messages reach the engine", () => {
 
   test("a message that waited while Lentera was offline (append) is answered; old history is not", () => {
     const waited = text(PERSON, "tolong", { id: "OFFLINE1" });
-    expect(parseWhatsAppMessage(waited, "append")).toEqual({ status: "accepted", jid: PERSON, externalId: "OFFLINE1", input: { type: "text", text: "tolong" } });
+    expect(parseWhatsAppMessage(waited, "append")).toEqual({
+      status: "accepted",
+      jid: PERSON,
+      externalId: "OFFLINE1",
+      input: { type: "text", text: "tolong" },
+    });
     const old = text(PERSON, "lama");
     old.messageTimestamp = Math.floor(Date.now() / 1000) - 30 * 24 * 3600;
     expect(parseWhatsAppMessage(old, "append")).toEqual({ status: "ignored", reason: "history" });
-    expect(parseWhatsAppMessage(text(PERSON, "lama", { fromMe: true }), "append")).toEqual({ status: "ignored", reason: "from_me" });
+    expect(parseWhatsAppMessage(text(PERSON, "lama", { fromMe: true }), "append")).toEqual({
+      status: "ignored",
+      reason: "from_me",
+    });
   });
 
   test.each([
     ["plain text", { conversation: "  tolong  " }, "tolong"],
     ["extended text", { extendedTextMessage: { text: "lihat https://example.org" } }, "lihat https://example.org"],
-    ["a button reply", { buttonsResponseMessage: { selectedButtonId: "b1", selectedDisplayText: "English" } }, "English"],
-    ["a list reply", { listResponseMessage: { title: "Bahasa Indonesia", singleSelectReply: { selectedRowId: "lang.id" } } }, "Bahasa Indonesia"],
+    [
+      "a button reply",
+      { buttonsResponseMessage: { selectedButtonId: "b1", selectedDisplayText: "English" } },
+      "English",
+    ],
+    [
+      "a list reply",
+      { listResponseMessage: { title: "Bahasa Indonesia", singleSelectReply: { selectedRowId: "lang.id" } } },
+      "Bahasa Indonesia",
+    ],
     ["a template button reply", { templateButtonReplyMessage: { selectedId: "x", selectedDisplayText: "2" } }, "2"],
-    ["a disappearing-mode text", { ephemeralMessage: { message: { extendedTextMessage: { text: "rahasia" } } } }, "rahasia"],
+    [
+      "a disappearing-mode text",
+      { ephemeralMessage: { message: { extendedTextMessage: { text: "rahasia" } } } },
+      "rahasia",
+    ],
   ])("%s is text", (_kind, content, expected) => {
     const message = incoming(PERSON, content, { id: "ABC123" });
-    expect(parseWhatsAppMessage(message, "notify")).toEqual({ status: "accepted", jid: PERSON, externalId: "ABC123", input: { type: "text", text: expected } });
+    expect(parseWhatsAppMessage(message, "notify")).toEqual({
+      status: "accepted",
+      jid: PERSON,
+      externalId: "ABC123",
+      input: { type: "text", text: expected },
+    });
   });
 
   test.each([
     ["an image", { imageMessage: { mimetype: "image/jpeg" } }, "photo"],
     ["a document", { documentMessage: { mimetype: "application/pdf" } }, "document"],
-    ["a document with caption", { documentWithCaptionMessage: { message: { documentMessage: { mimetype: "application/pdf" } } } }, "document"],
+    [
+      "a document with caption",
+      { documentWithCaptionMessage: { message: { documentMessage: { mimetype: "application/pdf" } } } },
+      "document",
+    ],
     ["a voice note", { audioMessage: { ptt: true } }, "voice"],
     ["a video", { videoMessage: { mimetype: "video/mp4" } }, "video"],
     ["a location", { locationMessage: { degreesLatitude: -6.2, degreesLongitude: 106.8 } }, "other"],
   ])("%s is media, referenced by the message key id", (_kind, content, kind) => {
     const message = incoming(PERSON, content, { id: "MEDIA1" });
-    expect(parseWhatsAppMessage(message, "notify")).toEqual({ status: "accepted", jid: PERSON, externalId: "MEDIA1", input: { type: "media", kind, ref: "MEDIA1" } });
+    expect(parseWhatsAppMessage(message, "notify")).toEqual({
+      status: "accepted",
+      jid: PERSON,
+      externalId: "MEDIA1",
+      input: { type: "media", kind, ref: "MEDIA1" },
+    });
   });
 
   test("long text is cut at 4,000 characters", () => {
@@ -62,15 +110,32 @@ describe("which messages reach the engine", () => {
   });
 
   test("an @lid address without a phone number stays the @lid address; with one, the phone number wins", () => {
-    expect(parseWhatsAppMessage(text("123456789012345@lid", "halo"), "notify")).toMatchObject({ jid: "123456789012345@lid" });
-    expect(parseWhatsAppMessage(text("123456789012345:2@lid", "halo", { remoteJidAlt: "6281234567890:2@s.whatsapp.net" }), "notify")).toMatchObject({ jid: PERSON });
-    expect(parseWhatsAppMessage(text("6281234567890:14@s.whatsapp.net", "halo"), "notify")).toMatchObject({ jid: PERSON });
+    expect(parseWhatsAppMessage(text("123456789012345@lid", "halo"), "notify")).toMatchObject({
+      jid: "123456789012345@lid",
+    });
+    expect(
+      parseWhatsAppMessage(
+        text("123456789012345:2@lid", "halo", { remoteJidAlt: "6281234567890:2@s.whatsapp.net" }),
+        "notify",
+      ),
+    ).toMatchObject({ jid: PERSON });
+    expect(parseWhatsAppMessage(text("6281234567890:14@s.whatsapp.net", "halo"), "notify")).toMatchObject({
+      jid: PERSON,
+    });
   });
 });
 
 describe("numbered menus", () => {
   test("choices become a numbered list under the text", () => {
-    expect(renderWhatsAppText({ text: "Pilih:", choices: [{ id: "a", label: "Satu" }, { id: "b", label: "Dua" }] })).toBe("Pilih:\n\n1. Satu\n2. Dua");
+    expect(
+      renderWhatsAppText({
+        text: "Pilih:",
+        choices: [
+          { id: "a", label: "Satu" },
+          { id: "b", label: "Dua" },
+        ],
+      }),
+    ).toBe("Pilih:\n\n1. Satu\n2. Dua");
     expect(renderWhatsAppText({ text: "Tanpa pilihan" })).toBe("Tanpa pilihan");
   });
 });
@@ -97,7 +162,9 @@ describe("phone numbers", () => {
 describe("errors in the log", () => {
   test("JIDs and phone numbers are masked", async () => {
     const { maskError } = await import("../../../src/channels/whatsapp/mask-error.ts");
-    expect(maskError(new Error("No sessions for 6281234567890:3@s.whatsapp.net and 98765432101234@lid"))).toBe("No sessions for [jid] and [jid]");
+    expect(maskError(new Error("No sessions for 6281234567890:3@s.whatsapp.net and 98765432101234@lid"))).toBe(
+      "No sessions for [jid] and [jid]",
+    );
     expect(maskError(new Error("failed for +62 812-3456-7890"))).toBe("failed for [number]");
     expect(maskError(new Error("Connection Closed"))).toBe("Connection Closed");
   });

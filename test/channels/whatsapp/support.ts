@@ -1,4 +1,8 @@
-import { startWhatsApp, type WhatsAppDeps, type WhatsAppHandle } from "../../../src/channels/whatsapp/start-whatsapp.ts";
+import {
+  startWhatsApp,
+  type WhatsAppDeps,
+  type WhatsAppHandle,
+} from "../../../src/channels/whatsapp/start-whatsapp.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
 import type { TestLentera } from "../../support/create-test-lentera.ts";
 import { createFakeWhatsApp } from "./fake-whatsapp.ts";
@@ -33,7 +37,11 @@ export async function startOpenTestWhatsApp(lentera: TestLentera, overrides: Par
 }
 
 /** Waits until `check` holds (polling), failing with `what` after `timeoutMs`. */
-export async function until(check: () => boolean | Promise<boolean>, what = "condition", timeoutMs = 15_000): Promise<void> {
+export async function until(
+  check: () => boolean | Promise<boolean>,
+  what = "condition",
+  timeoutMs = 15_000,
+): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);

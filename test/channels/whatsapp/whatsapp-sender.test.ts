@@ -15,13 +15,24 @@ const delivery = (recipient: string, n: number): Delivery => ({
   attempt: 1,
 });
 
-function setup(pace: { perChatIntervalMs: number; perMinute: number; typingAfterQuietMs: number; maxInlineWaitMs?: number }) {
+function setup(pace: {
+  perChatIntervalMs: number;
+  perMinute: number;
+  typingAfterQuietMs: number;
+  maxInlineWaitMs?: number;
+}) {
   const fake = createFakeWhatsApp();
   const socket = fake.factory({} as never) as WhatsAppSocket;
   let clock = 1_000_000;
   let kicks = 0;
   let open = true;
-  const sender = createWhatsAppSender({ getSocket: () => socket, isOpen: () => open, kick: () => void (kicks += 1), pace: { maxInlineWaitMs: 0, ...pace }, now: () => clock });
+  const sender = createWhatsAppSender({
+    getSocket: () => socket,
+    isOpen: () => open,
+    kick: () => void (kicks += 1),
+    pace: { maxInlineWaitMs: 0, ...pace },
+    now: () => clock,
+  });
   return {
     fake,
     sender,
@@ -37,8 +48,14 @@ describe("the WhatsApp sender", () => {
     const result = await sender.deliver(delivery("6281@s.whatsapp.net", 1));
     const id = toWhatsAppMessageId(delivery("x", 1).messageId);
     expect(id).toMatch(/^3EB0[0-9A-F]{18}$/);
-    expect(result).toEqual({ status: "sent", channelMessageId: id, channelRef: { key: { remoteJid: "6281@s.whatsapp.net", fromMe: true, id } } });
-    expect(fake.sent).toEqual([{ socket: 0, jid: "6281@s.whatsapp.net", content: { text: "pesan 1\n\n1. Ya" }, options: { messageId: id } }]);
+    expect(result).toEqual({
+      status: "sent",
+      channelMessageId: id,
+      channelRef: { key: { remoteJid: "6281@s.whatsapp.net", fromMe: true, id } },
+    });
+    expect(fake.sent).toEqual([
+      { socket: 0, jid: "6281@s.whatsapp.net", content: { text: "pesan 1\n\n1. Ya" }, options: { messageId: id } },
+    ]);
     expect(fake.current().presences).toEqual([{ type: "composing", jid: "6281@s.whatsapp.net" }]);
     sender.clear();
   });
@@ -46,10 +63,18 @@ describe("the WhatsApp sender", () => {
   test("keeps at least the interval between two messages to one chat, without blocking other chats", async () => {
     const { fake, sender, advance } = setup({ perChatIntervalMs: 1000, perMinute: 30, typingAfterQuietMs: 5000 });
     expect((await sender.deliver(delivery("a@s.whatsapp.net", 1))).status).toBe("sent");
-    expect(await sender.deliver(delivery("a@s.whatsapp.net", 2))).toEqual({ status: "retry", error: "paced", retryAfterMs: 1000 });
+    expect(await sender.deliver(delivery("a@s.whatsapp.net", 2))).toEqual({
+      status: "retry",
+      error: "paced",
+      retryAfterMs: 1000,
+    });
     expect((await sender.deliver(delivery("b@s.whatsapp.net", 3))).status).toBe("sent");
     advance(400);
-    expect(await sender.deliver(delivery("a@s.whatsapp.net", 2))).toEqual({ status: "retry", error: "paced", retryAfterMs: 600 });
+    expect(await sender.deliver(delivery("a@s.whatsapp.net", 2))).toEqual({
+      status: "retry",
+      error: "paced",
+      retryAfterMs: 600,
+    });
     advance(600);
     expect((await sender.deliver(delivery("a@s.whatsapp.net", 2))).status).toBe("sent");
     expect(fake.sent.map((c) => c.jid)).toEqual(["a@s.whatsapp.net", "b@s.whatsapp.net", "a@s.whatsapp.net"]);
@@ -61,7 +86,12 @@ describe("the WhatsApp sender", () => {
   test("a short wait (the next message of a reply) is waited out in place, keeping the interval", async () => {
     const fake = createFakeWhatsApp();
     const socket = fake.factory({} as never) as WhatsAppSocket;
-    const sender = createWhatsAppSender({ getSocket: () => socket, isOpen: () => true, kick: () => {}, pace: { perChatIntervalMs: 80, maxInlineWaitMs: 200 } });
+    const sender = createWhatsAppSender({
+      getSocket: () => socket,
+      isOpen: () => true,
+      kick: () => {},
+      pace: { perChatIntervalMs: 80, maxInlineWaitMs: 200 },
+    });
     const started = Date.now();
     expect((await sender.deliver(delivery("a@s.whatsapp.net", 1))).status).toBe("sent");
     expect((await sender.deliver(delivery("a@s.whatsapp.net", 2))).status).toBe("sent");
@@ -76,7 +106,11 @@ describe("the WhatsApp sender", () => {
       expect((await sender.deliver(delivery(`${i}@s.whatsapp.net`, i))).status).toBe("sent");
       advance(1000);
     }
-    expect(await sender.deliver(delivery("9@s.whatsapp.net", 9))).toEqual({ status: "retry", error: "paced", retryAfterMs: 57_000 });
+    expect(await sender.deliver(delivery("9@s.whatsapp.net", 9))).toEqual({
+      status: "retry",
+      error: "paced",
+      retryAfterMs: 57_000,
+    });
     advance(57_000);
     expect((await sender.deliver(delivery("9@s.whatsapp.net", 9))).status).toBe("sent");
     sender.clear();

@@ -4,7 +4,10 @@ import { detectPlaces } from "../../../src/domain/places/detect-places.ts";
 test.each([
   ["Saya kerja di pabrik di Malaysia. Paspor saya ditahan bos", { country: "Malaysia" }],
   ["aku dari NTT, sekarang di Kuala Lumpur", { country: "Malaysia", province: "Nusa Tenggara Timur" }],
-  ["adik saya dari Indramayu berangkat ke arab saudi pakai visa umrah", { country: "Saudi Arabia", province: "Jawa Barat" }],
+  [
+    "adik saya dari Indramayu berangkat ke arab saudi pakai visa umrah",
+    { country: "Saudi Arabia", province: "Jawa Barat" },
+  ],
   ["I was taken to a compound in Sihanoukville and forced to scam people", { country: "Cambodia" }],
   ["kerja di kapal ikan, terakhir di perairan Somalia", { country: "Somalia" }],
   ["saya di Batam sekarang", { country: "Indonesia", province: "Kepulauan Riau" }],

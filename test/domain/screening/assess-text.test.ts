@@ -25,16 +25,23 @@ function expectCase(item: ScreeningCase): void {
   if (want.intent !== undefined) expect(want.intent, `intent was ${got.intent}`).toContain(got.intent);
   for (const required of want.indicators ?? []) {
     const options = typeof required === "string" ? [required] : required;
-    expect(options.some((id) => found.includes(id)), `needs ${options.join(" | ")}, found ${found.join(" ") || "none"}`).toBe(true);
+    expect(
+      options.some((id) => found.includes(id)),
+      `needs ${options.join(" | ")}, found ${found.join(" ") || "none"}`,
+    ).toBe(true);
   }
 }
 
 describe("labelled cases", () => {
   describe("dev cases (shared/domain/screening-dev-cases.json)", () => {
-    it.each(readCases("dev-cases.json").map((item) => [`${item.id}: ${item.text}`, item] as const))("%s", (_, item) => expectCase(item));
+    it.each(readCases("dev-cases.json").map((item) => [`${item.id}: ${item.text}`, item] as const))("%s", (_, item) =>
+      expectCase(item),
+    );
   });
   describe("extra cases (our own messages, every indicator in both languages)", () => {
-    it.each(readCases("extra-cases.json").map((item) => [`${item.id}: ${item.text}`, item] as const))("%s", (_, item) => expectCase(item));
+    it.each(readCases("extra-cases.json").map((item) => [`${item.id}: ${item.text}`, item] as const))("%s", (_, item) =>
+      expectCase(item),
+    );
   });
 });
 
@@ -49,7 +56,12 @@ describe("assessText: the contract", () => {
       child: false,
       indicators: [
         { id: "FL-01-documents", category: "forced_labour", strength: "strong", evidence: "paspor saya dipegang" },
-        { id: "FL-02-wages-withheld", category: "forced_labour", strength: "medium", evidence: "gaji 5 bulan belum dibayar" },
+        {
+          id: "FL-02-wages-withheld",
+          category: "forced_labour",
+          strength: "medium",
+          evidence: "gaji 5 bulan belum dibayar",
+        },
       ],
       palermo: { act: true, means: true, purpose: true },
       risk: "high",
@@ -131,7 +143,12 @@ describe("third-person stories", () => {
 
   it("treats a missing relative as family tracing, with normal priority", () => {
     const assessment = assess("my brother went to cambodia in march and we have not heard from him since");
-    expect(assessment).toMatchObject({ intent: "family_tracing", emergency: false, priority: "normal", language: "en" });
+    expect(assessment).toMatchObject({
+      intent: "family_tracing",
+      emergency: false,
+      priority: "normal",
+      language: "en",
+    });
   });
 });
 
@@ -187,7 +204,9 @@ describe("pre-departure warning signs", () => {
   });
 
   it("is medium for several signs and never urgent", () => {
-    const assessment = assess("ada yang nawarin kerja di thailand jadi customer service, gaji 20 juta, gak perlu pengalaman, visa nanti diurus. itu beneran gak?");
+    const assessment = assess(
+      "ada yang nawarin kerja di thailand jadi customer service, gaji 20 juta, gak perlu pengalaman, visa nanti diurus. itu beneran gak?",
+    );
     expect(assessment).toMatchObject({ emergency: false, risk: "medium", intent: "information" });
   });
 });
@@ -195,13 +214,23 @@ describe("pre-departure warning signs", () => {
 describe("child rule", () => {
   it("refers a child with any purpose and any act, without means", () => {
     const assessment = assess("aku dipaksa layani tamu di wisma, umurku 16");
-    expect(assessment).toMatchObject({ child: true, risk: "high", priority: "high", palermo: { act: true, purpose: true } });
-    expect(ids(assessment)).toEqual(expect.arrayContaining(["CH-01-under-18", "CH-02-child-commercial-sex", "PUR-02-sexual-exploitation"]));
+    expect(assessment).toMatchObject({
+      child: true,
+      risk: "high",
+      priority: "high",
+      palermo: { act: true, purpose: true },
+    });
+    expect(ids(assessment)).toEqual(
+      expect.arrayContaining(["CH-01-under-18", "CH-02-child-commercial-sex", "PUR-02-sexual-exploitation"]),
+    );
   });
 
-  it.each(["anak saya masih SMP", "my daughter is 14", "adik kelas 2 SMA", "umur 15 thn"])("recognises a minor: %s", (text) => {
-    expect(assess(text).child).toBe(true);
-  });
+  it.each(["anak saya masih SMP", "my daughter is 14", "adik kelas 2 SMA", "umur 15 thn"])(
+    "recognises a minor: %s",
+    (text) => {
+      expect(assess(text).child).toBe(true);
+    },
+  );
 
   it("does not read a duration as an age", () => {
     expect(assess("gaji saya 2 tahun tidak dibayar").child).toBe(false);
@@ -224,13 +253,20 @@ describe("guided-flow answers", () => {
   it("adds an indicator answered yes, with the question's name as evidence", () => {
     const assessment = assess("saya kerja di malaysia", { answers: { "FL-01-documents": "yes" } });
     expect(assessment.indicators).toEqual([
-      { id: "FL-01-documents", category: "forced_labour", strength: "strong", evidence: 'Menjawab "ya": paspor atau dokumen ditahan' },
+      {
+        id: "FL-01-documents",
+        category: "forced_labour",
+        strength: "strong",
+        evidence: 'Menjawab "ya": paspor atau dokumen ditahan',
+      },
     ]);
     expect(assessment.risk).toBe("high");
   });
 
   it("removes an indicator answered no even when the text suggested it", () => {
-    const assessment = assess("is it legal for the agency to keep my passport?", { answers: { "FL-01-documents": "no" } });
+    const assessment = assess("is it legal for the agency to keep my passport?", {
+      answers: { "FL-01-documents": "no" },
+    });
     expect(ids(assessment)).not.toContain("FL-01-documents");
   });
 

@@ -59,18 +59,25 @@ function carrier(category: string, language: "id" | "en", keyword: string): stri
 
 const rows = INDICATORS.flatMap((indicator) =>
   (["id", "en"] as const).flatMap((language) =>
-    (language === "id" ? indicator.keywords_id : indicator.keywords_en).map((keyword) => ({ indicator, language, keyword })),
+    (language === "id" ? indicator.keywords_id : indicator.keywords_en).map((keyword) => ({
+      indicator,
+      language,
+      keyword,
+    })),
   ),
 );
 
 describe("every keyword hint of indicators.json is detected in a plain sentence", () => {
-  it.each(rows.filter(({ indicator, keyword }) => NEEDS_CONTEXT[`${indicator.id}/${keyword}`] === undefined).map((row) => [`${row.indicator.id} ${row.language} "${row.keyword}"`, row] as const))(
-    "%s",
-    (_, { indicator, language, keyword }) => {
-      const found = assessText({ text: carrier(indicator.category, language, keyword) }, t).indicators.map((hit) => hit.id);
-      expect(found).toContain(indicator.id);
-    },
-  );
+  it.each(
+    rows
+      .filter(({ indicator, keyword }) => NEEDS_CONTEXT[`${indicator.id}/${keyword}`] === undefined)
+      .map((row) => [`${row.indicator.id} ${row.language} "${row.keyword}"`, row] as const),
+  )("%s", (_, { indicator, language, keyword }) => {
+    const found = assessText({ text: carrier(indicator.category, language, keyword) }, t).indicators.map(
+      (hit) => hit.id,
+    );
+    expect(found).toContain(indicator.id);
+  });
 
   it("lists only real keywords as needing context", () => {
     const known = new Set(rows.map(({ indicator, keyword }) => `${indicator.id}/${keyword}`));

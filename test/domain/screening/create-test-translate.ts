@@ -7,7 +7,8 @@ const LOCALES_DIR = fileURLToPath(new URL("../../../locales/", import.meta.url))
 /** Reads locales/<lng>/screening.json as a plain object. */
 export function readScreeningLocale(lng: Locale): Record<string, unknown> {
   const parsed: unknown = JSON.parse(readFileSync(`${LOCALES_DIR}${lng}/screening.json`, "utf8"));
-  if (typeof parsed !== "object" || parsed === null) throw new Error(`locales/${lng}/screening.json must hold an object`);
+  if (typeof parsed !== "object" || parsed === null)
+    throw new Error(`locales/${lng}/screening.json must hold an object`);
   return { ...parsed };
 }
 

@@ -32,8 +32,13 @@ describe("locales/<lng>/screening.json", () => {
       interpolation: { escapeValue: false },
     });
     const viaI18next: Translate = (lng: Locale, key, vars) => i18n.getFixedT(lng, "screening")(key, vars);
-    for (const text of ["saya disuruh nipu orang di kamboja, paspor ditahan", "ada lowongan di thailand gaji 20 juta, gak perlu pengalaman"]) {
-      expect(assessText({ text }, viaI18next).explanation).toEqual(assessText({ text }, createTestTranslate()).explanation);
+    for (const text of [
+      "saya disuruh nipu orang di kamboja, paspor ditahan",
+      "ada lowongan di thailand gaji 20 juta, gak perlu pengalaman",
+    ]) {
+      expect(assessText({ text }, viaI18next).explanation).toEqual(
+        assessText({ text }, createTestTranslate()).explanation,
+      );
     }
   });
 });

@@ -20,7 +20,10 @@ describe("nextQuestions", () => {
   it("skips what the text already told and what was answered, a few at a time", () => {
     const assessment = assessText({ text: "paspor saya ditahan majikan, hp juga disita" }, t);
     expect(nextQuestions(assessment, [], 3)).toEqual(["CH-01-under-18", "FL-04-movement", "FL-06-violence"]);
-    expect(nextQuestions(assessment, ["CH-01-under-18", "FL-04-movement"], 2)).toEqual(["FL-06-violence", "FL-07-threats"]);
+    expect(nextQuestions(assessment, ["CH-01-under-18", "FL-04-movement"], 2)).toEqual([
+      "FL-06-violence",
+      "FL-07-threats",
+    ]);
   });
 
   it("counts a related indicator as answered (held now → freedom to leave) and a stated child age as the age", () => {

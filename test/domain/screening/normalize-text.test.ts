@@ -18,7 +18,12 @@ describe("normalizeText", () => {
   it("keeps each token's span in the original text", () => {
     const original = "Sy DI SEKAP, tolong";
     const normalized = normalizeText(original);
-    expect(normalized.tokens.map((token) => original.slice(token.start, token.end))).toEqual(["Sy", "DI SEKAP", ",", "tolong"]);
+    expect(normalized.tokens.map((token) => original.slice(token.start, token.end))).toEqual([
+      "Sy",
+      "DI SEKAP",
+      ",",
+      "tolong",
+    ]);
   });
 
   it("keeps numbers with separators as one token", () => {

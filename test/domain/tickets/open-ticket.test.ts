@@ -17,23 +17,43 @@ afterAll(() => lentera?.close());
 
 const ctx = () => ({ cipher: lentera.cipher, t: lentera.t, now: () => new Date() });
 const assess = (text: string) => assessText({ text }, toScreeningTranslate(lentera.t));
-const open = (request: Parameters<typeof openTicket>[3]) => lentera.db.$transaction((tx) => openTicket(tx, ctx(), scope, request));
+const open = (request: Parameters<typeof openTicket>[3]) =>
+  lentera.db.$transaction((tx) => openTicket(tx, ctx(), scope, request));
 
 test("one open ticket per person and type; a second request merges, keeps the highest priority and logs it", async () => {
-  const first = await open({ type: "victim_assistance", assessment: assess("gaji saya belum dibayar 3 bulan"), needs: ["legal"] });
+  const first = await open({
+    type: "victim_assistance",
+    assessment: assess("gaji saya belum dibayar 3 bulan"),
+    needs: ["legal"],
+  });
   expect(first.status).toBe("created");
-  const second = await open({ type: "victim_assistance", assessment: assess("saya disekap di rumah majikan"), needs: ["shelter", "legal"], safeContact: { method: "call", number: "0812" } });
+  const second = await open({
+    type: "victim_assistance",
+    assessment: assess("saya disekap di rumah majikan"),
+    needs: ["shelter", "legal"],
+    safeContact: { method: "call", number: "0812" },
+  });
   expect(second).toMatchObject({ status: "updated", reference: first.reference, priority: "urgent" });
   const third = await open({ type: "victim_assistance", priority: "low" });
   expect(third.priority).toBe("urgent");
-  const row = await lentera.db.ticket.findUniqueOrThrow({ where: { id: first.id }, include: { events: { orderBy: { createdAt: "asc" } } } });
+  const row = await lentera.db.ticket.findUniqueOrThrow({
+    where: { id: first.id },
+    include: { events: { orderBy: { createdAt: "asc" } } },
+  });
   expect(row.needs).toEqual(["legal", "shelter"]);
   expect(row.indicatorIds).toEqual(expect.arrayContaining(["FL-02-wages-withheld", "EM-01-held-now"]));
   expect(row.emergency).toBe(true);
   expect(row.events.map((e) => e.type)).toEqual(["created", "updated", "updated"]);
-  expect(row.events[1]!.data).toMatchObject({ priority: { from: first.priority, to: "urgent" }, needsAdded: ["shelter"] });
+  expect(row.events[1]!.data).toMatchObject({
+    priority: { from: first.priority, to: "urgent" },
+    needsAdded: ["shelter"],
+  });
   expect(lentera.cipher.decryptJson(row.safeContactEnc!)).toEqual({ method: "call", number: "0812" });
-  expect(await lentera.db.auditEvent.count({ where: { subjectId: first.id, action: { in: ["ticket.created", "ticket.updated"] } } })).toBe(3);
+  expect(
+    await lentera.db.auditEvent.count({
+      where: { subjectId: first.id, action: { in: ["ticket.created", "ticket.updated"] } },
+    }),
+  ).toBe(3);
   // another type is another ticket; a closed one is not reopened by a new request
   const other = await open({ type: "talk_to_person", priority: "normal" });
   expect(other.reference).not.toBe(first.reference);
@@ -44,11 +64,20 @@ test("one open ticket per person and type; a second request merges, keeps the hi
 });
 
 test("minimal (no consent): no evidence, details or phone number kept", async () => {
-  const ticket = await open({ type: "emergency", priority: "urgent", assessment: assess("saya dikurung"), details: { story: "saya dikurung" }, safeContact: { method: "call", number: "0812" }, minimal: true });
+  const ticket = await open({
+    type: "emergency",
+    priority: "urgent",
+    assessment: assess("saya dikurung"),
+    details: { story: "saya dikurung" },
+    safeContact: { method: "call", number: "0812" },
+    minimal: true,
+  });
   const row = await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
   expect(row.detailsEnc).toBeNull();
   expect(lentera.cipher.decryptJson(row.safeContactEnc!)).toEqual({ method: "call" });
-  const { indicators } = lentera.cipher.decryptJson<{ indicators: { id: string; evidence: string }[] }>(row.assessmentEnc!);
+  const { indicators } = lentera.cipher.decryptJson<{ indicators: { id: string; evidence: string }[] }>(
+    row.assessmentEnc!,
+  );
   expect(indicators.map((hit) => hit.id)).toContain("EM-01-held-now");
   expect(indicators.every((hit) => hit.evidence === "")).toBe(true);
 });

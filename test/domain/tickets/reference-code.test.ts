@@ -1,5 +1,10 @@
 import { expect, test } from "vitest";
-import { newReferenceCode, parseReferenceCode, REFERENCE_ALPHABET, REFERENCE_PATTERN } from "../../../src/domain/tickets/reference-code.ts";
+import {
+  newReferenceCode,
+  parseReferenceCode,
+  REFERENCE_ALPHABET,
+  REFERENCE_PATTERN,
+} from "../../../src/domain/tickets/reference-code.ts";
 
 test("the alphabet leaves out characters that are easy to misread", () => {
   for (const ambiguous of ["0", "O", "1", "I", "L"]) expect(REFERENCE_ALPHABET).not.toContain(ambiguous);

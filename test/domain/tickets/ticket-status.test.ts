@@ -1,5 +1,10 @@
 import { expect, test } from "vitest";
-import { canTransition, OPEN_STATUSES, TICKET_STATUSES, TICKET_TRANSITIONS } from "../../../src/domain/tickets/ticket-status.ts";
+import {
+  canTransition,
+  OPEN_STATUSES,
+  TICKET_STATUSES,
+  TICKET_TRANSITIONS,
+} from "../../../src/domain/tickets/ticket-status.ts";
 
 test("the usual path new → claimed → in progress → referred → closed is allowed", () => {
   expect(canTransition("new", "claimed")).toBe(true);

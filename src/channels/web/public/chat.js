@@ -158,7 +158,9 @@
 
   /** Looks up "a.b" in the loaded strings; a missing key renders as nothing rather than as the key. */
   function t(key) {
-    const value = key.split(".").reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), strings);
+    const value = key
+      .split(".")
+      .reduce((node, part) => (node && typeof node === "object" ? node[part] : undefined), strings);
     return typeof value === "string" ? value : "";
   }
 
@@ -379,7 +381,8 @@
     if (match) {
       provisional = provisional.filter((entry) => entry !== match);
       // The person's own words stay as typed: the server may have kept only a placeholder.
-      if (direction === "outbound" && match.text !== text) match.element.querySelector(".message-text").textContent = text;
+      if (direction === "outbound" && match.text !== text)
+        match.element.querySelector(".message-text").textContent = text;
       choicesOf.set(match.element, validChoices(message.choices));
       return;
     }
@@ -418,7 +421,8 @@
     // Caseworkers are always named, so nobody mistakes a person for the bot. Bot and system
     // labels show when the speaker changes; the person's own label is for screen readers only.
     const previous = lastOutbound();
-    const showLabel = author === "caseworker" || (author !== "person" && (!previous || previous.dataset.author !== author));
+    const showLabel =
+      author === "caseworker" || (author !== "person" && (!previous || previous.dataset.author !== author));
     if (!showLabel) label.classList.add("visually-hidden");
 
     const body = document.createElement("p");
@@ -472,7 +476,12 @@
   function readSession() {
     try {
       const stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) || "null");
-      if (stored && typeof stored.conversationId === "string" && typeof stored.token === "string" && LOCALES.includes(stored.locale)) {
+      if (
+        stored &&
+        typeof stored.conversationId === "string" &&
+        typeof stored.token === "string" &&
+        LOCALES.includes(stored.locale)
+      ) {
         return stored;
       }
     } catch {

@@ -1,110 +1,283 @@
-import { activeForms, anyOf, BODY_PART, CONFINE_ROOTS, CONTROLLER, EN_OBJECT, gap, INJURY, KILL_ROOTS, passiveForms } from "./fragments.ts";
+import {
+  activeForms,
+  anyOf,
+  BODY_PART,
+  CONFINE_ROOTS,
+  CONTROLLER,
+  EN_OBJECT,
+  gap,
+  INJURY,
+  KILL_ROOTS,
+  passiveForms,
+} from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
 
-const PEOPLE_OBJECT = anyOf(["saya", "kami", "kita", "dia", "kakak", "adik", "anak", "istri", "suami", "teman", "mereka"]);
-const LOCKED_THING = anyOf(["hp", "akun", "layar", "kartu", "atm", "rekening", "pin", "password", "sandi", "laptop", "wa", "whatsapp", "facebook", "fb", "account", "screen"]);
+const PEOPLE_OBJECT = anyOf([
+  "saya",
+  "kami",
+  "kita",
+  "dia",
+  "kakak",
+  "adik",
+  "anak",
+  "istri",
+  "suami",
+  "teman",
+  "mereka",
+]);
+const LOCKED_THING = anyOf([
+  "hp",
+  "akun",
+  "layar",
+  "kartu",
+  "atm",
+  "rekening",
+  "pin",
+  "password",
+  "sandi",
+  "laptop",
+  "wa",
+  "whatsapp",
+  "facebook",
+  "fb",
+  "account",
+  "screen",
+]);
 /** "kalau tidak capai target dijual": a threat (FL-07/FL-09), not a sale already decided. */
-const IF_NOT = "(?:kalau|jika|kalo|klo|bila|if|kalau sampai) (?:saya |kami |dia |aku |kita |i |we |she |he )?(?:tidak|gagal|belum|do not|can not|fail)";
+const IF_NOT =
+  "(?:kalau|jika|kalo|klo|bila|if|kalau sampai) (?:saya |kami |dia |aku |kita |i |we |she |he )?(?:tidak|gagal|belum|do not|can not|fail)";
 const UNTIL_PAID = "(?:until|till|before|sebelum|sampai)";
 
 /** Can't get out right now: also evidence of restricted movement (FL-04). */
 export const CANNOT_GET_OUT = [
-  { re: `tidak (?:boleh|bisa|diizinkan|diijinkan|dibolehkan|dibolehin|dikasih|diperbolehkan) (?:keluar|kabur|pergi)(?! (?:rumah|negeri|kerja|dari (?:kerjaan|pekerjaan|pt|perusahaan)|tanpa|kecuali|sendiri|sendirian|kalau|kalo))`, negatable: false, unless: `${UNTIL_PAID}|lunas|kontrak|(?:kalau|jika|if) (?:mau )?(?:berhenti|resign)` },
-  { re: `(?:can not|could not|can ?t) (?:leave|get out|escape|go out)`, negatable: false, unless: `${UNTIL_PAID}|contract` },
-  { re: `(?:not|never) (?:allowed|permitted) to (?:leave|go|get out)(?! (?:the )?(?:job|country|house))`, negatable: false, unless: UNTIL_PAID },
-  { re: `(?:will not|do not|does not|did not|would not|wo not|never) let ${EN_OBJECT} (?:leave|go|out)(?! home)`, negatable: false, unless: UNTIL_PAID },
+  {
+    re: `tidak (?:boleh|bisa|diizinkan|diijinkan|dibolehkan|dibolehin|dikasih|diperbolehkan) (?:keluar|kabur|pergi)(?! (?:rumah|negeri|kerja|dari (?:kerjaan|pekerjaan|pt|perusahaan)|tanpa|kecuali|sendiri|sendirian|kalau|kalo))`,
+    negatable: false,
+    unless: `${UNTIL_PAID}|lunas|kontrak|(?:kalau|jika|if) (?:mau )?(?:berhenti|resign)`,
+  },
+  {
+    re: `(?:can not|could not|can ?t) (?:leave|get out|escape|go out)`,
+    negatable: false,
+    unless: `${UNTIL_PAID}|contract`,
+  },
+  {
+    re: `(?:not|never) (?:allowed|permitted) to (?:leave|go|get out)(?! (?:the )?(?:job|country|house))`,
+    negatable: false,
+    unless: UNTIL_PAID,
+  },
+  {
+    re: `(?:will not|do not|does not|did not|would not|wo not|never) let ${EN_OBJECT} (?:leave|go|out)(?! home)`,
+    negatable: false,
+    unless: UNTIL_PAID,
+  },
 ] as const;
 
 export const EMERGENCY_PATTERNS: PatternTable = {
   "EM-01-held-now": [
-    { re: `${passiveForms(CONFINE_ROOTS)}|penculik|penculiknya|kidnapper|kidnappers|sandera|diikat|dikunciin|dikuncikan|dikunci dari luar|dikunci terus` },
+    {
+      re: `${passiveForms(CONFINE_ROOTS)}|penculik|penculiknya|kidnapper|kidnappers|sandera|diikat|dikunciin|dikuncikan|dikunci dari luar|dikunci terus`,
+    },
     { re: `(?<!${LOCKED_THING} (?:[^ .,]+ ){0,2})dikunci` },
     { re: `(?:${activeForms([...CONFINE_ROOTS, "kunci"])}) ${PEOPLE_OBJECT}` },
     { re: `${CONTROLLER} ${gap(1)}(?:kunci|kunciin|kurung|kurungin|sekap) ${PEOPLE_OBJECT}` },
     { re: `tolong (?:keluarkan|keluarin|bebaskan|bebasin|selamatkan|selamatin|lepaskan|jemput) ${PEOPLE_OBJECT}` },
     { re: "dijaga (?:ketat|terus|24 jam|orang bersenjata|pakai senjata)" },
-    { re: "(?:terjebak|terperangkap|kejebak)", unless: "macet|hujan|banjir|utang|hutang|pinjol|lift|jebakan batman|cinta|friendzone" },
+    {
+      re: "(?:terjebak|terperangkap|kejebak)",
+      unless: "macet|hujan|banjir|utang|hutang|pinjol|lift|jebakan batman|cinta|friendzone",
+    },
     ...CANNOT_GET_OUT,
-    { re: `(?<!${LOCKED_THING} (?:[^ .,]+ ){0,2})(?:locked|lock) (?:${EN_OBJECT} )?(?:in|inside|up|into)|(?<!${LOCKED_THING} (?:[^ .,]+ ){0,2})locked (?:in|up|inside)` },
-    { re: `(?:held|kept|being held|keeping ${EN_OBJECT}) (?:captive|hostage|prisoner|against (?:my|our|her|his|their) will)` },
-    { re: "(?:held|kept|being held|locked) (?:in|at|inside) (?:a |the |an )?(?:\\S+ )?(?:compound|house|room|building|camp|office|apartment|warehouse|place)" },
-    { re: "hostage|trapped|confined|kidnapped|abducted|imprisoned|held captive", unless: "traffic|feel trapped in (?:my|this) (?:job|marriage)" },
+    {
+      re: `(?<!${LOCKED_THING} (?:[^ .,]+ ){0,2})(?:locked|lock) (?:${EN_OBJECT} )?(?:in|inside|up|into)|(?<!${LOCKED_THING} (?:[^ .,]+ ){0,2})locked (?:in|up|inside)`,
+    },
+    {
+      re: `(?:held|kept|being held|keeping ${EN_OBJECT}) (?:captive|hostage|prisoner|against (?:my|our|her|his|their) will)`,
+    },
+    {
+      re: "(?:held|kept|being held|locked) (?:in|at|inside) (?:a |the |an )?(?:\\S+ )?(?:compound|house|room|building|camp|office|apartment|warehouse|place)",
+    },
+    {
+      re: "hostage|trapped|confined|kidnapped|abducted|imprisoned|held captive",
+      unless: "traffic|feel trapped in (?:my|this) (?:job|marriage)",
+    },
     { re: `(?:please )?(?:get|help|take) ${EN_OBJECT} out(?: of here)?` },
   ],
   "EM-02-injured": [
-    { re: `${BODY_PART} (?:saya |nya |dia |kami |kamu |my |her |his |is |was |are |got )*${INJURY}|${INJURY} (?:di )?${BODY_PART}` },
-    { re: "ditusuk|dibacok|ditembak|dibakar|disetrika|disiram air (?:panas|keras|mendidih)|stabbed|(?:was|got|been) shot|set on fire" },
-    { re: "terluka|luka luka|luka (?:parah|berat|bakar|robek|dalam|memar|lebam)|luka di (?:kepala|badan|tangan|kaki|muka|wajah|punggung)|berdarah|berdarah darah|patah tulang|patah (?:tangan|kaki|lengan|rusuk|hidung|gigi)|pingsan|sakit (?:parah|keras)|demam tinggi|sesak (?:napas|nafas)|muntah darah|kepala (?:saya )?bocor|memar (?:memar|semua|di)|lebam lebam|babak belur" },
-    { re: `(?:luka|sakit|demam|patah|berdarah|terluka|cedera) ${gap(3)}(?:tidak|belum) (?:diobati|dirawat)`, negatable: false },
-    { re: "(?:butuh|perlu|harus ke|dibawa ke|minta) (?:dokter|ambulans|ambulan|rumah sakit|rs|obat|pertolongan medis)|(?:masuk|dirawat di|sekarang di) (?:rumah sakit|rs|icu)" },
-    { re: "(?:habis|baru|barusan|tadi|semalam|kemarin) (?:saja )?(?:dipukul(?:i|in)?|disetrum|disiksa|dianiaya|ditusuk|dihajar|digebuki|digebukin|dikeroyok|ditendang(?:i|in)?|dicambuk|disiram air panas)" },
-    { re: "injured|bleeding|unconscious|passed out|broken (?:bone|bones|arm|leg|rib|ribs|nose)|wounded|badly hurt|seriously (?:hurt|ill|sick)|very sick|bruises all over" },
-    { re: "(?:need|needs|needed) (?:a )?(?:doctor|hospital|ambulance|medicine|medical help)|(?:is|was|am|are) (?:now )?in (?:the )?(?:hospital|icu)" },
+    {
+      re: `${BODY_PART} (?:saya |nya |dia |kami |kamu |my |her |his |is |was |are |got )*${INJURY}|${INJURY} (?:di )?${BODY_PART}`,
+    },
+    {
+      re: "ditusuk|dibacok|ditembak|dibakar|disetrika|disiram air (?:panas|keras|mendidih)|stabbed|(?:was|got|been) shot|set on fire",
+    },
+    {
+      re: "terluka|luka luka|luka (?:parah|berat|bakar|robek|dalam|memar|lebam)|luka di (?:kepala|badan|tangan|kaki|muka|wajah|punggung)|berdarah|berdarah darah|patah tulang|patah (?:tangan|kaki|lengan|rusuk|hidung|gigi)|pingsan|sakit (?:parah|keras)|demam tinggi|sesak (?:napas|nafas)|muntah darah|kepala (?:saya )?bocor|memar (?:memar|semua|di)|lebam lebam|babak belur",
+    },
+    {
+      re: `(?:luka|sakit|demam|patah|berdarah|terluka|cedera) ${gap(3)}(?:tidak|belum) (?:diobati|dirawat)`,
+      negatable: false,
+    },
+    {
+      re: "(?:butuh|perlu|harus ke|dibawa ke|minta) (?:dokter|ambulans|ambulan|rumah sakit|rs|obat|pertolongan medis)|(?:masuk|dirawat di|sekarang di) (?:rumah sakit|rs|icu)",
+    },
+    {
+      re: "(?:habis|baru|barusan|tadi|semalam|kemarin) (?:saja )?(?:dipukul(?:i|in)?|disetrum|disiksa|dianiaya|ditusuk|dihajar|digebuki|digebukin|dikeroyok|ditendang(?:i|in)?|dicambuk|disiram air panas)",
+    },
+    {
+      re: "injured|bleeding|unconscious|passed out|broken (?:bone|bones|arm|leg|rib|ribs|nose)|wounded|badly hurt|seriously (?:hurt|ill|sick)|very sick|bruises all over",
+    },
+    {
+      re: "(?:need|needs|needed) (?:a )?(?:doctor|hospital|ambulance|medicine|medical help)|(?:is|was|am|are) (?:now )?in (?:the )?(?:hospital|icu)",
+    },
     { re: "(?:can not|could not|hard to|difficult to) breathe" },
     { re: "(?:just|was just|got) (?:beaten|hit|shocked|tortured|stabbed|burned)" },
   ],
   "EM-03-death-threat": [
-    { re: `(?:mau|akan|bakal|ingin|hendak|nanti|bisa|pasti|langsung) ${passiveForms(KILL_ROOTS)}|(?:mau|akan|bakal|nanti) (?:dibuang ke laut|dilarung)` },
-    { re: `(?:diancam|ancam|ngancam|mengancam|bilang|katanya|kata (?:bos|majikan|agen|mandor|kapten|mereka)|ancamannya) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)`, unless: "mati (?:lampu|listrik|gaya|ketawa)" },
-    { re: `(?:ada|teman|abk|pekerja|orang|rekan|kawan) ${gap(3)}(?:yang )?(?:dibunuh|dilarung|dibuang ke laut|dipukul sampai (?:mati|meninggal)|disiksa sampai (?:mati|meninggal))|takut (?:dibunuh|dihabisi|jadi korban berikutnya|mati di sini)` },
-    { re: `(?:diancam|diancem|mengancam|ngancam|ngancem|ancam|ancaman)(?: akan| mau| bakal)? (?:${PEOPLE_OBJECT} )?(?:dibunuh|bunuh|membunuh|mati|dihabisi|habisi|menghabisi|dibuang|matiin|ditembak|tembak|potong)` },
+    {
+      re: `(?:mau|akan|bakal|ingin|hendak|nanti|bisa|pasti|langsung) ${passiveForms(KILL_ROOTS)}|(?:mau|akan|bakal|nanti) (?:dibuang ke laut|dilarung)`,
+    },
+    {
+      re: `(?:diancam|ancam|ngancam|mengancam|bilang|katanya|kata (?:bos|majikan|agen|mandor|kapten|mereka)|ancamannya) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)`,
+      unless: "mati (?:lampu|listrik|gaya|ketawa)",
+    },
+    {
+      re: `(?:ada|teman|abk|pekerja|orang|rekan|kawan) ${gap(3)}(?:yang )?(?:dibunuh|dilarung|dibuang ke laut|dipukul sampai (?:mati|meninggal)|disiksa sampai (?:mati|meninggal))|takut (?:dibunuh|dihabisi|jadi korban berikutnya|mati di sini)`,
+    },
+    {
+      re: `(?:diancam|diancem|mengancam|ngancam|ngancem|ancam|ancaman)(?: akan| mau| bakal)? (?:${PEOPLE_OBJECT} )?(?:dibunuh|bunuh|membunuh|mati|dihabisi|habisi|menghabisi|dibuang|matiin|ditembak|tembak|potong)`,
+    },
     { re: `(?:akan|mau|bakal|nanti|aku) (?:bunuh|membunuh|habisi|matiin|menghabisi) ${PEOPLE_OBJECT}` },
     { re: "nyawa (?:saya |kami |dia |kita )?(?:terancam|dalam bahaya|taruhannya)" },
-    { re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)|dibuang ke laut" },
+    {
+      re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)|dibuang ke laut",
+    },
     { re: "(?:threatened|threaten|threatens|threatening) to (?:kill|murder|shoot|hurt (?:my|our|her|his) family)" },
-    { re: "(?:next time|will|going to|gonna|would|said|says|threaten\\S*|or) (?:\\S+ ){0,3}(?:kill|murder|shoot) (?:me|us|her|him|them|my|you|everyone)|gun (?:to|at|on) (?:my|her|his|our|their) head|(?:shot|shoot|killed|murdered) (?:one of us|a worker|my friend|a friend|someone|a man|a woman|a girl|him|her)|(?:dilempar|dibuang|diceburkan) ke laut|ditembak (?:mati|di tempat)|ada (?:yang )?(?:ditembak|dibunuh)" },
-    { re: "death threats?|(?:my|our|her|his) life is in danger|life (?:is )?(?:in danger|at risk)|threatened my family" },
-    { re: `(?:will|going to|would|want to|wants to|said they would) (?:kill|murder|shoot) (?:me|us|her|him|them|my family)` },
+    {
+      re: "(?:next time|will|going to|gonna|would|said|says|threaten\\S*|or) (?:\\S+ ){0,3}(?:kill|murder|shoot) (?:me|us|her|him|them|my|you|everyone)|gun (?:to|at|on) (?:my|her|his|our|their) head|(?:shot|shoot|killed|murdered) (?:one of us|a worker|my friend|a friend|someone|a man|a woman|a girl|him|her)|(?:dilempar|dibuang|diceburkan) ke laut|ditembak (?:mati|di tempat)|ada (?:yang )?(?:ditembak|dibunuh)",
+    },
+    {
+      re: "death threats?|(?:my|our|her|his) life is in danger|life (?:is )?(?:in danger|at risk)|threatened my family",
+    },
+    {
+      re: `(?:will|going to|would|want to|wants to|said they would) (?:kill|murder|shoot) (?:me|us|her|him|them|my family)`,
+    },
     { re: "kill (?:me|us|her|him) if" },
   ],
   "EM-04-self-harm": [
-    { re: "bunuh diri|gantung diri|minum racun|lompat dari (?:gedung|jembatan|lantai|atas)|sayat (?:tangan|nadi)|potong nadi|menyakiti diri|nyakitin diri|melukai diri" },
-    { re: "(?:ingin|mau|lebih baik|mending|mendingan|rasanya (?:ingin|mau)|pilih) (?:saya )?mati(?! rasa)(?! (?:ketawa|tertawa|ngakak|gaya|penasaran|lampu|listrik|kutu|bosan|bosen|gemes|gemas|kelaparan|kebosanan|lucu|saking|baca|bacanya|lihat|lihatnya|dengar|dengarnya|nunggu|menunggu))", unless: "ngakak|ketawa|tertawa|wkwk\\S*|haha\\S*|hehe\\S*|lol|lucu|kocak|lmao|malu|kenyang|ngantuk|gerah|anjir|anjay|bosan|bosen" },
-    { re: "(?:mengakhiri|akhiri|akhirin|ngakhirin|mengakhirin) (?:hidup|semuanya|semua ini|nyawa)|capek hidup|capai hidup|lelah hidup|putus asa|tidak ada harapan (?:lagi|hidup)" },
-    { re: "tidak (?:ingin|mau) (?:hidup|hidup lagi)|tidak kuat (?:hidup|lagi hidup)|sudah tidak (?:ingin|mau|kuat) hidup|(?:do not|does not) want to (?:live|be alive)|no (?:reason|point) (?:to live|in living)|no hope left", negatable: false },
+    {
+      re: "bunuh diri|gantung diri|minum racun|lompat dari (?:gedung|jembatan|lantai|atas)|sayat (?:tangan|nadi)|potong nadi|menyakiti diri|nyakitin diri|melukai diri",
+    },
+    {
+      re: "(?:ingin|mau|lebih baik|mending|mendingan|rasanya (?:ingin|mau)|pilih) (?:saya )?mati(?! rasa)(?! (?:ketawa|tertawa|ngakak|gaya|penasaran|lampu|listrik|kutu|bosan|bosen|gemes|gemas|kelaparan|kebosanan|lucu|saking|baca|bacanya|lihat|lihatnya|dengar|dengarnya|nunggu|menunggu))",
+      unless:
+        "ngakak|ketawa|tertawa|wkwk\\S*|haha\\S*|hehe\\S*|lol|lucu|kocak|lmao|malu|kenyang|ngantuk|gerah|anjir|anjay|bosan|bosen",
+    },
+    {
+      re: "(?:mengakhiri|akhiri|akhirin|ngakhirin|mengakhirin) (?:hidup|semuanya|semua ini|nyawa)|capek hidup|capai hidup|lelah hidup|putus asa|tidak ada harapan (?:lagi|hidup)",
+    },
+    {
+      re: "tidak (?:ingin|mau) (?:hidup|hidup lagi)|tidak kuat (?:hidup|lagi hidup)|sudah tidak (?:ingin|mau|kuat) hidup|(?:do not|does not) want to (?:live|be alive)|no (?:reason|point) (?:to live|in living)|no hope left",
+      negatable: false,
+    },
     { re: "tidak kuat lagi(?= [.,]|$| (?:saya |rasanya )?(?:ingin|mau) mati)", negatable: false },
-    { re: "end(?:ing)? it all|suicide|suicidal|kill myself|killing myself|end my life|ending my life|(?:want|wanna|wanted) to die|do not want to live|hurt myself|harm myself|cut myself|better off dead|no reason to live|take my own life" },
+    {
+      re: "end(?:ing)? it all|suicide|suicidal|kill myself|killing myself|end my life|ending my life|(?:want|wanna|wanted) to die|do not want to live|hurt myself|harm myself|cut myself|better off dead|no reason to live|take my own life",
+    },
     { re: "(?:can not|could not) go on", negatable: false },
   ],
   "EM-05-recent-sexual-violence": [
-    { re: `(?:melecehkan|lecehkan|ngelecehin|ngelecehkan|mencabuli|nyabulin|meraba raba|grepe grepe|grepein|menggerayangi) ${PEOPLE_OBJECT}` },
-    { re: "diperkosa|perkosa|memperkosa|diperkaos|dirudapaksa|dicabuli|mencabuli|dilecehkan|dilecehin|pelecehan seksual|kekerasan seksual|digerayangi|diraba raba|disetubuhi|dinodai|digagahi" },
-    { re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain) ${gap(2)}(?:berhubungan badan|hubungan badan|hubungan intim|berhubungan intim|begituan|tidur (?:dengan|sama|bareng) (?:dia|bos|majikan|saya)|bercinta)` },
-    { re: `dipaksa (?:berhubungan|hubungan badan|begituan|tidur (?:dengan|sama|bareng)|ml|melayani nafsu|melayani (?:majikan|bos))` },
-    { re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped" },
+    {
+      re: `(?:melecehkan|lecehkan|ngelecehin|ngelecehkan|mencabuli|nyabulin|meraba raba|grepe grepe|grepein|menggerayangi) ${PEOPLE_OBJECT}`,
+    },
+    {
+      re: "diperkosa|perkosa|memperkosa|diperkaos|dirudapaksa|dicabuli|mencabuli|dilecehkan|dilecehin|pelecehan seksual|kekerasan seksual|digerayangi|diraba raba|disetubuhi|dinodai|digagahi",
+    },
+    {
+      re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain) ${gap(2)}(?:berhubungan badan|hubungan badan|hubungan intim|berhubungan intim|begituan|tidur (?:dengan|sama|bareng) (?:dia|bos|majikan|saya)|bercinta)`,
+    },
+    {
+      re: `dipaksa (?:berhubungan|hubungan badan|begituan|tidur (?:dengan|sama|bareng)|ml|melayani nafsu|melayani (?:majikan|bos))`,
+    },
+    {
+      re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped",
+    },
     { re: `forced (?:${EN_OBJECT} )?to (?:have sex|sleep with)`, unless: "customers|clients|guests" },
   ],
   "EM-06-about-to-be-sold": [
-    { re: `(?:mau|akan|bakal|besok|minggu depan|bulan depan|segera|rencananya) ${gap(3)}di(?:pindah|oper|jual|lempar|kirim|bawa)(?:in|kan)? ke (?:perusahaan|pt|company|tempat|bos|kompleks|majikan|geng|orang|negara) (?:lain|baru)`, unless: IF_NOT },
+    {
+      re: `(?:mau|akan|bakal|besok|minggu depan|bulan depan|segera|rencananya) ${gap(3)}di(?:pindah|oper|jual|lempar|kirim|bawa)(?:in|kan)? ke (?:perusahaan|pt|company|tempat|bos|kompleks|majikan|geng|orang|negara) (?:lain|baru)`,
+      unless: IF_NOT,
+    },
     { re: "(?:sudah|telah|baru) dijual(?! (?:murah|rumah|tanah|motor|hp))", unless: IF_NOT },
-    { re: "(?:mau|akan|bakal|hendak|rencananya|besok|segera) (?:dijual|dioper|dilempar|diperjualbelikan|dijual lagi)(?! ke laut)", unless: IF_NOT },
+    {
+      re: "(?:mau|akan|bakal|hendak|rencananya|besok|segera) (?:dijual|dioper|dilempar|diperjualbelikan|dijual lagi)(?! ke laut)",
+      unless: IF_NOT,
+    },
     { re: "diperjualbelikan|dijualbelikan", unless: IF_NOT },
-    { re: "dijual (?:lagi|ke (?:perusahaan|company|pt|bos|tempat|orang|majikan|agen|kompleks|geng) (?:lain|baru))", unless: IF_NOT },
-    { re: "dioper|dipindah(?:kan)? (?:paksa|secara paksa)|dilempar ke (?:pt|perusahaan|bos|company) lain|dibawa ke tempat lain" },
-    { re: `(?:will|going to|about to|are going to|want to|plan to|tomorrow|tonight) ${gap(2)}(?:move|moving|transfer|transferring|send|sending|take|taking|sell|selling) (?:me|us|her|him|them) to (?:another|a new|a different) (?:compound|company|bos|place|group|gang|employer|building)`, unless: IF_NOT },
-    { re: "(?:will|going to|about to|are going to|want to|plan to) (?:be )?(?:sold|resold)|(?:sell|selling) (?:me|us|her|him|them) to|sold (?:me |us |her |him )?to another (?:company|compound|bos|group|gang)|resold|transferred against (?:my|our|her|his|their) will|moved to another compound", unless: IF_NOT },
+    {
+      re: "dijual (?:lagi|ke (?:perusahaan|company|pt|bos|tempat|orang|majikan|agen|kompleks|geng) (?:lain|baru))",
+      unless: IF_NOT,
+    },
+    {
+      re: "dioper|dipindah(?:kan)? (?:paksa|secara paksa)|dilempar ke (?:pt|perusahaan|bos|company) lain|dibawa ke tempat lain",
+    },
+    {
+      re: `(?:will|going to|about to|are going to|want to|plan to|tomorrow|tonight) ${gap(2)}(?:move|moving|transfer|transferring|send|sending|take|taking|sell|selling) (?:me|us|her|him|them) to (?:another|a new|a different) (?:compound|company|bos|place|group|gang|employer|building)`,
+      unless: IF_NOT,
+    },
+    {
+      re: "(?:will|going to|about to|are going to|want to|plan to) (?:be )?(?:sold|resold)|(?:sell|selling) (?:me|us|her|him|them) to|sold (?:me |us |her |him )?to another (?:company|compound|bos|group|gang)|resold|transferred against (?:my|our|her|his|their) will|moved to another compound",
+      unless: IF_NOT,
+    },
   ],
   "EM-07-ransom": [
-    { re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`, unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti" },
+    {
+      re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
+      unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti",
+    },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
     // "she must pay 5000 dollars or they sell her": money demanded under a threat to the person
-    { re: "(?:pay|send|transfer) [^.]{0,40}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|company)) (?:will |would |gonna |are going to |is going to )?(?:sell|kill|hurt|beat|rape) (?:me|us|her|him|them)" },
-    { re: `(?:bayar|membayar|transfer|kirim uang|setor) ${gap(5)}(?:biar|supaya|agar|baru bisa|baru boleh|untuk|buat) (?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|keluar dari sini)` },
-    { re: "keluarga (?:saya |kami |dia )?(?:disuruh|diminta|dimintai|dipaksa) (?:transfer|bayar|kirim|uang|membayar|mentransfer)" },
+    {
+      re: "(?:pay|send|transfer) [^.]{0,40}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|company)) (?:will |would |gonna |are going to |is going to )?(?:sell|kill|hurt|beat|rape) (?:me|us|her|him|them)",
+    },
+    {
+      re: `(?:bayar|membayar|transfer|kirim uang|setor) ${gap(5)}(?:biar|supaya|agar|baru bisa|baru boleh|untuk|buat) (?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|keluar dari sini)`,
+    },
+    {
+      re: "keluarga (?:saya |kami |dia )?(?:disuruh|diminta|dimintai|dipaksa) (?:transfer|bayar|kirim|uang|membayar|mentransfer)",
+    },
     { re: "(?:minta|meminta|dimintai|diminta|menuntut) (?:uang )?tebusan" },
-    { re: "(?:demand|demands|demanding|want|wants|ask|asks|asking|asked) (?:\\S+ ){0,5}(?:money|usd|dollars?|ringgit|baht|\\d+) (?:\\S+ ){0,4}(?:release|free|let (?:me|us|her|him|them) go)" },
-    { re: "ransom|buy (?:my|our|her|his) freedom|pay (?:\\S+ ){0,3}to (?:leave|go home|get out|get (?:me|us|her|him|them) out)" },
-    { re: `(?:bayar|membayar) (?:\\S+ ){0,3}(?:biar|supaya|agar|untuk|buat) (?:saya |kami |dia )?(?:bisa |boleh )?(?:pulang|keluar|dilepas|dibebaskan|bebas)`, unless: "tiket|ongkos|pesawat|travel|bus|kapal" },
-    { re: `pay ${gap(4)}(?:to release (?:me|us|her|him|them)|to free (?:me|us|her|him|them)|to be released|to be freed|for (?:my|our|her|his|their) (?:release|freedom)|before (?:they|he|she) (?:let|release)|to let (?:me|us|her|him) go)` },
-    { re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:was |were |is |are |got )?(?:asked|told|forced|ordered) to (?:pay|send money|transfer)" },
+    {
+      re: "(?:demand|demands|demanding|want|wants|ask|asks|asking|asked) (?:\\S+ ){0,5}(?:money|usd|dollars?|ringgit|baht|\\d+) (?:\\S+ ){0,4}(?:release|free|let (?:me|us|her|him|them) go)",
+    },
+    {
+      re: "ransom|buy (?:my|our|her|his) freedom|pay (?:\\S+ ){0,3}to (?:leave|go home|get out|get (?:me|us|her|him|them) out)",
+    },
+    {
+      re: `(?:bayar|membayar) (?:\\S+ ){0,3}(?:biar|supaya|agar|untuk|buat) (?:saya |kami |dia )?(?:bisa |boleh )?(?:pulang|keluar|dilepas|dibebaskan|bebas)`,
+      unless: "tiket|ongkos|pesawat|travel|bus|kapal",
+    },
+    {
+      re: `pay ${gap(4)}(?:to release (?:me|us|her|him|them)|to free (?:me|us|her|him|them)|to be released|to be freed|for (?:my|our|her|his|their) (?:release|freedom)|before (?:they|he|she) (?:let|release)|to let (?:me|us|her|him) go)`,
+    },
+    {
+      re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:was |were |is |are |got )?(?:asked|told|forced|ordered) to (?:pay|send money|transfer)",
+    },
   ],
   "EM-08-safe-to-talk": [
     { re: "hp (?:saya |kami |nya )?(?:sering |selalu )?(?:diperiksa|dicek|dicekin|dipantau|disadap|dilihat|disita)" },
     { re: "(?:chat|pesan|wa) (?:saya |kami |nya )?(?:dibaca|dicek|diperiksa|dipantau|dilihat)" },
-    { re: `${CONTROLLER} ${gap(2)}(?:periksa|memeriksa|cek|ngecek|mengecek|baca|membaca|ngintip|intip|pantau|memantau|lihat|ngeliat) ${gap(1)}(?:hp|chat|pesan|wa|isi hp)` },
-    { re: "diawasi|dipantau|diintai|dimata matai|dimata matain|takut ketahuan|takut dilihat|jangan sampai ketahuan|sembunyi sembunyi|diam diam" },
+    {
+      re: `${CONTROLLER} ${gap(2)}(?:periksa|memeriksa|cek|ngecek|mengecek|baca|membaca|ngintip|intip|pantau|memantau|lihat|ngeliat) ${gap(1)}(?:hp|chat|pesan|wa|isi hp)`,
+    },
+    {
+      re: "diawasi|dipantau|diintai|dimata matai|dimata matain|takut ketahuan|takut dilihat|jangan sampai ketahuan|sembunyi sembunyi|diam diam",
+    },
     { re: "(?:pakai|pake|pinjam|minjem|minjam) hp (?:teman|orang|temen)|hp pinjaman|hp (?:teman|temen)" },
-    { re: "(?:nanti|langsung|harus) (?:saya )?(?:hapus|dihapus) (?:chat|pesan|wa)|jangan (?:balas|bales|telpon) (?:sekarang|dulu)" },
-    { re: "hp (?:is |was |gets |get )?(?:checked|monitored|searched)|(?:read|reads|check|checks) (?:my|our) (?:messages|chats|hp)|being watched|watching (?:me|us) all the time|secretly|in secret|borrowed hp|(?:friend|friends) hp|afraid (?:they|he|she) (?:will |might )?(?:find out|see)" },
+    {
+      re: "(?:nanti|langsung|harus) (?:saya )?(?:hapus|dihapus) (?:chat|pesan|wa)|jangan (?:balas|bales|telpon) (?:sekarang|dulu)",
+    },
+    {
+      re: "hp (?:is |was |gets |get )?(?:checked|monitored|searched)|(?:read|reads|check|checks) (?:my|our) (?:messages|chats|hp)|being watched|watching (?:me|us) all the time|secretly|in secret|borrowed hp|(?:friend|friends) hp|afraid (?:they|he|she) (?:will |might )?(?:find out|see)",
+    },
   ],
 };
