@@ -18,6 +18,7 @@ export type Permission =
   | "ticket.refer_override"
   | "partners.manage"
   | "accounts.manage"
+  | "canned.manage"
   | "audit.read";
 
 const RANK: Record<Role, number> = { caseworker: 1, supervisor: 2, admin: 3 };
@@ -55,6 +56,7 @@ export function can(actor: Actor, permission: Permission, ticket?: TicketScope):
       return supervisor;
     case "partners.manage":
     case "accounts.manage":
+    case "canned.manage":
     case "audit.read":
       return atLeast(actor, "admin");
   }

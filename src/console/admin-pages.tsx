@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { Caseworker, Partner } from "../db/generated/client.ts";
 import type { AuditRow } from "../casework/list-audit.ts";
 import { atLeast } from "../casework/permissions.ts";
@@ -83,7 +84,15 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
 }
 
 /** Accounts (admins): role and on/off. New accounts and passwords: `npm run cli -- caseworker add`. */
-export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
+export function AccountsPage(
+  props: PageBase & {
+    accounts: Caseworker[];
+    /** the invitation form */
+    invite?: Child;
+    /** per-account actions (reset password, sign out everywhere) */
+    actions?: (account: Caseworker) => Child;
+  },
+) {
   const { tr } = props;
   return (
     <Layout
@@ -138,11 +147,13 @@ export function AccountsPage(props: PageBase & { accounts: Caseworker[] }) {
               </td>
               <td data-label={tr("accounts.last_seen")}>
                 {a.lastSeenAt ? formatDateTime(props.lang, a.lastSeenAt) : "—"}
+                {props.actions && a.id !== props.caseworker.id ? props.actions(a) : null}
               </td>
             </tr>
           ))}
         </tbody>
       </table>
+      {props.invite ?? null}
     </Layout>
   );
 }

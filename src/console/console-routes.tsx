@@ -46,6 +46,9 @@ import { SignInPage } from "./sign-in-page.tsx";
 import { TicketPage } from "./ticket-page.tsx";
 import { TranscriptItems } from "./transcript.tsx";
 import { RELINKABLE_STATES, WhatsAppPage } from "./whatsapp-page.tsx";
+import { AccountActions, CannedReplyPicker, InviteForm } from "./workday-pages.tsx";
+import { cannedDraft, mountWorkdayRoutes, WORKDAY_SESSION_PATHS } from "./workday-routes.tsx";
+import { listCannedReplies } from "../casework/canned-replies.ts";
 import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 
@@ -137,6 +140,10 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     (key, vars) =>
       deps.t(lang, `console:${key}`, vars);
   const tr = (c: Context<ConsoleEnv>) => trFor(c.get("lang"));
+  const twFor =
+    (lang: Locale): Tr =>
+    (key, vars) =>
+      deps.t(lang, `workday:${key}`, vars);
   const ctxOf = (c: Context<ConsoleEnv>): CaseworkContext => caseworkContextFor(deps, c.get("caseworker"));
   const form = async <T extends z.ZodType>(c: Context<ConsoleEnv>, schema: T): Promise<z.infer<T>> => {
     const parsed = schema.safeParse(await c.req.parseBody());
@@ -189,6 +196,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     }
     deps.log.error(
       { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) },
+      /* DBG */
       "console error",
     );
     return c.html(
@@ -225,7 +233,13 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
       sameSite: "Strict",
       path: "/console",
     });
-    const message = c.req.query("expired") ? "expired" : c.req.query("signed_out") ? "signed_out" : undefined;
+    const message = c.req.query("expired")
+      ? "expired"
+      : c.req.query("signed_out")
+        ? "signed_out"
+        : c.req.query("password_set")
+          ? "password_set"
+          : undefined;
     return c.html(<SignInPage tr={tr(c)} lang={c.get("lang")} csrf={csrf} {...(message ? { message } : {})} />);
   });
 
@@ -278,7 +292,16 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     return c.redirect(sessionCsrf ? back : "/console/sign-in", 303);
   });
 
-  for (const path of ["/sign-out", "/queue", "/queue/*", "/tickets/*", "/partners", "/partners/*", "/admin/*"])
+  for (const path of [
+    "/sign-out",
+    "/queue",
+    "/queue/*",
+    "/tickets/*",
+    "/partners",
+    "/partners/*",
+    "/admin/*",
+    ...WORKDAY_SESSION_PATHS,
+  ])
     app.use(path, session);
 
   app.post("/sign-out", async (c) => {
@@ -308,7 +331,9 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     return c.json({ urgent: queue.urgent, counts: queue.counts, signature: signatureOf(queue) });
   });
 
-  app.get("/tickets/:reference", async (c) => c.html(await renderTicket(c, { flash: flash(c) })));
+  app.get("/tickets/:reference", async (c) =>
+    c.html(await renderTicket(c, { flash: flash(c), ...(await cannedDraft(c, { ctxOf }, reference(c))) })),
+  );
 
   app.get("/tickets/:reference/transcript", async (c) => {
     const after = /^\d{1,19}$/.test(c.req.query("after") ?? "") ? BigInt(c.req.query("after")!) : 0n;
@@ -424,7 +449,16 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   app.get("/admin/accounts", async (c) => {
     const accounts = await deps.db.caseworker.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
     const fl = flash(c);
-    return c.html(<AccountsPage {...page(c)} accounts={accounts} {...(fl ? { flash: fl } : {})} />);
+    const tw = twFor(c.get("lang"));
+    return c.html(
+      <AccountsPage
+        {...page(c)}
+        accounts={accounts}
+        invite={<InviteForm tr={tr(c)} tw={tw} csrf={c.get("session").csrfToken} />}
+        actions={(account) => <AccountActions tw={tw} csrf={c.get("session").csrfToken} account={account} />}
+        {...(fl ? { flash: fl } : {})}
+      />,
+    );
   });
   app.post("/admin/accounts/:id", async (c) => {
     const body = await form(c, AccountForm);
@@ -517,7 +551,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   ) {
     const ctx = ctxOf(c);
     const view = await readTicket(ctx, reference(c));
-    const [partners, caseworkers] = await Promise.all([
+    const [partners, caseworkers, canned] = await Promise.all([
       deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
       view.allowed["ticket.reassign"]
         ? deps.db.caseworker.findMany({
@@ -526,9 +560,13 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
             orderBy: { name: "asc" },
           })
         : Promise.resolve([]),
+      view.allowed["ticket.reply"] ? listCannedReplies(deps.db, { activeOnly: true }) : Promise.resolve([]),
     ]);
     return (
       <TicketPage
+        cannedPicker={
+          <CannedReplyPicker tw={twFor(c.get("lang"))} reference={view.ticket.reference} replies={canned} />
+        }
         {...page(c)}
         back={`/console/tickets/${view.ticket.reference}`}
         view={view}
@@ -550,6 +588,16 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     return found?.csrfToken ?? null;
   }
 
+  mountWorkdayRoutes(app, {
+    db: deps.db,
+    t: deps.t,
+    now: deps.now,
+    ...(deps.publicUrl ? { publicUrl: deps.publicUrl } : {}),
+    page,
+    ctxOf,
+    form,
+    tr,
+  });
   return app;
 }
 

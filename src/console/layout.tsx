@@ -52,8 +52,10 @@ export function Layout(props: LayoutProps) {
           {caseworker ? (
             <nav aria-label={tr("nav.label")}>
               <a href="/console/queue">{tr("nav.queue")}</a>
+              <a href="/console/search">{tr("nav.search")}</a>
               <a href="/console/partners">{tr("nav.partners")}</a>
               {atLeast(caseworker, "admin") ? <a href="/console/admin/accounts">{tr("nav.accounts")}</a> : null}
+              {atLeast(caseworker, "admin") ? <a href="/console/admin/canned">{tr("nav.canned")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/audit">{tr("nav.audit")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/settings">{tr("nav.settings")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/whatsapp">{tr("nav.whatsapp")}</a> : null}
@@ -65,9 +67,9 @@ export function Layout(props: LayoutProps) {
                   {props.lang === "id" ? "English" : "Bahasa Indonesia"}
                 </button>
               </form>
-              <span class="small">
+              <a class="small" href="/console/account">
                 {caseworker.name} ({tr(`roles.${caseworker.role}`)})
-              </span>
+              </a>
               <form method="post" action="/console/sign-out">
                 <input type="hidden" name="_csrf" value={props.csrf ?? ""} />
                 <button class="link" type="submit">

@@ -6,7 +6,7 @@ export function SignInPage(props: {
   tr: Tr;
   lang: Locale;
   csrf: string;
-  message?: "invalid" | "throttled" | "expired" | "signed_out";
+  message?: "invalid" | "throttled" | "expired" | "signed_out" | "password_set";
   email?: string;
 }) {
   const { tr } = props;
@@ -15,7 +15,10 @@ export function SignInPage(props: {
       <div class="card signin stack">
         <h1>{tr("sign_in.title")}</h1>
         {props.message ? (
-          <p class={props.message === "signed_out" ? "flash" : "flash error"} role="alert">
+          <p
+            class={props.message === "signed_out" || props.message === "password_set" ? "flash" : "flash error"}
+            role="alert"
+          >
             {tr(`sign_in.${props.message}`)}
           </p>
         ) : null}

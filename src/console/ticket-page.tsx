@@ -1,3 +1,4 @@
+import type { Child } from "hono/jsx";
 import type { Caseworker, Partner } from "../db/generated/client.ts";
 import type { TicketView } from "../casework/read-ticket.ts";
 import { MANUAL_STATUSES, OUTCOMES } from "../casework/change-status.ts";
@@ -20,6 +21,8 @@ export type TicketPageProps = {
   /** a reply that was held back (outside safe times) and waits for confirmation */
   draft?: string;
   confirmSafeTimes?: boolean;
+  /** the canned-reply picker shown above the reply box */
+  cannedPicker?: Child;
 };
 
 /** One ticket: what is known, the conversation, and every action the caseworker's role allows. */
@@ -155,6 +158,7 @@ export function TicketPage(props: TicketPageProps) {
                 </p>
               ) : null}
               <p class="small muted">{inHandoff ? tr("ticket.reply_help_handoff") : tr("ticket.reply_help_first")}</p>
+              {props.cannedPicker ?? null}
               <form method="post" action={action("reply")} class="stack">
                 <Csrf token={props.csrf} />
                 <label for="reply-text">{tr("ticket.reply_label")}</label>

@@ -19,7 +19,7 @@ import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
 import { createWhatsAppSender, type WhatsAppMessageRef, type WhatsAppPace } from "./create-whatsapp-sender.ts";
 import { maskError } from "./mask-error.ts";
-import { normalizePhone } from "./normalize-phone.ts";
+import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
 import { parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
 import type {

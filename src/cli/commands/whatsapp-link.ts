@@ -1,4 +1,4 @@
-import { normalizePhone } from "../../channels/whatsapp/normalize-phone.ts";
+import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
 import { renderQrText } from "../../channels/whatsapp/render-qr-text.ts";
 import { createI18n, type Locale } from "../../i18n/create-i18n.ts";
 import { UsageError, type CliCommand } from "../command.ts";

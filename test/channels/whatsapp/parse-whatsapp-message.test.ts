@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { normalizePhone } from "../../../src/channels/whatsapp/normalize-phone.ts";
+import { normalizePhone } from "../../../src/domain/contacts/normalize-phone.ts";
 import { parseWhatsAppMessage } from "../../../src/channels/whatsapp/parse-whatsapp-message.ts";
 import { renderWhatsAppText } from "../../../src/channels/whatsapp/render-whatsapp-text.ts";
 import { incoming, text } from "./fake-whatsapp.ts";

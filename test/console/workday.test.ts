@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { claimTicket } from "../../src/casework/claim-ticket.ts";
+import { sendCaseworkerMessage } from "../../src/casework/send-caseworker-message.ts";
+import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import workdayEn from "../../locales/en/workday.json" with { type: "json" };
+import workdayId from "../../locales/id/workday.json" with { type: "json" };
+import consoleId from "../../locales/id/console.json" with { type: "json" };
+import { addCaseworker, addConversation, addTicket, consoleClient, PASSWORD } from "./support.ts";
+
+/** The tools of a caseworker's day, through the console over HTTP: search, canned replies, accounts. */
+describe("console: search, canned replies, accounts", () => {
+  let lentera: TestLentera;
+  let cw: Awaited<ReturnType<typeof addCaseworker>>;
+  let other: Awaited<ReturnType<typeof addCaseworker>>;
+  let admin: Awaited<ReturnType<typeof addCaseworker>>;
+
+  beforeAll(async () => {
+    lentera = await createTestLentera();
+    cw = await addCaseworker(lentera, "caseworker", "Rina");
+    other = await addCaseworker(lentera, "caseworker", "Dewi");
+    admin = await addCaseworker(lentera, "admin", "Admin");
+  });
+  afterAll(async () => lentera?.close());
+
+  const signedIn = async (email: string) => {
+    const client = consoleClient(lentera.app);
+    expect((await client.signIn(email)).res.status).toBe(303);
+    return client;
+  };
+  const references = (body: string) =>
+    [...body.matchAll(/href="\/console\/tickets\/(LNT-[A-Z0-9]+)"/g)].map((m) => m[1]);
+
+  it("finds a ticket by its reference, typed loosely, and records the search without its words", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id);
+    const client = await signedIn(cw.email);
+    const typed = ` ${ticket.reference.toLowerCase()} `;
+    const { res, body } = await client.get(`/console/search?q=${encodeURIComponent(typed)}`);
+    expect(res.status).toBe(200);
+    expect(references(body)).toEqual([ticket.reference]);
+    expect(body).toContain(workdayId.search.match.reference);
+    const audit = await lentera.db.auditEvent.findFirstOrThrow({
+      where: { action: "tickets.search", actorId: cw.caseworker.id },
+      orderBy: { createdAt: "desc" },
+    });
+    expect(audit.meta).toEqual({ fields: ["q:reference"], results: 1 });
+    expect(JSON.stringify(audit.meta)).not.toContain(ticket.reference);
+  });
+
+  it("finds the tickets of a phone number: the person's WhatsApp number and a safe-contact number", async () => {
+    const contact = await lentera.db.contact.create({
+      data: {
+        channel: "whatsapp",
+        channelUserKey: lentera.cipher.lookupKey("6281234567890@s.whatsapp.net"),
+        channelUserEnc: lentera.cipher.encrypt("6281234567890@s.whatsapp.net"),
+      },
+    });
+    const conversation = await lentera.db.conversation.create({
+      data: {
+        contactId: contact.id,
+        channel: "whatsapp",
+        state: {
+          version: 1,
+          locale: "id",
+          languageChosen: true,
+          consent: "granted",
+          step: { name: "menu" },
+          offered: [],
+        },
+      },
+    });
+    const own = await addTicket(lentera, conversation.id);
+    const viaSafeContact = await addTicket(lentera, (await addConversation(lentera)).id, {
+      type: "victim_assistance",
+      safeContact: { method: "call", number: "+62 812-3456-7890" },
+    });
+    const unrelated = await addTicket(lentera, (await addConversation(lentera)).id, {
+      type: "victim_assistance",
+      safeContact: { method: "call", number: "0813 0000 1111" },
+    });
+    const client = await signedIn(cw.email);
+    const { body } = await client.get(`/console/search?q=${encodeURIComponent("0812 3456 7890")}`);
+    expect(references(body).sort()).toEqual([own.reference, viaSafeContact.reference].sort());
+    expect(references(body)).not.toContain(unrelated.reference);
+  });
+
+  it("finds words in a conversation only where the role may read it", async () => {
+    const mine = await addTicket(lentera, (await addConversation(lentera)).id);
+    await claimTicket(cw.ctx, { reference: mine.reference });
+    await sendCaseworkerMessage(cw.ctx, { reference: mine.reference, text: "Kami hubungi KBRI Riyadh besok pagi." });
+    const client = await signedIn(cw.email);
+    const found = await client.get(`/console/search?q=${encodeURIComponent("kbri  RIYADH")}`);
+    expect(references(found.body)).toEqual([mine.reference]);
+    expect(found.body).toContain(workdayId.search.match.words);
+    // Another caseworker may not read a ticket Rina holds: the same words find nothing for them.
+    const elsewhere = await signedIn(other.email);
+    const hidden = await elsewhere.get(`/console/search?q=${encodeURIComponent("kbri riyadh")}`);
+    expect(references(hidden.body)).toEqual([]);
+    expect(hidden.body).toContain(workdayId.search.none);
+    // And no filter reveals it either.
+    const byType = await elsewhere.get(`/console/search?type=talk_to_person&status=claimed`);
+    expect(references(byType.body)).not.toContain(mine.reference);
+  });
+
+  it("filters by status, country and date, and answers 400 on a malformed filter", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    await lentera.db.ticket.update({ where: { id: ticket.id }, data: { country: "SA" } });
+    const client = await signedIn(admin.email);
+    const today = new Date().toISOString().slice(0, 10);
+    const { body } = await client.get(`/console/search?country=sa&type=victim_assistance&from=${today}&to=${today}`);
+    expect(references(body)).toContain(ticket.reference);
+    const past = await client.get(`/console/search?country=SA&to=2020-01-01`);
+    expect(references(past.body)).not.toContain(ticket.reference);
+    const bad = await client.get(`/console/search?from=yesterday`);
+    expect(bad.res.status).toBe(400);
+    expect(bad.body).toContain(workdayId.search.invalid);
+  });
+
+  it("canned replies: an admin writes one in both languages; a caseworker inserts it, filled in, in the person's language", async () => {
+    const adminClient = await signedIn(admin.email);
+    await adminClient.get("/console/admin/canned");
+    const saved = await adminClient.post("/console/admin/canned", {
+      title: "Reference",
+      textId: "Halo, saya {{caseworker}}. Nomor rujukanmu {{reference}}.\n{{contacts}}",
+      textEn: "Hello, I am {{caseworker}}. Your reference is {{reference}}.\n{{contacts}}",
+      active: "1",
+    });
+    expect(saved.res.status).toBe(303);
+    const reply = await lentera.db.cannedReply.findFirstOrThrow({ where: { title: "Reference" } });
+
+    const en = await addTicket(lentera, (await addConversation(lentera, "en")).id);
+    await claimTicket(cw.ctx, { reference: en.reference });
+    const client = await signedIn(cw.email);
+    const page = await client.get(`/console/tickets/${en.reference}`);
+    expect(page.body).toContain(`value="${reply.id}"`);
+    const filled = await client.get(`/console/tickets/${en.reference}?canned=${reply.id}`);
+    expect(filled.res.status).toBe(200);
+    const draft = /<textarea id="reply-text"[^>]*>([\s\S]*?)<\/textarea>/.exec(filled.body)?.[1] ?? "";
+    expect(draft).toContain(`Hello, I am Rina. Your reference is ${en.reference}.`);
+    expect(draft).toMatch(/110/);
+    expect(draft).not.toContain("{{");
+
+    // Only admins manage them; a caseworker's attempt changes nothing.
+    await client.get("/console/queue");
+    const refused = await client.post("/console/admin/canned", { title: "x", textId: "x", textEn: "x" });
+    expect(refused.res.status).toBe(403);
+    expect(await lentera.db.cannedReply.count()).toBe(1);
+    // A ticket the caseworker may not read gives nothing away, with or without a snippet.
+    const others = await addTicket(lentera, (await addConversation(lentera)).id);
+    await claimTicket(other.ctx, { reference: others.reference });
+    expect((await client.get(`/console/tickets/${others.reference}?canned=${reply.id}`)).res.status).toBe(404);
+  });
+
+  it("an admin invites a caseworker, who sets a password with the one-time link and signs in; the link works once", async () => {
+    const adminClient = await signedIn(admin.email);
+    await adminClient.get("/console/admin/accounts");
+    const invited = await adminClient.post("/console/admin/invitations", {
+      name: "Sari",
+      email: "Sari@Example.org",
+      role: "caseworker",
+    });
+    expect(invited.res.status).toBe(201);
+    const url = /value="(http[^"]+\/console\/welcome\/[A-Za-z0-9_-]+)"/.exec(invited.body)?.[1];
+    expect(url).toBeDefined();
+    const path = new URL(url!).pathname;
+
+    const sari = consoleClient(lentera.app);
+    const welcome = await sari.get(path);
+    expect(welcome.res.status).toBe(200);
+    expect(welcome.body).toContain("sari@example.org");
+    expect((await sari.post(path, { password: "short" })).res.status).toBe(400);
+    await sari.get(path);
+    const set = await sari.post(path, { password: "a long new password" });
+    expect(set.res.status).toBe(303);
+    expect(set.res.headers.get("location")).toBe("/console/sign-in?password_set=1");
+    expect((await consoleClient(lentera.app).signIn("sari@example.org", "a long new password")).res.status).toBe(303);
+    // Used once: the link is dead now.
+    const again = await consoleClient(lentera.app).get(path);
+    expect(again.res.status).toBe(404);
+    expect(again.body).toContain(workdayId.welcome.invalid);
+    const actions = await lentera.db.auditEvent.findMany({
+      where: { action: { in: ["caseworker.invited", "caseworker.invitation_accepted"] } },
+    });
+    expect(actions.map((a) => a.action).sort()).toEqual(["caseworker.invitation_accepted", "caseworker.invited"]);
+  });
+
+  it("an admin resets a password: the old one stops working, sessions end, the link sets a new one", async () => {
+    const target = await addCaseworker(lentera, "caseworker", "Lupa");
+    const session = await signedIn(target.email);
+    const adminClient = await signedIn(admin.email);
+    await adminClient.get("/console/admin/accounts");
+    const reset = await adminClient.post(`/console/admin/accounts/${target.caseworker.id}/reset`);
+    expect(reset.res.status).toBe(200);
+    const path = new URL(/value="(http[^"]+)"/.exec(reset.body)![1]!).pathname;
+    expect((await session.get("/console/queue")).res.status).toBe(303);
+    expect((await consoleClient(lentera.app).signIn(target.email, PASSWORD)).res.status).toBe(401);
+    const person = consoleClient(lentera.app);
+    await person.get(path);
+    expect((await person.post(path, { password: "another long password" })).res.status).toBe(303);
+    expect((await consoleClient(lentera.app).signIn(target.email, "another long password")).res.status).toBe(303);
+  });
+
+  it("an admin signs an account out everywhere; a caseworker changes their own password", async () => {
+    const target = await addCaseworker(lentera, "caseworker");
+    const phone = await signedIn(target.email);
+    const laptop = await signedIn(target.email);
+    const adminClient = await signedIn(admin.email);
+    await adminClient.get("/console/admin/accounts");
+    expect((await adminClient.post(`/console/admin/accounts/${target.caseworker.id}/sign-out`)).res.status).toBe(303);
+    expect((await phone.get("/console/queue")).res.status).toBe(303);
+    expect((await laptop.get("/console/queue")).res.status).toBe(303);
+
+    const me = await signedIn(target.email);
+    const other = await signedIn(target.email);
+    await me.get("/console/account");
+    const wrong = await me.post("/console/account/password", { current: "not it", next: "brand new password" });
+    expect(wrong.res.status).toBe(400);
+    const changed = await me.post("/console/account/password", { current: PASSWORD, next: "brand new password" });
+    expect(changed.res.status).toBe(200);
+    expect((await me.get("/console/queue")).res.status).toBe(200);
+    expect((await other.get("/console/queue")).res.status).toBe(303);
+    expect((await consoleClient(lentera.app).signIn(target.email, "brand new password")).res.status).toBe(303);
+  });
+
+  it("refuses account actions to non-admins and unknown links, in both languages", async () => {
+    const client = await signedIn(cw.email);
+    await client.get("/console/queue");
+    const refused = await client.post("/console/admin/invitations", {
+      name: "X",
+      email: "x@example.org",
+      role: "admin",
+    });
+    expect(refused.res.status).toBe(403);
+    expect(await lentera.db.caseworker.count({ where: { email: "x@example.org" } })).toBe(0);
+    const unknown = await consoleClient(lentera.app).get(`/console/welcome/${"a".repeat(43)}`);
+    expect(unknown.res.status).toBe(404);
+    expect(unknown.body).toContain(workdayId.welcome.invalid);
+    expect(consoleId.sign_in.password_set).toBeTruthy();
+    expect(Object.keys(workdayEn).sort()).toEqual(Object.keys(workdayId).sort());
+  });
+});
