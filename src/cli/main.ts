@@ -11,11 +11,19 @@ import { openCliContext, type CliContext } from "./open-cli-context.ts";
 const COMMANDS: CliCommand[] = [dbMigrate, caseworkerAdd, telegramSetWebhook, whatsappLink];
 
 function usage(): string {
-  return ["Usage: npm run cli -- <command> [options]", "", ...COMMANDS.map((c) => `  ${c.usage}`)].join("\n");
+  return [
+    "Usage: npm run cli -- <command> [options] [--create]",
+    "",
+    ...COMMANDS.map((c) => `  ${c.usage}`),
+    "",
+    "--create: make a new embedded database in DATA_DIR when there is none (otherwise the CLI refuses).",
+  ].join("\n");
 }
 
 async function main(argv: string[]): Promise<number> {
-  const [group, name, ...rest] = argv;
+  // --create works with every command, anywhere on the line: it lets the CLI make a new embedded database.
+  const create = argv.includes("--create");
+  const [group, name, ...rest] = argv.filter((arg) => arg !== "--create");
   const command = COMMANDS.find((c) => c.group === group && c.name === name);
   if (!command) {
     process.stderr.write(
@@ -31,7 +39,7 @@ async function main(argv: string[]): Promise<number> {
       allowPositionals: true,
       strict: true,
     });
-    ctx = await openCliContext();
+    ctx = await openCliContext(process.env, { create, announce: (line) => process.stdout.write(`${line}\n`) });
     await command.run(ctx, values as Record<string, string | boolean | undefined>, positionals);
     return 0;
   } catch (error) {

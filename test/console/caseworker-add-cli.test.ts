@@ -1,5 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
@@ -33,6 +33,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
 
   it("creates an account, prints its API token once, and resets password, token and role when run again", async () => {
     const first = await cli([
+      "--create",
       "caseworker",
       "add",
       "--email",
@@ -45,6 +46,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
       "first password 1",
     ]);
     const token1 = first.stdout.trim().split("\n").at(-1)!;
+    expect(first.stdout).toContain(`Database: embedded, in ${path.resolve(dataDir)}`);
     expect(token1).toMatch(/^lnt_[\w-]{40,}$/);
     expect(first.stdout).toContain("Created caseworker rina@example.org (Rina).");
 
@@ -76,6 +78,26 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
       expect(account!.passwordHash).not.toContain("second");
     } finally {
       await ctx.close();
+    }
+  });
+
+  it("refuses to create a database that does not exist yet unless --create is given, naming the folder", async () => {
+    const elsewhere = await mkdtemp(path.join(os.tmpdir(), "lentera-cli-wrong-"));
+    try {
+      const refused = run(
+        TSX,
+        ["src/cli/main.ts", "caseworker", "add", "--email", "a@example.org", "--name", "A", "--role", "admin"],
+        {
+          env: { ...process.env, DATA_DIR: elsewhere, DATABASE_URL: "", LOG_LEVEL: "silent" },
+        },
+      );
+      await expect(refused).rejects.toMatchObject({
+        code: 64,
+        stderr: expect.stringContaining(`There is no Lentera database in ${path.resolve(elsewhere)} (DATA_DIR)`),
+      });
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
     }
   });
 

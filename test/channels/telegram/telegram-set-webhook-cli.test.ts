@@ -33,10 +33,14 @@ async function cli(args: string[], env: Record<string, string> = {}) {
     TELEGRAM_API_ROOT: api.url,
   };
   try {
-    const { stdout, stderr } = await run(process.execPath, ["--import", "tsx", "src/cli/main.ts", ...args], {
-      env: { ...base, ...env },
-      cwd: process.cwd(),
-    });
+    const { stdout, stderr } = await run(
+      process.execPath,
+      ["--import", "tsx", "src/cli/main.ts", ...args, "--create"],
+      {
+        env: { ...base, ...env },
+        cwd: process.cwd(),
+      },
+    );
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
