@@ -49,6 +49,8 @@ import { RELINKABLE_STATES, WhatsAppPage } from "./whatsapp-page.tsx";
 import { AccountActions, CannedReplyPicker, InviteForm } from "./workday-pages.tsx";
 import { cannedDraft, mountWorkdayRoutes, WORKDAY_SESSION_PATHS } from "./workday-routes.tsx";
 import { listCannedReplies } from "../casework/canned-replies.ts";
+import { readCaseWork } from "../casework/case-services.ts";
+import { CaseWorkCard } from "./case-work-card.tsx";
 import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 
@@ -87,6 +89,7 @@ const FLASHES = [
   "partner_saved",
   "account_saved",
   "whatsapp_relinked",
+  "case_saved",
 ] as const;
 
 const SignInForm = z.object({
@@ -551,7 +554,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   ) {
     const ctx = ctxOf(c);
     const view = await readTicket(ctx, reference(c));
-    const [partners, caseworkers, canned] = await Promise.all([
+    const [partners, caseworkers, canned, caseWork] = await Promise.all([
       deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
       view.allowed["ticket.reassign"]
         ? deps.db.caseworker.findMany({
@@ -561,11 +564,24 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
           })
         : Promise.resolve([]),
       view.allowed["ticket.reply"] ? listCannedReplies(deps.db, { activeOnly: true }) : Promise.resolve([]),
+      readCaseWork(ctx, view.ticket),
     ]);
     return (
       <TicketPage
         cannedPicker={
           <CannedReplyPicker tw={twFor(c.get("lang"))} reference={view.ticket.reference} replies={canned} />
+        }
+        caseWorkCard={
+          <CaseWorkCard
+            tw={twFor(c.get("lang"))}
+            lang={c.get("lang")}
+            csrf={c.get("session").csrfToken}
+            reference={view.ticket.reference}
+            work={caseWork}
+            partners={partners}
+            canEdit={view.allowed["ticket.note"]}
+            now={deps.now()}
+          />
         }
         {...page(c)}
         back={`/console/tickets/${view.ticket.reference}`}
@@ -597,6 +613,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     ctxOf,
     form,
     tr,
+    reference,
   });
   return app;
 }

@@ -23,6 +23,8 @@ export type TicketPageProps = {
   confirmSafeTimes?: boolean;
   /** the canned-reply picker shown above the reply box */
   cannedPicker?: Child;
+  /** the case-work card (services, follow-ups, links, tags) */
+  caseWorkCard?: Child;
 };
 
 /** One ticket: what is known, the conversation, and every action the caseworker's role allows. */
@@ -416,6 +418,7 @@ export function TicketPage(props: TicketPageProps) {
               <p class="muted small">{tr("ticket.no_consent")}</p>
             ) : null}
           </section>
+          {props.caseWorkCard ?? null}
           <section class="card" aria-labelledby="h-events">
             <h2 id="h-events">{tr("ticket.history")}</h2>
             <ol class="plain small">
@@ -456,6 +459,12 @@ export function needLabel(tr: Tr, need: string): string {
 
 const SAFE_KEYS = { method: 1, time: 1, number: 1 } as const;
 const EVENT_KEYS = {
+  service_recorded: 1,
+  service_updated: 1,
+  follow_up_set: 1,
+  follow_up_done: 1,
+  tags_set: 1,
+  ticket_linked: 1,
   created: 1,
   updated: 1,
   claimed: 1,

@@ -13,6 +13,15 @@ import {
 import type { CaseworkContext } from "../casework/casework-context.ts";
 import { CaseworkError } from "../casework/casework-error.ts";
 import { listCannedReplies, renderCannedReply, saveCannedReply } from "../casework/canned-replies.ts";
+import {
+  addFollowUp,
+  completeFollowUp,
+  linkTickets,
+  parseTags,
+  recordService,
+  setTags,
+  type ServiceInput,
+} from "../casework/case-services.ts";
 import { searchTickets, SearchQuery } from "../casework/search-tickets.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
@@ -38,6 +47,8 @@ export type ConsoleTools = {
   ctxOf: (c: Context<ConsoleEnv>) => CaseworkContext;
   form: <T extends z.ZodType>(c: Context<ConsoleEnv>, schema: T) => Promise<z.infer<T>>;
   tr: (c: Context<ConsoleEnv>) => Tr;
+  /** the :reference of the path, checked (a malformed one is "not found") */
+  reference: (c: Context<ConsoleEnv>) => string;
 };
 
 /** Pages behind a session that this file adds (the console applies its session middleware to them). */
@@ -52,6 +63,22 @@ const CannedForm = z.object({
 const PasswordForm = z.object({ current: z.string().max(200), next: z.string().max(200) });
 const WelcomeForm = z.object({ password: z.string().max(200), _csrf: z.string().max(100) });
 const LINK_TOKEN = /^[A-Za-z0-9_-]{20,100}$/;
+const optional = z
+  .string()
+  .max(2000)
+  .optional()
+  .transform((value) => (value === undefined || value.trim() === "" ? undefined : value));
+const ServiceForm = z.object({
+  service: z.string().max(40),
+  status: z.string().max(40),
+  partnerId: optional,
+  startedOn: optional,
+  endedOn: optional,
+  outcome: optional,
+});
+const FollowUpForm = z.object({ due: z.string().max(20), note: optional });
+const LinkForm = z.object({ other: z.string().max(40) });
+const TagsForm = z.object({ tags: z.string().max(600) });
 
 /**
  * The tools of a caseworker's day, mounted on the console app: search, canned replies (admins manage, a
@@ -146,6 +173,32 @@ export function mountWorkdayRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools): 
     await signOutEverywhere(tools.ctxOf(c), { caseworkerId: uuidParam(c) });
     return c.redirect("/console/admin/accounts?done=account_saved", 303);
   });
+
+  // Case work on a ticket: services, follow-ups, links, tags (the verbs check who may).
+  const onTicket = (path: string, run: (c: Context<ConsoleEnv>, reference: string) => Promise<unknown>) =>
+    app.post(`/tickets/:reference/${path}`, async (c) => {
+      const reference = tools.reference(c);
+      await run(c, reference);
+      return c.redirect(`/console/tickets/${reference}?done=case_saved#h-casework`, 303);
+    });
+  onTicket("services", async (c, reference) => {
+    const body = await tools.form(c, ServiceForm);
+    // The verb parses the fields with its own schema (ServiceInput); the form only bounds their size.
+    await recordService(tools.ctxOf(c), { ...(body as ServiceInput), reference });
+  });
+  onTicket("follow-ups", async (c, reference) => {
+    const body = await tools.form(c, FollowUpForm);
+    await addFollowUp(tools.ctxOf(c), { reference, due: body.due, ...(body.note ? { note: body.note } : {}) });
+  });
+  onTicket("follow-ups/:followUpId/done", async (c, reference) =>
+    completeFollowUp(tools.ctxOf(c), { reference, followUpId: c.req.param("followUpId") ?? "" }),
+  );
+  onTicket("links", async (c, reference) =>
+    linkTickets(tools.ctxOf(c), { reference, other: (await tools.form(c, LinkForm)).other }),
+  );
+  onTicket("tags", async (c, reference) =>
+    setTags(tools.ctxOf(c), { reference, tags: parseTags((await tools.form(c, TagsForm)).tags) }),
+  );
 
   app.get("/account", (c) => c.html(<MyAccountPage {...tools.page(c)} tw={tw(c)} />));
   app.post("/account/password", async (c) => {

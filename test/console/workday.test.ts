@@ -237,4 +237,71 @@ describe("console: search, canned replies, accounts", () => {
     expect(consoleId.sign_in.password_set).toBeTruthy();
     expect(Object.keys(workdayEn).sort()).toEqual(Object.keys(workdayId).sort());
   });
+
+  it("case work: services with partner and outcome, follow-ups, links between one person's tickets, tags", async () => {
+    const first = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    const second = await addTicket(lentera, (await addConversation(lentera)).id);
+    await claimTicket(cw.ctx, { reference: first.reference });
+    const partner = await lentera.db.partner.findFirstOrThrow({ where: { active: true } });
+    const client = await signedIn(cw.email);
+    await client.get(`/console/tickets/${first.reference}`);
+    const act = (path: string, fields: Record<string, string>) =>
+      client.post(`/console/tickets/${first.reference}/${path}`, fields);
+
+    const saved = await act("services", {
+      service: "shelter",
+      status: "ongoing",
+      partnerId: partner.id,
+      startedOn: "2026-11-20",
+      endedOn: "",
+      outcome: "Tinggal di rumah aman Bandung, aman.",
+    });
+    expect(saved.res.status).toBe(303);
+    expect(
+      (await act("services", { service: "legal", status: "planned", startedOn: "2026-11-20", endedOn: "2026-11-01" }))
+        .res.status,
+    ).toBe(400);
+    expect((await act("services", { service: "teleport", status: "planned" })).res.status).toBe(400);
+    const stored = await lentera.db.ticketService.findFirstOrThrow({ where: { ticketId: first.id } });
+    expect(stored).toMatchObject({ service: "shelter", status: "ongoing", partnerId: partner.id });
+    expect(stored.outcomeEnc).not.toContain("Bandung");
+
+    expect((await act("follow-ups", { due: "2026-12-01", note: "Telepon KBRI soal paspor" })).res.status).toBe(303);
+    expect((await act("follow-ups", { due: "besok" })).res.status).toBe(400);
+    expect((await act("links", { other: second.reference.toLowerCase() })).res.status).toBe(303);
+    expect((await act("links", { other: first.reference })).res.status).toBe(400);
+    expect((await act("tags", { tags: "Fishing, KBRI Riyadh, fishing" })).res.status).toBe(303);
+    expect((await act("tags", { tags: "<script>" })).res.status).toBe(400);
+
+    const page = await client.get(`/console/tickets/${first.reference}`);
+    expect(page.body).toContain(workdayId.case.service.shelter);
+    expect(page.body).toContain("Tinggal di rumah aman Bandung, aman.");
+    expect(page.body).toContain(partner.name);
+    expect(page.body).toContain("Telepon KBRI soal paspor");
+    expect(page.body).toContain(`href="/console/tickets/${second.reference}"`);
+    expect(page.body).toContain(">fishing<");
+    expect(page.body).toContain(">kbri-riyadh<");
+    expect(page.body).toContain(consoleId.events.service_recorded);
+    // The link shows from the other side too.
+    expect((await client.get(`/console/tickets/${second.reference}`)).body).toContain(
+      `href="/console/tickets/${first.reference}"`,
+    );
+
+    const followUp = await lentera.db.followUp.findFirstOrThrow({ where: { ticketId: first.id } });
+    expect(followUp.noteEnc).not.toContain("KBRI");
+    expect((await act(`follow-ups/${followUp.id}/done`, {})).res.status).toBe(303);
+    expect((await lentera.db.followUp.findUniqueOrThrow({ where: { id: followUp.id } })).doneById).toBe(
+      cw.caseworker.id,
+    );
+
+    // Someone who may not read the ticket can change nothing on it, and learns nothing.
+    const outsider = await signedIn(other.email);
+    await outsider.get("/console/queue");
+    const refused = await outsider.post(`/console/tickets/${first.reference}/tags`, { tags: "x" });
+    expect(refused.res.status).toBe(404);
+    expect((await lentera.db.ticket.findUniqueOrThrow({ where: { id: first.id } })).tags).toEqual([
+      "fishing",
+      "kbri-riyadh",
+    ]);
+  });
 });
