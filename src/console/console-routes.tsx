@@ -49,12 +49,14 @@ import { RELINKABLE_STATES, WhatsAppPage } from "./whatsapp-page.tsx";
 import { AccountActions, CannedReplyPicker, InviteForm } from "./workday-pages.tsx";
 import { cannedDraft, mountWorkdayRoutes, WORKDAY_SESSION_PATHS } from "./workday-routes.tsx";
 import { listCannedReplies } from "../casework/canned-replies.ts";
-import { readCaseWork } from "../casework/case-services.ts";
+import { countDueFollowUps, readCaseWork } from "../casework/case-services.ts";
 import { CaseWorkCard } from "./case-work-card.tsx";
+import { mountLiveRoutes } from "./live-routes.ts";
+import { markTicketRead, readConsoleSnapshot } from "../casework/console-updates.ts";
 import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 
-export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound"> & {
+export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events"> & {
   log: Logger;
   /** SESSION_IDLE_MINUTES */
   sessionIdleMinutes: number;
@@ -304,6 +306,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     "/partners/*",
     "/admin/*",
     ...WORKDAY_SESSION_PATHS,
+    "/events",
   ])
     app.use(path, session);
 
@@ -316,7 +319,11 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   app.get("/queue", async (c) => {
     const parsed = QueueFilter.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")));
     const filter = parsed.success ? parsed.data : QueueFilter.parse({});
-    const queue = await listQueue(ctxOf(c), filter);
+    const [queue, live, followUpsDue] = await Promise.all([
+      listQueue(ctxOf(c), filter),
+      readConsoleSnapshot(deps.db, c.get("caseworker")),
+      countDueFollowUps(ctxOf(c)),
+    ]);
     const fl = flash(c);
     return c.html(
       <QueuePage
@@ -324,6 +331,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
         queue={queue}
         filter={filter}
         signature={signatureOf(queue)}
+        unread={Object.fromEntries(live.mine.map((t) => [t.reference, t.unread]))}
+        followUpsDue={followUpsDue}
         {...(fl ? { flash: fl } : {})}
       />,
     );
@@ -554,6 +563,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   ) {
     const ctx = ctxOf(c);
     const view = await readTicket(ctx, reference(c));
+    if (view.ticket.assigneeId === ctx.actor.id)
+      await markTicketRead(deps.db, { ticketId: view.ticket.id, caseworkerId: ctx.actor.id, now: deps.now() });
     const [partners, caseworkers, canned, caseWork] = await Promise.all([
       deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
       view.allowed["ticket.reassign"]
@@ -614,6 +625,12 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     form,
     tr,
     reference,
+  });
+  mountLiveRoutes(app, {
+    db: deps.db,
+    now: deps.now,
+    idleMinutes: deps.sessionIdleMinutes,
+    ...(deps.events ? { events: deps.events } : {}),
   });
   return app;
 }

@@ -41,9 +41,9 @@ export function clearSessionCookie(c: Context): void {
   deleteCookie(c, SECURE_SESSION_COOKIE, { path: "/", secure: true });
 }
 
-/** Background polls (x-lentera-poll) must not keep an idle session alive. */
+/** Background polls (x-lentera-poll) and live event streams must not keep an idle session alive. */
 export function isPoll(c: Context): boolean {
-  return c.req.header("x-lentera-poll") === "1";
+  return c.req.header("x-lentera-poll") === "1" || c.req.header("accept") === "text/event-stream";
 }
 
 /**

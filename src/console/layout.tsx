@@ -41,7 +41,19 @@ export function Layout(props: LayoutProps) {
         ) : null}
         <script src="/console/assets/console.js" defer></script>
       </head>
-      <body data-page={props.page} {...dataAttributes}>
+      <body
+        data-page={props.page}
+        {...(caseworker
+          ? {
+              "data-live": "/console/events",
+              "data-notify-title": tr("nav.notify_title"),
+              "data-msg-urgent": tr("live.urgent", { reference: "{ref}" }),
+              "data-msg-assigned": tr("live.assigned", { reference: "{ref}" }),
+              "data-msg-message": tr("live.message", { reference: "{ref}" }),
+            }
+          : {})}
+        {...dataAttributes}
+      >
         <a class="skip" href="#main">
           {tr("nav.skip")}
         </a>
@@ -67,6 +79,33 @@ export function Layout(props: LayoutProps) {
                   {props.lang === "id" ? "English" : "Bahasa Indonesia"}
                 </button>
               </form>
+              <button
+                type="button"
+                class="link"
+                id="live-notify"
+                hidden
+                data-on={tr("nav.notify_on")}
+                data-off={tr("nav.notify_off")}
+              >
+                {tr("nav.notify_on")}
+              </button>
+              <button
+                type="button"
+                class="link"
+                id="live-sound"
+                hidden
+                data-on={tr("nav.sound_on")}
+                data-off={tr("nav.sound_off")}
+              >
+                {tr("nav.sound_on")}
+              </button>
+              <span
+                id="live-unread"
+                class="badge unread"
+                hidden
+                title={tr("queue.unread")}
+                data-label={tr("nav.unread")}
+              ></span>
               <a class="small" href="/console/account">
                 {caseworker.name} ({tr(`roles.${caseworker.role}`)})
               </a>

@@ -17,6 +17,10 @@ export function QueuePage(props: {
   filter: QueueFilter;
   signature: string;
   flash?: string;
+  /** the person's messages since the actor last opened each ticket they hold */
+  unread?: Record<string, number>;
+  /** open follow-ups due today or earlier on tickets the actor holds */
+  followUpsDue?: number;
 }) {
   const { tr, queue, filter } = props;
   const select = (
@@ -65,6 +69,11 @@ export function QueuePage(props: {
         </p>
       ) : null}
       <h1>{tr("queue.title")}</h1>
+      {props.followUpsDue ? (
+        <p class="warn" role="status">
+          {tr("queue.follow_ups_due", { count: props.followUpsDue })}
+        </p>
+      ) : null}
       <ul class="counts" aria-label={tr("queue.counts_label")}>
         <li>{tr("queue.count_open", { count: queue.counts.open })}</li>
         <li class={queue.counts.urgent ? "urgent" : ""}>{tr("queue.count_urgent", { count: queue.counts.urgent })}</li>
@@ -146,6 +155,14 @@ export function QueuePage(props: {
                     <strong>{ticket.reference}</strong>
                   </a>
                   {ticket.awaitingReply ? <span class="badge waiting">{tr("queue.awaiting_reply")}</span> : null}
+                  <span
+                    class="badge unread"
+                    data-unread={ticket.reference}
+                    hidden={!props.unread?.[ticket.reference]}
+                    title={tr("queue.unread")}
+                  >
+                    {String(props.unread?.[ticket.reference] ?? 0)}
+                  </span>
                 </td>
                 <td data-label={tr("queue.col.type")}>{tr(`types.${ticket.type}`)}</td>
                 <td data-label={tr("queue.col.status")}>{tr(`statuses.${ticket.status}`)}</td>

@@ -15,7 +15,14 @@
     var pending = JSON.parse(sessionStorage.getItem(PENDING) || "[]");
     var alertBox = document.getElementById("urgent-alert");
     if (pending.length && alertBox) {
-      alertBox.querySelector("[data-refs]").textContent = pending.join(", ");
+      var refs = alertBox.querySelector("[data-refs]");
+      refs.textContent = "";
+      pending.forEach(function (ref) {
+        var link = document.createElement("a");
+        link.href = "/console/tickets/" + encodeURIComponent(ref);
+        link.textContent = ref;
+        refs.appendChild(link);
+      });
       alertBox.hidden = false;
       document.title = "(!) " + document.title;
       var dismiss = alertBox.querySelector("button");
@@ -82,6 +89,117 @@
       },
       Number(body.dataset.interval || 3000),
     );
+  }
+
+  // Live updates (Server-Sent Events): unread counts, and — when the caseworker turned them on — a browser
+  // notification and a short sound for a new urgent ticket, a ticket assigned to them, and a message from a
+  // person whose ticket they hold. Both are opt-in and remembered in this browser only.
+  if (body.dataset.live && window.EventSource) {
+    var NOTIFY = "lentera.console.notify";
+    var SOUND = "lentera.console.sound";
+    var notifyButton = document.getElementById("live-notify");
+    var soundButton = document.getElementById("live-sound");
+    var unreadBadge = document.getElementById("live-unread");
+    var baseTitle = document.title.replace(/^\(\d+\) /, "");
+    var label = function (button, on) {
+      if (button) button.textContent = on ? button.dataset.off : button.dataset.on;
+    };
+    var notifyOn = function () {
+      return localStorage.getItem(NOTIFY) === "1" && window.Notification && Notification.permission === "granted";
+    };
+    var soundOn = function () {
+      return localStorage.getItem(SOUND) === "1";
+    };
+    if (notifyButton && window.Notification) {
+      notifyButton.hidden = false;
+      label(notifyButton, notifyOn());
+      notifyButton.addEventListener("click", function () {
+        if (notifyOn()) {
+          localStorage.removeItem(NOTIFY);
+          label(notifyButton, false);
+          return;
+        }
+        Notification.requestPermission().then(function (permission) {
+          if (permission === "granted") localStorage.setItem(NOTIFY, "1");
+          label(notifyButton, notifyOn());
+        });
+      });
+    }
+    if (soundButton) {
+      soundButton.hidden = false;
+      label(soundButton, soundOn());
+      soundButton.addEventListener("click", function () {
+        if (soundOn()) localStorage.removeItem(SOUND);
+        else localStorage.setItem(SOUND, "1");
+        label(soundButton, soundOn());
+      });
+    }
+    var beep = function () {
+      try {
+        var Audio = window.AudioContext || window.webkitAudioContext;
+        var ctx = new Audio();
+        var osc = ctx.createOscillator();
+        var gain = ctx.createGain();
+        osc.frequency.value = 880;
+        gain.gain.value = 0.15;
+        osc.connect(gain);
+        gain.connect(ctx.destination);
+        osc.start();
+        osc.stop(ctx.currentTime + 0.25);
+      } catch (e) {}
+    };
+    var tell = function (kind, reference) {
+      var text = (body.dataset["msg" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "").replace("{ref}", reference);
+      document.dispatchEvent(
+        new CustomEvent("lentera:live", { detail: { kind: kind, reference: reference, text: text } }),
+      );
+      if (notifyOn()) {
+        var note = new Notification(body.dataset.notifyTitle || "Lentera", { body: text, tag: kind + ":" + reference });
+        note.onclick = function () {
+          window.focus();
+          location.href = "/console/tickets/" + encodeURIComponent(reference);
+        };
+      }
+      if (soundOn()) beep();
+    };
+    var showCounts = function (tickets) {
+      var total = 0;
+      tickets.forEach(function (t) {
+        total += t.unread;
+        var cell = document.querySelector('[data-unread="' + t.reference + '"]');
+        if (cell) {
+          cell.textContent = String(t.unread);
+          cell.hidden = t.unread === 0;
+        }
+      });
+      if (unreadBadge) {
+        unreadBadge.textContent = total + " " + unreadBadge.dataset.label;
+        unreadBadge.hidden = total === 0;
+      }
+      document.title = (total ? "(" + total + ") " : "") + baseTitle;
+      body.dataset.unreadTotal = String(total);
+    };
+    var source = new EventSource(body.dataset.live, { withCredentials: true });
+    source.addEventListener("snapshot", function (e) {
+      showCounts(JSON.parse(e.data).mine);
+    });
+    source.addEventListener("counts", function (e) {
+      showCounts(JSON.parse(e.data).tickets);
+    });
+    ["urgent", "assigned", "message"].forEach(function (kind) {
+      source.addEventListener(kind, function (e) {
+        tell(kind, JSON.parse(e.data).reference);
+        if (kind === "urgent" && body.dataset.page === "queue") {
+          var pending = JSON.parse(sessionStorage.getItem("lentera.console.urgentNew") || "[]");
+          pending.push(JSON.parse(e.data).reference);
+          sessionStorage.setItem("lentera.console.urgentNew", JSON.stringify(pending));
+        }
+      });
+    });
+    source.addEventListener("signed_out", function () {
+      source.close();
+      location.reload();
+    });
   }
 
   if (body.dataset.page === "ticket") {
