@@ -11,6 +11,7 @@ import { openDatabaseUrl } from "../db/open-database-url.ts";
 import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
 import { createApp } from "../http/create-app.ts";
 import { createEventBus, type EventBus } from "../events/event-bus.ts";
+import { createReferralMailer } from "../casework/send-referrals.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
@@ -73,6 +74,10 @@ export async function startLentera(
     });
     const outbox = createOutbox({ db, cipher, log, now });
     closers.unshift(() => outbox.stop());
+    const referrals = env.SMTP_URL
+      ? createReferralMailer({ db, cipher, t, now, log, smtpUrl: env.SMTP_URL, from: env.SMTP_FROM })
+      : undefined;
+    if (referrals) closers.unshift(() => referrals.stop());
     const events = createEventBus((error, event) =>
       log.error(
         { err: error instanceof Error ? error.message : String(error), event: event.type },
@@ -130,6 +135,7 @@ export async function startLentera(
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
         whatsappStatus: getWhatsAppStatus,
+        ...(referrals ? { referrals } : {}),
         ...(whatsapp ? { relinkWhatsApp: () => whatsapp.relink() } : {}),
       },
       ...(telegram ? { mount: (app: Hono) => telegram.mount(app) } : {}),
@@ -143,6 +149,7 @@ export async function startLentera(
       },
     });
     outbox.start();
+    referrals?.start();
     telegram?.start();
 
     const lentera: Lentera = {

@@ -9,7 +9,13 @@ import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 export const MIN_OVERRIDE_REASON_LENGTH = 10;
 
-export type ReferInput = { reference: string; partnerId: string; overrideReason?: string };
+export type ReferInput = {
+  reference: string;
+  partnerId: string;
+  overrideReason?: string;
+  /** email the referral form when the person consented and the partner has a referral email (SMTP_URL is set) */
+  email?: boolean;
+};
 
 /**
  * Refers a ticket to a partner (Primero-style). Needs the person's consent to share — on the ticket, or a
@@ -49,6 +55,8 @@ export async function referTicket(ctx: CaseworkContext, input: ReferInput): Prom
         overrideReason: consent ? null : reason,
         createdById: ctx.actor.id,
         createdAt: ctx.now(),
+        // Only what the person agreed to share is ever sent; a referral without consent goes by hand.
+        dispatch: consent && input.email && partner.referralEmail ? "pending" : "by_hand",
       },
     });
     if (ticket.status !== "closed" && ticket.status !== "new")

@@ -13,6 +13,8 @@ export const PartnerInput = z.object({
   services: list,
   provinces: list,
   contact: z.string().trim().min(3).max(500),
+  /** where referral forms are emailed; null clears it, absent leaves it as it is */
+  referralEmail: z.email().max(320).nullable().optional(),
   active: z.boolean().default(true),
 });
 export type PartnerInput = z.infer<typeof PartnerInput>;

@@ -38,6 +38,10 @@ export const envSchema = z
     TELEGRAM_API_ROOT: optional(z.url()),
     TELEGRAM_CASEWORKER_CHAT_ID: optional(z.string().regex(/^-?\d+$/, "must be a numeric Telegram chat id")),
     WHATSAPP_ENABLED: flag.default(false),
+    SMTP_URL: optional(
+      z.string().regex(/^smtps?:\/\//, "must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)"),
+    ),
+    SMTP_FROM: z.string().min(3).default("Lentera <lentera@localhost>"),
   })
   .superRefine((env, ctx) => {
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook" && !env.TELEGRAM_WEBHOOK_SECRET) {

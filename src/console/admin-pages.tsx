@@ -30,6 +30,10 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
         {tr("partners.contact")}{" "}
         <input type="text" name="contact" required minlength={3} maxlength={500} value={p?.contact ?? ""} />
       </label>
+      <label>
+        {tr("partners.referral_email")}{" "}
+        <input type="email" name="referralEmail" maxlength={320} value={p?.referralEmail ?? ""} />
+      </label>
       <label class="inline">
         <input type="checkbox" name="active" value="1" checked={p ? p.active : true} /> {tr("partners.active")}
       </label>

@@ -46,7 +46,7 @@ import { SignInPage } from "./sign-in-page.tsx";
 import { TicketPage } from "./ticket-page.tsx";
 import { TranscriptItems } from "./transcript.tsx";
 import { RELINKABLE_STATES, WhatsAppPage } from "./whatsapp-page.tsx";
-import { AccountActions, CannedReplyPicker, InviteForm } from "./workday-pages.tsx";
+import { AccountActions, CannedReplyPicker, InviteForm, ReferralDispatch } from "./workday-pages.tsx";
 import { cannedDraft, mountWorkdayRoutes, WORKDAY_SESSION_PATHS } from "./workday-routes.tsx";
 import { listCannedReplies } from "../casework/canned-replies.ts";
 import { countDueFollowUps, readCaseWork } from "../casework/case-services.ts";
@@ -68,6 +68,8 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   whatsappStatus?: () => WhatsAppStatus | { state: "disabled" };
   /** forgets the WhatsApp link and shows a new QR code (the admin page's "relink" form); absent when WhatsApp is off */
   relinkWhatsApp?: () => Promise<void>;
+  /** the referral mailer when SMTP_URL is set: referral forms with consent are emailed to partners */
+  referrals?: { kick(): unknown };
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
@@ -119,6 +121,7 @@ const PartnerForm = z.object({
   services: z.string().max(800).default(""),
   provinces: z.string().max(800).default(""),
   contact: z.string(),
+  referralEmail: z.string().max(320).optional(),
   active: z.literal("1").optional(),
 });
 const RelinkForm = z.object({ confirm: z.literal("1") });
@@ -408,8 +411,10 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     await referTicket(ctxOf(c), {
       reference: ref,
       partnerId: body.partnerId,
+      email: Boolean(deps.referrals),
       ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
     });
+    void deps.referrals?.kick();
     return "referred";
   });
   app.post("/tickets/:reference/referrals/:referralId", async (c) => {
@@ -441,6 +446,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
       services: list(body.services),
       provinces: list(body.provinces),
       contact: body.contact,
+      referralEmail: body.referralEmail?.trim() ? body.referralEmail.trim() : null,
       active: body.active === "1",
     };
   };
@@ -565,7 +571,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const view = await readTicket(ctx, reference(c));
     if (view.ticket.assigneeId === ctx.actor.id)
       await markTicketRead(deps.db, { ticketId: view.ticket.id, caseworkerId: ctx.actor.id, now: deps.now() });
-    const [partners, caseworkers, canned, caseWork] = await Promise.all([
+    const [partners, caseworkers, canned, caseWork, dispatches] = await Promise.all([
       deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
       view.allowed["ticket.reassign"]
         ? deps.db.caseworker.findMany({
@@ -576,12 +582,29 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
         : Promise.resolve([]),
       view.allowed["ticket.reply"] ? listCannedReplies(deps.db, { activeOnly: true }) : Promise.resolve([]),
       readCaseWork(ctx, view.ticket),
+      deps.db.referral.findMany({
+        where: { ticketId: view.ticket.id },
+        select: { id: true, dispatch: true, dispatchedAt: true, dispatchError: true, consent: true },
+      }),
     ]);
     return (
       <TicketPage
         cannedPicker={
           <CannedReplyPicker tw={twFor(c.get("lang"))} reference={view.ticket.reference} replies={canned} />
         }
+        referralDispatch={(id) => {
+          const dispatch = dispatches.find((d) => d.id === id);
+          return dispatch ? (
+            <ReferralDispatch
+              t={deps.t}
+              lang={c.get("lang")}
+              csrf={c.get("session").csrfToken}
+              reference={view.ticket.reference}
+              referral={dispatch}
+              canRefer={view.allowed["ticket.refer"]}
+            />
+          ) : null;
+        }}
         caseWorkCard={
           <CaseWorkCard
             tw={twFor(c.get("lang"))}
@@ -625,6 +648,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     form,
     tr,
     reference,
+    ...(deps.referrals ? { referrals: deps.referrals } : {}),
   });
   mountLiveRoutes(app, {
     db: deps.db,

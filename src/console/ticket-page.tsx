@@ -25,6 +25,8 @@ export type TicketPageProps = {
   cannedPicker?: Child;
   /** the case-work card (services, follow-ups, links, tags) */
   caseWorkCard?: Child;
+  /** how each referral reaches its partner (email or by hand), with its printable form */
+  referralDispatch?: (referralId: string) => Child;
 };
 
 /** One ticket: what is known, the conversation, and every action the caseworker's role allows. */
@@ -362,6 +364,7 @@ export function TicketPage(props: TicketPageProps) {
                         : tr("ticket.override", { reason: r.overrideReason ?? "" })}
                     </div>
                     {r.outcomeNote ? <div class="small">{r.outcomeNote}</div> : null}
+                    {props.referralDispatch?.(r.id) ?? null}
                     {allowed["ticket.refer"] ? (
                       <form method="post" action={action(`referrals/${r.id}`)} class="row">
                         <Csrf token={props.csrf} />

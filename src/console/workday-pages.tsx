@@ -1,6 +1,6 @@
 import type { CannedReply, Caseworker } from "../db/generated/client.ts";
 import { MIN_PASSWORD_LENGTH } from "../casework/hash-password.ts";
-import type { Locale } from "../i18n/create-i18n.ts";
+import type { Locale, Translate } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, type Tr } from "./layout.tsx";
 
 type SignedIn = { tr: Tr; tw: Tr; lang: Locale; caseworker: Caseworker; csrf: string; back?: string; flash?: string };
@@ -265,5 +265,46 @@ export function SetPasswordPage(props: {
         </section>
       )}
     </Layout>
+  );
+}
+
+/** Under each referral on the ticket page: how it reaches the partner, its printable form, a retry. */
+export function ReferralDispatch(props: {
+  t: Translate;
+  lang: Locale;
+  csrf: string;
+  reference: string;
+  referral: { id: string; dispatch: string; dispatchedAt: Date | null; dispatchError: string | null; consent: boolean };
+  canRefer: boolean;
+}) {
+  const r = (key: string, vars?: Record<string, string>) => props.t(props.lang, `referral:${key}`, vars);
+  const { referral } = props;
+  const state = ["by_hand", "pending", "sent", "failed"].includes(referral.dispatch) ? referral.dispatch : "by_hand";
+  return (
+    <div class="small row" data-dispatch={state}>
+      <span>
+        {r(`dispatch.${state}`, {
+          date: referral.dispatchedAt
+            ? referral.dispatchedAt.toISOString().slice(0, 16).replace("T", " ") + " UTC"
+            : "",
+          error: referral.dispatchError ?? "",
+        })}
+      </span>
+      {props.canRefer ? (
+        <a href={`/console/tickets/${props.reference}/referrals/${referral.id}/form`}>{r("form_link")}</a>
+      ) : null}
+      {props.canRefer && state === "failed" ? (
+        <form
+          method="post"
+          action={`/console/tickets/${props.reference}/referrals/${referral.id}/resend`}
+          class="inline"
+        >
+          <Csrf token={props.csrf} />
+          <button type="submit" class="link">
+            {r("resend")}
+          </button>
+        </form>
+      ) : null}
+    </div>
   );
 }

@@ -23,6 +23,9 @@ import {
   type ServiceInput,
 } from "../casework/case-services.ts";
 import { searchTickets, SearchQuery } from "../casework/search-tickets.ts";
+import { readReferralForm } from "../casework/referral-form.ts";
+import { resendReferral } from "../casework/resend-referral.ts";
+import { ReferralFormPage } from "./referral-form-page.tsx";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import type { ConsoleEnv } from "./console-env.ts";
@@ -49,6 +52,8 @@ export type ConsoleTools = {
   tr: (c: Context<ConsoleEnv>) => Tr;
   /** the :reference of the path, checked (a malformed one is "not found") */
   reference: (c: Context<ConsoleEnv>) => string;
+  /** the referral mailer (SMTP_URL): told after a referral is stored or resent */
+  referrals?: { kick(): unknown };
 };
 
 /** Pages behind a session that this file adds (the console applies its session middleware to them). */
@@ -199,6 +204,19 @@ export function mountWorkdayRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools): 
   onTicket("tags", async (c, reference) =>
     setTags(tools.ctxOf(c), { reference, tags: parseTags((await tools.form(c, TagsForm)).tags) }),
   );
+
+  app.get("/tickets/:reference/referrals/:referralId/form", async (c) => {
+    const form = await readReferralForm(tools.ctxOf(c), {
+      reference: tools.reference(c),
+      referralId: c.req.param("referralId"),
+    });
+    const { tr, lang, caseworker, csrf } = tools.page(c);
+    return c.html(<ReferralFormPage tr={tr} t={tools.t} lang={lang} caseworker={caseworker} csrf={csrf} form={form} />);
+  });
+  onTicket("referrals/:referralId/resend", async (c, reference) => {
+    await resendReferral(tools.ctxOf(c), { reference, referralId: c.req.param("referralId") ?? "" });
+    void tools.referrals?.kick();
+  });
 
   app.get("/account", (c) => c.html(<MyAccountPage {...tools.page(c)} tw={tw(c)} />));
   app.post("/account/password", async (c) => {

@@ -20,7 +20,7 @@ export type AppDeps = WebchatDeps & {
   checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
   /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL; defaults: 30 minutes, http) and WhatsApp link */
   console?: { sessionIdleMinutes: number } & Partial<
-    Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp">
+    Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp" | "referrals">
   >;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;

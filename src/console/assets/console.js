@@ -202,6 +202,12 @@
     });
   }
 
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.addEventListener("click", function () {
+      window.print();
+    });
+  });
+
   if (body.dataset.page === "ticket") {
     var list = document.getElementById("transcript");
     if (list) {
