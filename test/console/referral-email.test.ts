@@ -82,7 +82,7 @@ describe("referral forms by email and on paper", () => {
     const referred = await client.post(`/console/tickets/${ticket.reference}/referrals`, { partnerId: partner.id });
     expect(referred.res.status).toBe(303);
 
-    for (let i = 0; i < 100 && !smtp.mails.some((m) => decode(m.raw).includes(ticket.reference)); i++)
+    for (let i = 0; i < 300 && !smtp.mails.some((m) => decode(m.raw).includes(ticket.reference)); i++)
       await new Promise((r) => setTimeout(r, 100));
     const mail = smtp.mails.find((m) => decode(m.raw).includes(ticket.reference));
     expect(mail?.to).toEqual(["rujukan@mitra.example.org"]);
