@@ -81,7 +81,7 @@ export function CannedRepliesPage(props: SignedIn & { replies: CannedReply[] }) 
 export function CannedReplyPicker(props: { tw: Tr; reference: string; replies: Pick<CannedReply, "id" | "title">[] }) {
   if (props.replies.length === 0) return null;
   return (
-    <form method="get" action={`/console/tickets/${props.reference}`} class="row" aria-label={props.tw("canned.pick")}>
+    <form method="get" action={`/console/tickets/${props.reference}`} class="row">
       <label>
         {props.tw("canned.pick")}
         <select name="canned">

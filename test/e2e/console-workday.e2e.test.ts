@@ -1,0 +1,161 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { expect, it } from "vitest";
+import { claimTicket } from "../../src/casework/claim-ticket.ts";
+import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
+import type { CaseworkContext } from "../../src/casework/casework-context.ts";
+import { LAPTOP, SCREENSHOT_DIR, describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { addTicket } from "../console/support.ts";
+import { startChat } from "../support/webchat-client.ts";
+
+/**
+ * A caseworker's day in a real Chromium (English console): an admin invites a caseworker, who sets a
+ * password through the one-time link and signs in; the admin writes a canned reply; the caseworker finds a
+ * ticket by its reference, inserts the canned reply, turns on notifications and is told — a browser
+ * notification and an unread count — when the person writes. Screenshots go to test-results/.
+ */
+
+const STEP_TIMEOUT_MS = 20_000;
+const ADMIN = { email: "admin@example.org", password: "an admin password" };
+const ui = readLocale<{
+  sign_in: { email: string; password: string; submit: string };
+  queue: { title: string };
+  nav: { search: string; notify_on: string; notify_off: string };
+  accounts: { name: string; email: string };
+}>("en", "console");
+const wd = readLocale<{
+  search: { q: string; submit: string };
+  accounts: { invite_submit: string };
+  me: { new: string };
+  welcome: { submit: string };
+  canned: { title_label: string; text_id: string; text_en: string; add: string; pick: string; insert: string };
+}>("en", "workday");
+
+describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_000 }, () => {
+  const h = useBrowserHarness(90_000);
+
+  it("invite, canned reply, search, live notification and unread count", async () => {
+    const lentera = h.server.lentera;
+    await saveCaseworker(lentera.db, { ...ADMIN, name: "Admin", role: "admin" }, { type: "cli" });
+
+    // The admin invites Sari and writes a canned reply.
+    const admin = await openContext(h.browser, h.server.url);
+    await signIn(admin.page, h.server.url, ADMIN.email, ADMIN.password);
+    await admin.page.goto(`${h.server.url}/console/admin/accounts`);
+    await admin.page.getByLabel(ui.accounts.name).last().fill("Sari");
+    await admin.page.getByLabel(ui.accounts.email).last().fill("sari@example.org");
+    await admin.page.getByRole("button", { name: wd.accounts.invite_submit }).click();
+    const link = await admin.page.locator("input.one-time-link").inputValue();
+    expect(link).toMatch(/\/console\/welcome\/[A-Za-z0-9_-]+$/);
+    await admin.page.goto(`${h.server.url}/console/admin/canned`);
+    await admin.page.getByLabel(wd.canned.title_label).last().fill("Your reference");
+    await admin.page.getByLabel(wd.canned.text_id).last().fill("Nomor rujukanmu {{reference}}. Saya {{caseworker}}.");
+    await admin.page.getByLabel(wd.canned.text_en).last().fill("Your reference is {{reference}}. I am {{caseworker}}.");
+    await admin.page.getByRole("button", { name: wd.canned.add }).click();
+
+    // Sari sets her password with the link and signs in.
+    const sari = await openContext(h.browser, h.server.url);
+    await sari.context.grantPermissions(["notifications"], { origin: new URL(h.server.url).origin });
+    await sari.context.addInitScript(() => {
+      const shown: string[] = [];
+      (window as unknown as { shownNotifications: string[] }).shownNotifications = shown;
+      class RecordingNotification {
+        static permission = "granted";
+        static requestPermission = () => Promise.resolve("granted");
+        onclick: (() => void) | null = null;
+        constructor(title: string, options?: { body?: string }) {
+          shown.push(`${title}: ${options?.body ?? ""}`);
+        }
+      }
+      (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+    });
+    await sari.page.goto(link);
+    await sari.page.getByLabel(wd.me.new).fill("sari's long password");
+    await sari.page.getByRole("button", { name: wd.welcome.submit }).click();
+    await signIn(sari.page, h.server.url, "sari@example.org", "sari's long password");
+
+    // A person writes in the web chat (in English) and agrees to the notice; their ticket goes to Sari.
+    const chat = await startChat(lentera.app, "en");
+    const accept = chat.replies.flatMap((r) => r.choices ?? []).find((c) => /accept|agree|consent/.test(c.id));
+    if (accept) await chat.tap(accept.id);
+    const ticket = await addTicket(lentera, chat.conversationId, { type: "talk_to_person" });
+    const account = await lentera.db.caseworker.findUniqueOrThrow({ where: { email: "sari@example.org" } });
+    const ctx: CaseworkContext = {
+      db: lentera.db,
+      cipher: lentera.cipher,
+      t: lentera.t,
+      now: () => new Date(),
+      actor: account,
+    };
+    await claimTicket(ctx, { reference: ticket.reference });
+
+    // Search by reference, typed in lower case, and open the ticket.
+    await sari.page.getByRole("link", { name: ui.nav.search }).click();
+    await sari.page.getByLabel(wd.search.q).fill(ticket.reference.toLowerCase());
+    await sari.page.getByRole("button", { name: wd.search.submit, exact: true }).click();
+    await screenshot(sari.page, "console-search");
+    await sari.page.getByRole("link", { name: ticket.reference }).click();
+    await sari.page.waitForURL(`**/console/tickets/${ticket.reference}`);
+
+    // Insert the canned reply: filled in for this ticket, in the person's language.
+    await sari.page.getByLabel(wd.canned.pick).selectOption({ label: "Your reference" });
+    await sari.page.getByRole("button", { name: wd.canned.insert }).click();
+    await expect
+      .poll(() => sari.page.locator("#reply-text").inputValue())
+      .toBe(`Your reference is ${ticket.reference}. I am Sari.`);
+    await screenshot(sari.page, "console-canned-reply");
+
+    // Notifications on; the person writes; Sari is told at once and the queue shows an unread count.
+    await sari.page.goto(`${h.server.url}/console/queue`);
+    await sari.page.getByRole("heading", { name: ui.queue.title }).waitFor();
+    await sari.page.getByRole("button", { name: ui.nav.notify_on }).click();
+    await sari.page.getByRole("button", { name: ui.nav.notify_off }).waitFor();
+    await chat.say("hello, is anyone there? I need help with my passport");
+    await expect
+      .poll(
+        () => sari.page.evaluate(() => (window as unknown as { shownNotifications: string[] }).shownNotifications),
+        {
+          timeout: 15_000,
+        },
+      )
+      .toEqual(expect.arrayContaining([expect.stringContaining(ticket.reference)]));
+    const badge = sari.page.locator(`[data-unread="${ticket.reference}"]`);
+    await expect.poll(() => badge.isVisible(), { timeout: 15_000 }).toBe(true);
+    expect(Number(await badge.innerText())).toBeGreaterThan(0);
+    await expect.poll(() => sari.page.title()).toMatch(/^\(\d+\) /);
+    await screenshot(sari.page, "console-unread");
+
+    expect(admin.foreignRequests()).toEqual([]);
+    expect(sari.foreignRequests()).toEqual([]);
+    await admin.context.close();
+    await sari.context.close();
+  });
+});
+
+async function signIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/console/sign-in`);
+  await page.getByLabel(ui.sign_in.email).fill(email);
+  await page.getByLabel(ui.sign_in.password).fill(password);
+  await page.getByRole("button", { name: ui.sign_in.submit }).click();
+  await page.getByRole("heading", { name: ui.queue.title }).waitFor();
+}
+
+async function openContext(browser: Browser, appUrl: string) {
+  const origin = new URL(appUrl).origin;
+  const context: BrowserContext = await browser.newContext({ ...LAPTOP, locale: "en-GB" });
+  context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  // The console in English (its language cookie), and nothing may leave the site.
+  await context.addCookies([{ name: "lentera_console_lang", value: "en", url: `${origin}/console` }]);
+  const foreign: string[] = [];
+  await context.route("**/*", async (route) => {
+    const url = route.request().url();
+    if (url.startsWith(`${origin}/`)) return route.continue();
+    foreign.push(url);
+    return route.abort();
+  });
+  const page: Page = await context.newPage();
+  return { context, page, foreignRequests: () => [...foreign] };
+}
+
+async function screenshot(page: Page, name: string) {
+  await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name.replace(/^console-/, "")}.png`, fullPage: true });
+}
