@@ -19,6 +19,7 @@ import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
 import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
 import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
+import type { Sleep } from "../retry/retry-with-backoff.ts";
 
 export type Lentera = {
   app: Hono;
@@ -53,6 +54,8 @@ export async function startLentera(
     now?: () => Date;
     onMissingTranslation?: (locale: string, key: string) => void;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    /** the clock of retry waits outside the outbox (tests pass one that does not wait) */
+    sleep?: Sleep;
   },
 ): Promise<Lentera> {
   const { log } = options;
@@ -115,6 +118,7 @@ export async function startLentera(
           log,
           events,
           handleInbound,
+          ...(options.sleep ? { sleep: options.sleep } : {}),
         })
       : undefined;
     if (telegram) {
