@@ -20,6 +20,7 @@ import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
 import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Sleep } from "../retry/retry-with-backoff.ts";
+import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
 
 export type Lentera = {
   app: Hono;
@@ -56,6 +57,8 @@ export async function startLentera(
     whatsappSocketFactory?: WhatsAppSocketFactory;
     /** the clock of retry waits outside the outbox (tests pass one that does not wait) */
     sleep?: Sleep;
+    /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
+    telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
   },
 ): Promise<Lentera> {
   const { log } = options;
@@ -119,6 +122,7 @@ export async function startLentera(
           events,
           handleInbound,
           ...(options.sleep ? { sleep: options.sleep } : {}),
+          ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
         })
       : undefined;
     if (telegram) {

@@ -8,6 +8,7 @@ import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
 import { createDataDir } from "./create-data-dir.ts";
+import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
@@ -23,6 +24,7 @@ export async function createTestLentera(
     now?: () => Date;
     whatsappSocketFactory?: WhatsAppSocketFactory;
     sleep?: Sleep;
+    telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
@@ -55,6 +57,7 @@ export async function createTestLentera(
     ...(options.now ? { now: options.now } : {}),
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
   });
   return {
     ...lentera,

@@ -9,7 +9,7 @@ import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
 import type { Sleep } from "../../retry/retry-with-backoff.ts";
-import { createTelegramBot } from "./create-telegram-bot.ts";
+import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.ts";
 import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
@@ -45,6 +45,8 @@ export type TelegramDeps = {
   botInfo?: UserFromGetMe;
   /** the clock of retry waits (tests pass one that does not wait) */
   sleep?: Sleep;
+  /** per-chat pacing of the Bot API calls (tests raise the burst) */
+  privateChatThrottle?: TelegramBotOptions["privateChatThrottle"];
 };
 
 export type TelegramChannel = {
@@ -71,6 +73,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     token: config.token,
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.privateChatThrottle ? { privateChatThrottle: deps.privateChatThrottle } : {}),
   });
   const pending = new Set<Promise<unknown>>();
   const stopping = new AbortController();

@@ -26,6 +26,8 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
     },
     ...(options.now ? { now: options.now } : {}),
     sleep,
+    // a whole flow is more than Telegram's burst of 20 messages a chat: no real second between the rest
+    telegramThrottle: { reservoir: 1000, reservoirIncreaseMaximum: 1000 },
   });
   const now = options.now ?? (() => new Date());
   let nextUpdateId = 700_000;
