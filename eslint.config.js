@@ -34,6 +34,8 @@ export default tseslint.config(
       "@typescript-eslint/no-explicit-any": "error",
       eqeqeq: ["error", "always", { null: "ignore" }],
       "no-console": "error",
+      // `import { type X }` alone stays a side-effect import at run time (and can hide a cycle): use `import type`
+      "@typescript-eslint/no-import-type-side-effects": "error",
     },
   },
   {

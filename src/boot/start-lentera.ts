@@ -9,7 +9,7 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
 import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
-import { createApp } from "../http/create-app.ts";
+import { createApp } from "./create-app.ts";
 import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
