@@ -8,6 +8,6 @@ export default defineConfig({
     hookTimeout: 90_000,
     pool: "forks",
     maxWorkers: 2,
-    reporters: ["default"],
+    reporters: ["default", "./test/support/slowest-files-reporter.ts"],
   },
 });

@@ -4,7 +4,7 @@ import type { Db } from "../db/create-prisma-client.ts";
 import { assessText } from "../domain/screening/index.ts";
 import { toScreeningTranslate } from "../engine/screening-translate.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
-import { requireApiCaseworker, type CaseworkerEnv } from "../http/require-caseworker.ts";
+import { requireApiCaseworker, type CaseworkerEnv } from "./require-caseworker.ts";
 import { validate } from "../http/validate.ts";
 
 /** The body of `POST /api/screening/assess` (SCREENING.md). */

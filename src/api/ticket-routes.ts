@@ -8,7 +8,7 @@ import { parseReferenceCode } from "../domain/tickets/reference-code.ts";
 import { PRIORITIES, TICKET_TYPES } from "../domain/tickets/ticket-request.ts";
 import { TICKET_STATUSES } from "../domain/tickets/ticket-status.ts";
 import { AppError } from "../http/errors.ts";
-import { requireApiCaseworker, type CaseworkerEnv } from "../http/require-caseworker.ts";
+import { requireApiCaseworker, type CaseworkerEnv } from "./require-caseworker.ts";
 import { validate } from "../http/validate.ts";
 
 /** `GET /api/tickets` filters; an unknown value is a 400 that names the allowed ones. */

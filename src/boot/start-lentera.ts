@@ -9,7 +9,7 @@ import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
 import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
-import { createApp } from "../http/create-app.ts";
+import { createApp } from "./create-app.ts";
 import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createReferralMailer } from "../casework/send-referrals.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
@@ -20,6 +20,8 @@ import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
 import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
 import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
+import type { Sleep } from "../retry/retry-with-backoff.ts";
+import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
 
 export type Lentera = {
   app: Hono;
@@ -54,6 +56,10 @@ export async function startLentera(
     now?: () => Date;
     onMissingTranslation?: (locale: string, key: string) => void;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    /** the clock of retry waits outside the outbox (tests pass one that does not wait) */
+    sleep?: Sleep;
+    /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
+    telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
   },
 ): Promise<Lentera> {
   const { log } = options;
@@ -120,6 +126,8 @@ export async function startLentera(
           log,
           events,
           handleInbound,
+          ...(options.sleep ? { sleep: options.sleep } : {}),
+          ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
         })
       : undefined;
     if (telegram) {

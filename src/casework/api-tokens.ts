@@ -14,6 +14,17 @@ export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
 
+/**
+ * A request with a personal API token: the active caseworker it belongs to (their last-seen time updated),
+ * or null for an unknown, malformed or switched-off account's token.
+ */
+export async function authenticateApiToken(db: Db, token: string, now = new Date()): Promise<Caseworker | null> {
+  const caseworker = await findCaseworkerByToken(db, token);
+  if (!caseworker) return null;
+  await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: now } });
+  return caseworker;
+}
+
 /** The active caseworker a bearer token belongs to, or null. */
 export async function findCaseworkerByToken(db: Db, token: string): Promise<Caseworker | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;

@@ -1,12 +1,13 @@
 import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Prisma } from "../db/generated/client.ts";
+import { TicketStatus, TicketType } from "../db/generated/enums.ts";
 import { atLeast } from "./permissions.ts";
 
 /** The queue's filters (query string of /console and /api/queue); every one is optional. */
 export const QueueFilter = z.object({
-  type: z.enum(["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"]).optional(),
-  status: z.enum(["open", "new", "claimed", "in_progress", "referred", "closed"]).default("open"),
+  type: z.enum(TicketType).optional(),
+  status: z.enum(["open", ...Object.values(TicketStatus)]).default("open"),
   language: z.enum(["id", "en"]).optional(),
   channel: z.enum(["web", "telegram", "whatsapp"]).optional(),
   province: z.string().trim().min(1).max(80).optional(),

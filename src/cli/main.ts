@@ -61,4 +61,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
-process.exitCode = await main(process.argv.slice(2));
+const code = await main(process.argv.slice(2));
+// Exit as soon as the output is out: the WebAssembly schema engine leaves a 10 s timer behind that would
+// otherwise keep every command alive long after its work is done.
+await Promise.all([process.stdout, process.stderr].map((stream) => new Promise((done) => stream.write("", done))));
+process.exit(code);

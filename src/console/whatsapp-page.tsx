@@ -1,6 +1,6 @@
 import { raw } from "hono/html";
 import type { Caseworker } from "../db/generated/client.ts";
-import { renderQrSvg } from "../channels/whatsapp/render-qr-svg.ts";
+import { renderQrSvg } from "./render-qr-svg.ts";
 import type { WhatsAppCounters, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";

@@ -1,32 +1,25 @@
-import type { Cipher } from "../crypto/create-cipher.ts";
-import { TX_OPTIONS, type Db, type Tx } from "../db/create-prisma-client.ts";
-import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
 import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
 import { initialState, type Input, type State } from "../engine/types.ts";
-import type { EventBus, LenteraEvent } from "../events/event-bus.ts";
-import type { Translate } from "../i18n/create-i18n.ts";
+import type { LenteraEvent } from "../events/event-bus.ts";
 import { continueHandoff } from "./handoff/continue-handoff.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
 import { readState } from "./read-state.ts";
 import { storeOutboundMessages } from "./store-outbound.ts";
 import { renderOutputs } from "./render-outputs.ts";
-import type { Channel, Inbound, InboundResult, MessageBody, Rendered, StoredOutbound } from "./types.ts";
+import type {
+  Channel,
+  ConversationDeps,
+  Inbound,
+  InboundResult,
+  MessageBody,
+  Rendered,
+  StoredOutbound,
+} from "./types.ts";
 
-export type ConversationDeps = {
-  db: Db;
-  cipher: Cipher;
-  t: Translate;
-  now: () => Date;
-  contacts: readonly HelpContact[];
-  /** told after a commit that stored outbound messages for a channel, so its sender can deliver them */
-  onOutbound?: (channel: Channel) => void;
-  /** where events of a committed turn are published */
-  events?: EventBus;
-  /** SAFE_WORD: typed alone on any channel, it wipes the person's chat and data (even during a handoff) */
-  safeWord?: string;
-};
+export type { ConversationDeps } from "./types.ts";
 
 const MAX_ATTEMPTS = 5;
 

@@ -1,7 +1,27 @@
+import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Db } from "../db/create-prisma-client.ts";
+import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import type { EventBus } from "../events/event-bus.ts";
+import type { Translate } from "../i18n/create-i18n.ts";
 import type { Channel } from "../db/generated/client.ts";
 import type { Input, Locale } from "../engine/types.ts";
 
 export type { Channel };
+
+/** What the conversation layer needs from the composition root (boot/start-lentera.ts builds it once). */
+export type ConversationDeps = {
+  db: Db;
+  cipher: Cipher;
+  t: Translate;
+  now: () => Date;
+  contacts: readonly HelpContact[];
+  /** told after a commit that stored outbound messages for a channel, so its sender can deliver them */
+  onOutbound?: (channel: Channel) => void;
+  /** where events of a committed turn are published */
+  events?: EventBus;
+  /** SAFE_WORD: typed alone on any channel, it wipes the person's chat and data (even during a handoff) */
+  safeWord?: string;
+};
 
 /** A message as channels show it: rendered text in the person's language and labelled quick replies. */
 export type RenderedChoice = { id: string; label: string };

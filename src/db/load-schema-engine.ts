@@ -13,7 +13,6 @@ type WasmBindings = typeof import("@prisma/schema-engine-wasm/schema_engine_bg")
 export type LogLine = (line: string) => void;
 
 declare global {
-  // eslint-disable-next-line no-var
   var PRISMA_WASM_PANIC_REGISTRY: { set_message(message: string): void } | undefined;
 }
 

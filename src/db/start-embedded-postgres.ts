@@ -60,6 +60,7 @@ async function takeLock(lockPath: string): Promise<void> {
       throw new Error(
         `The embedded database in ${path.dirname(lockPath)} is in use by process ${pid}, but its socket does not answer. ` +
           `Stop that process, or set DATA_DIR to another folder.`,
+        { cause: error },
       );
     }
     await rm(lockPath, { force: true });

@@ -33,7 +33,7 @@ export function normalizeReply(text: string): string {
   return text
     .normalize("NFKC")
     .toLowerCase()
-    .replace(/[\u200d\ufe0f]/g, "")
+    .replace(/\u200d|\ufe0f/g, "")
     .replace(/^[\s/!.,:;?¿¡"'()\-–—*]+|[\s!.,:;?¿¡"'()\-–—*]+$/g, "")
     .replace(/\s+/g, " ");
 }

@@ -1,14 +1,13 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { startLentera } from "../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import { startChat } from "../support/webchat-client.ts";
+import { createDataDir } from "../support/create-data-dir.ts";
 
 test("logs at debug level carry no message text, phone numbers or tokens", { timeout: 120_000 }, async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-logs-"));
+  const dataDir = await createDataDir("lentera-logs-");
   const lines: string[] = [];
   const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
   const env = parseEnv({ DATA_DIR: dataDir });

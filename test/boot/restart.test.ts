@@ -1,17 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { afterAll, expect, test } from "vitest";
 import { startLentera } from "../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import { startChat } from "../support/webchat-client.ts";
+import { createDataDir } from "../support/create-data-dir.ts";
 
 const dirs: string[] = [];
 afterAll(async () => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
 test.skipIf(Boolean(process.env.TEST_DATABASE_URL))("the embedded database and its key survive a restart", async () => {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-restart-"));
+  const dataDir = await createDataDir("lentera-restart-");
   dirs.push(dataDir);
   const env = parseEnv({ DATA_DIR: dataDir, LOG_LEVEL: "silent" });
   const log = createLogger({ level: "silent" });

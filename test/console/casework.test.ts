@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { CaseworkError } from "../../src/casework/casework-error.ts";
+import type { CaseworkError } from "../../src/casework/casework-error.ts";
 import { readTicket } from "../../src/casework/read-ticket.ts";
 import { manageAccount } from "../../src/casework/manage-account.ts";
 import { savePartner } from "../../src/casework/save-partner.ts";

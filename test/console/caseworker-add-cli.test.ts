@@ -9,6 +9,7 @@ import { caseworkerAdd } from "../../src/cli/commands/caseworker-add.ts";
 import { openCliContext, type CliContext } from "../../src/cli/open-cli-context.ts";
 import { findCaseworkerByToken } from "../../src/casework/api-tokens.ts";
 import { verifyPassword } from "../../src/casework/hash-password.ts";
+import { createDataDir } from "../support/create-data-dir.ts";
 
 const run = promisify(execFile);
 const TSX = path.resolve("node_modules/.bin/tsx");
@@ -17,7 +18,7 @@ const TSX = path.resolve("node_modules/.bin/tsx");
 describe("cli: caseworker add", { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
-    dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-cli-"));
+    dataDir = await createDataDir("lentera-cli-");
   });
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 

@@ -125,13 +125,16 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
       outcome: "supported",
     });
 
-    // On the queue page, a new urgent ticket raises an alert without anyone reloading.
+    // On the queue page, a new urgent ticket raises an alert without anyone reloading. The page's clock is
+    // Playwright's: its 15 s refresh is run forward instead of waited out.
+    await page.clock.install();
     await page.goto(`${h.server.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
     const urgent = await addTicket(lentera, (await addConversation(lentera)).id, {
       type: "emergency",
       priority: "urgent",
     });
+    await page.clock.runFor(16_000);
     const alert = page.locator("#urgent-alert");
     await alert.waitFor({ state: "visible", timeout: 40_000 });
     expect(await alert.innerText()).toContain(urgent.reference);

@@ -2,10 +2,10 @@ import { existsSync, mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
+import { browserTestsSkipped, CHROMIUM_PATH } from "./browser-tests-skipped.ts";
 import { startAppServer } from "./start-app-server.ts";
 
-/** Debian's Chromium, driven by playwright-core (no browser download). SKIP_BROWSER_TESTS=1 skips browser tests. */
-export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
 export const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
 export const LAPTOP = { viewport: { width: 1366, height: 768 } };
@@ -21,7 +21,8 @@ const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export const describeBrowser = process.env.SKIP_BROWSER_TESTS === "1" ? describe.skip : describe;
+/** `describe` for browser tests: skipped without Chromium (unless REQUIRE_BROWSER_TESTS=1) or with SKIP_BROWSER_TESTS=1. */
+export const describeBrowser = browserTestsSkipped() ? describe.skip : describe;
 
 export const readLocale = <T>(lng: "id" | "en", namespace: string): T =>
   JSON.parse(readFileSync(new URL(`../../locales/${lng}/${namespace}.json`, import.meta.url), "utf8")) as T;
@@ -32,15 +33,15 @@ export const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.
 export type BrowserHarness = { server: Awaited<ReturnType<typeof startAppServer>>; browser: Browser };
 
 /**
- * The whole app on a fresh database and a headless Chromium, started side by side. A missing Chromium is a
- * failure with instructions, not a skip; whichever of the two came up is closed by `close()` even when the
+ * The whole app on a fresh database and a headless Chromium, started side by side. A missing Chromium here
+ * (REQUIRE_BROWSER_TESTS=1) is a failure with instructions; whichever of the two came up is closed by `close()` even when the
  * other failed.
  */
 export async function startBrowserHarness(): Promise<BrowserHarness & { close(): Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
-        "or set SKIP_BROWSER_TESTS=1 to skip the browser tests.",
+        "or unset REQUIRE_BROWSER_TESTS to skip the browser tests.",
     );
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });

@@ -1,4 +1,4 @@
-import { cp, mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm } from "node:fs/promises";
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import path from "node:path";
@@ -7,6 +7,9 @@ import { startLentera, type Lentera } from "../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
+import { createDataDir } from "./create-data-dir.ts";
+import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
+import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
@@ -20,12 +23,12 @@ export async function createTestLentera(
     listen?: boolean;
     now?: () => Date;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    sleep?: Sleep;
+    telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
   } = {},
 ): Promise<TestLentera> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-test-"));
   const server = process.env.TEST_DATABASE_URL;
-  const template = process.env.LENTERA_TEST_TEMPLATE;
-  if (!server && template) await cp(template, dataDir, { recursive: true });
+  const dataDir = server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir();
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   if (server) {
@@ -53,6 +56,8 @@ export async function createTestLentera(
     },
     ...(options.now ? { now: options.now } : {}),
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
+    ...(options.sleep ? { sleep: options.sleep } : {}),
+    ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
   });
   return {
     ...lentera,

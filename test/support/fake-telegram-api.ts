@@ -9,8 +9,8 @@ export type ScriptedFailure =
   | { status: 429; retryAfter: number }
   | { status: 400 | 403 | 500 | 502; description?: string }
   | { status: "network" }
-  /** succeeds, but only after this long (a slow Bot API) */
-  | { status: "slow"; delayMs: number };
+  /** succeeds, but only once `until` settles (a slow Bot API the test releases, no real wait) */
+  | { status: "slow"; until: Promise<unknown> };
 
 export const FAKE_BOT_TOKEN = "123456:TEST-fake-token_for-lentera";
 export const FAKE_BOT_ID = 123456;
@@ -89,7 +89,7 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
     const call: ApiCall = { method, payload };
     calls.push(call);
     const failure = failures.get(method)?.shift();
-    if (failure?.status === "slow") await new Promise((resolve) => setTimeout(resolve, failure.delayMs));
+    if (failure?.status === "slow") await failure.until.catch(() => {});
     call.status = failure && failure.status !== "slow" ? (failure.status === "network" ? 0 : failure.status) : 200;
     for (const listener of listeners) listener();
     if (failure && failure.status !== "slow") {

@@ -18,7 +18,7 @@ import { reassignTicket } from "../../casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../../casework/refer-ticket.ts";
 import { releaseTicket } from "../../casework/release-ticket.ts";
 import { AppError } from "../../http/errors.ts";
-import { requireApiCaseworker, type CaseworkerEnv } from "../../http/require-caseworker.ts";
+import { requireApiCaseworker, type CaseworkerEnv } from "../require-caseworker.ts";
 import { validate } from "../../http/validate.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { createCaseworkErrorHandler } from "./casework-api-errors.ts";

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MANUAL_STATUSES, OUTCOMES } from "../../casework/change-status.ts";
+import { Role } from "../../db/generated/enums.ts";
 
 /** Bodies of the casework API; each schema is also the OpenAPI description of its body (z.toJSONSchema). */
 export const ReassignBody = z.object({ assigneeId: z.string().uuid() }).strict();
@@ -36,9 +37,7 @@ export const PartnerBody = z
     active: z.boolean().default(true),
   })
   .strict();
-export const AccountBody = z
-  .object({ role: z.enum(["caseworker", "supervisor", "admin"]).optional(), active: z.boolean().optional() })
-  .strict();
+export const AccountBody = z.object({ role: z.enum(Role).optional(), active: z.boolean().optional() }).strict();
 export const TranscriptQuery = z.object({
   after: z
     .string()

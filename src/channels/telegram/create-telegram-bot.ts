@@ -10,7 +10,7 @@ export const INLINE_RETRY_MAX_SECONDS = 3;
  * Per private chat: a burst of up to 20 messages, then about one a second (Telegram's guidance), and 30 a
  * second across all chats (grammY's throttler default). Group chats keep the throttler's 20 a minute.
  */
-const PRIVATE_CHAT_THROTTLE = {
+export const PRIVATE_CHAT_THROTTLE = {
   maxConcurrent: 1,
   reservoir: 20,
   reservoirIncreaseAmount: 1,
@@ -24,6 +24,8 @@ export type TelegramBotOptions = {
   apiRoot?: string;
   /** the bot's own profile; without it grammY asks getMe once before the first update */
   botInfo?: UserFromGetMe;
+  /** per-private-chat pacing (default PRIVATE_CHAT_THROTTLE); tests raise the burst so a long flow does not wait */
+  privateChatThrottle?: Partial<typeof PRIVATE_CHAT_THROTTLE>;
 };
 
 /**
@@ -34,7 +36,10 @@ export type TelegramBotOptions = {
 export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; unthrottledApi: Api } {
   const client = { ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {}), timeoutSeconds: 60 };
   const bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  bot.api.config.use(apiThrottler({ out: PRIVATE_CHAT_THROTTLE }), autoRetry(retryOptions()));
+  bot.api.config.use(
+    apiThrottler({ out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle } }),
+    autoRetry(retryOptions()),
+  );
   // Deleting a wiped chat is many calls at once: not queued behind the person's messages, still retried on 429.
   const unthrottledApi = new Api(options.token, client);
   unthrottledApi.config.use(autoRetry(retryOptions()));

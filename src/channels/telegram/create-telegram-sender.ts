@@ -2,7 +2,8 @@ import type { Api } from "grammy";
 import type { InlineKeyboardMarkup } from "grammy/types";
 import type { RenderedChoice } from "../../conversations/types.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
-import { isLocale, type Translate } from "../../i18n/create-i18n.ts";
+import { findConversationLocale } from "../../conversations/find-conversation.ts";
+import type { Translate } from "../../i18n/create-i18n.ts";
 import type { ChannelSender, Delivery, DeliveryResult } from "../../outbox/types.ts";
 import { NUMBERED_CHOICE_PREFIX } from "./decode-update.ts";
 import { splitText } from "./split-text.ts";
@@ -62,12 +63,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): ChannelSender {
   };
 
   async function caseworkerLabel(conversationId: string): Promise<string> {
-    const conversation = await deps.db.conversation.findUnique({
-      where: { id: conversationId },
-      select: { contact: { select: { locale: true } } },
-    });
-    const locale = conversation && isLocale(conversation.contact.locale) ? conversation.contact.locale : "id";
-    return deps.t(locale, "telegram:caseworker_label");
+    return deps.t(await findConversationLocale(deps.db, conversationId), "telegram:caseworker_label");
   }
 }
 

@@ -3,7 +3,9 @@ import type { InlineKeyboardMarkup } from "grammy/types";
 import { INDICATOR_IDS } from "../../domain/screening/catalogue.ts";
 import type { LenteraEvent } from "../../events/event-bus.ts";
 import { isLocale, type Locale, type Translate } from "../../i18n/create-i18n.ts";
+import { retryWithBackoff, type Sleep } from "../../retry/retry-with-backoff.ts";
 import { toDeliveryResult } from "./to-delivery-result.ts";
+import type { DeliveryResult } from "../../outbox/types.ts";
 
 type TicketOpened = Extract<LenteraEvent, { type: "ticket.opened" }>;
 
@@ -11,6 +13,8 @@ type TicketOpened = Extract<LenteraEvent, { type: "ticket.opened" }>;
 export const ALERT_PRIORITIES: readonly string[] = ["urgent", "high"];
 /** Alerts are tried this many times, waiting 2 s, 4 s, 8 s … (or Telegram's retry_after) in between. */
 export const ALERT_MAX_ATTEMPTS = 8;
+/** 2 s, 4 s, 8 s … between alert attempts, at most 5 minutes (the alert matters; the ticket is open anyway). */
+const ALERT_BACKOFF = { baseMs: 2000, capMs: 300_000 } as const;
 /** The caseworker group reads alerts in Indonesian. */
 const ALERT_LOCALE: Locale = "id";
 
@@ -68,25 +72,35 @@ export async function postTicketAlert(
     t: Translate;
     publicUrl?: string;
     chatId: string;
-    sleep?: (ms: number) => Promise<void>;
-    isStopped?: () => boolean;
+    /** the clock between attempts (tests pass one that does not wait) */
+    sleep?: Sleep;
+    /** aborts the retries (the channel is stopping) */
+    signal?: AbortSignal;
   },
   event: TicketOpened,
 ): Promise<"sent" | "failed"> {
   const { text, reply_markup } = renderTicketAlert(event, deps.t, deps.publicUrl);
-  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms).unref()));
-  for (let attempt = 1; attempt <= ALERT_MAX_ATTEMPTS && !deps.isStopped?.(); attempt++) {
-    try {
-      await deps.api.sendMessage(Number(deps.chatId), text, {
-        ...(reply_markup ? { reply_markup } : {}),
-        link_preview_options: { is_disabled: true },
-      });
-      return "sent";
-    } catch (error) {
-      const result = toDeliveryResult(error);
-      if (result.status !== "retry") return "failed";
-      await sleep(result.retryAfterMs ?? 1000 * 2 ** attempt);
-    }
-  }
-  return "failed";
+  const result = await retryWithBackoff<undefined, DeliveryResult>(
+    async () => {
+      try {
+        await deps.api.sendMessage(Number(deps.chatId), text, {
+          ...(reply_markup ? { reply_markup } : {}),
+          link_preview_options: { is_disabled: true },
+        });
+        return { status: "done", value: undefined };
+      } catch (error) {
+        const delivery = toDeliveryResult(error);
+        return delivery.status === "retry"
+          ? { status: "retry", reason: delivery, ...(delivery.retryAfterMs ? { afterMs: delivery.retryAfterMs } : {}) }
+          : { status: "fail", reason: delivery };
+      }
+    },
+    {
+      ...ALERT_BACKOFF,
+      maxAttempts: ALERT_MAX_ATTEMPTS,
+      ...(deps.sleep ? { sleep: deps.sleep } : {}),
+      ...(deps.signal ? { signal: deps.signal } : {}),
+    },
+  );
+  return result.status === "done" ? "sent" : "failed";
 }

@@ -8,7 +8,8 @@ import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
-import { createTelegramBot } from "./create-telegram-bot.ts";
+import type { Sleep } from "../../retry/retry-with-backoff.ts";
+import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.ts";
 import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
@@ -42,6 +43,10 @@ export type TelegramDeps = {
   handleInbound: HandleInbound;
   /** the bot's profile when known (skips getMe) */
   botInfo?: UserFromGetMe;
+  /** the clock of retry waits (tests pass one that does not wait) */
+  sleep?: Sleep;
+  /** per-chat pacing of the Bot API calls (tests raise the burst) */
+  privateChatThrottle?: TelegramBotOptions["privateChatThrottle"];
 };
 
 export type TelegramChannel = {
@@ -68,6 +73,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     token: config.token,
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
+    ...(deps.privateChatThrottle ? { privateChatThrottle: deps.privateChatThrottle } : {}),
   });
   const pending = new Set<Promise<unknown>>();
   const stopping = new AbortController();
@@ -117,8 +123,8 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
           t: deps.t,
           chatId: caseworkerChatId,
           ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-          sleep: (ms) => sleep(ms, stopping.signal),
-          isStopped: () => stopping.signal.aborted,
+          signal: stopping.signal,
+          ...(deps.sleep ? { sleep: deps.sleep } : {}),
         },
         event,
       );
@@ -171,20 +177,6 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
       while (pending.size) await Promise.allSettled([...pending]);
     },
   };
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    const timer = setTimeout(resolve, ms);
-    signal.addEventListener(
-      "abort",
-      () => {
-        clearTimeout(timer);
-        resolve();
-      },
-      { once: true },
-    );
-  });
 }
 
 /** Error name and Telegram's description only: never payloads, chat ids or the token. */

@@ -1,6 +1,7 @@
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import type { Db } from "../../db/create-prisma-client.ts";
 import { AppError } from "../../http/errors.ts";
+import { findConversationAuth } from "../../conversations/find-conversation.ts";
 
 export function newWebToken(): { token: string; tokenHash: string } {
   const token = randomBytes(32).toString("base64url");
@@ -20,12 +21,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export async function authorizeWebConversation(db: Db, conversationId: string, authorization: string | undefined) {
   const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(authorization ?? "")?.[1];
   if (!token) throw new AppError("unauthorized", "Send the conversation token as 'Authorization: Bearer <token>'.");
-  const conversation = UUID.test(conversationId)
-    ? await db.conversation.findUnique({
-        where: { id: conversationId },
-        select: { id: true, tokenHash: true, channel: true, contactId: true },
-      })
-    : null;
+  const conversation = UUID.test(conversationId) ? await findConversationAuth(db, conversationId) : null;
   const expected = Buffer.from(conversation?.tokenHash ?? "0".repeat(64), "hex");
   const given = Buffer.from(hashToken(token), "hex");
   if (!conversation || conversation.channel !== "web" || !timingSafeEqual(expected, given)) {

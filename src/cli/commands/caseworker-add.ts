@@ -2,12 +2,13 @@ import { createInterface } from "node:readline";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../casework/hash-password.ts";
 import { saveCaseworker } from "../../casework/save-caseworker.ts";
+import { Role } from "../../db/generated/enums.ts";
 import { UsageError, type CliCommand } from "../command.ts";
 
 const Options = z.object({
   email: z.email("--email must be an email address"),
   name: z.string().trim().min(1, "--name is required").max(120),
-  role: z.enum(["caseworker", "supervisor", "admin"], "--role must be caseworker, supervisor or admin"),
+  role: z.enum(Role, "--role must be caseworker, supervisor or admin"),
 });
 
 /**

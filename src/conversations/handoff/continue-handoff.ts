@@ -1,7 +1,7 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Conversation } from "../../db/generated/client.ts";
 import { createEngineActions } from "../create-engine-actions.ts";
-import { type ConversationDeps } from "../handle-inbound.ts";
+import type { ConversationDeps } from "../types.ts";
 import { storeOutboundMessages } from "../store-outbound.ts";
 import { readState } from "../read-state.ts";
 import { renderOutputs } from "../render-outputs.ts";

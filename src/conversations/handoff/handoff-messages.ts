@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Conversation } from "../../db/generated/client.ts";
-import { type ConversationDeps } from "../handle-inbound.ts";
+import type { ConversationDeps } from "../types.ts";
 import { storeOutboundMessages } from "../store-outbound.ts";
 import { readState } from "../read-state.ts";
 import type { StoredOutbound } from "../types.ts";

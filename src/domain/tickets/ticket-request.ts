@@ -1,16 +1,13 @@
-import type { Channel, Priority, TicketType } from "../../db/generated/client.ts";
+import type { Channel } from "../../db/generated/client.ts";
+import { Priority, TicketType } from "../../db/generated/enums.ts";
 import type { Assessment } from "../screening/index.ts";
 
 export type { Priority, TicketType };
 
-export const TICKET_TYPES: readonly TicketType[] = [
-  "victim_assistance",
-  "emergency",
-  "family_tracing",
-  "recruiter_report",
-  "talk_to_person",
-];
-export const PRIORITIES: readonly Priority[] = ["urgent", "high", "normal", "low"];
+/** Every ticket type, from the schema's enum (one list, not a copy). */
+export const TICKET_TYPES: readonly TicketType[] = Object.values(TicketType);
+/** Every priority, most urgent first (the schema's order). */
+export const PRIORITIES: readonly Priority[] = Object.values(Priority);
 
 /** Kinds of help a person can ask for (IOM direct-assistance categories), as stored on the ticket. */
 export const NEEDS = [

@@ -1,12 +1,12 @@
-import type { TicketStatus } from "../../db/generated/client.ts";
+import { TicketStatus } from "../../db/generated/enums.ts";
 
 export type { TicketStatus };
 
 /** Every status, in the order a case usually moves through them. */
-export const TICKET_STATUSES: readonly TicketStatus[] = ["new", "claimed", "in_progress", "referred", "closed"];
+export const TICKET_STATUSES: readonly TicketStatus[] = Object.values(TicketStatus);
 
 /** Statuses of a case that is still being worked on: a person has at most one such ticket per type. */
-export const OPEN_STATUSES: readonly TicketStatus[] = ["new", "claimed", "in_progress", "referred"];
+export const OPEN_STATUSES: readonly TicketStatus[] = TICKET_STATUSES.filter((status) => status !== "closed");
 
 /**
  * Which status may follow which. A claim can be given back (claimed → new); a referral can come back to

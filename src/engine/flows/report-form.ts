@@ -1,7 +1,7 @@
 import { assessText } from "../../domain/screening/index.ts";
 import { NAV_MENU } from "../choices.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
-import type { FormAnswers, FormSpec } from "./form.ts";
+import type { FormAnswers, FormSpec } from "./form-spec.ts";
 
 /** Prevention warning signs a report can show; each has its own plain explanation. */
 type ReportWarning = "fee" | "visa" | "informal" | "scam_destination" | "too_good";

@@ -2,7 +2,7 @@ import { assessText } from "../../domain/screening/index.ts";
 import { maxPriority } from "../../domain/tickets/ticket-request.ts";
 import { NAV_MENU } from "../choices.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
-import type { FormAnswers, FormSpec } from "./form.ts";
+import type { FormAnswers, FormSpec } from "./form-spec.ts";
 
 /**
  * In a tracing request, these mean the relative is in danger now, however briefly put ("adik saya dijual",

@@ -1,6 +1,7 @@
 import { expect } from "vitest";
 import { createTestLentera } from "../../support/create-test-lentera.ts";
 import { startFakeTelegramApi } from "../../support/fake-telegram-api.ts";
+import { createInstantSleep } from "../../support/instant-sleep.ts";
 
 export const WEBHOOK_SECRET = "test-webhook-secret-0123456789abcdef";
 
@@ -14,6 +15,8 @@ type Keyboard = { inline_keyboard: { text: string; callback_data?: string; url?:
  */
 export async function startTelegramHarness(options: { env?: Record<string, string>; now?: () => Date } = {}) {
   const api = await startFakeTelegramApi();
+  // alert retries back off on a clock that records the waits instead of sitting through them
+  const sleep = createInstantSleep();
   const lentera = await createTestLentera({
     env: {
       TELEGRAM_BOT_TOKEN: api.token,
@@ -22,6 +25,9 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
       ...options.env,
     },
     ...(options.now ? { now: options.now } : {}),
+    sleep,
+    // a whole flow is more than Telegram's burst of 20 messages a chat: no real second between the rest
+    telegramThrottle: { reservoir: 1000, reservoirIncreaseMaximum: 1000 },
   });
   const now = options.now ?? (() => new Date());
   let nextUpdateId = 700_000;
@@ -165,6 +171,8 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
     settle,
     person,
     botMessages,
+    /** the waits the alert retries asked for */
+    sleep,
     close: async () => {
       await lentera.close();
       await api.close();

@@ -1,16 +1,15 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { startLentera } from "../../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../../src/config/env.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
 import { startFakeTelegramApi } from "../../support/fake-telegram-api.ts";
 import { WEBHOOK_SECRET } from "./telegram-harness.ts";
+import { createDataDir } from "../../support/create-data-dir.ts";
 
 test("Telegram logs carry no chat id, message text, file id, token or secret — also when things fail", async () => {
   const api = await startFakeTelegramApi();
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-tg-logs-"));
+  const dataDir = await createDataDir("lentera-tg-logs-");
   const lines: string[] = [];
   const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
   const env = parseEnv({

@@ -1,7 +1,5 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { UsageError } from "../../../src/cli/command.ts";
@@ -9,13 +7,14 @@ import { telegramSetWebhook, toWebhookUrl } from "../../../src/cli/commands/tele
 import { openCliContext } from "../../../src/cli/open-cli-context.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.ts";
 import { WEBHOOK_SECRET } from "./telegram-harness.ts";
+import { createDataDir } from "../../support/create-data-dir.ts";
 
 const run = promisify(execFile);
 let api: FakeTelegramApi;
 let dataDir: string;
 beforeAll(async () => {
   api = await startFakeTelegramApi();
-  dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-cli-"));
+  dataDir = await createDataDir("lentera-cli-");
 });
 afterAll(async () => {
   await api?.close();

@@ -137,11 +137,13 @@ describe("POST /webhooks/telegram at the edge", () => {
 
   test("the webhook answers before the reply is delivered: a slow Bot API does not hold it", async () => {
     const slow = h.person(6006, { languageCode: "en" });
-    h.api.failNext("sendMessage", { status: "slow", delayMs: 6000 });
+    let release = () => {};
+    h.api.failNext("sendMessage", { status: "slow", until: new Promise<void>((resolve) => (release = resolve)) });
     const started = Date.now();
     const res = await h.post(slow.textUpdate("/start"));
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeLessThan(4000);
+    release();
     await h.settle();
     expect(texts(slow.replies())).toEqual([h.lentera.t("en", "language.ask")]);
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest"
 import { createDbAuthState } from "../../../src/channels/whatsapp/create-db-auth-state.ts";
 import { createLease } from "../../../src/channels/whatsapp/create-lease.ts";
 import { linkWhatsApp, type LinkDeps } from "../../../src/channels/whatsapp/link-whatsapp.ts";
-import { renderQrSvg } from "../../../src/channels/whatsapp/render-qr-svg.ts";
+import { renderQrSvg } from "../../../src/console/render-qr-svg.ts";
 import { encodeQr, renderQrText } from "../../../src/channels/whatsapp/render-qr-text.ts";
 import { WHATSAPP_LEASE } from "../../../src/channels/whatsapp/start-whatsapp.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";

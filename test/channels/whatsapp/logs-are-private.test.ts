@@ -1,17 +1,16 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { rm } from "node:fs/promises";
 import { expect, test } from "vitest";
 import { startLentera } from "../../../src/boot/start-lentera.ts";
 import { parseEnv } from "../../../src/config/env.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
 import { createFakeWhatsApp, incoming, text } from "./fake-whatsapp.ts";
 import { until } from "./support.ts";
+import { createDataDir } from "../../support/create-data-dir.ts";
 
 test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
   "WhatsApp logs at trace level carry no phone number, JID or message text — through failures, reconnects, logout and a wipe",
   async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-wa-logs-"));
+    const dataDir = await createDataDir("lentera-wa-logs-");
     const lines: string[] = [];
     const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
     const fake = createFakeWhatsApp();

@@ -1,5 +1,5 @@
 import { CANNOT_GET_OUT } from "./emergency-patterns.ts";
-import { anyOf, CONTROLLER, EN_OBJECT, gap, OWNER } from "./fragments.ts";
+import { anyOf, CONTROLLER, gap, OWNER } from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
 
 const DOCUMENT = anyOf([

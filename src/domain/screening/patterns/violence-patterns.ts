@@ -152,7 +152,7 @@ export const VIOLENCE_PATTERNS: PatternTable = {
     },
     // colloquial bare "pukul" right after who hits ("kapten pukul kalau salah"), never a time ("pukul 7")
     {
-      re: `${HITTER} (?:suka |sering |selalu |main |langsung )?pukul(?! \d)(?! (?:se|ber)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas))`,
+      re: `${HITTER} (?:suka |sering |selalu |main |langsung )?pukul(?! \\d)(?! (?:se|ber)?(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas))`,
     },
     {
       re: "(?:lempar|melempar|ngelempar|lemparin|timpuk|nimpuk) (?:\\S+ ){0,2}(?:piring|gelas|barang|sepatu|sandal|panci|batu|kursi|botol) (?:ke|pada) (?:saya|kami|aku|dia|kita)|disuruh lari|dihukum fisik|hukuman fisik|kekerasan fisik|disuruh (?:push up|jongkok|berdiri|lari keliling)|dijemur|disuruh lari (?:keliling|di bawah)|dipukul pakai|main tangan|ringan tangan",

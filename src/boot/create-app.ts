@@ -9,7 +9,7 @@ import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
 import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
 import type { Logger } from "../log/create-logger.ts";
-import { AppError, createErrorHandler, errorBody } from "./errors.ts";
+import { AppError, createErrorHandler, errorBody } from "../http/errors.ts";
 
 /** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;

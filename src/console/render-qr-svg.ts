@@ -1,4 +1,4 @@
-import { encodeQr } from "./render-qr-text.ts";
+import { encode } from "uqr";
 
 /**
  * The WhatsApp linking QR code as an inline SVG for the admin console (no image service, no script): one
@@ -7,7 +7,7 @@ import { encodeQr } from "./render-qr-text.ts";
  * @example c.html(`<div class="qr">${renderQrSvg(status.qr)}</div>`)
  */
 export function renderQrSvg(payload: string, options: { sizePx?: number; title?: string } = {}): string {
-  const modules = encodeQr(new TextEncoder().encode(payload));
+  const modules = encode(Array.from(new TextEncoder().encode(payload)), { ecc: "L", boostEcc: false, border: 0 }).data;
   const quiet = 4;
   const extent = modules.length + quiet * 2;
   let path = "";

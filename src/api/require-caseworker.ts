@@ -1,28 +1,21 @@
 import { createMiddleware } from "hono/factory";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Role } from "../db/generated/client.ts";
-import { findCaseworkerByToken } from "../casework/api-tokens.ts";
-import { AppError } from "./errors.ts";
+import { authenticateApiToken } from "../casework/api-tokens.ts";
+import { atLeast } from "../casework/permissions.ts";
+import { AppError } from "../http/errors.ts";
 
 export type CaseworkerEnv = { Variables: { caseworker: Caseworker } };
-
-const RANK: Record<Role, number> = { caseworker: 1, supervisor: 2, admin: 3 };
 
 /** `/api` routes for integrations: `Authorization: Bearer <personal API token>`; a bad or missing token is 401. */
 export function requireApiCaseworker(db: Db, minimumRole: Role = "caseworker") {
   return createMiddleware<CaseworkerEnv>(async (c, next) => {
     const token = /^Bearer (\S+)$/.exec(c.req.header("authorization") ?? "")?.[1];
-    const caseworker = token ? await findCaseworkerByToken(db, token) : null;
+    const caseworker = token ? await authenticateApiToken(db, token) : null;
     if (!caseworker)
       throw new AppError("unauthorized", "Send a valid personal API token as 'Authorization: Bearer <token>'.");
-    if (RANK[caseworker.role] < RANK[minimumRole])
-      throw new AppError("forbidden", `This needs the ${minimumRole} role.`);
+    if (!atLeast(caseworker, minimumRole)) throw new AppError("forbidden", `This needs the ${minimumRole} role.`);
     c.set("caseworker", caseworker);
-    await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: new Date() } });
     await next();
   });
-}
-
-export function hasRole(caseworker: Pick<Caseworker, "role">, role: Role): boolean {
-  return RANK[caseworker.role] >= RANK[role];
 }
