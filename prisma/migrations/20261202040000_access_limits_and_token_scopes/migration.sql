@@ -1,0 +1,17 @@
+-- AlterTable
+ALTER TABLE "Caseworker" ADD COLUMN     "apiTokenExpiresAt" TIMESTAMP(3),
+ADD COLUMN     "apiTokenScopes" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- CreateTable
+CREATE TABLE "RateCounter" (
+    "key" TEXT NOT NULL,
+    "windowStart" TIMESTAMP(3) NOT NULL,
+    "count" INTEGER NOT NULL DEFAULT 0,
+
+    CONSTRAINT "RateCounter_pkey" PRIMARY KEY ("key","windowStart")
+);
+
+-- CreateIndex
+CREATE INDEX "RateCounter_windowStart_idx" ON "RateCounter"("windowStart");
+
+
