@@ -126,6 +126,7 @@ export async function startLentera(
       ...conversationDeps,
       handleInbound,
       log,
+      trustProxy: env.TRUST_PROXY,
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

@@ -25,6 +25,8 @@ import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
 import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
+import type { TrustProxy } from "../config/env.ts";
+import { clientAddress } from "../http/client-address.ts";
 import { AccountsPage, AuditPage, PartnersPage, SettingsPage } from "./admin-pages.tsx";
 import type { ConsoleEnv } from "./console-env.ts";
 import {
@@ -61,6 +63,8 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   whatsappStatus?: () => WhatsAppStatus | { state: "disabled" };
   /** forgets the WhatsApp link and shows a new QR code (the admin page's "relink" form); absent when WhatsApp is off */
   relinkWhatsApp?: () => Promise<void>;
+  /** TRUST_PROXY: whose X-Forwarded-For names the client for sign-in limits (default: nobody's, the socket counts) */
+  trustProxy?: TrustProxy;
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
@@ -246,7 +250,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const result = await signIn(deps, {
       email: parsed.data.email,
       password: parsed.data.password,
-      address: clientAddress(c),
+      address: clientAddress(c, deps.trustProxy),
     });
     if (result.status === "throttled") return again("throttled", 429, parsed.data.email);
     if (result.status === "invalid") return again("invalid", 401, parsed.data.email);
@@ -579,12 +583,4 @@ function whatsappSignatureOf(status: WhatsAppStatus | { state: "disabled" }): st
       ? status.state
       : `${status.state}:${status.qr ?? ""}:${status.since}:${status.lastDisconnectCode ?? ""}`;
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
-}
-
-/** The client address for sign-in throttling: the first proxy hop when behind one, else the socket's. */
-function clientAddress(c: Context): string {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
 }

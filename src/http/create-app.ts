@@ -9,6 +9,7 @@ import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
 import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
 import type { Logger } from "../log/create-logger.ts";
+import type { TrustProxy } from "../config/env.ts";
 import { AppError, createErrorHandler, errorBody } from "./errors.ts";
 
 /** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
@@ -22,6 +23,8 @@ export type AppDeps = WebchatDeps & {
   console?: { sessionIdleMinutes: number } & Partial<
     Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp">
   >;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (default: none; the socket's address counts) */
+  trustProxy?: TrustProxy;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
