@@ -127,6 +127,7 @@ export async function startLentera(
       handleInbound,
       log,
       trustProxy: env.TRUST_PROXY,
+      webchatConversationsPerHour: env.WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR,
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
