@@ -27,6 +27,7 @@ import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import type { TrustProxy } from "../config/env.ts";
 import { clientAddress } from "../http/client-address.ts";
+import { Cursor } from "../http/cursor.ts";
 import { AccountsPage, AuditPage, PartnersPage, SettingsPage } from "./admin-pages.tsx";
 import type { ConsoleEnv } from "./console-env.ts";
 import {
@@ -213,7 +214,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
 
   app.get("/assets/:file", async (c) => {
     const file = c.req.param("file");
-    const type = ASSETS[file];
+    // own keys only: "constructor" or "__proto__" are not assets
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) return c.notFound();
     return c.body(await readFile(`${ASSETS_DIR}${file}`, "utf8"), 200, { "content-type": type });
   });
@@ -315,7 +317,9 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   app.get("/tickets/:reference", async (c) => c.html(await renderTicket(c, { flash: flash(c) })));
 
   app.get("/tickets/:reference/transcript", async (c) => {
-    const after = /^\d{1,19}$/.test(c.req.query("after") ?? "") ? BigInt(c.req.query("after")!) : 0n;
+    const cursor = Cursor.optional().safeParse(c.req.query("after") || undefined);
+    if (!cursor.success) throw new CaseworkError("invalid", "Not a transcript cursor.", "errors.invalid");
+    const after = cursor.data ? BigInt(cursor.data) : 0n;
     const messages = await readTranscriptAfter(ctxOf(c), reference(c), after);
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);

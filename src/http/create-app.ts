@@ -11,6 +11,7 @@ import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes
 import type { Logger } from "../log/create-logger.ts";
 import type { TrustProxy } from "../config/env.ts";
 import { AppError, createErrorHandler, errorBody } from "./errors.ts";
+import { rejectNulBytes } from "./reject-nul-bytes.ts";
 
 /** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -73,6 +74,15 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  // After the size limit: the check reads a copy of the body. Telegram's webhook is verified by its secret
+  // and answered 200 whatever it holds (a 400 would make Telegram retry the update for ever).
+  app.use(rejectNulBytes({ skip: (path) => path.startsWith("/webhooks/") }));
+  // JSON answers carry personal data (tickets, transcripts): never kept by a browser or a proxy cache.
+  for (const path of ["/api/*", "/healthz"])
+    app.use(path, async (c, next) => {
+      await next();
+      c.header("cache-control", "no-store");
+    });
   app.onError(createErrorHandler(deps.log));
   app.notFound((c) => c.json(errorBody("not_found", "Not found."), 404));
 

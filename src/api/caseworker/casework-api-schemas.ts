@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Cursor } from "../../http/cursor.ts";
 import { MANUAL_STATUSES, OUTCOMES } from "../../casework/change-status.ts";
 
 /** Bodies of the casework API; each schema is also the OpenAPI description of its body (z.toJSONSchema). */
@@ -39,9 +40,4 @@ export const PartnerBody = z
 export const AccountBody = z
   .object({ role: z.enum(["caseworker", "supervisor", "admin"]).optional(), active: z.boolean().optional() })
   .strict();
-export const TranscriptQuery = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be a cursor from an earlier answer")
-    .optional(),
-});
+export const TranscriptQuery = z.object({ after: Cursor.optional() });

@@ -6,6 +6,7 @@ import { listMessages } from "../../conversations/list-messages.ts";
 import type { StoredOutbound } from "../../conversations/types.ts";
 import { AppError } from "../../http/errors.ts";
 import { clientAddress } from "../../http/client-address.ts";
+import { Cursor } from "../../http/cursor.ts";
 import { createRateLimiter } from "../../http/rate-limit.ts";
 import { takeSharedRate } from "../../http/take-shared-rate.ts";
 import type { TrustProxy } from "../../config/env.ts";
@@ -38,12 +39,7 @@ const messageBody = z.union([
     })
     .strict(),
 ]);
-const listQuery = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be a cursor from an earlier answer")
-    .optional(),
-});
+const listQuery = z.object({ after: Cursor.optional() });
 
 const reply = (message: StoredOutbound) => message.body;
 
