@@ -53,4 +53,6 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Files the CLI creates (an embedded database it opens itself, a key file) are for this account only.
+process.umask(0o077);
 process.exitCode = await main(process.argv.slice(2));
