@@ -1,6 +1,7 @@
 import { startLentera } from "./boot/start-lentera.ts";
 import { ConfigError, parseEnv } from "./config/env.ts";
 import { createLogger } from "./log/create-logger.ts";
+import { toLoggedError } from "./log/to-logged-error.ts";
 
 /** `npm start`: parse the environment once, start everything, stop cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -53,10 +54,7 @@ async function main() {
   process.on("unhandledRejection", (reason) => {
     log.error(
       {
-        err:
-          reason instanceof Error
-            ? { name: reason.name, message: reason.message, stack: reason.stack }
-            : String(reason),
+        err: toLoggedError(reason),
       },
       "unhandled rejection",
     );

@@ -25,6 +25,7 @@ import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
 import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
+import { toLoggedError } from "../log/to-logged-error.ts";
 import type { TrustProxy } from "../config/env.ts";
 import { clientAddress } from "../http/client-address.ts";
 import { Cursor } from "../http/cursor.ts";
@@ -192,10 +193,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
         status,
       );
     }
-    deps.log.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) },
-      "console error",
-    );
+    deps.log.error({ err: toLoggedError(error), requestId: c.get("requestId" as never) }, "console error");
     return c.html(
       <ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)("errors.internal")} {...signedIn} />,
       500,
