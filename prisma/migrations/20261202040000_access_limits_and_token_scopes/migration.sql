@@ -15,3 +15,8 @@ CREATE TABLE "RateCounter" (
 CREATE INDEX "RateCounter_windowStart_idx" ON "RateCounter"("windowStart");
 
 
+-- Tokens made before scopes and expiries: everything their role may do, for 90 more days.
+UPDATE "Caseworker"
+SET "apiTokenScopes" = CASE WHEN "role" = 'admin' THEN ARRAY['read', 'casework', 'admin'] ELSE ARRAY['read', 'casework'] END,
+    "apiTokenExpiresAt" = CURRENT_TIMESTAMP + INTERVAL '90 days'
+WHERE "apiTokenHash" IS NOT NULL;
