@@ -1,9 +1,12 @@
 import { startLentera } from "./boot/start-lentera.ts";
 import { ConfigError, parseEnv } from "./config/env.ts";
 import { createLogger } from "./log/create-logger.ts";
+import { toLoggedError } from "./log/to-logged-error.ts";
 
 /** `npm start`: parse the environment once, start everything, stop cleanly on SIGINT/SIGTERM. */
 async function main() {
+  // Everything Lentera creates (database files, key file, sockets) is for this account only.
+  process.umask(0o077);
   let env;
   try {
     env = parseEnv(process.env);
@@ -15,7 +18,17 @@ async function main() {
     throw error;
   }
   const log = createLogger({ level: env.LOG_LEVEL });
-  const lentera = await startLentera(env, { log, listen: true });
+  let lentera;
+  try {
+    lentera = await startLentera(env, { log, listen: true });
+  } catch (error) {
+    // A wrong or missing encryption key (KeyCheckError) is a configuration error, like a bad variable.
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(78);
+    }
+    throw error;
+  }
   log.info(
     {
       url: lentera.url,
@@ -41,10 +54,7 @@ async function main() {
   process.on("unhandledRejection", (reason) => {
     log.error(
       {
-        err:
-          reason instanceof Error
-            ? { name: reason.name, message: reason.message, stack: reason.stack }
-            : String(reason),
+        err: toLoggedError(reason),
       },
       "unhandled rejection",
     );

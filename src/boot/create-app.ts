@@ -9,7 +9,9 @@ import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
 import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
 import type { Logger } from "../log/create-logger.ts";
+import type { TrustProxy } from "../config/env.ts";
 import { AppError, createErrorHandler, errorBody } from "../http/errors.ts";
+import { rejectNulBytes } from "../http/reject-nul-bytes.ts";
 
 /** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
 export const MAX_BODY_BYTES = 1024 * 1024;
@@ -22,6 +24,8 @@ export type AppDeps = WebchatDeps & {
   console?: { sessionIdleMinutes: number } & Partial<
     Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp" | "referrals">
   >;
+  /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (default: none; the socket's address counts) */
+  trustProxy?: TrustProxy;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -70,6 +74,15 @@ export function createApp(deps: AppDeps) {
       },
     }),
   );
+  // After the size limit: the check reads a copy of the body. Telegram's webhook is verified by its secret
+  // and answered 200 whatever it holds (a 400 would make Telegram retry the update for ever).
+  app.use(rejectNulBytes({ skip: (path) => path.startsWith("/webhooks/") }));
+  // JSON answers carry personal data (tickets, transcripts): never kept by a browser or a proxy cache.
+  for (const path of ["/api/*", "/healthz"])
+    app.use(path, async (c, next) => {
+      await next();
+      c.header("cache-control", "no-store");
+    });
   app.onError(createErrorHandler(deps.log));
   app.notFound((c) => c.json(errorBody("not_found", "Not found."), 404));
 

@@ -3,8 +3,9 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Env } from "../config/env.ts";
 import { createInboundHandler, type HandleInbound } from "../conversations/handle-inbound.ts";
-import { createCipher, type Cipher } from "../crypto/create-cipher.ts";
-import { loadEncryptionKey } from "../crypto/load-encryption-key.ts";
+import type { Cipher } from "../crypto/create-cipher.ts";
+import { openMasterKey } from "./open-master-key.ts";
+import { secureDataDir } from "./secure-data-dir.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
@@ -71,10 +72,12 @@ export async function startLentera(
     if (applied.length) log.info({ migrations: applied }, "database migrations applied");
     const db = createPrismaClient(database.url, { maxConnections: env.DATABASE_URL ? 10 : 1 });
     closers.unshift(() => db.$disconnect());
+    // Before anything reads or writes data: a wrong or missing key stops the start (KeyCheckError, exit 78).
+    const cipher = await openMasterKey(env, db);
+    if (!env.DATABASE_URL) await secureDataDir(env.DATA_DIR, (m) => log.warn(m));
     const seededPartners = await seedPartners(db);
     if (seededPartners)
       log.info({ partners: seededPartners }, 'example partners seeded (replace them: README "Console")');
-    const cipher = createCipher(await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }));
     const { t } = createI18n({
       onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")),
     });
@@ -139,6 +142,8 @@ export async function startLentera(
       ...conversationDeps,
       handleInbound,
       log,
+      trustProxy: env.TRUST_PROXY,
+      webchatConversationsPerHour: env.WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR,
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

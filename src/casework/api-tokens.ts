@@ -19,15 +19,20 @@ export function hashApiToken(token: string): string {
  * or null for an unknown, malformed or switched-off account's token.
  */
 export async function authenticateApiToken(db: Db, token: string, now = new Date()): Promise<Caseworker | null> {
-  const caseworker = await findCaseworkerByToken(db, token);
+  const caseworker = await findCaseworkerByToken(db, token, now);
   if (!caseworker) return null;
   await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: now } });
   return caseworker;
 }
 
-/** The active caseworker a bearer token belongs to, or null. */
-export async function findCaseworkerByToken(db: Db, token: string): Promise<Caseworker | null> {
+/**
+ * The active caseworker a bearer token belongs to, or null: unknown, inactive, and expired tokens alike
+ * (a token without an expiry is one from before expiries; the migration gave those one).
+ */
+export async function findCaseworkerByToken(db: Db, token: string, now = new Date()): Promise<Caseworker | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
   const caseworker = await db.caseworker.findUnique({ where: { apiTokenHash: hashApiToken(token) } });
-  return caseworker?.active ? caseworker : null;
+  if (!caseworker?.active) return null;
+  if (caseworker.apiTokenExpiresAt && caseworker.apiTokenExpiresAt <= now) return null;
+  return caseworker;
 }

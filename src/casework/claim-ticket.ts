@@ -4,20 +4,30 @@ import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { loadTicketFor } from "./load-ticket-for.ts";
+import { can } from "./permissions.ts";
 import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
-/** The acting caseworker takes an unassigned open ticket; two at once: the second gets a conflict. */
+/**
+ * The acting caseworker takes an unassigned open ticket. A ticket someone else holds is "not found" to a
+ * caseworker (who may not know it exists) and a conflict to a supervisor (who can see it); two claims at once:
+ * the row lock makes the second see the first's claim.
+ */
 export async function claimTicket(ctx: CaseworkContext, input: { reference: string }): Promise<Ticket> {
   return ctx.db.$transaction(async (tx) => {
-    const ticket = await tx.ticket.findUnique({ where: { reference: input.reference } });
-    if (ticket && ticket.assigneeId && ticket.assigneeId !== ctx.actor.id && ticket.status !== "closed") {
+    const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.read");
+    if (loaded.assigneeId && loaded.assigneeId !== ctx.actor.id && loaded.status !== "closed") {
       throw new CaseworkError(
         "conflict",
         `Ticket ${input.reference} was already claimed by someone else.`,
         "errors.already_claimed",
       );
     }
-    const loaded = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.claim");
+    if (!can(ctx.actor, "ticket.claim", loaded))
+      throw new CaseworkError(
+        "forbidden",
+        `Your role cannot do this on ticket ${input.reference}.`,
+        "errors.denied.ticket.claim",
+      );
     const updated = await tx.ticket.update({
       where: { id: loaded.id },
       data: { assigneeId: ctx.actor.id, status: loaded.status === "new" ? "claimed" : loaded.status },

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { TicketStatus, TicketType } from "../db/generated/enums.ts";
-import { atLeast } from "./permissions.ts";
+import { readableTickets } from "./permissions.ts";
 
 /** The queue's filters (query string of /console and /api/queue); every one is optional. */
 export const QueueFilter = z.object({
@@ -53,9 +53,7 @@ export async function listQueue(
   ctx: { db: Db; now: () => Date; actor: Caseworker },
   filter: QueueFilter,
 ): Promise<Queue> {
-  const visible: Prisma.TicketWhereInput = atLeast(ctx.actor, "supervisor")
-    ? {}
-    : { OR: [{ assigneeId: null }, { assigneeId: ctx.actor.id }] };
+  const visible = readableTickets(ctx.actor);
   const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
   const where: Prisma.TicketWhereInput = {
     AND: [

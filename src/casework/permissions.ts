@@ -1,4 +1,4 @@
-import type { Caseworker, Role, Ticket } from "../db/generated/client.ts";
+import type { Caseworker, Prisma, Role, Ticket } from "../db/generated/client.ts";
 
 /**
  * Who may do what (Aselo-style helpline rules):
@@ -60,4 +60,14 @@ export function can(actor: Actor, permission: Permission, ticket?: TicketScope):
     case "audit.read":
       return atLeast(actor, "admin");
   }
+}
+
+/**
+ * The tickets `actor` may read, as a database filter: the same rule as `can(actor, "ticket.read", ticket)`,
+ * so every list (console queue, /api/queue, /api/tickets) shows exactly the tickets a direct read would.
+ */
+export function readableTickets(actor: Actor): Prisma.TicketWhereInput {
+  if (!actor.active) return { id: { in: [] } };
+  if (atLeast(actor, "supervisor")) return {};
+  return { OR: [{ assigneeId: actor.id }, { assigneeId: null, status: { not: "closed" } }] };
 }

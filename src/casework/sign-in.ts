@@ -18,9 +18,11 @@ export type SignInResult =
   | { status: "throttled" };
 
 /**
- * Email + password → a session. Failures are counted in LoginAttempt under keyed hashes of the email and
- * the address (no address or email is stored in clear), and every answer but success is the same
- * "invalid": nobody learns whether an account exists.
+ * Email + password → a session. Every attempt is first written to LoginAttempt as a failure, under keyed
+ * hashes of the email and the address (neither is stored in clear), and only then are the failures counted:
+ * so concurrent guesses count each other before any password is checked, and at most
+ * MAX_FAILURES_PER_ACCOUNT of them are ever checked in a window. A right password turns its row into a
+ * success. Every answer but success is the same "invalid": nobody learns whether an account exists.
  */
 export async function signIn(
   deps: { db: Db; cipher: Cipher; now: () => Date },
@@ -31,11 +33,19 @@ export async function signIn(
   const accountKey = `email:${deps.cipher.lookupKey(email)}`;
   const addressKey = `addr:${deps.cipher.lookupKey(input.address)}`;
   const since = new Date(now.getTime() - SIGN_IN_WINDOW_MS);
+  const attempts = await deps.db.loginAttempt.createManyAndReturn({
+    data: [
+      { key: accountKey, success: false, createdAt: now },
+      { key: addressKey, success: false, createdAt: now },
+    ],
+    select: { id: true },
+  });
   const [accountFailures, addressFailures] = await Promise.all([
     deps.db.loginAttempt.count({ where: { key: accountKey, success: false, createdAt: { gte: since } } }),
     deps.db.loginAttempt.count({ where: { key: addressKey, success: false, createdAt: { gte: since } } }),
   ]);
-  if (accountFailures >= MAX_FAILURES_PER_ACCOUNT || addressFailures >= MAX_FAILURES_PER_ADDRESS) {
+  // This attempt is among the counted ones: the limit is reached when it is beyond the allowed number.
+  if (accountFailures > MAX_FAILURES_PER_ACCOUNT || addressFailures > MAX_FAILURES_PER_ADDRESS) {
     await recordAudit(deps.db, {
       actor: { type: "system" },
       action: "sign_in.throttled",
@@ -47,12 +57,6 @@ export async function signIn(
   const caseworker = await deps.db.caseworker.findUnique({ where: { email } });
   const ok = await verifyPassword(input.password, caseworker?.passwordHash ?? null);
   if (!ok || !caseworker || !caseworker.active) {
-    await deps.db.loginAttempt.createMany({
-      data: [
-        { key: accountKey, success: false, createdAt: now },
-        { key: addressKey, success: false, createdAt: now },
-      ],
-    });
     await recordAudit(deps.db, {
       actor: { type: "system" },
       action: "sign_in.failed",
@@ -61,7 +65,11 @@ export async function signIn(
     });
     return { status: "invalid" };
   }
-  await deps.db.loginAttempt.create({ data: { key: accountKey, success: true, createdAt: now } });
+  // A right password is not a failure: neither for the account nor for the address it came from.
+  await deps.db.loginAttempt.updateMany({
+    where: { id: { in: attempts.map((a) => a.id) } },
+    data: { success: true },
+  });
   const { token, session } = await createSession(deps.db, caseworker.id, now);
   await recordAudit(deps.db, {
     actor: { type: "caseworker", id: caseworker.id },

@@ -61,6 +61,8 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// Files the CLI creates (an embedded database it opens itself, a key file) are for this account only.
+process.umask(0o077);
 const code = await main(process.argv.slice(2));
 // Exit as soon as the output is out: the WebAssembly schema engine leaves a 10 s timer behind that would
 // otherwise keep every command alive long after its work is done.

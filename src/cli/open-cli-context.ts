@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
 import { parseEnv, type Env } from "../config/env.ts";
-import { createCipher, type Cipher } from "../crypto/create-cipher.ts";
-import { loadEncryptionKey } from "../crypto/load-encryption-key.ts";
+import { openMasterKey } from "../boot/open-master-key.ts";
+import type { Cipher } from "../crypto/create-cipher.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { EMBEDDED_DATABASE_URL, openDatabaseUrl } from "../db/open-database-url.ts";
@@ -45,7 +45,14 @@ export async function openCliContext(
   const database = await openDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const applied = await applyMigrations(database.url);
   const db = createPrismaClient(database.url, { maxConnections: 1 });
-  const cipher = createCipher(await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }));
+  let cipher: Cipher;
+  try {
+    cipher = await openMasterKey(env, db);
+  } catch (error) {
+    await db.$disconnect();
+    await database.close();
+    throw error;
+  }
   return {
     env,
     db,

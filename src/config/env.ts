@@ -1,8 +1,40 @@
+import { isIP } from "node:net";
 import { z } from "zod";
 
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 const optional = <T extends z.ZodType<string>>(schema: T) =>
   z.preprocess((v) => (v === "" ? undefined : v), schema.optional());
+/** A whole number of days (0 = keep for ever), for the RETENTION_* windows. */
+const days = (fallback: number) => z.coerce.number().int().min(0).max(36_500).default(fallback);
+
+/**
+ * Which proxies may tell us the client's address in `X-Forwarded-For`: none (the default: the socket's
+ * address counts), the last `hops` proxies in front of us, or proxies at these addresses/subnets.
+ */
+export type TrustProxy = { type: "off" } | { type: "hops"; hops: number } | { type: "addresses"; addresses: string[] };
+
+const trustProxy = z
+  .string()
+  .trim()
+  .default("")
+  .transform((value, ctx): TrustProxy => {
+    if (["", "false", "0", "off"].includes(value)) return { type: "off" };
+    if (value === "true") return { type: "hops", hops: 1 };
+    if (/^\d{1,2}$/.test(value)) return { type: "hops", hops: Number(value) };
+    const addresses = value.split(",").map((a) => a.trim());
+    const bad = addresses.filter((a) => {
+      const [ip, bits, ...rest] = a.split("/");
+      return rest.length > 0 || !ip || !isIP(ip) || (bits !== undefined && !/^\d{1,3}$/.test(bits));
+    });
+    if (bad.length) {
+      ctx.addIssue({
+        code: "custom",
+        message: `must be a hop count (1 behind one proxy) or proxy addresses such as 10.0.0.5,10.1.0.0/16 (not ${bad.join(", ")})`,
+      });
+      return z.NEVER;
+    }
+    return { type: "addresses", addresses };
+  });
 
 /** Every setting Lentera reads from the environment, parsed once in `main.ts` (README "Configuration"). */
 export const envSchema = z
@@ -42,8 +74,33 @@ export const envSchema = z
       z.string().regex(/^smtps?:\/\//, "must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)"),
     ),
     SMTP_FROM: z.string().min(3).default("Lentera <lentera@localhost>"),
+    /** a key file outside DATA_DIR (so a backup of the data never holds the key); instead of ENCRYPTION_KEY */
+    ENCRYPTION_KEY_FILE: optional(z.string()),
+    TRUST_PROXY: trustProxy,
+    /** new web chats one address may start in an hour; 0 = no limit (load tests) */
+    WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(30),
+    /** conversations that never led to a ticket, after their last message */
+    RETENTION_ABANDONED_CONVERSATION_DAYS: days(30),
+    /** closed tickets: their transcript is deleted and the ticket pseudonymised this long after closing */
+    RETENTION_CLOSED_TICKET_DAYS: days(365),
+    RETENTION_LOGIN_ATTEMPT_DAYS: days(30),
+    RETENTION_AUDIT_DAYS: days(3 * 365),
+    /** how often the server runs the retention purge (one instance at a time); 0 = only by the CLI */
+    RETENTION_RUN_EVERY_HOURS: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(24 * 30)
+      .default(6),
   })
   .superRefine((env, ctx) => {
+    if (env.ENCRYPTION_KEY && env.ENCRYPTION_KEY_FILE) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["ENCRYPTION_KEY_FILE"],
+        message: "set either ENCRYPTION_KEY or ENCRYPTION_KEY_FILE, not both",
+      });
+    }
     if (env.TELEGRAM_BOT_TOKEN && env.TELEGRAM_MODE === "webhook" && !env.TELEGRAM_WEBHOOK_SECRET) {
       ctx.addIssue({
         code: "custom",

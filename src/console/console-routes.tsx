@@ -25,6 +25,10 @@ import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
 import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
+import { toLoggedError } from "../log/to-logged-error.ts";
+import type { TrustProxy } from "../config/env.ts";
+import { clientAddress } from "../http/client-address.ts";
+import { Cursor } from "../http/cursor.ts";
 import { AccountsPage, AuditPage, PartnersPage, SettingsPage } from "./admin-pages.tsx";
 import type { ConsoleEnv } from "./console-env.ts";
 import {
@@ -70,6 +74,8 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   relinkWhatsApp?: () => Promise<void>;
   /** the referral mailer when SMTP_URL is set: referral forms with consent are emailed to partners */
   referrals?: { kick(): unknown };
+  /** TRUST_PROXY: whose X-Forwarded-For names the client for sign-in limits (default: nobody's, the socket counts) */
+  trustProxy?: TrustProxy;
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
@@ -202,11 +208,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
         status,
       );
     }
-    deps.log.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId" as never) },
-      /* DBG */
-      "console error",
-    );
+    deps.log.error({ err: toLoggedError(error), requestId: c.get("requestId" as never) }, "console error");
     return c.html(
       <ErrorPage tr={trFor(lang)} lang={lang} message={trFor(lang)("errors.internal")} {...signedIn} />,
       500,
@@ -225,7 +227,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
 
   app.get("/assets/:file", async (c) => {
     const file = c.req.param("file");
-    const type = ASSETS[file];
+    // own keys only: "constructor" or "__proto__" are not assets
+    const type = Object.hasOwn(ASSETS, file) ? ASSETS[file] : undefined;
     if (!type) return c.notFound();
     return c.body(await readFile(`${ASSETS_DIR}${file}`, "utf8"), 200, { "content-type": type });
   });
@@ -268,7 +271,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     const result = await signIn(deps, {
       email: parsed.data.email,
       password: parsed.data.password,
-      address: clientAddress(c),
+      address: clientAddress(c, deps.trustProxy),
     });
     if (result.status === "throttled") return again("throttled", 429, parsed.data.email);
     if (result.status === "invalid") return again("invalid", 401, parsed.data.email);
@@ -351,7 +354,9 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   );
 
   app.get("/tickets/:reference/transcript", async (c) => {
-    const after = /^\d{1,19}$/.test(c.req.query("after") ?? "") ? BigInt(c.req.query("after")!) : 0n;
+    const cursor = Cursor.optional().safeParse(c.req.query("after") || undefined);
+    if (!cursor.success) throw new CaseworkError("invalid", "Not a transcript cursor.", "errors.invalid");
+    const after = cursor.data ? BigInt(cursor.data) : 0n;
     const messages = await readTranscriptAfter(ctxOf(c), reference(c), after);
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);
@@ -685,12 +690,4 @@ function whatsappSignatureOf(status: WhatsAppStatus | { state: "disabled" }): st
       ? status.state
       : `${status.state}:${status.qr ?? ""}:${status.since}:${status.lastDisconnectCode ?? ""}`;
   return createHash("sha256").update(text).digest("base64url").slice(0, 16);
-}
-
-/** The client address for sign-in throttling: the first proxy hop when behind one, else the socket's. */
-function clientAddress(c: Context): string {
-  const forwarded = c.req.header("x-forwarded-for")?.split(",")[0]?.trim();
-  if (forwarded) return forwarded;
-  const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-  return incoming?.socket?.remoteAddress ?? "unknown";
 }

@@ -88,14 +88,16 @@ export function sameToken(a: string, b: string): boolean {
 }
 
 /**
- * A form must come from this site: browsers say so with Sec-Fetch-Site, or with Origin. (Origin is "null"
- * under a no-referrer policy; the console sends same-origin, and the CSRF token is checked anyway.)
+ * A form must come from this site: browsers say so with Sec-Fetch-Site, or with Origin. `Origin: null` (a
+ * sandboxed frame, a data: page, a redirect from elsewhere) is refused: the console's pages are served with
+ * `Referrer-Policy: same-origin`, so its own forms always carry the real origin.
  */
 export function sameOrigin(c: Context): boolean {
   const site = c.req.header("sec-fetch-site");
   if (site && site !== "same-origin" && site !== "none") return false;
   const origin = c.req.header("origin");
-  if (!origin || origin === "null") return true;
+  if (!origin) return true;
+  if (origin === "null") return false;
   const host = c.req.header("x-forwarded-host") ?? c.req.header("host") ?? new URL(c.req.url).host;
   try {
     return new URL(origin).host === host;

@@ -2,6 +2,7 @@ import type { Context } from "hono";
 import { HTTPException } from "hono/http-exception";
 import type { ContentfulStatusCode } from "hono/utils/http-status";
 import type { Logger } from "../log/create-logger.ts";
+import { toLoggedError } from "../log/to-logged-error.ts";
 
 /** The one error vocabulary of the HTTP layer: every error response is `{ error: { code, message } }`. */
 export const ERROR_STATUS = {
@@ -46,10 +47,7 @@ export function createErrorHandler(log: Logger) {
       const code = CODE_BY_STATUS.get(status) ?? (status >= 500 ? "internal" : "bad_request");
       return c.json(errorBody(code, error.message || code.replace("_", " ")), status as ContentfulStatusCode);
     }
-    log.error(
-      { err: { name: error.name, message: error.message, stack: error.stack }, requestId: c.get("requestId") },
-      "unhandled error",
-    );
+    log.error({ err: toLoggedError(error), requestId: c.get("requestId") }, "unhandled error");
     return c.json(errorBody("internal", "Something went wrong on our side. Please try again."), 500);
   };
 }

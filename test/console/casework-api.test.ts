@@ -90,7 +90,7 @@ describe("casework API", () => {
       status: "claimed",
       assigneeId: cw.caseworker.id,
     });
-    expect((await call(other.token, "POST", `/api/tickets/${ticket.reference}/claim`)).status).toBe(409);
+    expect((await call(other.token, "POST", `/api/tickets/${ticket.reference}/claim`)).status).toBe(404);
     for (const [method, path, body] of [
       ["POST", `/api/tickets/${ticket.reference}/release`, undefined],
       ["POST", `/api/tickets/${ticket.reference}/notes`, { text: "x" }],

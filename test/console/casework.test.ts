@@ -45,7 +45,7 @@ describe("casework", () => {
   it("moves a ticket new → claimed → in progress → closed with an outcome, and records events and audit", async () => {
     const ticket = await newTicket();
     expect((await claimTicket(cw.ctx, { reference: ticket.reference })).status).toBe("claimed");
-    await expect(claimTicket(other.ctx, { reference: ticket.reference })).rejects.toEqual(refused("conflict"));
+    await expect(claimTicket(other.ctx, { reference: ticket.reference })).rejects.toEqual(refused("not_found"));
     expect((await changeTicketStatus(cw.ctx, { reference: ticket.reference, status: "in_progress" })).status).toBe(
       "in_progress",
     );

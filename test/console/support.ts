@@ -71,7 +71,9 @@ export async function addConversation(lentera: TestLentera, locale: "id" | "en" 
 }
 
 /** A browser-like session against the console through app.request(): cookies kept, CSRF token read from pages. */
-export function consoleClient(app: Hono, options: { headers?: Record<string, string> } = {}) {
+export function consoleClient(app: Hono, options: { headers?: Record<string, string>; remoteAddress?: string } = {}) {
+  // what @hono/node-server passes as the request's env: the TCP socket, with the client's address
+  const env = options.remoteAddress ? { incoming: { socket: { remoteAddress: options.remoteAddress } } } : undefined;
   const cookies = new Map<string, string>();
   const keep = (res: Response) => {
     for (const line of res.headers.getSetCookie()) {
@@ -88,7 +90,11 @@ export function consoleClient(app: Hono, options: { headers?: Record<string, str
     csrf: "",
     async get(path: string, headers: Record<string, string> = {}) {
       const res = keep(
-        await app.request(path, { headers: { ...options.headers, cookie: header(), ...headers }, redirect: "manual" }),
+        await app.request(
+          path,
+          { headers: { ...options.headers, cookie: header(), ...headers }, redirect: "manual" },
+          env,
+        ),
       );
       const body = await res.text();
       const token = /name="_csrf" value="([^"]+)"/.exec(body)?.[1];
@@ -98,17 +104,21 @@ export function consoleClient(app: Hono, options: { headers?: Record<string, str
     async post(path: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}) {
       const body = new URLSearchParams({ _csrf: client.csrf, ...fields });
       const res = keep(
-        await app.request(path, {
-          method: "POST",
-          body,
-          headers: {
-            ...options.headers,
-            "content-type": "application/x-www-form-urlencoded",
-            cookie: header(),
-            ...headers,
+        await app.request(
+          path,
+          {
+            method: "POST",
+            body,
+            headers: {
+              ...options.headers,
+              "content-type": "application/x-www-form-urlencoded",
+              cookie: header(),
+              ...headers,
+            },
+            redirect: "manual",
           },
-          redirect: "manual",
-        }),
+          env,
+        ),
       );
       return { res, body: await res.text() };
     },

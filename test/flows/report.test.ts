@@ -11,7 +11,14 @@ beforeAll(async () => {
   const api = newApiToken();
   token = api.token;
   await lentera.db.caseworker.create({
-    data: { email: "report@example.org", name: "Rina", role: "caseworker", apiTokenHash: api.hash },
+    data: {
+      email: "report@example.org",
+      name: "Rina",
+      role: "caseworker",
+      apiTokenHash: api.hash,
+      apiTokenScopes: ["read", "casework"],
+      apiTokenExpiresAt: new Date(Date.now() + 24 * 3600_000),
+    },
   });
 });
 afterAll(() => lentera?.close());

@@ -45,6 +45,8 @@ export async function createTestLentera(
     PORT: "0",
     HOST: "127.0.0.1",
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
+    // Tests start many chats from one (absent) address; the flood limit's own test sets it.
+    WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR: "0",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });

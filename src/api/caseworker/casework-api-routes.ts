@@ -47,7 +47,10 @@ const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
 export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   const app = new Hono<CaseworkerEnv>();
   app.onError(createCaseworkErrorHandler(deps.log));
-  const auth = requireApiCaseworker(deps.db);
+  // Token scopes: reads need "read", actions on tickets "casework", accounts/partners/audit "admin".
+  const auth = requireApiCaseworker(deps.db, "read");
+  const act = requireApiCaseworker(deps.db, "casework");
+  const admin = requireApiCaseworker(deps.db, "admin");
   const ctxOf = (c: Context<CaseworkerEnv>): CaseworkContext => caseworkContextFor(deps, c.get("caseworker"));
   const ref = (c: Context<CaseworkerEnv>) => {
     const value = c.req.param("reference") ?? "";
@@ -80,18 +83,18 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     });
   });
 
-  app.post("/tickets/:reference/claim", auth, async (c) =>
+  app.post("/tickets/:reference/claim", act, async (c) =>
     c.json({ ticket: toJson(await claimTicket(ctxOf(c), { reference: ref(c) })) }),
   );
-  app.post("/tickets/:reference/release", auth, async (c) =>
+  app.post("/tickets/:reference/release", act, async (c) =>
     c.json({ ticket: toJson(await releaseTicket(ctxOf(c), { reference: ref(c) })) }),
   );
-  app.post("/tickets/:reference/reassign", auth, validate("json", ReassignBody), async (c) =>
+  app.post("/tickets/:reference/reassign", act, validate("json", ReassignBody), async (c) =>
     c.json({
       ticket: toJson(await reassignTicket(ctxOf(c), { reference: ref(c), assigneeId: c.req.valid("json").assigneeId })),
     }),
   );
-  app.post("/tickets/:reference/status", auth, validate("json", StatusBody), async (c) => {
+  app.post("/tickets/:reference/status", act, validate("json", StatusBody), async (c) => {
     const body = c.req.valid("json");
     const ticket = await changeTicketStatus(ctxOf(c), {
       reference: ref(c),
@@ -101,7 +104,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     });
     return c.json({ ticket: toJson(ticket) });
   });
-  app.post("/tickets/:reference/notes", auth, validate("json", NoteBody), async (c) => {
+  app.post("/tickets/:reference/notes", act, validate("json", NoteBody), async (c) => {
     const note = await addNote(ctxOf(c), { reference: ref(c), text: c.req.valid("json").text });
     return c.json({ note: { id: note.id, createdAt: note.createdAt.toISOString() } }, 201);
   });
@@ -110,7 +113,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     const messages = (await readTranscriptAfter(ctxOf(c), ref(c), after ? BigInt(after) : 0n)) ?? [];
     return c.json({ messages, cursor: messages.at(-1)?.cursor ?? after ?? "0" });
   });
-  app.post("/tickets/:reference/messages", auth, validate("json", MessageBody), async (c) => {
+  app.post("/tickets/:reference/messages", act, validate("json", MessageBody), async (c) => {
     const body = c.req.valid("json");
     const sent = await sendCaseworkerMessage(ctxOf(c), {
       reference: ref(c),
@@ -126,11 +129,11 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     }
     return c.json({ messageId: sent.messageId, handoffStarted: sent.handoffStarted }, 201);
   });
-  app.post("/tickets/:reference/hand-back", auth, async (c) => {
+  app.post("/tickets/:reference/hand-back", act, async (c) => {
     await handBack(ctxOf(c), { reference: ref(c) });
     return c.json({ mode: "bot" });
   });
-  app.post("/tickets/:reference/referrals", auth, validate("json", ReferBody), async (c) => {
+  app.post("/tickets/:reference/referrals", act, validate("json", ReferBody), async (c) => {
     const body = c.req.valid("json");
     const referral = await referTicket(ctxOf(c), {
       reference: ref(c),
@@ -151,7 +154,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       201,
     );
   });
-  app.patch("/tickets/:reference/referrals/:referralId", auth, validate("json", ReferralBody), async (c) => {
+  app.patch("/tickets/:reference/referrals/:referralId", act, validate("json", ReferralBody), async (c) => {
     const body = c.req.valid("json");
     const referral = await updateReferral(ctxOf(c), {
       reference: ref(c),
@@ -175,18 +178,18 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       })),
     });
   });
-  app.post("/partners", auth, validate("json", PartnerBody), async (c) => {
+  app.post("/partners", admin, validate("json", PartnerBody), async (c) => {
     requirePermission(c, "partners.manage");
     const partner = await savePartner(ctxOf(c), c.req.valid("json"));
     return c.json({ partner: { id: partner.id, name: partner.name } }, 201);
   });
-  app.put("/partners/:id", auth, validate("json", PartnerBody), async (c) => {
+  app.put("/partners/:id", admin, validate("json", PartnerBody), async (c) => {
     requirePermission(c, "partners.manage");
     const partner = await savePartner(ctxOf(c), { ...c.req.valid("json"), id: c.req.param("id") });
     return c.json({ partner: { id: partner.id, name: partner.name, active: partner.active } });
   });
 
-  app.get("/caseworkers", auth, async (c) => {
+  app.get("/caseworkers", admin, async (c) => {
     requirePermission(c, "accounts.manage");
     const rows = await deps.db.caseworker.findMany({ orderBy: { name: "asc" } });
     return c.json({
@@ -200,7 +203,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       })),
     });
   });
-  app.patch("/caseworkers/:id", auth, validate("json", AccountBody), async (c) => {
+  app.patch("/caseworkers/:id", admin, validate("json", AccountBody), async (c) => {
     requirePermission(c, "accounts.manage");
     const updated = await manageAccount(ctxOf(c), { caseworkerId: c.req.param("id"), ...c.req.valid("json") });
     return c.json({ caseworker: { id: updated.id, role: updated.role, active: updated.active } });
@@ -208,7 +211,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
 
   app.get(
     "/audit",
-    auth,
+    admin,
     validate("query", AuditFilter.extend({ format: z.enum(["json", "csv"]).optional() })),
     async (c) => {
       requirePermission(c, "audit.read");

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Cursor } from "../../http/cursor.ts";
 import { MANUAL_STATUSES, OUTCOMES } from "../../casework/change-status.ts";
 import { Role } from "../../db/generated/enums.ts";
 
@@ -38,9 +39,4 @@ export const PartnerBody = z
   })
   .strict();
 export const AccountBody = z.object({ role: z.enum(Role).optional(), active: z.boolean().optional() }).strict();
-export const TranscriptQuery = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be a cursor from an earlier answer")
-    .optional(),
-});
+export const TranscriptQuery = z.object({ after: Cursor.optional() });

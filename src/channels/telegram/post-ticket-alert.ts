@@ -79,7 +79,32 @@ export async function postTicketAlert(
   },
   event: TicketOpened,
 ): Promise<"sent" | "failed"> {
-  const { text, reply_markup } = renderTicketAlert(event, deps.t, deps.publicUrl);
+  return sendAlert(deps, renderTicketAlert(event, deps.t, deps.publicUrl));
+}
+
+/** The one message for the alerts held over the cap (cap-ticket-alerts.ts): how many, and a link to the queue. */
+export function renderAlertSummary(
+  count: number,
+  t: Translate,
+  publicUrl: string | undefined,
+): { text: string; reply_markup?: InlineKeyboardMarkup } {
+  const text = t(ALERT_LOCALE, "telegram:alert.more", { count });
+  if (!publicUrl) return { text };
+  const url = `${publicUrl.replace(/\/+$/, "")}/console/queue`;
+  return { text, reply_markup: { inline_keyboard: [[{ text: t(ALERT_LOCALE, "telegram:alert.open_queue"), url }]] } };
+}
+
+/** Posts the summary of `count` held alerts, with the same retries as one alert. */
+export async function postAlertSummary(deps: AlertDeps, count: number): Promise<"sent" | "failed"> {
+  return sendAlert(deps, renderAlertSummary(count, deps.t, deps.publicUrl));
+}
+
+type AlertDeps = Parameters<typeof postTicketAlert>[0];
+
+async function sendAlert(
+  deps: AlertDeps,
+  { text, reply_markup }: { text: string; reply_markup?: InlineKeyboardMarkup },
+): Promise<"sent" | "failed"> {
   const result = await retryWithBackoff<undefined, DeliveryResult>(
     async () => {
       try {

@@ -8,14 +8,15 @@ import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
-import type { Sleep } from "../../retry/retry-with-backoff.ts";
+import { sleep, type Sleep } from "../../retry/retry-with-backoff.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.ts";
 import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
 import { deleteWipedMessages } from "./delete-wiped-messages.ts";
 import { findMissedAlerts, markAlertPosted } from "./post-missed-alerts.ts";
-import { ALERT_PRIORITIES, postTicketAlert } from "./post-ticket-alert.ts";
+import { ALERT_PRIORITIES, postAlertSummary, postTicketAlert } from "./post-ticket-alert.ts";
+import { createAlertCap } from "./cap-ticket-alerts.ts";
 import { setBotCommands } from "./set-bot-commands.ts";
 
 /** The update kinds Lentera asks Telegram for (webhook and long polling alike). */
@@ -114,20 +115,32 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     }),
   ];
   const caseworkerChatId = config.caseworkerChatId;
+  const alertDeps = () => ({
+    api: bot.api,
+    t: deps.t,
+    chatId: caseworkerChatId!,
+    ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
+    signal: stopping.signal,
+    ...(deps.sleep ? { sleep: deps.sleep } : {}),
+  });
+  // A flood of urgent tickets pages the group at most MAX_ALERTS_PER_MINUTE times, then once with "N more".
+  const alertCap = createAlertCap({
+    db: deps.db,
+    now: deps.now,
+    sleep: (ms) => (deps.sleep ?? sleep)(ms, stopping.signal),
+    summarise: async (held) => {
+      if (stopping.signal.aborted) return;
+      const outcome = await postAlertSummary(alertDeps(), held.length);
+      if (outcome !== "sent") return log.error({ count: held.length }, "telegram: alert summary could not be posted");
+      for (const event of held) await markAlertPosted(deps.db, event.ticketId, deps.now());
+    },
+  });
   const postAlert = (event: Extract<LenteraEvent, { type: "ticket.opened" }>) =>
     background("sendMessage", async () => {
       if (!caseworkerChatId) return;
-      const outcome = await postTicketAlert(
-        {
-          api: bot.api,
-          t: deps.t,
-          chatId: caseworkerChatId,
-          ...(config.publicUrl ? { publicUrl: config.publicUrl } : {}),
-          signal: stopping.signal,
-          ...(deps.sleep ? { sleep: deps.sleep } : {}),
-        },
-        event,
-      );
+      // held: the summary goes out when the minute ends (a stop drops it; the next start posts what was missed)
+      if ((await alertCap.admit(event)) === "held") return;
+      const outcome = await postTicketAlert(alertDeps(), event);
       if (outcome === "sent") await markAlertPosted(deps.db, event.ticketId, deps.now());
       else log.error({ ticketId: event.ticketId }, "telegram: caseworker alert could not be posted");
     });

@@ -5,7 +5,11 @@ import type { ConversationDeps, HandleInbound } from "../../conversations/handle
 import { listMessages } from "../../conversations/list-messages.ts";
 import type { StoredOutbound } from "../../conversations/types.ts";
 import { AppError } from "../../http/errors.ts";
+import { clientAddress } from "../../http/client-address.ts";
+import { Cursor } from "../../http/cursor.ts";
 import { createRateLimiter } from "../../http/rate-limit.ts";
+import { takeSharedRate } from "../../http/take-shared-rate.ts";
+import type { TrustProxy } from "../../config/env.ts";
 import { validate } from "../../http/validate.ts";
 import { authorizeWebConversation } from "./webchat-auth.ts";
 import { startWebConversation } from "./start-web-conversation.ts";
@@ -35,16 +39,20 @@ const messageBody = z.union([
     })
     .strict(),
 ]);
-const listQuery = z.object({
-  after: z
-    .string()
-    .regex(/^\d{1,19}$/, "must be a cursor from an earlier answer")
-    .optional(),
-});
+const listQuery = z.object({ after: Cursor.optional() });
 
 const reply = (message: StoredOutbound) => message.body;
 
-export type WebchatDeps = ConversationDeps & { handleInbound: HandleInbound };
+export type WebchatDeps = ConversationDeps & {
+  handleInbound: HandleInbound;
+  /** WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR (default 30; 0 = no limit) */
+  webchatConversationsPerHour?: number;
+  /** TRUST_PROXY, to find the client's address behind a known proxy */
+  trustProxy?: TrustProxy;
+};
+
+/** New web chats are counted per address over this window (WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR). */
+export const NEW_CHAT_WINDOW_MS = 60 * 60_000;
 
 /** The web chat's JSON API (README "Web chat API"). */
 export function createWebchatRoutes(deps: WebchatDeps) {
@@ -59,6 +67,19 @@ export function createWebchatRoutes(deps: WebchatDeps) {
   return new Hono()
     .post("/conversations", limit, validate("json", startBody), async (c) => {
       const { locale } = c.req.valid("json");
+      // Per address, in the database (shared by every instance); the address is kept only as a keyed hash.
+      const rate = await takeSharedRate(deps.db, {
+        key: `webchat-start:${deps.cipher.lookupKey(clientAddress(c, deps.trustProxy))}`,
+        limit: deps.webchatConversationsPerHour ?? 30,
+        windowMs: NEW_CHAT_WINDOW_MS,
+        now: deps.now,
+      });
+      if (rate.status === "limited") {
+        c.header("retry-after", String(rate.retryAfterSeconds));
+        throw new AppError("rate_limited", "Too many new chats from your network. Please try again later.", {
+          retryAfterSeconds: rate.retryAfterSeconds,
+        });
+      }
       const started = await startWebConversation(deps, locale);
       return c.json(
         { conversationId: started.conversationId, token: started.token, replies: started.replies.map(reply) },

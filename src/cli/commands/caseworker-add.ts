@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "../../casework/hash-password.ts";
+import { API_TOKEN_SCOPES, ApiTokenScope } from "../../casework/api-token-scopes.ts";
 import { saveCaseworker } from "../../casework/save-caseworker.ts";
 import { Role } from "../../db/generated/enums.ts";
 import { UsageError, type CliCommand } from "../command.ts";
@@ -9,6 +10,19 @@ const Options = z.object({
   email: z.email("--email must be an email address"),
   name: z.string().trim().min(1, "--name is required").max(120),
   role: z.enum(Role, "--role must be caseworker, supervisor or admin"),
+  scopes: z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined ? undefined : v.split(",").map((s) => s.trim())))
+    .pipe(
+      z.array(ApiTokenScope, `--scopes must be a comma-separated list of ${API_TOKEN_SCOPES.join(", ")}`).optional(),
+    ),
+  "token-days": z.coerce
+    .number("--token-days must be a number of days")
+    .int()
+    .min(1, "--token-days must be 1–3650")
+    .max(3650, "--token-days must be 1–3650")
+    .optional(),
 });
 
 /**
@@ -24,13 +38,15 @@ export const caseworkerAdd: CliCommand = {
   group: "caseworker",
   name: "add",
   usage:
-    "caseworker add --email <email> --name <name> --role <caseworker|supervisor|admin> [--password <password> | --password-stdin]",
+    "caseworker add --email <email> --name <name> --role <caseworker|supervisor|admin> [--password <password> | --password-stdin] [--scopes read,casework,admin] [--token-days 90]",
   options: {
     email: { type: "string" },
     name: { type: "string" },
     role: { type: "string" },
     password: { type: "string" },
     "password-stdin": { type: "boolean" },
+    scopes: { type: "string" },
+    "token-days": { type: "string" },
   },
   async run(ctx, values) {
     const parsed = Options.safeParse(values);
@@ -39,9 +55,15 @@ export const caseworkerAdd: CliCommand = {
     if (password !== undefined && (password.length < MIN_PASSWORD_LENGTH || password.length > MAX_PASSWORD_LENGTH)) {
       throw new UsageError(`The password must be ${MIN_PASSWORD_LENGTH}–${MAX_PASSWORD_LENGTH} characters.`);
     }
+    const { scopes, "token-days": tokenDays, ...account } = parsed.data;
     const { caseworker, token, created } = await saveCaseworker(
       ctx.db,
-      { ...parsed.data, ...(password ? { password } : {}) },
+      {
+        ...account,
+        ...(password ? { password } : {}),
+        ...(scopes ? { scopes } : {}),
+        ...(tokenDays ? { tokenDays } : {}),
+      },
       { type: "cli" },
     );
     ctx.out(`${created ? "Created" : "Reset"} ${caseworker.role} ${caseworker.email} (${caseworker.name}).`);
@@ -51,6 +73,9 @@ export const caseworkerAdd: CliCommand = {
         : caseworker.passwordHash
           ? "Console password: unchanged."
           : "Console password: none yet (re-run with --password-stdin to set one).",
+    );
+    ctx.out(
+      `Token scopes: ${caseworker.apiTokenScopes.join(", ")}; valid until ${caseworker.apiTokenExpiresAt?.toISOString() ?? "—"}.`,
     );
     ctx.out("Personal API token (shown once; store it somewhere safe — re-running this command replaces it):");
     ctx.out(token);
