@@ -1,16 +1,38 @@
 import { PrismaPg } from "@prisma/adapter-pg";
+import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client.ts";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`: what services take when they must run in one. */
 export type Tx = Prisma.TransactionClient;
 
+/** A new connection that cannot be made in this long fails the query (the caller answers 5xx and retries). */
+const CONNECT_TIMEOUT_MS = 5_000;
+
 /**
  * One Prisma client for the whole process, made in `main.ts` and injected (no import-time singleton).
  * The embedded PGlite serves one query at a time, so its pool keeps a single connection.
+ *
+ * The pool is ours so that no connection can crash the process: PostgreSQL ends connections on a restart
+ * or a failover (57P01 "terminating connection due to administrator command"), and `pg` emits that as an
+ * `'error'` event on the client, which kills Node when no one listens — also on a client that is checked
+ * out between two queries. Every client gets a listener the moment it connects; the broken client is dropped
+ * by the pool, the query in flight fails (a 5xx, retried by Telegram or the outbox), and the next query
+ * opens a fresh connection: reconnecting is the pool's normal work, `/healthz` says 503 meanwhile.
  */
-export function createPrismaClient(url: string, options: { maxConnections: number }): Db {
-  const adapter = new PrismaPg({ connectionString: url, max: options.maxConnections });
+export function createPrismaClient(
+  url: string,
+  options: { maxConnections: number; onConnectionError?: (error: Error) => void },
+): Db {
+  const onError = (error: Error) => options.onConnectionError?.(error);
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  });
+  pool.on("error", onError);
+  pool.on("connect", (client) => client.on("error", onError));
+  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: onError, onConnectionError: onError });
   return new PrismaClient({ adapter });
 }
 

@@ -18,7 +18,7 @@ import { ALERT_PRIORITIES, postTicketAlert } from "./post-ticket-alert.ts";
 import { setBotCommands } from "./set-bot-commands.ts";
 
 /** The update kinds Lentera asks Telegram for (webhook and long polling alike). */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 export type TelegramConfig = {
   token: string;
