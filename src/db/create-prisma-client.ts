@@ -6,9 +6,6 @@ export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`: what services take when they must run in one. */
 export type Tx = Prisma.TransactionClient;
 
-/** A new connection that cannot be made in this long fails the query (the caller answers 5xx and retries). */
-const CONNECT_TIMEOUT_MS = 5_000;
-
 /**
  * One Prisma client for the whole process, made in `main.ts` and injected (no import-time singleton).
  * The embedded PGlite serves one query at a time, so its pool keeps a single connection.
@@ -25,11 +22,9 @@ export function createPrismaClient(
   options: { maxConnections: number; onConnectionError?: (error: Error) => void },
 ): Db {
   const onError = (error: Error) => options.onConnectionError?.(error);
-  const pool = new pg.Pool({
-    connectionString: url,
-    max: options.maxConnections,
-    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
-  });
+  // No connectionTimeoutMillis: pg applies it to waiting for a free client too, and the embedded database's
+  // single connection is shared by design. A server that is down refuses connections at once anyway.
+  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections });
   pool.on("error", onError);
   pool.on("connect", (client) => client.on("error", onError));
   const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: onError, onConnectionError: onError });
