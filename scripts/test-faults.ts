@@ -284,11 +284,16 @@ async function startServer(api: FakeTelegramApi, database: Database, index: numb
   };
 }
 
-/** kill -9 at several moments of a first start (migrations running), then every next start must come up. */
+/**
+ * kill -9 at several moments of a first start's migrations, then every next start must come up (twice).
+ * The moment is taken from the database itself: on PGlite once its socket appears (the next thing the server
+ * does is migrate), on PostgreSQL once the migration advisory lock is held.
+ */
 async function killDuringMigrations(kind: string, freshDatabase: () => Promise<Database>): Promise<Row> {
-  const moments = kind === "PGlite" ? [400, 1500, 3000, 6000] : [150, 300, 600, 1200];
+  const delaysMs = [0, 15, 40, 100, 250];
   let ok = 0;
-  for (const afterMs of moments) {
+  let hit = 0;
+  for (const delayMs of delaysMs) {
     const database = await freshDatabase();
     const env = {
       ...process.env,
@@ -300,9 +305,11 @@ async function killDuringMigrations(kind: string, freshDatabase: () => Promise<D
       ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     };
     const victim = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: "ignore" });
-    await sleep(afterMs);
+    await migrationsStarted(database, victim);
+    await sleep(delayMs);
+    if (database.databaseUrl ? await migrationsRunning(database.databaseUrl) : true) hit += 1;
     victim.kill("SIGKILL");
-    await new Promise((resolve) => victim.once("exit", resolve));
+    await new Promise((resolve) => (victim.exitCode !== null ? resolve(null) : victim.once("exit", resolve)));
     let up = 0;
     for (let round = 0; round < 2; round++) {
       const next = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
@@ -319,12 +326,43 @@ async function killDuringMigrations(kind: string, freshDatabase: () => Promise<D
     }
     if (up === 2) ok += 1;
   }
+  const where = kind === "PostgreSQL" ? `, ${hit} killed with the migration lock held` : "";
   return empty(
     `kill -9 during the first start's migrations (${kind})`,
-    ok === moments.length
-      ? `${ok}/${moments.length} databases: every next start came up`
-      : `${moments.length - ok}/${moments.length} failed to come up`,
+    ok === delaysMs.length
+      ? `${ok}/${delaysMs.length} databases${where}: every next start came up`
+      : `${delaysMs.length - ok}/${delaysMs.length} failed to come up`,
   );
+}
+
+async function migrationsStarted(database: Database, child: ChildProcess) {
+  const deadline = Date.now() + 120_000;
+  while (Date.now() < deadline && child.exitCode === null) {
+    if (
+      database.databaseUrl
+        ? await migrationsRunning(database.databaseUrl)
+        : existsSync(path.join(database.dataDir, ".s.PGSQL.5432"))
+    )
+      return;
+    await sleep(database.databaseUrl ? 2 : 10);
+  }
+}
+
+async function migrationsRunning(url: string): Promise<boolean> {
+  const { default: pg } = await import("pg");
+  const client = new pg.Client({ connectionString: url });
+  client.on("error", () => {});
+  try {
+    await client.connect();
+    const { rows } = await client.query(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND objid = 72707369 AND granted",
+    );
+    return rows[0].n > 0;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => {});
+  }
 }
 
 function compare(

@@ -33,6 +33,22 @@ export class FailedMigrationError extends Error {}
  * Safe to call on every start: nothing pending, nothing done. Returns the names applied.
  */
 export async function applyMigrations(url: string, baseDir = MIGRATIONS_DIR): Promise<string[]> {
+  // The embedded database is one PostgreSQL session behind its socket, so a session lock does not keep two
+  // callers of one process apart there: they queue here first.
+  const previous = queue;
+  let done!: () => void;
+  queue = new Promise<void>((resolve) => (done = resolve));
+  await previous;
+  try {
+    return await applyLocked(url, baseDir);
+  } finally {
+    done();
+  }
+}
+
+let queue: Promise<void> = Promise.resolve();
+
+async function applyLocked(url: string, baseDir: string): Promise<string[]> {
   const list = await readMigrations(baseDir);
   const client = new pg.Client({ connectionString: url });
   // A connection lost mid-run rejects the query in flight; the event itself must not crash the process.
@@ -60,6 +76,12 @@ export async function applyMigrations(url: string, baseDir = MIGRATIONS_DIR): Pr
       const script = dir.migrationFile.content.value;
       await client.query("BEGIN");
       try {
+        // applied meanwhile by a process the lock did not hold back (two clients of one embedded database)
+        const again = await client.query(`SELECT 1 FROM "_prisma_migrations" WHERE migration_name = $1`, [dir.path]);
+        if (again.rowCount) {
+          await client.query("ROLLBACK");
+          continue;
+        }
         await client.query(script);
         await client.query(
           `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
