@@ -1,7 +1,36 @@
-import { startLentera } from "./boot/start-lentera.ts";
+import { startLentera, StartAborted, type Lentera } from "./boot/start-lentera.ts";
 import { ConfigError, parseEnv } from "./config/env.ts";
-import { createLogger } from "./log/create-logger.ts";
+import { createLogger, type Logger } from "./log/create-logger.ts";
 import { toLoggedError } from "./log/to-logged-error.ts";
+
+// Signals are handled from the first line: a SIGTERM while migrations run lets the migration finish (each is
+// one transaction anyway), then start-up stops, cleans up and exits 0 — never a half-started process.
+const stopRequested = new AbortController();
+let lentera: Lentera | undefined;
+let log: Logger | undefined;
+let stopping = false;
+let shutdownTimeoutMs = 10_000;
+
+async function stop(signal: string) {
+  if (stopping) return;
+  stopping = true;
+  log?.info({ signal }, "shutting down");
+  // A last resort should closing hang; closing itself keeps within SHUTDOWN_TIMEOUT_MS.
+  setTimeout(() => process.exit(1), shutdownTimeoutMs + 2_000).unref();
+  await lentera?.close({ timeoutMs: shutdownTimeoutMs });
+  log?.info("stopped");
+  process.exit(0);
+}
+
+function onSignal(signal: NodeJS.Signals) {
+  if (!lentera) {
+    stopRequested.abort();
+    return;
+  }
+  void stop(signal);
+}
+process.on("SIGINT", onSignal);
+process.on("SIGTERM", onSignal);
 
 /** `npm start`: parse the environment once, start everything, stop cleanly on SIGINT/SIGTERM. */
 async function main() {
@@ -17,11 +46,24 @@ async function main() {
     }
     throw error;
   }
-  const log = createLogger({ level: env.LOG_LEVEL });
-  let lentera;
+  shutdownTimeoutMs = env.SHUTDOWN_TIMEOUT_MS;
+  log = createLogger({ level: env.LOG_LEVEL });
+  process.on("unhandledRejection", (reason) => {
+    log?.error(
+      {
+        err: toLoggedError(reason),
+      },
+      "unhandled rejection",
+    );
+  });
+  if (stopRequested.signal.aborted) process.exit(0);
   try {
-    lentera = await startLentera(env, { log, listen: true });
+    lentera = await startLentera(env, { log, listen: true, signal: stopRequested.signal });
   } catch (error) {
+    if (error instanceof StartAborted) {
+      log.info("stopped during start-up");
+      process.exit(0);
+    }
     // A wrong or missing encryption key (KeyCheckError) is a configuration error, like a bad variable.
     if (error instanceof ConfigError) {
       process.stderr.write(`${error.message}\n`);
@@ -29,6 +71,7 @@ async function main() {
     }
     throw error;
   }
+  if (stopRequested.signal.aborted) return stop("SIGTERM");
   log.info(
     {
       url: lentera.url,
@@ -38,27 +81,6 @@ async function main() {
     "Lentera is running",
   );
   process.stdout.write(`\nLentera is running: open ${lentera.url} (web chat)\n\n`);
-
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, "shutting down");
-    const force = setTimeout(() => process.exit(1), 10_000);
-    force.unref();
-    await lentera.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", () => void stop("SIGINT"));
-  process.on("SIGTERM", () => void stop("SIGTERM"));
-  process.on("unhandledRejection", (reason) => {
-    log.error(
-      {
-        err: toLoggedError(reason),
-      },
-      "unhandled rejection",
-    );
-  });
 }
 
 await main();

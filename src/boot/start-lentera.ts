@@ -42,8 +42,16 @@ export type Lentera = {
   databaseUrl: string;
   /** the address the server listens on (when `listen` was asked for) */
   url?: string;
-  close(): Promise<void>;
+  /**
+   * Stops in order: the HTTP server first (new requests 503, keep-alive connections closed after their
+   * answer, requests in flight finish), then channels and the outbox (sends under way are recorded; pending
+   * replies stay for the next start), then the database. Everything is done within `timeoutMs`.
+   */
+  close(options?: { timeoutMs?: number }): Promise<void>;
 };
+
+/** Raised by `startLentera` when its `signal` was aborted during start-up (after migrations finished cleanly). */
+export class StartAborted extends Error {}
 
 /**
  * Wires Lentera together: database (embedded or server) with migrations applied, encryption, i18n,
@@ -61,16 +69,28 @@ export async function startLentera(
     sleep?: Sleep;
     /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    /** SIGTERM during start-up: the migration under way finishes, then start-up stops and cleans up */
+    signal?: AbortSignal;
   },
 ): Promise<Lentera> {
   const { log } = options;
   const now = options.now ?? (() => new Date());
   const database = await openDatabaseUrl({ databaseUrl: env.DATABASE_URL, dataDir: env.DATA_DIR });
-  const closers: (() => Promise<void>)[] = [database.close];
+  const closers: ((deadline: number) => Promise<void>)[] = [database.close];
   try {
     const applied = await applyMigrations(database.url);
     if (applied.length) log.info({ migrations: applied }, "database migrations applied");
-    const db = createPrismaClient(database.url, { maxConnections: env.DATABASE_URL ? 10 : 1 });
+    if (options.signal?.aborted) throw new StartAborted("stopped during start-up");
+    let lastDbErrorAt = 0;
+    const db = createPrismaClient(database.url, {
+      maxConnections: env.DATABASE_URL ? 10 : 1,
+      // A restart or failover of PostgreSQL ends connections; the pool reconnects on the next query.
+      onConnectionError: (error) => {
+        if (Date.now() - lastDbErrorAt < 5_000) return;
+        lastDbErrorAt = Date.now();
+        log.warn({ err: { name: error.name, code: (error as { code?: string }).code } }, "database connection lost");
+      },
+    });
     closers.unshift(() => db.$disconnect());
     // Before anything reads or writes data: a wrong or missing key stops the start (KeyCheckError, exit 78).
     const cipher = await openMasterKey(env, db);
@@ -177,18 +197,24 @@ export async function startLentera(
       ...(whatsapp ? { whatsapp } : {}),
       ...(telegram ? { telegram } : {}),
       databaseUrl: database.url,
-      close: async () => closeAll(closers),
+      close: async (closeOptions) => {
+        const deadline = Date.now() + (closeOptions?.timeoutMs ?? env.SHUTDOWN_TIMEOUT_MS);
+        await closeAll(closers, deadline);
+      },
     };
+    if (options.signal?.aborted) throw new StartAborted("stopped during start-up");
     if (options.listen) {
-      const server = await listen(app, env.HOST, env.PORT);
-      // Stop accepting, let requests in flight (turns being stored) finish, drop idle keep-alive connections.
-      closers.unshift(
-        () =>
-          new Promise<void>((resolve) => {
-            server.close(() => resolve());
-            (server as { closeIdleConnections?: () => void }).closeIdleConnections?.();
-          }),
-      );
+      const gate = createShutdownGate();
+      const server = await listen(gate.wrap(app.fetch), env.HOST, env.PORT);
+      closers.unshift(async (deadline) => {
+        gate.drain();
+        const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+        server.closeIdleConnections();
+        // Turns being stored get most of the time; the rest is for channels, outbox and database.
+        await Promise.race([gate.idle(), delay(Math.max(0, (deadline - Date.now()) * 0.6))]);
+        server.closeAllConnections();
+        await closed;
+      });
       const { port } = server.address() as AddressInfo;
       lentera.url = `http://${env.HOST === "0.0.0.0" || env.HOST === "::" ? "localhost" : env.HOST}:${port}`;
     }
@@ -199,15 +225,65 @@ export async function startLentera(
   }
 }
 
-function listen(app: Hono, hostname: string, port: number): Promise<ServerType> {
+type NodeServer = ServerType & { closeIdleConnections(): void; closeAllConnections(): void };
+
+function listen(fetch: Hono["fetch"], hostname: string, port: number): Promise<NodeServer> {
   return new Promise((resolve, reject) => {
-    const server = serve({ fetch: app.fetch, hostname, port }, () => resolve(server));
+    const server = serve({ fetch, hostname, port }, () => resolve(server as NodeServer)) as NodeServer;
     server.once("error", reject);
   });
 }
 
-async function closeAll(closers: (() => Promise<void>)[]) {
-  for (const close of closers.splice(0)) {
-    await close().catch(() => {});
+/**
+ * Counts requests in flight and, once draining, answers new ones 503 (`Retry-After`, so Telegram and load
+ * balancers go elsewhere or come back) and asks keep-alive clients to close after their answer: a client
+ * that keeps its connection open cannot keep feeding a stopping server.
+ */
+function createShutdownGate() {
+  let draining = false;
+  let inFlight = 0;
+  let onIdle: (() => void)[] = [];
+  return {
+    wrap(fetch: Hono["fetch"]): Hono["fetch"] {
+      return async (request, ...rest) => {
+        if (draining)
+          return new Response(
+            JSON.stringify({ error: { code: "shutting_down", message: "Lentera is restarting; try again shortly." } }),
+            { status: 503, headers: { "content-type": "application/json", "retry-after": "5", connection: "close" } },
+          );
+        inFlight += 1;
+        try {
+          const response = await fetch(request, ...rest);
+          if (!draining) return response;
+          const closing = new Response(response.body, response);
+          closing.headers.set("connection", "close");
+          return closing;
+        } finally {
+          inFlight -= 1;
+          if (inFlight === 0) for (const resolve of onIdle.splice(0)) resolve();
+        }
+      };
+    },
+    drain() {
+      draining = true;
+    },
+    idle(): Promise<void> {
+      return inFlight === 0 ? Promise.resolve() : new Promise((resolve) => onIdle.push(resolve));
+    },
+  };
+}
+
+/** Runs the closers in order; each one that overruns the deadline is left behind so the database still closes. */
+async function closeAll(closers: ((deadline: number) => Promise<void>)[], deadline = Date.now() + 10_000) {
+  const list = closers.splice(0);
+  for (const [index, close] of list.entries()) {
+    const last = index === list.length - 1;
+    // the last closer (the database) always runs to its end; the others may use the time left but a second
+    const share = Math.max(0, deadline - Date.now() - 1000);
+    await Promise.race([close(deadline).catch(() => {}), ...(last ? [] : [delay(share)])]);
   }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
 }

@@ -60,6 +60,8 @@ export const envSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    /** SIGTERM/SIGINT: stop accepting, finish turns and sends in flight, close the database, exit 0 within this */
+    SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(1000).max(600_000).default(10_000),
     TELEGRAM_BOT_TOKEN: optional(z.string().regex(/^\d+:[\w-]+$/, "must look like 123456:ABC-DEF… (from @BotFather)")),
     TELEGRAM_MODE: z.enum(["webhook", "polling"]).default("webhook"),
     TELEGRAM_WEBHOOK_SECRET: optional(

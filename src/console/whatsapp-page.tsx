@@ -6,7 +6,7 @@ import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
 
 /** States in which an admin may forget the link and get a new QR code (not while another process holds it). */
-export const RELINKABLE_STATES = ["open", "reconnecting", "logged_out", "forbidden"] as const;
+export const RELINKABLE_STATES = ["open", "reconnecting", "logged_out", "forbidden", "replaced"] as const;
 
 /** How often the page asks whether the state or the QR code changed (WhatsApp rotates the code every ~20 s). */
 const POLL_INTERVAL_MS = 3000;
@@ -149,11 +149,13 @@ function StateHelp(props: { tr: Tr; status: WhatsAppStatus }) {
     standby: "standby",
     logged_out: "logged_out",
     forbidden: "forbidden",
+    paused: "paused",
+    replaced: "replaced",
     open: "open",
     stopped: "stopped",
   }[status.state];
   return (
-    <p class={status.state === "logged_out" || status.state === "forbidden" ? "warn" : "card"}>
+    <p class={["logged_out", "forbidden", "paused", "replaced"].includes(status.state) ? "warn" : "card"}>
       {tr(`whatsapp.notes.${note}`)}
     </p>
   );

@@ -63,6 +63,23 @@ export function createInboundHandler(deps: ConversationDeps) {
       });
       if (receipt.count === 0) return { result: { status: "duplicate" }, events: [] };
     }
+    const first = await handleOne(tx, inbound);
+    if (first.result.status !== "handled" || !inbound.followUps?.length) return first;
+    const replies = [...first.result.replies];
+    const events = [...first.events];
+    for (const followUp of inbound.followUps) {
+      const { followUps: _, channelRef: __, ...rest } = inbound;
+      const next = await handleOne(tx, { ...rest, input: followUp.input, externalId: followUp.externalId });
+      if (next.result.status === "handled") replies.push(...next.result.replies);
+      events.push(...next.events);
+    }
+    return { result: { ...first.result, replies }, events };
+  }
+
+  async function handleOne(
+    tx: Tx,
+    inbound: Inbound & { conversationId?: string },
+  ): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
     const conversation = await findOrStartConversation(tx, inbound);
     const now = deps.now();
     if (conversation.mode === "human" && !isWipeRequest(inbound.input, deps.safeWord)) {
@@ -126,18 +143,24 @@ export function createInboundHandler(deps: ConversationDeps) {
       return tx.conversation.findUniqueOrThrow({ where: { id: inbound.conversationId } });
     }
     const channelUserKey = deps.cipher.lookupKey(inbound.channelUserId);
-    const contact =
-      (await tx.contact.findUnique({
-        where: { channel_channelUserKey: { channel: inbound.channel, channelUserKey } },
-      })) ??
-      (await tx.contact.create({
-        data: {
-          channel: inbound.channel,
-          channelUserKey,
-          channelUserEnc: deps.cipher.encrypt(inbound.channelUserId),
-          locale: inbound.localeHint ?? "id",
-        },
-      }));
+    const where = { channel_channelUserKey: { channel: inbound.channel, channelUserKey } };
+    // Idempotent across instances: a new person's first two messages may arrive on two servers at once.
+    // The insert skips an existing row (waiting for the other transaction's row if it is not committed yet),
+    // and the row lock makes the two turns of one person take turns, whichever server runs them.
+    if (!(await tx.contact.findUnique({ where, select: { id: true } })))
+      await tx.contact.createMany({
+        data: [
+          {
+            channel: inbound.channel,
+            channelUserKey,
+            channelUserEnc: deps.cipher.encrypt(inbound.channelUserId),
+            locale: inbound.localeHint ?? "id",
+          },
+        ],
+        skipDuplicates: true,
+      });
+    const contact = await tx.contact.findUniqueOrThrow({ where });
+    await tx.$executeRaw`SELECT 1 FROM "Contact" WHERE id = ${contact.id} FOR UPDATE`;
     const existing = await tx.conversation.findFirst({
       where: { contactId: contact.id },
       orderBy: { createdAt: "desc" },
@@ -170,7 +193,8 @@ export function createInboundHandler(deps: ConversationDeps) {
     switch (input.type) {
       case "choice": {
         const choice = state.offered.find((c) => c.id === input.id);
-        return { text: choice ? deps.t(state.locale, choice.key, choice.vars) : input.id };
+        // A choice that was not on offer (an old or forged button) is kept as a tap, never as the person's words.
+        return choice ? { text: deps.t(state.locale, choice.key, choice.vars) } : { text: "", withheld: true };
       }
       case "text":
         return consented ? { text: input.text } : { text: "", withheld: true };

@@ -44,6 +44,11 @@ export type Inbound = {
   localeChosen?: boolean;
   /** what the channel needs to act on this message later (Telegram: its message id, to delete it on a wipe); stored encrypted */
   channelRef?: unknown;
+  /**
+   * More inputs of the same channel message, handled after `input` in the same transaction (a photo's
+   * caption): all of it is stored, or none of it is and the channel's retry brings it again.
+   */
+  followUps?: { input: Input; externalId: string }[];
 };
 
 export type StoredOutbound = { id: string; seq: bigint; body: Rendered };

@@ -1,152 +1,304 @@
+import { randomUUID } from "node:crypto";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
+import { Prisma } from "../db/generated/client.ts";
 import type { Channel, MessageBody } from "../conversations/types.ts";
 import type { Logger } from "../log/create-logger.ts";
+import { backoffMs } from "./backoff.ts";
 import type { ChannelSender, DeliveryResult } from "./types.ts";
 
-export type OutboxDeps = { db: Db; cipher: Cipher; log: Logger; now?: () => Date; pollMs?: number; batchSize?: number };
+export { backoffMs };
 
-const MAX_BACKOFF_MS = 10 * 60_000;
+export type OutboxDeps = {
+  db: Db;
+  cipher: Cipher;
+  log: Logger;
+  now?: () => Date;
+  pollMs?: number;
+  /** how many chats are sent to at once by this instance (one message per chat at a time) */
+  concurrency?: number;
+  /** how long a claim holds a row; a holder that dies loses it after this */
+  leaseMs?: number;
+  /** told after each message's outcome is recorded (the erasure hook: delete what was in flight) */
+  afterSend?: (outcome: AfterSend) => void;
+};
 
-/** Exponential backoff with full jitter, capped: 1 s, 2 s, 4 s … up to 10 minutes. */
-export function backoffMs(attempt: number, random = Math.random): number {
-  const ceiling = Math.min(MAX_BACKOFF_MS, 1000 * 2 ** Math.max(0, attempt - 1));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
+/** What `afterSend` hears: the stored message and how its delivery ended. */
+export type AfterSend = {
+  messageId: string;
+  conversationId: string;
+  channel: Channel;
+  status: DeliveryResult["status"];
+};
+
+export const OUTBOX_CONCURRENCY = 8;
+export const OUTBOX_LEASE_MS = 120_000;
+/** When the database does not answer, the outbox waits this long at most between tries. */
+const MAX_DB_BACKOFF_MS = 5_000;
+
+type Claimed = { seq: bigint; id: string; prevAttemptedAt: Date | null };
 
 /**
- * Delivers stored outbound messages through their channel's sender, oldest first and in order within each
- * conversation: a message waits while an earlier one of its conversation is still pending. A failed send
- * is retried with backoff, never dropped; a person who blocked the channel is marked and not retried.
+ * Delivers stored outbound messages through their channel's sender. The database is the queue: nothing
+ * waits in memory but the few messages being sent.
+ *
+ * - **One instance per message.** Rows are claimed with `FOR UPDATE SKIP LOCKED` and a lease, so several
+ *   instances on one PostgreSQL never send the same row; a dead holder's rows are claimed again once the
+ *   lease runs out.
+ * - **Per-chat order, chats side by side.** Only the oldest pending message of a conversation can be claimed
+ *   (the head), so a chat's messages go one after another in order, whichever instance sends them, while up to
+ *   `concurrency` chats are served at once: a hung or throttled chat holds one slot, not everyone. Heads are
+ *   taken oldest first, so after an outage every pending row gets its turn in age order, one per chat at a time.
+ * - **Retries are scheduled**, never slept: a failed send (or Telegram's `retry_after`) sets `nextAttemptAt`
+ *   and frees the slot. A person who blocked the channel is marked and not retried.
+ * - **Exactly once as far as the channel allows.** The claim records that an attempt starts (`attemptedAt`)
+ *   before the channel is called. When the outcome could not be recorded (the process died mid-send), the
+ *   next claim finds the mark and records the message as sent "not confirmed" instead of sending it again:
+ *   a duplicate is worse for a person in danger than a reply to re-ask. When the database goes away after a
+ *   send, the outcome is kept in memory and written when it is back.
  */
 export function createOutbox(deps: OutboxDeps) {
   const senders = new Map<Channel, ChannelSender>();
   const now = deps.now ?? (() => new Date());
+  const concurrency = deps.concurrency ?? OUTBOX_CONCURRENCY;
+  const leaseMs = deps.leaseMs ?? OUTBOX_LEASE_MS;
+  const inFlight = new Set<Promise<void>>();
+  /** claims whose answer was lost: given back (attempt cleared) when the database answers again */
+  const lostClaims = new Set<string>();
   let timer: NodeJS.Timeout | undefined;
-  let running: Promise<number> | undefined;
+  let pumping: Promise<void> | undefined;
   let again = false;
   let stopped = true;
+  let delivered = 0;
+  let dbFailures = 0;
 
-  async function drainOnce(): Promise<number> {
-    const channels = [...senders.values()].filter((s) => s.isReady?.() ?? true).map((s) => s.channel);
-    if (channels.length === 0) return 0;
-    const pending = await deps.db.message.findMany({
-      where: { direction: "outbound", status: "pending", channel: { in: channels } },
-      orderBy: { seq: "asc" },
-      take: deps.batchSize ?? 100,
-      include: { conversation: { select: { contact: { select: { channelUserEnc: true, blockedAt: true } } } } },
+  function readyChannels(): Channel[] {
+    return [...senders.values()].filter((s) => s.isReady?.() ?? true).map((s) => s.channel);
+  }
+
+  /** Claims up to `limit` heads of conversations that are due, oldest first; one statement. */
+  async function claim(limit: number): Promise<Claimed[]> {
+    const channels = readyChannels();
+    if (channels.length === 0 || limit <= 0) return [];
+    const at = toSqlTimestamp(now());
+    const until = toSqlTimestamp(new Date(now().getTime() + leaseMs));
+    const token = randomUUID();
+    try {
+      return await deps.db.$queryRaw<Claimed[]>`
+        WITH heads AS (
+          SELECT DISTINCT ON (m."conversationId") m.seq, m."claimedUntil", m."nextAttemptAt"
+          FROM "Message" m
+          WHERE m.direction = 'outbound' AND m.status = 'pending'
+            AND m.channel::text IN (${Prisma.join(channels)})
+          ORDER BY m."conversationId", m.seq
+        ), due AS (
+          SELECT seq FROM heads
+          WHERE ("claimedUntil" IS NULL OR "claimedUntil" < ${at}::timestamp(3))
+            AND ("nextAttemptAt" IS NULL OR "nextAttemptAt" <= ${at}::timestamp(3))
+          ORDER BY seq
+          LIMIT ${limit}
+        ), locked AS (
+          SELECT m.seq, m."attemptedAt" AS prev FROM "Message" m
+          WHERE m.seq IN (SELECT seq FROM due) AND m.status = 'pending'
+            AND (m."claimedUntil" IS NULL OR m."claimedUntil" < ${at}::timestamp(3))
+          FOR UPDATE SKIP LOCKED
+        )
+        UPDATE "Message" m
+        SET "claimedUntil" = ${until}::timestamp(3), "claimToken" = ${token},
+            "attemptedAt" = ${at}::timestamp(3), attempts = m.attempts + 1
+        FROM locked
+        WHERE m.seq = locked.seq
+        RETURNING m.seq, m.id, locked.prev AS "prevAttemptedAt"`;
+    } catch (error) {
+      // The claim may have committed with its answer lost: give those rows back once the database is back.
+      lostClaims.add(token);
+      throw error;
+    }
+  }
+
+  async function releaseLostClaims() {
+    for (const token of [...lostClaims]) {
+      await deps.db.message.updateMany({
+        where: { claimToken: token, status: "pending" },
+        data: { claimedUntil: null, claimToken: null, attemptedAt: null, attempts: { decrement: 1 } },
+      });
+      lostClaims.delete(token);
+    }
+  }
+
+  async function deliverClaimed(claimed: Claimed): Promise<void> {
+    const message = await deps.db.message.findUnique({
+      where: { id: claimed.id },
+      include: {
+        conversation: { select: { contactId: true, contact: { select: { channelUserEnc: true, blockedAt: true } } } },
+      },
     });
-    const held = new Set<string>();
-    let delivered = 0;
-    for (const message of pending) {
-      if (held.has(message.conversationId)) continue;
-      if (message.nextAttemptAt && message.nextAttemptAt > now()) {
-        held.add(message.conversationId);
-        continue;
-      }
-      const sender = senders.get(message.channel);
-      if (!sender || !(sender.isReady?.() ?? true)) {
-        held.add(message.conversationId);
-        continue;
-      }
-      const contact = message.conversation.contact;
-      if (contact.blockedAt) {
-        await deps.db.message.update({
-          where: { id: message.id },
-          data: { status: "blocked", lastError: "recipient blocked the channel" },
-        });
-        continue;
-      }
+    if (!message || message.status !== "pending") return;
+    let result: DeliveryResult;
+    const sender = senders.get(message.channel);
+    if (claimed.prevAttemptedAt) {
+      // An earlier attempt started and its outcome was never recorded: it may well have been delivered.
+      result = { status: "sent", unconfirmed: true };
+    } else if (message.conversation.contact.blockedAt) {
+      result = { status: "blocked", error: "recipient blocked the channel" };
+    } else if (!sender || !(sender.isReady?.() ?? true)) {
+      result = { status: "retry", error: "channel not ready", retryAfterMs: 1000 };
+    } else {
       const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc);
-      let result: DeliveryResult;
       try {
         result = await sender.deliver({
           messageId: message.id,
           conversationId: message.conversationId,
           channel: message.channel,
-          recipient: deps.cipher.decrypt(contact.channelUserEnc),
+          recipient: deps.cipher.decrypt(message.conversation.contact.channelUserEnc),
           text: body.text,
           ...(body.choices?.length ? { choices: body.choices } : {}),
           author: message.author === "person" ? "system" : message.author,
-          attempt: message.attempts + 1,
+          attempt: message.attempts,
         });
       } catch (error) {
         result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
       }
-      await record(message.id, message.attempts + 1, result, message.conversationId);
-      if (result.status === "sent") delivered += 1;
-      else if (result.status === "retry") held.add(message.conversationId);
     }
-    return delivered;
+    await recordUntilStored(message.id, message.attempts, result, message.conversation.contactId);
+    if (result.status === "sent") delivered += 1;
+    deps.afterSend?.({
+      messageId: message.id,
+      conversationId: message.conversationId,
+      channel: message.channel,
+      status: result.status,
+    });
   }
 
-  async function record(id: string, attempts: number, result: DeliveryResult, conversationId: string) {
-    switch (result.status) {
-      case "sent":
-        await deps.db.message.update({
-          where: { id },
-          data: {
-            status: "sent",
-            attempts,
-            sentAt: now(),
-            nextAttemptAt: null,
-            lastError: null,
-            channelMessageId: result.channelMessageId ?? null,
-            channelRefEnc: result.channelRef === undefined ? null : deps.cipher.encryptJson(result.channelRef),
-          },
-        });
+  /** The outcome of a call already made is written even if the database is away for a while. */
+  async function recordUntilStored(id: string, attempts: number, result: DeliveryResult, contactId: string) {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await record(id, attempts, result, contactId);
         return;
+      } catch (error) {
+        if (stopped && attempt >= 3) {
+          deps.log.error({ messageId: id, err: errorName(error) }, "outbox: outcome not recorded before stop");
+          return;
+        }
+        await sleep(Math.min(MAX_DB_BACKOFF_MS, 200 * 2 ** Math.min(attempt, 5)));
+      }
+    }
+  }
+
+  async function record(id: string, attempts: number, result: DeliveryResult, contactId: string) {
+    const released = { claimedUntil: null, claimToken: null, attemptedAt: null };
+    switch (result.status) {
+      case "sent": {
+        const data = {
+          ...released,
+          status: "sent" as const,
+          attempts,
+          sentAt: now(),
+          nextAttemptAt: null,
+          lastError: result.unconfirmed ? "delivery not confirmed (the sending process stopped mid-send)" : null,
+        };
+        if (result.unconfirmed) {
+          deps.log.warn({ messageId: id }, "outbox: an earlier send's outcome is unknown; not sending it again");
+          await deps.db.message.update({ where: { id }, data });
+          return;
+        }
+        const ref = {
+          channelMessageId: result.channelMessageId ?? null,
+          channelRefEnc: result.channelRef === undefined ? null : deps.cipher.encryptJson(result.channelRef),
+        };
+        try {
+          await deps.db.message.update({ where: { id }, data: { ...data, ...ref } });
+        } catch (error) {
+          // The channel's id is already recorded for another message (a new bot token on an old database):
+          // the message was delivered all the same, so it is marked sent and never re-sent.
+          if (!isUniqueViolation(error)) throw error;
+          await deps.db.message.update({
+            where: { id },
+            data: { ...data, channelRefEnc: ref.channelRefEnc, lastError: "channel message id already recorded" },
+          });
+        }
+        return;
+      }
       case "retry": {
         const wait = result.retryAfterMs ?? backoffMs(attempts);
         deps.log.warn({ messageId: id, attempts, waitMs: wait, error: result.error }, "delivery failed, will retry");
         await deps.db.message.update({
           where: { id },
-          data: { attempts, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
+          data: { ...released, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
         });
         return;
       }
       case "blocked": {
         deps.log.info({ messageId: id }, "recipient blocked the channel");
-        const conversation = await deps.db.conversation.findUnique({
-          where: { id: conversationId },
-          select: { contactId: true },
-        });
-        await deps.db.message.update({ where: { id }, data: { status: "blocked", attempts, lastError: result.error } });
-        if (conversation)
-          await deps.db.contact.update({ where: { id: conversation.contactId }, data: { blockedAt: now() } });
+        await deps.db.$transaction([
+          deps.db.message.update({
+            where: { id },
+            data: { ...released, status: "blocked", attempts, lastError: result.error },
+          }),
+          deps.db.contact.update({ where: { id: contactId }, data: { blockedAt: now() } }),
+        ]);
         return;
       }
       case "failed":
         deps.log.error({ messageId: id, error: result.error }, "delivery failed permanently");
-        await deps.db.message.update({ where: { id }, data: { status: "failed", attempts, lastError: result.error } });
+        await deps.db.message.update({
+          where: { id },
+          data: { ...released, status: "failed", attempts, lastError: result.error },
+        });
         return;
     }
   }
 
-  /** Runs one pass now (or right after the current one); returns how many messages were delivered. */
-  async function kick(): Promise<number> {
-    if (running) {
+  /** Fills free slots with claimed heads until nothing is due; each finished send pumps again. */
+  function pump(): Promise<void> {
+    if (pumping) {
       again = true;
-      return running;
+      return pumping;
     }
-    running = (async () => {
-      let total = 0;
+    pumping = (async () => {
       do {
         again = false;
         try {
-          total += await drainOnce();
+          if (lostClaims.size) await releaseLostClaims();
+          const claimed = await claim(concurrency - inFlight.size);
+          dbFailures = 0;
+          for (const row of claimed) {
+            const task: Promise<void> = deliverClaimed(row)
+              .catch((error: unknown) => deps.log.error({ err: errorName(error) }, "outbox: delivery failed"))
+              .finally(() => {
+                inFlight.delete(task);
+                if (!stopped || draining) void pump();
+              });
+            inFlight.add(task);
+          }
+          if (claimed.length > 0 && inFlight.size < concurrency) again = true;
         } catch (error) {
-          deps.log.error(
-            { err: error instanceof Error ? { name: error.name, message: error.message } : String(error) },
-            "outbox pass failed",
-          );
+          dbFailures += 1;
+          deps.log.error({ err: errorName(error) }, "outbox pass failed");
         }
-      } while (again && !stopped);
-      return total;
+      } while (again && (!stopped || draining));
     })().finally(() => {
-      running = undefined;
+      pumping = undefined;
     });
-    return running;
+    return pumping;
+  }
+  let draining = false;
+
+  /** Delivers what is due now, and what that makes due, until nothing is left; returns how many were sent. */
+  async function kick(): Promise<number> {
+    const before = delivered;
+    const wasStopped = stopped;
+    draining = wasStopped;
+    try {
+      do {
+        await pump();
+        while (inFlight.size) await Promise.allSettled([...inFlight]);
+      } while (pumping || again);
+    } finally {
+      if (wasStopped) draining = false;
+    }
+    return delivered - before;
   }
 
   return {
@@ -154,23 +306,46 @@ export function createOutbox(deps: OutboxDeps) {
       senders.set(sender.channel, sender);
     },
     kick,
-    drainOnce,
+    /** one claim-and-send round (tests) */
+    drainOnce: kick,
+    /** messages this instance is sending right now */
+    inFlight: () => inFlight.size,
     start() {
       stopped = false;
       const tick = () => {
         if (stopped) return;
-        void kick().finally(() => {
-          if (!stopped) timer = setTimeout(tick, deps.pollMs ?? 1000);
+        void pump().finally(() => {
+          const wait = dbFailures ? Math.min(MAX_DB_BACKOFF_MS, (deps.pollMs ?? 1000) * 2 ** dbFailures) : undefined;
+          if (!stopped) timer = setTimeout(tick, wait ?? deps.pollMs ?? 1000);
         });
       };
       tick();
     },
+    /** Stops claiming; the sends under way finish and their outcomes are recorded. Pending rows stay for later. */
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      await running;
+      await pumping;
+      while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
   };
 }
 
 export type Outbox = ReturnType<typeof createOutbox>;
+
+/** `timestamp(3)` literal in UTC, as Prisma stores DateTime: independent of the session's time zone. */
+function toSqlTimestamp(date: Date): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
+}
+
+function errorName(error: unknown): string {
+  return error instanceof Error ? `${error.name}${"code" in error ? ` ${String(error.code)}` : ""}` : "unknown";
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

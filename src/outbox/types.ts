@@ -15,7 +15,7 @@ export type Delivery = {
 
 /** What a channel says happened; the outbox decides what to do next. */
 export type DeliveryResult =
-  | { status: "sent"; channelMessageId?: string; channelRef?: unknown }
+  | { status: "sent"; channelMessageId?: string; channelRef?: unknown; unconfirmed?: boolean }
   | { status: "retry"; error: string; retryAfterMs?: number }
   | { status: "blocked"; error: string }
   | { status: "failed"; error: string };

@@ -3,8 +3,11 @@ import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
 
-/** A 429 asking to wait at most this long is waited out in place; longer waits go back to the outbox. */
+/** Housekeeping calls (button answers, keyboard edits, deletions) wait out a 429 of at most this long in place. */
 export const INLINE_RETRY_MAX_SECONDS = 3;
+
+/** A Bot API call without an answer after this long is given up (a send counts as delivered, unconfirmed). */
+export const BOT_API_TIMEOUT_SECONDS = 30;
 
 /**
  * Per private chat: a burst of up to 20 messages, then about one a second (Telegram's guidance), and 30 a
@@ -34,13 +37,16 @@ export type TelegramBotOptions = {
  * outbox does that with its own backoff (so one slow chat does not hold the others for long).
  */
 export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; unthrottledApi: Api } {
-  const client = { ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {}), timeoutSeconds: 60 };
+  const client = {
+    ...(options.apiRoot ? { apiRoot: options.apiRoot.replace(/\/+$/, "") } : {}),
+    timeoutSeconds: BOT_API_TIMEOUT_SECONDS,
+  };
   const bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
-  bot.api.config.use(
-    apiThrottler({ out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle } }),
-    autoRetry(retryOptions()),
-  );
-  // Deleting a wiped chat is many calls at once: not queued behind the person's messages, still retried on 429.
+  // No inline retry on the sending API: a 429's retry_after goes back to the outbox, which schedules it and
+  // frees the chat's slot (a sleeping call would hold a sender for everyone).
+  bot.api.config.use(apiThrottler({ out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle } }));
+  // The housekeeping lane: deleting a wiped chat, answering presses, removing keyboards — never queued ahead
+  // of (or behind) the person's replies, still retried on short 429s.
   const unthrottledApi = new Api(options.token, client);
   unthrottledApi.config.use(autoRetry(retryOptions()));
   return { bot, unthrottledApi };

@@ -9,9 +9,10 @@ import { decodeUpdate } from "./decode-update.ts";
 import { deleteChatMessages } from "./delete-wiped-messages.ts";
 import { TelegramUpdate } from "./telegram-update.ts";
 
-/** In webhook mode a failing update is answered 500 (Telegram sends it again) this many times, then apologised for. */
-export const MAX_UPDATE_FAILURES = 3;
-/** Like the web chat: at most this many updates a minute from one chat are processed; a flood beyond is dropped. */
+/**
+ * Like the web chat: at most this many new updates a minute from one chat are processed; a flood beyond is
+ * acknowledged and dropped. Telegram's redeliveries of an update already stored do not count.
+ */
 export const MAX_UPDATES_PER_CHAT_PER_MINUTE = 30;
 
 export type UpdateHandlerDeps = {
@@ -29,12 +30,17 @@ export type UpdateHandlerDeps = {
 };
 
 /**
- * The bot's one middleware: decode the update, hand each input to `handleInbound` (which dedupes on the
- * update id, runs the turn and stores the replies for the outbox), and do what only Telegram needs — answer
- * the button press and take the keyboard off the pressed message, delete a panic message from the chat.
+ * The bot's one middleware: decode the update, hand it to `handleInbound` (which dedupes on the receipt key,
+ * runs the turn and stores the replies for the outbox — a photo and its caption in one transaction), and do
+ * what only Telegram needs: answer the button press and take the keyboard off the pressed message (in the
+ * housekeeping lane, never ahead of replies), delete a panic message from the chat.
+ *
+ * In webhook mode nothing is acknowledged that is not stored: when storing fails (the database is down, say)
+ * the error reaches grammY's webhook callback, which answers 500, and Telegram sends the update again until
+ * it is stored. A redelivery of a stored update is answered 200 at once and does not count against the flood
+ * limit. Long polling gets no redelivery, so there a failed update is apologised for.
  */
 export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Context> {
-  const failures = new Map<number, number>();
   const perChat = createRateLimiter({ limit: MAX_UPDATES_PER_CHAT_PER_MINUTE, windowMs: 60_000 });
 
   return async (ctx) => {
@@ -43,19 +49,20 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
     const decoded = decodeUpdate(parsed.data, deps.safeWord ? { safeWord: deps.safeWord } : {});
     if (decoded.status === "ignored") {
       const queryId = decoded.callbackQueryId;
-      if (queryId) deps.background("answerCallbackQuery", () => ctx.api.answerCallbackQuery(queryId));
+      if (queryId) deps.background("answerCallbackQuery", () => deps.unthrottledApi.answerCallbackQuery(queryId));
       return;
     }
+    const [first, ...rest] = decoded.inputs;
+    if (!first) return;
+    // A redelivery of what is already stored: 200 and nothing else (a failure here is a 500, retried).
+    const known = await deps.db.inboundReceipt.findUnique({
+      where: { channel_externalId: { channel: "telegram", externalId: first.externalId } },
+      select: { externalId: true },
+    });
+    if (known) return;
+
     const { chatId, callback } = decoded;
     const channelUserId = String(chatId);
-    if (callback) {
-      deps.background("answerCallbackQuery", () => ctx.api.answerCallbackQuery(callback.queryId));
-      const messageId = callback.messageId;
-      if (messageId !== undefined)
-        deps.background("editMessageReplyMarkup", () =>
-          ctx.api.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }),
-        );
-    }
     if (!perChat.take(channelUserId)) {
       deps.log.warn({ updateId: parsed.data.update_id }, "telegram: a chat is over its message limit; update dropped");
       return;
@@ -68,40 +75,38 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
         where: { channel: "telegram", channelUserKey: deps.cipher.lookupKey(channelUserId), blockedAt: { not: null } },
         data: { blockedAt: null },
       });
-      for (const [index, item] of decoded.inputs.entries()) {
-        const result = await deps.handleInbound({
-          channel: "telegram",
-          channelUserId,
-          input: item.input,
-          externalId: item.externalId,
-          ...(decoded.localeHint ? { localeHint: decoded.localeHint } : {}),
-          ...(item.channelRef ? { channelRef: item.channelRef } : {}),
-        });
-        if (index === 0 && result.status === "duplicate") {
-          duplicate = true;
-          break;
-        }
-      }
-      failures.delete(parsed.data.update_id);
+      const result = await deps.handleInbound({
+        channel: "telegram",
+        channelUserId,
+        input: first.input,
+        externalId: first.externalId,
+        ...(decoded.localeHint ? { localeHint: decoded.localeHint } : {}),
+        ...(first.channelRef ? { channelRef: first.channelRef } : {}),
+        ...(rest.length ? { followUps: rest.map((item) => ({ input: item.input, externalId: item.externalId })) } : {}),
+      });
+      duplicate = result.status === "duplicate";
     } catch (error) {
-      const count = (failures.get(parsed.data.update_id) ?? 0) + 1;
       deps.log.error(
-        { updateId: parsed.data.update_id, failures: count, err: error instanceof Error ? error.name : "unknown" },
+        { updateId: parsed.data.update_id, err: error instanceof Error ? error.name : "unknown" },
         "telegram: update failed",
       );
-      if (deps.mode === "webhook" && count < MAX_UPDATE_FAILURES) {
-        failures.set(parsed.data.update_id, count);
-        if (failures.size > 1000) failures.delete(failures.keys().next().value as number);
-        throw error;
-      }
-      failures.delete(parsed.data.update_id);
+      if (deps.mode === "webhook") throw error;
       const locale = decoded.localeHint ?? "id";
       deps.background("sendMessage", () => ctx.api.sendMessage(chatId, deps.t(locale, "telegram:error.apology")));
       return;
     }
+    if (duplicate) return;
 
+    if (callback) {
+      deps.background("answerCallbackQuery", () => deps.unthrottledApi.answerCallbackQuery(callback.queryId));
+      const messageId = callback.messageId;
+      if (messageId !== undefined)
+        deps.background("editMessageReplyMarkup", () =>
+          deps.unthrottledApi.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }),
+        );
+    }
     const wipeMessageId = decoded.wipeMessageId;
-    if (wipeMessageId !== undefined && !duplicate) {
+    if (wipeMessageId !== undefined) {
       deps.background("deleteMessage", () =>
         deleteChatMessages({ api: deps.unthrottledApi, log: deps.log }, channelUserId, [wipeMessageId]),
       );

@@ -43,12 +43,14 @@ const COMMANDS: Record<string, Input> = {
  * Pure: the webhook and long polling both call it.
  */
 export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: string } = {}): DecodedUpdate {
-  const externalId = `u:${update.update_id}`;
   const query = update.callback_query;
   if (query) {
     const chat = query.message?.chat;
     if (!chat || chat.type !== "private" || query.from.is_bot || query.data === undefined)
       return { status: "ignored", callbackQueryId: query.id };
+    // Lentera's buttons carry a choice id or "#<n>"; anything else was not made by us (forged by a client).
+    if (!CALLBACK_DATA_PATTERN.test(query.data)) return { status: "ignored", callbackQueryId: query.id };
+    const externalId = receiptKey(update.update_id, query.id);
     const numbered = query.data.startsWith(NUMBERED_CHOICE_PREFIX)
       ? query.data.slice(NUMBERED_CHOICE_PREFIX.length)
       : null;
@@ -63,8 +65,13 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
     };
   }
 
-  const message = update.message;
+  // An edit is read like a new message (it is screened: "I am fine" edited into "they lock me in" matters).
+  const edited = update.message ? undefined : update.edited_message;
+  const message = update.message ?? edited;
   if (!message || message.chat.type !== "private" || !message.from || message.from.is_bot) return { status: "ignored" };
+  const externalId = edited
+    ? `e:${receiptKey(update.update_id, String(edited.edit_date ?? message.date))}`
+    : receiptKey(update.update_id, String(message.date));
   const channelRef: TelegramMessageRef = { messageIds: [message.message_id], date: message.date };
   const decoded = { status: "inbound" as const, chatId: message.chat.id, ...localeOf(message.from.language_code) };
 
@@ -85,6 +92,19 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
   if (caption) inputs.push({ input: caption, externalId: `${externalId}:caption` });
   return { ...decoded, inputs, ...(caption?.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
 }
+
+/**
+ * The key an update is deduplicated by: its `update_id` and something of the update itself (the message's
+ * send date, the button press's query id). Telegram resends an update unchanged, so a retry has the same key;
+ * but it restarts `update_id`s at random after a week without updates, and a reused id with a new message is
+ * a new key — so the first words of someone new are never taken for a duplicate.
+ */
+export function receiptKey(updateId: number, discriminator: string): string {
+  return `u:${updateId}:${discriminator}`;
+}
+
+/** What callback data Lentera's own keyboards carry: a choice id (letters, digits, `._:-`) or `#<n>`. */
+const CALLBACK_DATA_PATTERN = /^(?:[A-Za-z0-9_.:-]{1,64}|#\d{1,2})$/;
 
 function toTextInput(text: string, safeWord: string | undefined): Input | null {
   const command = /^\/([A-Za-z0-9_]{1,32})(?:@\w+)?(?:\s|$)/.exec(text.trim());

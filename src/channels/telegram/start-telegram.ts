@@ -1,8 +1,10 @@
+import { randomUUID } from "node:crypto";
 import { run, sequentialize, type RunnerHandle } from "@grammyjs/runner";
 import type { Hono } from "hono";
 import type { UserFromGetMe } from "grammy/types";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
+import { createLease } from "../../db/create-lease.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
@@ -19,8 +21,11 @@ import { ALERT_PRIORITIES, postAlertSummary, postTicketAlert } from "./post-tick
 import { createAlertCap } from "./cap-ticket-alerts.ts";
 import { setBotCommands } from "./set-bot-commands.ts";
 
+/** The lease that lets one instance at a time post the alerts a restart missed (several instances, one database). */
+export const MISSED_ALERTS_LEASE = "telegram-missed-alerts";
+
 /** The update kinds Lentera asks Telegram for (webhook and long polling alike). */
-export const ALLOWED_UPDATES = ["message", "callback_query"] as const;
+export const ALLOWED_UPDATES = ["message", "edited_message", "callback_query"] as const;
 
 export type TelegramConfig = {
   token: string;
@@ -162,9 +167,20 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     },
     start() {
       background("setMyCommands", () => setBotCommands(bot.api, deps.t));
-      // Alerts a restart may have lost (they are retried from memory): posted now, once.
+      // Alerts a restart may have lost (they are retried from memory): posted now, once — by one instance
+      // at a time when several start together on one database (the others find them marked afterwards).
       if (caseworkerChatId)
-        background("findMissedAlerts", async () => (await findMissedAlerts(deps.db, deps.now())).forEach(postAlert));
+        background("findMissedAlerts", async () => {
+          const lease = createLease(deps.db, {
+            name: MISSED_ALERTS_LEASE,
+            holder: randomUUID(),
+            ttlMs: 5 * 60_000,
+            now: deps.now,
+          });
+          if (!(await lease.acquire())) return;
+          // held until it expires: an instance starting meanwhile finds the alerts being posted and leaves them
+          (await findMissedAlerts(deps.db, deps.now())).forEach(postAlert);
+        });
       if (config.mode !== "polling") return;
       background("deleteWebhook", async () => {
         await bot.api

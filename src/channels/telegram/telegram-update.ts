@@ -20,6 +20,10 @@ export const TelegramMessage = z.looseObject({
   video_note: File.optional(),
   animation: File.optional(),
   sticker: File.optional(),
+  /** a topic in a private chat (Bot API 9.x): replies go to the same topic */
+  message_thread_id: z.number().int().optional(),
+  /** set on `edited_message` */
+  edit_date: z.number().int().optional(),
 });
 export type TelegramMessage = z.infer<typeof TelegramMessage>;
 
@@ -30,6 +34,7 @@ export type TelegramMessage = z.infer<typeof TelegramMessage>;
 export const TelegramUpdate = z.looseObject({
   update_id: z.number().int().nonnegative(),
   message: TelegramMessage.optional(),
+  edited_message: TelegramMessage.optional(),
   callback_query: z
     .looseObject({
       id: z.string().min(1),

@@ -35,8 +35,18 @@ export const WHATSAPP_LEASE = "whatsapp-socket";
 
 /** Baileys' close codes that decide what happens next (DisconnectReason, without importing Baileys eagerly). */
 const LOGGED_OUT = 401;
+/** 402: a temporary ban ("payment required" in WhatsApp's codes): retrying soon makes it longer */
+const TEMPORARILY_BANNED = 402;
 const FORBIDDEN = 403;
+/** 406: the account is banned */
+const BANNED = 406;
+/** 440: "connection replaced" — another client opened the same session */
+const CONNECTION_REPLACED = 440;
 const RESTART_REQUIRED = 515;
+
+/** After a temporary ban: wait this long before the first try, doubling to the cap (1 h, then up to 24 h). */
+export const TEMPORARY_BAN_PAUSE_MS = 60 * 60_000;
+const TEMPORARY_BAN_PAUSE_CAP_MS = 24 * 60 * 60_000;
 
 /** How long a chat keeps messages after the panic wipe turns disappearing messages on: 24 hours, the shortest. */
 export const WIPE_DISAPPEARING_S = 24 * 3600;
@@ -52,7 +62,7 @@ export type WhatsAppDeps = {
   socketFactory?: WhatsAppSocketFactory;
   pace?: Partial<WhatsAppPace>;
   /** reconnect backoff: first wait and cap (defaults 1 s and 60 s), with jitter */
-  reconnect?: { baseMs?: number; capMs?: number };
+  reconnect?: { baseMs?: number; capMs?: number; pauseMs?: number };
   /** how long the socket lease lasts without renewal (default 30 s; renewed every third of it) */
   leaseTtlMs?: number;
   /** wait between the deletions of a panic wipe (default 300 ms) */
@@ -91,6 +101,8 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   const random = deps.random ?? Math.random;
   const baseMs = deps.reconnect?.baseMs ?? 1000;
   const capMs = deps.reconnect?.capMs ?? 60_000;
+  const pauseMs = deps.reconnect?.pauseMs ?? TEMPORARY_BAN_PAUSE_MS;
+  let pauses = 0;
   const leaseTtlMs = deps.leaseTtlMs ?? 30_000;
   const lease = createLease(deps.db, {
     name: WHATSAPP_LEASE,
@@ -246,6 +258,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     }
     if (update.connection === "open") {
       attempt = 0;
+      pauses = 0;
       setState("open");
       void deps.outbox.kick();
       void track(flushWipes());
@@ -265,7 +278,25 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
         setState("logged_out");
         return schedule(waitForLink, leaseTtlMs);
       }
-      if (code === FORBIDDEN) {
+      if (code === CONNECTION_REPLACED) {
+        // Reconnecting would throw the other client off, which reconnects and throws us off: a tug-of-war.
+        log.error(
+          { code },
+          "whatsapp: another client took the session (same link opened elsewhere); not reconnecting. Stop the other client, then relink or restart Lentera",
+        );
+        dropLease();
+        await lease.release().catch(() => {});
+        setState("replaced");
+        return;
+      }
+      if (code === TEMPORARILY_BANNED) {
+        const delay = Math.min(TEMPORARY_BAN_PAUSE_CAP_MS, pauseMs * 2 ** Math.min(pauses, 5));
+        pauses += 1;
+        log.error({ code, delayMs: delay }, "whatsapp: the number is temporarily banned; pausing before trying again");
+        setState("paused");
+        return schedule(connect, delay);
+      }
+      if (code === FORBIDDEN || code === BANNED) {
         log.error(
           { code },
           'whatsapp refused the account (banned or restricted): not reconnecting; see README "WhatsApp"',

@@ -28,7 +28,9 @@ export type WhatsAppSocketFactory = (options: {
  * - `qr`: not linked; `qr` holds the code to scan (admins only)
  * - `open`: linked and connected; messages flow
  * - `logged_out`: the phone unlinked Lentera; auth state was cleared and an admin must relink
- * - `forbidden`: WhatsApp refused the account (a ban or restriction); nothing is retried
+ * - `forbidden`: WhatsApp refused the account (403, or 406 banned); nothing is retried
+ * - `paused`: a temporary ban (402): Lentera waits a long time (1 h, doubling to 24 h) before trying again
+ * - `replaced`: another client opened the same session (440); not reconnecting, to avoid a tug-of-war
  * - `stopped`: the process is shutting down
  */
 export type WhatsAppState =
@@ -39,6 +41,8 @@ export type WhatsAppState =
   | "reconnecting"
   | "logged_out"
   | "forbidden"
+  | "paused"
+  | "replaced"
   | "stopped";
 
 export type WhatsAppStatus = {

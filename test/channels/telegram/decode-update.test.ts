@@ -12,6 +12,49 @@ const message = (fields: Record<string, unknown>) =>
   TelegramUpdate.parse({ update_id: 10, message: { message_id: 5, date: 1_700_000_000, chat, from, ...fields } });
 
 describe("decodeUpdate", () => {
+  test("the receipt key is the update id with the message's date: a redelivery matches, a reused id does not", () => {
+    const key = (update: unknown) => {
+      const decoded = decodeUpdate(TelegramUpdate.parse(update));
+      return decoded.status === "inbound" ? decoded.inputs[0]!.externalId : null;
+    };
+    const first = { update_id: 77, message: { message_id: 5, date: 1_700_000_000, chat, from, text: "halo" } };
+    expect(key(first)).toBe(key(structuredClone(first)));
+    // Telegram restarts update ids after a quiet week: the same id with a new message is a new key
+    const reused = {
+      update_id: 77,
+      message: { message_id: 1, date: 1_700_700_000, chat, from, text: "tolong saya disekap" },
+    };
+    expect(key(reused)).not.toBe(key(first));
+  });
+
+  test("an edited message is read (and screened) like a new one, keyed by its edit date", () => {
+    const edit = TelegramUpdate.parse({
+      update_id: 20,
+      edited_message: {
+        message_id: 5,
+        date: 1_700_000_000,
+        edit_date: 1_700_000_100,
+        chat,
+        from,
+        text: "saya dikurung",
+      },
+    });
+    expect(decodeUpdate(edit)).toMatchObject({
+      status: "inbound",
+      inputs: [{ input: { type: "text", text: "saya dikurung" }, externalId: "e:u:20:1700000100" }],
+    });
+  });
+
+  test("button data that Lentera's keyboards never carry is dropped (answered, not read)", () => {
+    for (const data of ["<script>", "x".repeat(65), "halo saya disekap", "#123"]) {
+      const forged = TelegramUpdate.parse({
+        update_id: 21,
+        callback_query: { id: "qf", from, data, message: { message_id: 9, date: 1, chat } },
+      });
+      expect(decodeUpdate(forged)).toEqual({ status: "ignored", callbackQueryId: "qf" });
+    }
+  });
+
   test("commands become the engine's inputs", () => {
     const inputOf = (text: string) => {
       const decoded = decodeUpdate(message({ text }), { safeWord: "Payung Biru" });
@@ -35,7 +78,7 @@ describe("decodeUpdate", () => {
       inputs: [
         {
           input: { type: "text", text: "halo" },
-          externalId: "u:10",
+          externalId: "u:10:1700000000",
           channelRef: { messageIds: [5], date: 1_700_000_000 },
         },
       ],
@@ -47,8 +90,8 @@ describe("decodeUpdate", () => {
   test("files become media with their file_id; a caption follows as text", () => {
     const decoded = decodeUpdate(message({ photo: [{ file_id: "s" }, { file_id: "L" }], caption: "ini kontraknya" }));
     expect(decoded.status === "inbound" && decoded.inputs.map((i) => [i.input, i.externalId])).toEqual([
-      [{ type: "media", kind: "photo", ref: "L" }, "u:10"],
-      [{ type: "text", text: "ini kontraknya" }, "u:10:caption"],
+      [{ type: "media", kind: "photo", ref: "L" }, "u:10:1700000000"],
+      [{ type: "text", text: "ini kontraknya" }, "u:10:1700000000:caption"],
     ]);
     const kinds = [
       [{ document: { file_id: "d" } }, "document"],
@@ -76,7 +119,7 @@ describe("decodeUpdate", () => {
       status: "inbound",
       chatId: 42,
       localeHint: "en",
-      inputs: [{ input: { type: "choice", id: "menu.guidance" }, externalId: "u:11" }],
+      inputs: [{ input: { type: "choice", id: "menu.guidance" }, externalId: "u:11:q1" }],
       callback: { queryId: "q1", messageId: 9 },
     });
     const numbered = TelegramUpdate.parse({

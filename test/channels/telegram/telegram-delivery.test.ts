@@ -28,13 +28,18 @@ const outbound = async (chatId: number) =>
   });
 
 describe("delivering replies through the outbox", () => {
-  test("a 429 with a short retry_after is waited out and the message sent", async () => {
+  test("a 429 with a short retry_after is scheduled, not slept inline, and the message sent after it", async () => {
     const p = h.person(7001, { languageCode: "en" });
-    h.api.failNext("sendMessage", { status: 429, retryAfter: 1 });
-    const started = Date.now();
-    const replies = await p.say("/start");
-    expect(texts(replies)).toEqual([h.lentera.t("en", "language.ask")]);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+    h.api.failNext("sendMessage", { status: 429, retryAfter: 3 });
+    await p.say("/start");
+    const [waiting] = await outbound(7001);
+    expect(waiting).toMatchObject({ status: "pending", attempts: 1 });
+    const waitMs = waiting!.nextAttemptAt!.getTime() - now().getTime();
+    expect(waitMs).toBeGreaterThan(0);
+    expect(waitMs).toBeLessThanOrEqual(3000);
+    offsetMs += 3_000;
+    await h.settle();
+    expect(texts(p.replies())).toEqual([h.lentera.t("en", "language.ask")]);
     const attempts = h.api.callsOf("sendMessage", 7001);
     expect(attempts.map((c) => c.status)).toEqual([429, 200]);
     expect(attempts[0]!.payload).toEqual(attempts[1]!.payload);

@@ -36,7 +36,10 @@ describe("long polling (TELEGRAM_MODE=polling)", () => {
       where: { channel: "telegram", direction: "inbound" },
       orderBy: { seq: "asc" },
     });
-    expect(inbound.map((m) => m.channelMessageId)).toEqual(["u:1", "u:2"]);
+    expect(inbound.map((m) => m.channelMessageId)).toEqual([
+      expect.stringMatching(/^u:1:\d+$/),
+      expect.stringMatching(/^u:2:\d+$/),
+    ]);
 
     const press = {
       update_id: 3,

@@ -58,7 +58,7 @@ describe("npm run cli -- telegram set-webhook", () => {
       {
         url: "https://lentera.example.org/webhooks/telegram",
         secret_token: WEBHOOK_SECRET,
-        allowed_updates: ["message", "callback_query"],
+        allowed_updates: ["message", "edited_message", "callback_query"],
         drop_pending_updates: false,
       },
     ]);

@@ -4,7 +4,6 @@ import { createTelegramBot } from "../../../src/channels/telegram/create-telegra
 import { createTelegramWebhookRoutes } from "../../../src/channels/telegram/create-telegram-webhook-routes.ts";
 import {
   createUpdateHandler,
-  MAX_UPDATE_FAILURES,
   MAX_UPDATES_PER_CHAT_PER_MINUTE,
 } from "../../../src/channels/telegram/create-update-handler.ts";
 import type { HandleInbound } from "../../../src/conversations/handle-inbound.ts";
@@ -21,7 +20,7 @@ beforeAll(async () => {
 afterAll(async () => api?.close());
 
 /** The webhook with a handleInbound that fails (the database is down, say). */
-function appWithFailingInbound(handle?: () => Promise<unknown>) {
+function appWithFailingInbound(handle?: (inbound?: unknown) => Promise<unknown>) {
   const log = createLogger({ level: "silent" });
   const { t } = createI18n();
   const { bot, unthrottledApi } = createTelegramBot({
@@ -46,7 +45,14 @@ function appWithFailingInbound(handle?: () => Promise<unknown>) {
     (async () => {
       throw new Error("database unavailable");
     })) as unknown as HandleInbound;
-  const db = { contact: { updateMany: async () => ({ count: 0 }) } } as never;
+  const stored = new Set<string>();
+  const db = {
+    contact: { updateMany: async () => ({ count: 0 }) },
+    inboundReceipt: {
+      findUnique: async (args: { where: { channel_externalId: { externalId: string } } }) =>
+        stored.has(args.where.channel_externalId.externalId) ? { externalId: "x" } : null,
+    },
+  } as never;
   const cipher = { lookupKey: (v: string) => `k:${v}` } as never;
   bot.use(
     createUpdateHandler({
@@ -63,11 +69,17 @@ function appWithFailingInbound(handle?: () => Promise<unknown>) {
   const app = new Hono();
   app.onError(createErrorHandler(log));
   app.route("/webhooks/telegram", createTelegramWebhookRoutes({ bot, secret: WEBHOOK_SECRET }));
-  return { app, settle: () => Promise.allSettled(pending) };
+  return { app, stored, settle: () => Promise.allSettled(pending) };
 }
 
-test("an update that fails is answered 500 so Telegram sends it again; after a few tries the person gets an apology", async () => {
-  const { app, settle } = appWithFailingInbound();
+test("an update that cannot be stored is never acknowledged: 500 every time, so Telegram keeps sending it", async () => {
+  let down = true;
+  const handled: string[] = [];
+  const { app, settle } = appWithFailingInbound(async () => {
+    if (down) throw new Error("database unavailable");
+    handled.push("x");
+    return { status: "handled", conversationId: "c", contactId: "p", replies: [] };
+  });
   const update = {
     update_id: 5,
     message: {
@@ -85,11 +97,43 @@ test("an update that fails is answered 500 so Telegram sends it again; after a f
       body: JSON.stringify(update),
     });
   const statuses: number[] = [];
-  for (let i = 0; i < MAX_UPDATE_FAILURES; i++) statuses.push((await post()).status);
+  for (let i = 0; i < 6; i++) statuses.push((await post()).status);
   await settle();
-  expect(statuses).toEqual([500, 500, 200]);
-  const { t } = createI18n();
-  expect(api.callsOf("sendMessage", 31).map((c) => c.payload.text)).toEqual([t("en", "telegram:error.apology")]);
+  expect(statuses).toEqual([500, 500, 500, 500, 500, 500]);
+  // no apology-and-drop: nothing was said to the person, and the update is still owed
+  expect(api.callsOf("sendMessage", 31)).toEqual([]);
+  down = false;
+  expect((await post()).status).toBe(200);
+  expect(handled).toHaveLength(1);
+});
+
+test("redeliveries of stored updates do not use up the chat's limit: the next real message is processed", async () => {
+  const handled: number[] = [];
+  const { app, stored, settle } = appWithFailingInbound(async (inbound?: unknown) => {
+    const { externalId } = inbound as { externalId: string };
+    stored.add(externalId);
+    handled.push(Number(externalId.split(":")[1]));
+    return { status: "handled", conversationId: "c", contactId: "p", replies: [] };
+  });
+  const post = (updateId: number) =>
+    app.request("/webhooks/telegram", {
+      method: "POST",
+      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": WEBHOOK_SECRET },
+      body: JSON.stringify({
+        update_id: updateId,
+        message: {
+          message_id: updateId,
+          date: 1,
+          chat: { id: 51, type: "private" },
+          from: { id: 51, is_bot: false, first_name: "A" },
+          text: "tolong",
+        },
+      }),
+    });
+  // every update posted five times, as Telegram does when answers get lost
+  for (let id = 1; id <= 10; id++) for (let copy = 0; copy < 5; copy++) expect((await post(id)).status).toBe(200);
+  expect(handled).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+  await settle();
 });
 
 test("a flood from one chat is cut at the per-chat limit; other chats are not affected", async () => {

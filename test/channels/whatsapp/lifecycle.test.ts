@@ -186,6 +186,37 @@ describe("connection lifecycle", () => {
     expect(wa.fake.sockets).toHaveLength(1);
   });
 
+  test("a ban (406) stops like 403: no retry", async () => {
+    const wa = start();
+    await openSocket(wa, 1);
+    wa.fake.current().close(406);
+    await until(() => wa.handle.getStatus().state === "forbidden", "forbidden");
+    await sleep(300);
+    expect(wa.fake.sockets).toHaveLength(1);
+  });
+
+  test("another client took the session (440): stop, say so, no tug-of-war", async () => {
+    const wa = start();
+    await openSocket(wa, 1);
+    wa.fake.current().close(440);
+    await until(() => wa.handle.getStatus().state === "replaced", "replaced");
+    expect(wa.handle.getStatus()).toMatchObject({ state: "replaced", lastDisconnectCode: 440 });
+    await sleep(300);
+    expect(wa.fake.sockets).toHaveLength(1);
+    // the lease is given up, so nothing of ours fights the other client for the session
+    expect(await lentera.db.lease.findUnique({ where: { name: WHATSAPP_LEASE } })).toBeNull();
+  });
+
+  test("a temporary ban (402) pauses with a long backoff instead of reconnecting at once", async () => {
+    const wa = start({ reconnect: { baseMs: 10, capMs: 50, pauseMs: 800 } });
+    await openSocket(wa, 1);
+    wa.fake.current().close(402);
+    await until(() => wa.handle.getStatus().state === "paused", "paused");
+    await sleep(400);
+    expect(wa.fake.sockets).toHaveLength(1); // the normal backoff (10–50 ms) would have reconnected by now
+    await until(() => wa.fake.sockets.length === 2, "tries again after the pause", 3000);
+  });
+
   test("one socket per deployment: a second process stands by and takes over when the first stops", async () => {
     const first = start({ holder: "first" });
     await openSocket(first, 1);

@@ -1,0 +1,176 @@
+import { afterAll, beforeAll, expect, test, vi } from "vitest";
+import { TX_OPTIONS } from "../../src/db/create-prisma-client.ts";
+import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
+import { createLogger } from "../../src/log/create-logger.ts";
+import { createOutbox, OUTBOX_LEASE_MS } from "../../src/outbox/run-outbox.ts";
+import type { ChannelSender, Delivery, DeliveryResult } from "../../src/outbox/types.ts";
+import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+
+let lentera: TestLentera;
+let offsetMs = 0;
+const now = () => new Date(Date.now() + offsetMs);
+const log = createLogger({ level: "silent" });
+let nextChat = 880_000;
+
+beforeAll(async () => {
+  lentera = await createTestLentera({ now });
+});
+afterAll(async () => lentera?.close());
+
+/** A Telegram conversation (no Telegram sender in this Lentera, so its replies wait) with `count` more replies. */
+async function chatWith(count: number) {
+  const chatId = String(++nextChat);
+  const result = await lentera.handleInbound({ channel: "telegram", channelUserId: chatId, input: { type: "start" } });
+  if (result.status !== "handled") throw new Error("not handled");
+  await lentera.db.$transaction(
+    (tx) =>
+      storeOutboundMessages(
+        tx,
+        { cipher: lentera.cipher, now },
+        {
+          conversationId: result.conversationId,
+          channel: "telegram",
+          author: "bot",
+          messages: Array.from({ length: count }, (_, i) => ({ text: `m${i + 1}` })),
+        },
+      ),
+    TX_OPTIONS,
+  );
+  const rows = await lentera.db.message.findMany({
+    where: { conversationId: result.conversationId, direction: "outbound" },
+    orderBy: { seq: "asc" },
+  });
+  return { chatId, conversationId: result.conversationId, ids: rows.map((r) => r.id) };
+}
+
+function recordingSender(
+  sent: Delivery[],
+  behave: (delivery: Delivery) => Promise<DeliveryResult | undefined> = async () => undefined,
+): ChannelSender {
+  return {
+    channel: "telegram",
+    async deliver(delivery) {
+      const result = await behave(delivery);
+      if (result) return result;
+      sent.push(delivery);
+      return { status: "sent", channelMessageId: `${delivery.conversationId}:${sent.length}` };
+    },
+  };
+}
+
+const outboxOf = (sender: ChannelSender, extra: { concurrency?: number } = {}) => {
+  const outbox = createOutbox({ db: lentera.db, cipher: lentera.cipher, log, now, ...extra });
+  outbox.register(sender);
+  return outbox;
+};
+
+test("two instances on one database: every reply sent once, each chat's in order", { timeout: 120_000 }, async () => {
+  const chats = await Promise.all(Array.from({ length: 12 }, () => chatWith(4)));
+  const sent: Delivery[] = [];
+  const jitter = async () => void (await new Promise((r) => setTimeout(r, Math.random() * 5)));
+  const a = outboxOf(recordingSender(sent, jitter));
+  const b = outboxOf(recordingSender(sent, jitter));
+  await Promise.all([a.kick(), b.kick(), a.kick(), b.kick()]);
+  const mine = new Set(chats.flatMap((c) => c.ids));
+  const ids = sent.map((d) => d.messageId).filter((id) => mine.has(id));
+  expect(ids).toHaveLength(mine.size);
+  expect(new Set(ids).size).toBe(mine.size);
+  for (const chat of chats) expect(ids.filter((id) => chat.ids.includes(id))).toEqual(chat.ids);
+  const rows = await lentera.db.message.findMany({ where: { id: { in: [...mine] } } });
+  expect(rows.every((r) => r.status === "sent" && r.claimedUntil === null && r.attemptedAt === null)).toBe(true);
+});
+
+test("a hung send holds its own chat only: other chats are delivered meanwhile", { timeout: 60_000 }, async () => {
+  const stuck = await chatWith(2);
+  const others = [];
+  for (let i = 0; i < 5; i++) others.push(await chatWith(1));
+  const sent: Delivery[] = [];
+  let release!: () => void;
+  const released = new Promise<void>((r) => (release = r));
+  const outbox = outboxOf(
+    recordingSender(sent, async (d) => {
+      if (d.recipient === stuck.chatId) await released;
+      return undefined;
+    }),
+    { concurrency: 4 },
+  );
+  const done = outbox.kick();
+  const otherIds = others.flatMap((c) => c.ids);
+  await vi.waitFor(() => expect(sent.map((d) => d.messageId)).toEqual(expect.arrayContaining(otherIds)), {
+    timeout: 20_000,
+  });
+  expect(sent.some((d) => d.recipient === stuck.chatId)).toBe(false);
+  release();
+  await done;
+  expect(sent.filter((d) => d.recipient === stuck.chatId).map((d) => d.messageId)).toEqual(stuck.ids);
+});
+
+test("a send whose outcome was never recorded (the process died mid-send) is not sent again", async () => {
+  const chat = await chatWith(1);
+  const [first, second] = chat.ids as [string, string];
+  // the dead instance: it claimed the head and called the channel, then nothing more
+  const dead = outboxOf(recordingSender([], () => new Promise(() => {})));
+  void dead.kick();
+  await vi.waitFor(async () =>
+    expect((await lentera.db.message.findUniqueOrThrow({ where: { id: first } })).attemptedAt).not.toBeNull(),
+  );
+  const sent: Delivery[] = [];
+  const alive = outboxOf(recordingSender(sent));
+  await alive.kick();
+  expect(sent.filter((d) => chat.ids.includes(d.messageId))).toEqual([]); // leased: nobody touches it
+  offsetMs += OUTBOX_LEASE_MS + 1_000;
+  await alive.kick();
+  expect(sent.filter((d) => chat.ids.includes(d.messageId)).map((d) => d.messageId)).toEqual([second]);
+  expect(await lentera.db.message.findUniqueOrThrow({ where: { id: first } })).toMatchObject({
+    status: "sent",
+    lastError: expect.stringContaining("not confirmed"),
+  });
+});
+
+test("a channel message id already recorded (new bot token, old database) marks the row sent, never re-sends", async () => {
+  const chat = await chatWith(2);
+  let calls = 0;
+  const outbox = outboxOf({
+    channel: "telegram",
+    async deliver(delivery) {
+      calls += 1;
+      return { status: "sent", channelMessageId: `${delivery.conversationId}:1` };
+    },
+  });
+  await outbox.kick();
+  offsetMs += 60_000;
+  await outbox.kick();
+  expect(calls).toBe(chat.ids.length);
+  const rows = await lentera.db.message.findMany({ where: { id: { in: chat.ids } }, orderBy: { seq: "asc" } });
+  expect(rows.map((r) => r.status)).toEqual(chat.ids.map(() => "sent"));
+  expect(rows.slice(1).every((r) => r.lastError === "channel message id already recorded")).toBe(true);
+});
+
+test("a retry_after is scheduled on the row and frees the slot; the chat keeps its order", async () => {
+  const chat = await chatWith(1);
+  const sent: Delivery[] = [];
+  let first = true;
+  const outbox = outboxOf(
+    recordingSender(sent, async () => {
+      if (!first) return undefined;
+      first = false;
+      return { status: "retry", error: "telegram 429", retryAfterMs: 30_000 };
+    }),
+  );
+  await outbox.kick();
+  const head = await lentera.db.message.findUniqueOrThrow({ where: { id: chat.ids[0]! } });
+  expect(head).toMatchObject({ status: "pending", attempts: 1, attemptedAt: null, claimedUntil: null });
+  expect(sent.filter((d) => chat.ids.includes(d.messageId))).toEqual([]);
+  offsetMs += 31_000;
+  await outbox.kick();
+  expect(sent.filter((d) => chat.ids.includes(d.messageId)).map((d) => d.messageId)).toEqual(chat.ids);
+});
+
+test("first messages of many new people at once are all handled", { timeout: 60_000 }, async () => {
+  const results = await Promise.all(
+    Array.from({ length: 8 }, (_, i) =>
+      lentera.handleInbound({ channel: "telegram", channelUserId: String(990_000 + i), input: { type: "start" } }),
+    ),
+  );
+  expect(results.map((r) => r.status)).toEqual(results.map(() => "handled"));
+});
