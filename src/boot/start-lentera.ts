@@ -242,7 +242,7 @@ function listen(fetch: Hono["fetch"], hostname: string, port: number): Promise<N
 function createShutdownGate() {
   let draining = false;
   let inFlight = 0;
-  let onIdle: (() => void)[] = [];
+  const onIdle: (() => void)[] = [];
   return {
     wrap(fetch: Hono["fetch"]): Hono["fetch"] {
       return async (request, ...rest) => {

@@ -14,10 +14,12 @@ export function rejectNulBytes(options: { skip?: (path: string) => boolean } = {
   return createMiddleware(async (c, next) => {
     if (options.skip?.(c.req.path)) return next();
     const url = c.req.url;
+    // eslint-disable-next-line no-control-regex -- the NUL byte is exactly what this refuses
     if (/%00|\u0000/.test(url)) throw new AppError("bad_request", "NUL bytes are not allowed in a request.");
     const type = c.req.header("content-type") ?? "";
     if (c.req.raw.body && TEXT_BODIES.test(type)) {
       const text = await c.req.raw.clone().text();
+      // eslint-disable-next-line no-control-regex -- the NUL byte is exactly what this refuses
       if (/\u0000|\\u0000|%00/i.test(text))
         throw new AppError("bad_request", "NUL bytes are not allowed in a request.");
     }

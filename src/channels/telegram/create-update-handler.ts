@@ -68,7 +68,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
       return;
     }
 
-    let duplicate = false;
+    let duplicate: boolean;
     try {
       // Whoever writes to the bot has not blocked it (any more): let replies go out again.
       await deps.db.contact.updateMany({

@@ -146,7 +146,9 @@
         gain.connect(ctx.destination);
         osc.start();
         osc.stop(ctx.currentTime + 0.25);
-      } catch (e) {}
+      } catch {
+        // no sound where audio is not allowed
+      }
     };
     var tell = function (kind, reference) {
       var text = (body.dataset["msg" + kind.charAt(0).toUpperCase() + kind.slice(1)] || "").replace("{ref}", reference);
