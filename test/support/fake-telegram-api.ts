@@ -21,8 +21,9 @@ export const FAKE_BOT_ID = 123456;
  * private chat), serves getUpdates from a queue (long polling), and fails on request (429 with
  * retry_after, 403, 5xx, a dropped connection). Point TELEGRAM_API_ROOT at `url`.
  */
-export async function startFakeTelegramApi(options: { token?: string } = {}) {
+export async function startFakeTelegramApi(options: { token?: string; latencyMs?: number } = {}) {
   const token = options.token ?? FAKE_BOT_TOKEN;
+  const latencyMs = options.latencyMs ?? 0;
   const calls: ApiCall[] = [];
   const failures = new Map<string, (ScriptedFailure | null)[]>();
   const messageIds = new Map<number, number>();
@@ -89,6 +90,8 @@ export async function startFakeTelegramApi(options: { token?: string } = {}) {
     const call: ApiCall = { method, payload };
     calls.push(call);
     const failure = failures.get(method)?.shift();
+    // a Bot API that answers after a network round trip (the benchmark's 50 ms)
+    if (latencyMs) await new Promise((resolve) => setTimeout(resolve, latencyMs));
     if (failure?.status === "slow") await failure.until.catch(() => {});
     call.status = failure && failure.status !== "slow" ? (failure.status === "network" ? 0 : failure.status) : 200;
     for (const listener of listeners) listener();
