@@ -10,6 +10,9 @@ export function newApiToken(): { token: string; hash: string } {
   return { token, hash: hashApiToken(token) };
 }
 
+/** How stale a caseworker's last-seen time may get before a request writes it again. */
+export const LAST_SEEN_EVERY_MS = 60_000;
+
 export function hashApiToken(token: string): string {
   return createHash("sha256").update(token).digest("hex");
 }
@@ -21,7 +24,9 @@ export function hashApiToken(token: string): string {
 export async function authenticateApiToken(db: Db, token: string, now = new Date()): Promise<Caseworker | null> {
   const caseworker = await findCaseworkerByToken(db, token, now);
   if (!caseworker) return null;
-  await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: now } });
+  // No write on every read: the last-seen time moves at most once a minute (presence, not an audit trail).
+  if (!caseworker.lastSeenAt || now.getTime() - caseworker.lastSeenAt.getTime() > LAST_SEEN_EVERY_MS)
+    await db.caseworker.update({ where: { id: caseworker.id }, data: { lastSeenAt: now } });
   return caseworker;
 }
 

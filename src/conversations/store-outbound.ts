@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
 import type { Channel, Rendered, StoredOutbound } from "./types.ts";
@@ -14,24 +15,26 @@ export async function storeOutboundMessages(
     messages: Rendered[];
   },
 ): Promise<StoredOutbound[]> {
-  const stored: StoredOutbound[] = [];
-  for (const body of options.messages) {
-    const now = deps.now();
-    const row = await tx.message.create({
-      data: {
-        conversationId: options.conversationId,
-        channel: options.channel,
-        direction: "outbound",
-        author: options.author,
-        caseworkerId: options.caseworkerId ?? null,
-        bodyEnc: deps.cipher.encryptJson(body),
-        status: options.channel === "web" ? "sent" : "pending",
-        sentAt: options.channel === "web" ? now : null,
-        createdAt: now,
-      },
-      select: { id: true, seq: true },
-    });
-    stored.push({ id: row.id, seq: row.seq, body });
-  }
-  return stored;
+  if (options.messages.length === 0) return [];
+  const now = deps.now();
+  const web = options.channel === "web";
+  // One statement for the turn's replies; `seq` keeps their order (the outbox sends a chat's rows by seq).
+  const bodies = new Map<string, Rendered>(options.messages.map((body) => [randomUUID(), body]));
+  const rows = await tx.message.createManyAndReturn({
+    data: [...bodies].map(([id, body]) => ({
+      id,
+      conversationId: options.conversationId,
+      channel: options.channel,
+      direction: "outbound" as const,
+      author: options.author,
+      caseworkerId: options.caseworkerId ?? null,
+      bodyEnc: deps.cipher.encryptJson(body),
+      status: web ? ("sent" as const) : ("pending" as const),
+      sentAt: web ? now : null,
+      createdAt: now,
+    })),
+    select: { id: true, seq: true },
+  });
+  rows.sort((a, b) => (a.seq < b.seq ? -1 : a.seq > b.seq ? 1 : 0));
+  return rows.map((row) => ({ id: row.id, seq: row.seq, body: bodies.get(row.id)! }));
 }
