@@ -44,6 +44,8 @@ export type Queue = {
 };
 
 const QUEUE_LIMIT = 200;
+/** the new-urgent alert needs the newest few references, not every one */
+const URGENT_LIMIT = 50;
 
 /**
  * The open tickets a caseworker may see — their own and the unassigned ones; supervisors and admins see
@@ -71,30 +73,46 @@ export async function listQueue(
     ],
   };
   const base: Prisma.TicketWhereInput = { AND: [visible, open] };
-  const [rows, openCount, urgentRows, unassigned, mine, provinces] = await Promise.all([
+  const [rows, groups, urgentRows, provinces] = await Promise.all([
     ctx.db.ticket.findMany({
       where,
       orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
       take: QUEUE_LIMIT,
-      include: {
+      // only what the queue shows: never the encrypted columns
+      select: {
+        reference: true,
+        type: true,
+        priority: true,
+        status: true,
+        locale: true,
+        channel: true,
+        province: true,
+        emergency: true,
+        child: true,
+        risk: true,
+        createdAt: true,
+        conversationId: true,
         assignee: { select: { id: true, name: true } },
         conversation: { select: { mode: true, lastInboundAt: true } },
       },
     }),
-    ctx.db.ticket.count({ where: base }),
+    // one aggregate for every count: open tickets grouped by priority and assignee
+    ctx.db.ticket.groupBy({ by: ["priority", "assigneeId"], where: base, _count: { _all: true } }),
     ctx.db.ticket.findMany({
       where: { AND: [base, { priority: "urgent" }] },
       select: { reference: true },
-      orderBy: { createdAt: "asc" },
+      orderBy: { createdAt: "desc" },
+      take: URGENT_LIMIT,
     }),
-    ctx.db.ticket.count({ where: { AND: [base, { assigneeId: null }] } }),
-    ctx.db.ticket.count({ where: { AND: [base, { assigneeId: ctx.actor.id }] } }),
     ctx.db.ticket.findMany({
       where: { AND: [base, { province: { not: null } }] },
       select: { province: true },
       distinct: ["province"],
+      orderBy: { province: "asc" },
     }),
   ]);
+  const sum = (keep: (g: (typeof groups)[number]) => boolean) =>
+    groups.reduce((n, g) => n + (keep(g) ? g._count._all : 0), 0);
   const lastCaseworkerAt = await lastCaseworkerMessages(
     ctx.db,
     rows.flatMap((r) => (r.conversationId && r.conversation?.mode === "human" ? [r.conversationId] : [])),
@@ -123,7 +141,12 @@ export async function listQueue(
         lastInboundAt,
       };
     }),
-    counts: { open: openCount, urgent: urgentRows.length, unassigned, mine },
+    counts: {
+      open: sum(() => true),
+      urgent: sum((g) => g.priority === "urgent"),
+      unassigned: sum((g) => g.assigneeId === null),
+      mine: sum((g) => g.assigneeId === ctx.actor.id),
+    },
     urgent: urgentRows.map((r) => r.reference),
     provinces: provinces.flatMap((p) => (p.province ? [p.province] : [])).sort(),
   };
