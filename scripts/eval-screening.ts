@@ -1,9 +1,12 @@
 /**
  * Scores the screening engine on labelled messages.
  *
- *   npx tsx scripts/eval-screening.ts [cases.json …]
+ *   npm run eval:screening [-- [--misses] cases.json …]
  *
- * Default: test/domain/screening/dev-cases.json. Several files are scored one by one and together.
+ * Default: every public set (DEFAULT_CASES). Several files are scored one by one and together. Each file
+ * is also scored in two parts: "tuned" and "held aside" (every third case, by position). Change rules
+ * while looking only at the tuned part's misses (`--misses` prints them); the held-aside part says
+ * whether a change generalises. Each file is broken down by detected language and by kind of case.
  * Each case is `{ id, text, expect: { emergency?, child?, risk?: Risk[], intent?: Intent[],
  * indicators?: (id | id[])[] } }`; an inner id list means any one of them will do. Translations come
  * from locales/<lng>/screening.json through a real i18next instance, as in the app.
@@ -16,7 +19,12 @@ import { assessText } from "../src/domain/screening/index.ts";
 import type { Assessment, Locale, Translate } from "../src/domain/screening/index.ts";
 
 const ROOT = fileURLToPath(new URL("../", import.meta.url));
-const DEFAULT_CASES = "test/domain/screening/dev-cases.json";
+const DEFAULT_CASES = [
+  "test/domain/screening/dev-cases.json",
+  "test/domain/screening/extra-cases.json",
+  "test/screening/real-dev-cases.json",
+  "test/screening/fresh-cases.json",
+];
 const TARGETS = { emergencyRecall: 0.95, falseEmergencies: 0.1, risk: 0.85, indicators: 0.8, intent: 0.85 } as const;
 
 const EvalCase = z.object({
@@ -43,8 +51,10 @@ type Report = {
   child: Tally;
 };
 
-const paths = process.argv.slice(2);
-const files = paths.length > 0 ? paths : [DEFAULT_CASES];
+const args = process.argv.slice(2);
+const showMisses = args.includes("--misses");
+const paths = args.filter((arg) => !arg.startsWith("--"));
+const files = paths.length > 0 ? paths : DEFAULT_CASES;
 const t = await createI18nextTranslate();
 const all: Array<[EvalCase, Assessment]> = [];
 for (const file of files) {
@@ -54,9 +64,55 @@ for (const file of files) {
     assessText({ text: item.text, locale: item.locale }, t),
   ]);
   all.push(...results);
-  printReport(`${file} (${cases.length} cases)`, score(results));
+  const tuned = results.filter((_, index) => !isHeldAside(index));
+  const heldAside = results.filter((_, index) => isHeldAside(index));
+  printReport(`${file} (${cases.length} cases)`, score(results), false);
+  printReport(`${file}: tuned part (${tuned.length})`, score(tuned), showMisses);
+  printReport(`${file}: held-aside part, every third case (${heldAside.length})`, score(heldAside), false);
+  printBreakdown("by detected language", results, ([, got]) => got.language);
+  printBreakdown("by kind of case", results, ([item]) => kindOf(item));
 }
-if (files.length > 1) printReport(`all files (${all.length} cases)`, score(all));
+if (files.length > 1) printReport(`all files (${all.length} cases)`, score(all), false);
+
+/** Every third case (the 3rd, 6th, …) is held aside: never read its misses while tuning. */
+function isHeldAside(index: number): boolean {
+  return index % 3 === 2;
+}
+
+function kindOf(item: EvalCase): string {
+  if (item.expect.emergency === true) return "emergency";
+  if (item.expect.child === true) return "child";
+  const risk = item.expect.risk ?? [];
+  if (risk.includes("high")) return "high risk";
+  if (risk.includes("medium")) return "medium risk";
+  if (risk.length > 0) return "harmless (low/none)";
+  return "other";
+}
+
+/** One compact line per group: the five headline rates. */
+function printBreakdown(
+  title: string,
+  results: ReadonlyArray<[EvalCase, Assessment]>,
+  groupOf: (result: [EvalCase, Assessment]) => string,
+): void {
+  const groups = new Map<string, Array<[EvalCase, Assessment]>>();
+  for (const result of results) {
+    const key = groupOf(result);
+    groups.set(key, [...(groups.get(key) ?? []), result]);
+  }
+  console.log(`  ${title}: (n, emergency recall, false emergencies, risk, indicators, intent)`);
+  for (const [key, group] of [...groups].sort((a, b) => b[1].length - a[1].length)) {
+    const report = score(group);
+    const cells = [report.emergencyRecall, report.falseEmergencies, report.risk, report.indicators, report.intent].map(
+      rate,
+    );
+    console.log(`    ${key.padEnd(22)} ${String(group.length).padStart(4)}  ${cells.join("  ")}`);
+  }
+}
+
+function rate(value: Tally): string {
+  return value.total === 0 ? "  -  " : (value.hit / value.total).toFixed(2).padStart(5);
+}
 
 function score(results: ReadonlyArray<[EvalCase, Assessment]>): Report {
   const report: Report = {
@@ -107,7 +163,7 @@ function score(results: ReadonlyArray<[EvalCase, Assessment]>): Report {
   return report;
 }
 
-function printReport(title: string, report: Report): void {
+function printReport(title: string, report: Report, withMisses: boolean): void {
   console.log(`\n== ${title}`);
   line("emergency recall", report.emergencyRecall, TARGETS.emergencyRecall, "≥");
   line("false emergencies", report.falseEmergencies, TARGETS.falseEmergencies, "≤");
@@ -118,7 +174,7 @@ function printReport(title: string, report: Report): void {
   const misses = Object.entries(report).flatMap(([metric, { misses: list }]) =>
     list.map((miss) => `  [${metric}] ${miss}`),
   );
-  if (misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
+  if (withMisses && misses.length > 0) console.log(`misses:\n${misses.join("\n")}`);
 }
 
 function line(name: string, value: Tally, target: number | undefined, direction: "≥" | "≤"): void {

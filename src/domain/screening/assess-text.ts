@@ -1,15 +1,18 @@
 import { applyAnswers } from "./apply-answers.ts";
 import { buildExplanation } from "./build-explanation.ts";
-import { findIndicator } from "./catalogue.ts";
+import { findIndicator, type IndicatorId } from "./catalogue.ts";
 import { derivePalermo } from "./derive-palermo.ts";
 import { detectChild, type ChildStatus } from "./detect-child.ts";
 import { detectIndicators, type DetectedHit } from "./detect-indicators.ts";
 import { detectIntent } from "./detect-intent.ts";
-import { detectLanguage } from "./detect-language.ts";
+import { detectLanguage, localeFor } from "./detect-language.ts";
 import { detectQuestion } from "./detect-question.ts";
 import { detectSetting } from "./detect-setting.ts";
 import { detectStage } from "./detect-stage.ts";
 import { detectWarningSigns, type WarningSign } from "./detect-warning-signs.ts";
+import { detectUrgency, isPlayful, type UrgencyCue } from "./detect-urgency.ts";
+import { extractEvidence } from "./extract-evidence.ts";
+import type { NormalizedText } from "./normalize-text.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { scoreRisk } from "./score-risk.ts";
 import { toPriority } from "./to-priority.ts";
@@ -31,7 +34,10 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const setting = detectSetting(normalized);
   const childStatus = detectChild(normalized);
   const detection = detectIndicators(normalized, { child: childStatus, setting, stage });
-  const answered = applyAnswers(withChildHit(detection.hits, childStatus), input.answers, language, t);
+  const playful = isPlayful(normalized) && !DISTRESS_NOW.test(normalized.text);
+  const urgency = playful ? [] : detectUrgency(normalized);
+  const detected = withUrgencyHits(playful ? withoutEmergencies(detection.hits) : detection.hits, urgency, normalized);
+  const answered = applyAnswers(withChildHit(detected, childStatus), input.answers, localeFor(language), t);
   const child = answered.some((hit) => hit.id === "CH-01-under-18");
   const hits = child ? withChildCounterparts(answered) : answered;
   const palermo = derivePalermo(
@@ -40,7 +46,10 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   );
   const question = detectQuestion(normalized);
   // Indicators that are only topics (a general question, a what-if, news) describe no one's situation.
-  const topicOnly = question === "general" || onlyHypothetical(hits, detection.hypothetical);
+  const topicOnly = playful || question === "general" || onlyHypothetical(hits, detection.hypothetical);
+  // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
+  // after running away, the phone about to be taken, moved on soon in distress.
+  const alarm = !topicOnly && (urgency.length > 0 || detection.foreignSos);
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
@@ -56,6 +65,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     labourDispute: setting.labourDispute && !setting.migration,
     topicOnly,
     forced: FORCED.test(normalized.text),
+    alarm,
   });
   const intent = detectIntent({
     normalized,
@@ -84,7 +94,10 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     language,
     intent,
     emergency: outcome.emergency,
-    safetyCheck: !outcome.emergency && !topicOnly && hits.some((hit) => DANGER_SIGNALS.has(hit.id)),
+    safetyCheck:
+      !outcome.emergency &&
+      !topicOnly &&
+      (hits.some((hit) => DANGER_SIGNALS.has(hit.id)) || detection.foreignHelp || DANGER_WORDS.test(normalized.text)),
     selfHarm,
     child,
     indicators: hits.map(({ id, category, strength, evidence }) => ({ id, category, strength, evidence })),
@@ -96,7 +109,54 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
 }
 
 /** Indicators that hint at danger without making it a clear emergency: the safety question is asked. */
-const DANGER_SIGNALS = new Set(["FL-04-movement", "FL-06-violence", "FL-07-threats", "EM-08-safe-to-talk"]);
+const DANGER_SIGNALS = new Set([
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-07-threats",
+  "FL-08-threat-of-authorities",
+  "FL-10-cannot-quit",
+  "EM-08-safe-to-talk",
+  "PUR-02-sexual-exploitation",
+]);
+/** Words of fear or a plea for help: the safety question is asked. */
+const DANGER_WORDS =
+  /(?<=^| )(?:tolong|tolongin|tulung|bantu saya|bantuin|takut|ketakutan|bahaya|terancam|diancam|nangis|sembunyi|help|help me|please help|scared|afraid|frightened|danger|dangerous|unsafe|threatened|hiding)(?= |$)/;
+/** A playful word does not cancel a plea that stands beside it. */
+const DISTRESS_NOW = /(?<=^| )(?:tolong|tolongin|help|takut|scared|afraid|sos|darurat|emergency)(?= |$)/;
+
+/** In a joke or a story, frightening phrases are topics: the emergency ones become their non-urgent kin. */
+function withoutEmergencies(hits: readonly DetectedHit[]): DetectedHit[] {
+  return hits.filter((hit) => hit.category !== "emergency");
+}
+
+/** The catalogue indicator each alarm cue stands for, when one fits. */
+const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>> = {
+  imminent_violence: ["FL-06-violence", "EM-03-death-threat"],
+  cut_off: ["EM-08-safe-to-talk", "FL-05-isolation-phone"],
+  moved_soon: ["EM-06-about-to-be-sold"],
+};
+
+function withUrgencyHits(
+  hits: readonly DetectedHit[],
+  cues: readonly UrgencyCue[],
+  normalized: NormalizedText,
+): DetectedHit[] {
+  const out = [...hits];
+  for (const cue of cues) {
+    for (const id of CUE_INDICATORS[cue.cue] ?? []) {
+      const entry = findIndicator(id);
+      if (entry === undefined || out.some((hit) => hit.id === id)) continue;
+      out.push({
+        id,
+        category: entry.category,
+        strength: entry.strength,
+        evidence: extractEvidence(normalized, cue.first, cue.last),
+      });
+    }
+  }
+  return out;
+}
 
 /** Every non-weak hit was only a what-if or news item: the message asks, it does not tell. */
 function onlyHypothetical(hits: readonly DetectedHit[], hypothetical: ReadonlySet<string>): boolean {

@@ -17,6 +17,7 @@ import { PURPOSE_PATTERNS } from "./patterns/purpose-patterns.ts";
 import { RECRUITMENT_PATTERNS } from "./patterns/recruitment-patterns.ts";
 import { VULNERABILITY_PATTERNS } from "./patterns/vulnerability-patterns.ts";
 import type { IndicatorHit } from "./types.ts";
+import { detectForeignIndicators } from "./foreign/detect-foreign-indicators.ts";
 
 /** An indicator hit whose id is a known catalogue id. */
 export type DetectedHit = IndicatorHit & { id: IndicatorId };
@@ -29,6 +30,10 @@ export type Detection = {
   domesticViolence: boolean;
   /** Indicators only mentioned as a what-if or as news ("kalau disekap harus ke mana?"). */
   hypothetical: Set<IndicatorId>;
+  /** An SOS word in another language ("socorro", "救命"): the person calls for help now. */
+  foreignSos: boolean;
+  /** A plea for help in another language ("ayuda", "tulong"): a danger signal. */
+  foreignHelp: boolean;
 };
 
 export type DetectionContext = { child: ChildStatus; setting: Setting; stage: Stage };
@@ -126,7 +131,19 @@ export function detectIndicators(normalized: NormalizedText, context: DetectionC
       add("CH-02-child-commercial-sex", match);
     if (id === "CH-02-child-commercial-sex") add("PUR-02-sexual-exploitation", match);
   }
-  return { hits: [...hits.values()], scamJobOffer, domesticViolence, hypothetical };
+  // Other languages: their own small lexicon, found concepts added like any other hit.
+  let foreignSos = false;
+  let foreignHelp = false;
+  for (const hit of detectForeignIndicators(normalized.original)) {
+    if (hit.id === "SOS") foreignSos = true;
+    else if (hit.id === "HELP") foreignHelp = true;
+    else if (!hits.has(hit.id) && !countered.has(hit.id)) {
+      const entry = findIndicator(hit.id);
+      if (entry !== undefined)
+        hits.set(hit.id, { id: hit.id, category: entry.category, strength: entry.strength, evidence: hit.evidence });
+    }
+  }
+  return { hits: [...hits.values()], scamJobOffer, domesticViolence, hypothetical, foreignSos, foreignHelp };
 }
 
 /** An emergency that is over once the person is home counts as past; otherwise read the sentence. */

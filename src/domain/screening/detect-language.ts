@@ -1,4 +1,5 @@
-import type { Locale } from "./types.ts";
+import { franc } from "franc";
+import type { Language, Locale } from "./types.ts";
 
 const INDONESIAN = new Set([
   "saya",
@@ -275,18 +276,109 @@ const ENGLISH = new Set([
 ]);
 
 /**
- * Indonesian or English, by counting common words of each. Ties and empty text fall back to the
- * conversation locale, then Indonesian (most people write Indonesian).
+ * The language of a message, ISO 639-1: Indonesian ("id", also for Javanese/Sundanese chat, which the
+ * team reads), English, or one of the languages of people brought into Indonesia (see Language).
  *
- * Example: detectLanguage("my employer took my passport") → "en".
+ * Why franc: it is a well-kept, offline, deterministic n-gram identifier (no model download, a few
+ * hundred kB) covering all of them. Its two known weaknesses are guarded here: short texts (it needs
+ * ~20 characters; below that only clear marker words decide) and Indonesian chat, which it often calls
+ * Malay or Javanese — so Indonesian/English chat words are counted first, and Malay needs Malay words.
+ * Thai, Burmese, Khmer and Chinese are told by their script, Vietnamese by its letters.
+ *
+ * Example: detectLanguage("my employer took my passport") → "en"; detectLanguage("Ayúdenme por favor,
+ * estoy encerrada") → "es".
  */
-export function detectLanguage(text: string, fallback: Locale = "id"): Locale {
+export function detectLanguage(text: string, fallback: Locale = "id"): Language {
+  const sample = text.slice(0, 1000);
+  const byScript = scriptLanguage(sample);
+  if (byScript !== undefined) return byScript;
+  if ((sample.match(VIETNAMESE_LETTERS) ?? []).length >= 2) return "vi";
+  const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   let indonesian = 0;
   let english = 0;
-  for (const word of text.toLowerCase().match(/[\p{L}']+/gu) ?? []) {
+  const markers: Record<MarkedLanguage, number> = { tl: 0, es: 0, pt: 0, ms: 0 };
+  for (const word of words) {
     if (INDONESIAN.has(word)) indonesian++;
     if (ENGLISH.has(word)) english++;
+    for (const language of MARKED) if (MARKERS[language].has(word)) markers[language]++;
+  }
+  const ours = Math.max(indonesian, english);
+  const [marked, count] = (Object.entries(markers) as [MarkedLanguage, number][]).sort((a, b) => b[1] - a[1])[0] ?? [
+    "tl",
+    0,
+  ];
+  const guess = sample.length >= 20 ? FRANC_CODES[franc(sample, { only: FRANC_ONLY })] : undefined;
+  if (marked === "ms") {
+    if (count >= 2 && count > indonesianOnly(words) && (guess === "ms" || guess === "id")) return "ms";
+  } else if (count >= 2 && count > ours && (guess === undefined || guess === marked || count >= 3)) {
+    return marked;
+  } else if (guess === marked && count >= 1 && count >= ours) {
+    return marked;
   }
   if (indonesian === english) return fallback;
   return english > indonesian ? "en" : "id";
 }
+
+/** The locale the team and the explanation use for a language: Malay reads as Indonesian, others as English. */
+export function localeFor(language: Language): Locale {
+  if (language === "id" || language === "ms") return "id";
+  return "en";
+}
+
+const VIETNAMESE_LETTERS = /[ăâđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹĂĐƠƯ]/gu;
+
+function scriptLanguage(sample: string): Language | undefined {
+  const count = (re: RegExp): number => (sample.match(re) ?? []).length;
+  const latin = count(/[a-zA-Z]/g);
+  const scripts: Array<[Language, number]> = [
+    ["th", count(/[\u0e00-\u0e7f]/gu)],
+    ["my", count(/[\u1000-\u109f]/gu)],
+    ["km", count(/[\u1780-\u17ff]/gu)],
+    ["zh", count(/\p{Script=Han}/gu) * 3],
+  ];
+  const [language, letters] = scripts.sort((a, b) => b[1] - a[1])[0] ?? ["th", 0];
+  return letters >= 2 && letters >= latin ? language : undefined;
+}
+
+type MarkedLanguage = "tl" | "es" | "pt" | "ms";
+const MARKED: readonly MarkedLanguage[] = ["tl", "es", "pt", "ms"];
+/** Function words that mark a language and are rare in Indonesian or English chat. */
+const MARKERS: Record<MarkedLanguage, ReadonlySet<string>> = {
+  tl: new Set(
+    "ako kami namin ko mo niya nila ang ng mga po opo hindi wala may yung iyong sila siya kasi dito doon pero ngayon naman lang na daw raw tulungan tulong po".split(
+      " ",
+    ),
+  ),
+  es: new Set(
+    "el la los las que de y en por favor estoy soy somos mi mis nos me les una uno pero no ayuda aquí aqui muy con para hola está esta están estan también tambien".split(
+      " ",
+    ),
+  ),
+  pt: new Set(
+    "o os as que de e em não nao sou somos meu minha nós nos me uma um mas ajuda aqui muito com para oi olá ola está estou tô eles elas você voce também tambem".split(
+      " ",
+    ),
+  ),
+  ms: new Set("tak nak awak kerana sahaja hendak duit pasal macam mana hantar pejabat kerajaan polis sikit".split(" ")),
+};
+/** Words an Indonesian writes and a Malay writer would not. */
+const INDONESIAN_ONLY = new Set(
+  "gak nggak ga udah banget kok dong sih gimana kantor polisi uang aja bilang".split(" "),
+);
+
+function indonesianOnly(words: readonly string[]): number {
+  return words.filter((word) => INDONESIAN_ONLY.has(word)).length;
+}
+
+const FRANC_CODES: Readonly<Record<string, Language>> = {
+  ind: "id",
+  jav: "id",
+  sun: "id",
+  zlm: "ms",
+  eng: "en",
+  tgl: "tl",
+  spa: "es",
+  por: "pt",
+  vie: "vi",
+};
+const FRANC_ONLY = Object.keys(FRANC_CODES);

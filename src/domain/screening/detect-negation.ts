@@ -12,6 +12,11 @@ const NEGATIONS: ReadonlySet<string> = new Set([
   "nothing",
 ]);
 
+/** Whether one canonical token is a negation ("tidak", "not", …). */
+export function isNegator(token: string): boolean {
+  return NEGATIONS.has(token);
+}
+
 /** Words that may stand between a negation and what it negates: "tidak pernah dipukul", "never been hit". */
 const FILLERS: ReadonlySet<string> = new Set([
   "pernah",

@@ -1,12 +1,13 @@
 export { assessText } from "./assess-text.ts";
 export { INDICATORS, INDICATOR_IDS, Indicator, IndicatorId, findIndicator, isIndicatorId } from "./catalogue.ts";
-export { detectLanguage } from "./detect-language.ts";
+export { detectLanguage, localeFor } from "./detect-language.ts";
 export { nextQuestions, QUESTION_ORDER } from "./next-questions.ts";
 export type {
   Answer,
   Assessment,
   AssessTextInput,
   IndicatorHit,
+  Language,
   Intent,
   Locale,
   Palermo,

@@ -1,4 +1,5 @@
 import { expandContraction } from "./english-contractions.ts";
+import { isInvisible } from "./foreign/fold-text.ts";
 import { LOCATIVE_NOUNS, PASSIVE_ROOTS, POSSESSIVE_SUFFIXES, SUFFIX_STEMS } from "./normalize-vocabulary.ts";
 import { SLANG_MAP } from "./slang-map.ts";
 
@@ -24,7 +25,8 @@ const RAW_TOKEN = /(\d+(?:[.,]\d+)+)|([\p{L}\p{N}]+(?:['’][\p{L}]+)*)|([.!?;\n
  * Example: "Paspor sy di tahan majikan, gak boleh kluar" →
  * "paspor saya ditahan majikan , tidak boleh kluar".
  */
-export function normalizeText(original: string): NormalizedText {
+export function normalizeText(written: string): NormalizedText {
+  const original = cleanText(written);
   const raw: Token[] = [];
   for (const match of original.matchAll(RAW_TOKEN)) {
     const start = match.index;
@@ -43,6 +45,30 @@ export function normalizeText(original: string): NormalizedText {
   }
   return { original, text: tokens.map((token) => token.text).join(" "), tokens, offsets };
 }
+
+/**
+ * Drops invisible characters ("dar\u200burat" is "darurat") and writes the emoji that carry meaning as
+ * words: 🆘 and 🚨 are "sos", laughing faces "haha", a crying face "nangis".
+ */
+function cleanText(written: string): string {
+  let out = "";
+  for (const char of written) {
+    const code = char.codePointAt(0) ?? 0;
+    if (isInvisible(code)) continue;
+    out += EMOJI_WORDS.get(char) ?? char;
+  }
+  return out;
+}
+
+const EMOJI_WORDS = new Map<string, string>([
+  ["🆘", " sos "],
+  ["🚨", " sos "],
+  ["😂", " haha "],
+  ["🤣", " haha "],
+  ["😆", " haha "],
+  ["😭", " nangis "],
+  ["😢", " nangis "],
+]);
 
 /** One written word → zero or more canonical words. */
 function expandWord(written: string): string[] {

@@ -33,6 +33,8 @@ export type RiskInput = {
   topicOnly: boolean;
   /** The message says outright that someone is forced ("dipaksa", "forced to"). */
   forced: boolean;
+  /** An alarm a hotline acts on now without a catalogue emergency phrase (SOS, violence about to happen, stranded). */
+  alarm?: boolean;
 };
 
 export type RiskOutcome = { risk: Risk; emergency: boolean; reason: RiskReason; basis: readonly DetectedHit[] };
@@ -87,6 +89,7 @@ export function scoreRisk(input: RiskInput): RiskOutcome {
   const { hits } = input;
   const emergencies = hits.filter((hit) => hit.category === "emergency" && hit.strength === "strong");
   if (emergencies.length > 0) return { risk: "high", emergency: true, reason: "emergency", basis: emergencies };
+  if (input.alarm === true) return { risk: "high", emergency: true, reason: "emergency", basis: hits };
 
   const purposeOrAct = hits.filter((hit) => hit.id !== "CH-01-under-18");
   if (input.child && input.palermo.purpose && input.palermo.act && !input.topicOnly)

@@ -3,6 +3,8 @@
  * (`POST /api/screening/assess`); do not add fields here without updating that contract.
  */
 export type Locale = "id" | "en";
+/** The languages screening tells apart (ISO 639-1): ours, and those of people brought into Indonesia. */
+export type Language = Locale | "tl" | "vi" | "th" | "my" | "km" | "ms" | "zh" | "es" | "pt";
 export type Intent = "help" | "family_tracing" | "information" | "report_recruiter" | "other";
 export type Risk = "high" | "medium" | "low" | "none";
 export type Priority = "urgent" | "high" | "normal" | "low";
@@ -14,7 +16,8 @@ export type IndicatorHit = { id: string; category: string; strength: Strength; e
 export type Palermo = { act: boolean; means: boolean; purpose: boolean };
 
 export type Assessment = {
-  language: Locale;
+  /** detected from the text (ISO 639-1); the conversation locale when the text does not tell */
+  language: Language;
   intent: Intent;
   emergency: boolean;
   /** A danger signal that is not a clear emergency: the engine asks the safety question at once. */

@@ -1,0 +1,155 @@
+import { isNegator } from "./detect-negation.ts";
+import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
+import { stemCandidates } from "./stem-word.ts";
+import {
+  CUT_OFF,
+  DISTRESS,
+  FICTION,
+  HABITUAL,
+  IMMINENT_BEFORE,
+  MOVED_SOON,
+  NOW_WORDS,
+  PHONE,
+  PLAYFUL,
+  RAN_AWAY,
+  REFLEXIVE,
+  SOS_AS_NAME,
+  SOS_WORDS,
+  STRANDED,
+  TAKE_AWAY,
+  VIOLENCE_EN,
+  VIOLENCE_ROOTS,
+} from "./urgency-vocabulary.ts";
+
+/**
+ * Why a message is an emergency a hotline would act on now, beyond the catalogue's emergency phrases:
+ * an SOS word; violence about to happen or happening ("mau mukul sy skrg", "going to beat me now"); having
+ * run away and being stranded without money or papers; the phone about to be taken ("ini mungkin
+ * terakhir saya chat"); being moved on soon, in distress.
+ */
+export type UrgencyCue = {
+  cue: "sos" | "imminent_violence" | "stranded" | "cut_off" | "moved_soon";
+  first: number;
+  last: number;
+};
+
+const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`, "g");
+const SOS = words(SOS_WORDS);
+const SOS_NAME = words(SOS_AS_NAME);
+const NOW = words(NOW_WORDS);
+const RAN = words(RAN_AWAY);
+const STRAND = words(STRANDED);
+const SAFE_HOME = words(
+  "sudah (?:di rumah|pulang|di indonesia|di kampung|aman|di shelter|di kbri|di kjri)|sekarang (?:sudah )?(?:aman|di rumah|di shelter|di kbri|di kjri)|(?:now|already) (?:safe|home|at the shelter|at the embassy)|dulu|pernah|years ago|tahun lalu|used to",
+);
+const PHONE_TAKEN = words(
+  `(?:${PHONE}) (?:\\S+ ){0,3}(?:mau|akan|bakal|will be|going to be|about to be|nanti|sebentar lagi|is going to be) (?:\\S+ )?(?:${TAKE_AWAY})|(?:mau|akan|bakal|going to|will|about to|want to) (?:\\S+ ){0,2}(?:ambil|sita|rampas|take|confiscate|grab|smash|break) (?:\\S+ ){0,2}(?:${PHONE})|${CUT_OFF}`,
+);
+const MOVED = words(MOVED_SOON);
+const DISTRESSED = words(DISTRESS);
+const PLAY = new RegExp(`(?<=^| )(?:${PLAYFUL})(?= |$)|😂|🤣`);
+const FICTIONAL = new RegExp(`(?<=^| )(?:${FICTION})(?= |$)`);
+
+export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
+  const cues: UrgencyCue[] = [];
+  const { text } = normalized;
+  const at = (index: number): number => tokenIndexAt(normalized, index);
+  const sos = firstMatch(SOS, text, (index, length) => !overlaps(SOS_NAME, text, index, length));
+  if (sos !== undefined) cues.push({ cue: "sos", first: at(sos[0]), last: at(sos[0] + sos[1] - 1) });
+  const violence = imminentViolence(normalized);
+  if (violence !== undefined) cues.push({ cue: "imminent_violence", ...violence });
+  const ran = firstMatch(RAN, text);
+  const strand = firstMatch(STRAND, text);
+  if (ran !== undefined && strand !== undefined && firstMatch(SAFE_HOME, text) === undefined) {
+    cues.push({ cue: "stranded", first: at(ran[0]), last: at(strand[0] + strand[1] - 1) });
+  }
+  const phone = firstMatch(PHONE_TAKEN, text);
+  if (phone !== undefined) cues.push({ cue: "cut_off", first: at(phone[0]), last: at(phone[0] + phone[1] - 1) });
+  const moved = firstMatch(MOVED, text);
+  if (moved !== undefined && firstMatch(DISTRESSED, text) !== undefined) {
+    cues.push({ cue: "moved_soon", first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
+  }
+  return cues;
+}
+
+/** Laughter, a game, a film or a novel: frightening words there tell no one's situation. */
+export function isPlayful(normalized: NormalizedText): boolean {
+  return PLAY.test(normalized.text) || FICTIONAL.test(normalized.text);
+}
+
+const BOUNDARY: ReadonlySet<string> = new Set([SENTENCE_END, CLAUSE_BREAK]);
+const PAST: ReadonlySet<string> = new Set([
+  "pernah",
+  "dulu",
+  "sudah",
+  "kemarin",
+  "waktu",
+  "tadi",
+  "used",
+  "once",
+  "last",
+]);
+
+/** A violent verb with a cue of now or soon before it in its sentence, not negated. */
+function imminentViolence(normalized: NormalizedText): { first: number; last: number } | undefined {
+  const { tokens } = normalized;
+  for (let i = 0; i < tokens.length; i++) {
+    const word = tokens[i]?.text ?? "";
+    if (!isViolent(word) || REFLEXIVE.has(tokens[i + 1]?.text ?? "")) continue;
+    let sentenceStart = i;
+    while (sentenceStart > 0 && !BOUNDARY.has(tokens[sentenceStart - 1]?.text ?? "")) sentenceStart--;
+    let sentenceEnd = i;
+    while (sentenceEnd < tokens.length - 1 && !BOUNDARY.has(tokens[sentenceEnd + 1]?.text ?? "")) sentenceEnd++;
+    const before = tokens.slice(Math.max(sentenceStart, i - 3), i).map((token) => token.text);
+    if (before.some((token) => isNegator(token) || HABITUAL.has(token) || PAST.has(token))) continue;
+    const sentence = tokens
+      .slice(sentenceStart, sentenceEnd + 1)
+      .map((token) => token.text)
+      .join(" ");
+    const cueBefore = before.findIndex((token) => IMMINENT_BEFORE.has(token));
+    NOW.lastIndex = 0;
+    if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };
+    if (NOW.test(sentence)) return { first: i, last: i };
+  }
+  return undefined;
+}
+
+function isViolent(word: string): boolean {
+  if (VIOLENCE_EN.has(word) || VIOLENCE_EN.has(englishBase(word))) return true;
+  return stemCandidates(word).some((stem) => VIOLENCE_ROOTS.has(stem));
+}
+
+/** "hitting" → "hit", "beats" → "beat", "killed" → "kill". */
+function englishBase(word: string): string {
+  const bare = word.replace(/(?:ing|ed|es|s)$/, "");
+  return /([bcdfghjklmnpqrstvwxz])\1$/.test(bare) ? bare.slice(0, -1) : bare;
+}
+
+function firstMatch(
+  re: RegExp,
+  text: string,
+  accept: (index: number, length: number) => boolean = () => true,
+): [number, number] | undefined {
+  re.lastIndex = 0;
+  for (const found of text.matchAll(re)) {
+    if (accept(found.index, found[0].length)) return [found.index, found[0].length];
+  }
+  return undefined;
+}
+
+function overlaps(re: RegExp, text: string, index: number, length: number): boolean {
+  re.lastIndex = 0;
+  for (const found of text.matchAll(re)) {
+    if (found.index < index + length && index < found.index + found[0].length) return true;
+  }
+  return false;
+}
+
+function tokenIndexAt(normalized: NormalizedText, charIndex: number): number {
+  let index = 0;
+  for (let i = 0; i < normalized.offsets.length; i++) {
+    if ((normalized.offsets[i] ?? Infinity) <= charIndex) index = i;
+    else break;
+  }
+  return index;
+}

@@ -1,0 +1,130 @@
+/**
+ * Vocabulary of the cues that make a message an emergency a hotline would act on now, beyond the
+ * catalogue's emergency phrases. Data, reviewed like code; Indonesian roots are matched through
+ * stemCandidates (so "mukul", "dipukuli", "memukul" are all "pukul"), English words as written.
+ */
+
+/** Roots of serious violence against a person (Indonesian, Javanese/Malay chat). */
+export const VIOLENCE_ROOTS: ReadonlySet<string> = new Set([
+  "pukul",
+  "hajar",
+  "gebuk",
+  "siksa",
+  "aniaya",
+  "bunuh",
+  "tampar",
+  "tendang",
+  "bacok",
+  "tusuk",
+  "tembak",
+  "perkosa",
+  "setrum",
+  "cekik",
+  "gampar",
+  "keroyok",
+  "sabet",
+  "cambuk",
+  "gebug",
+  "jotos",
+  "tonjok",
+  "injak",
+  "gorok",
+  "habisi",
+]);
+/** English verbs of serious violence. */
+export const VIOLENCE_EN: ReadonlySet<string> = new Set([
+  "beat",
+  "hit",
+  "kill",
+  "hurt",
+  "rape",
+  "stab",
+  "shoot",
+  "punch",
+  "kick",
+  "choke",
+  "strangle",
+  "torture",
+  "attack",
+  "slap",
+  "murder",
+  "electrocute",
+]);
+/** Before a violent verb: it is about to happen, or happening now. */
+export const IMMINENT_BEFORE: ReadonlySet<string> = new Set([
+  "mau",
+  "akan",
+  "bakal",
+  "sedang",
+  "lagi",
+  "sekarang",
+  "nanti",
+  "ingin",
+  "siap",
+  "going",
+  "gonna",
+  "will",
+  "about",
+  "coming",
+  "wants",
+  "want",
+  "trying",
+  "keeps",
+]);
+/** Anywhere in the message: the danger is now (tonight, right now, on the way back). */
+export const NOW_WORDS =
+  "sekarang|malam ini|nanti malam|hari ini|barusan|sebentar lagi|detik ini|lagi otw|tonight|right now|now|today|coming back|on his way|on her way|on their way|pulang nanti|nanti pulang";
+
+/** Calls for help that are an alarm on their own, in any language ("socorro" etc. live in the foreign lexicon). */
+export const SOS_WORDS =
+  "sos|mayday|darurat|gawat darurat|emergency|urgent|emergensi|emergancy|emrgency|tolong cepat|cepat tolong|help asap|asap please|help me quick|help quickly";
+/** "nomor darurat", "emergency contact": the word names a service, not an alarm. */
+export const SOS_AS_NAME =
+  "(?:nomor|no|nomer|kontak|telepon|telpon|hotline|layanan|keadaan|situasi|dana|pintu|jalur|kalau|jika|if|in case of|in an|for an|for) (?:darurat|emergency)|(?:darurat|emergency|urgent) (?:number|contact|nomor|kontak|exit|fund|call|hotline|room|department|ward)";
+
+/** Having run away or being stranded: no money, papers or roof. */
+export const RAN_AWAY =
+  "kabur|lari|melarikan diri|minggat|meloloskan diri|lolos|ran away|run away|running away|escaped|escape|fled|left the house|left my employer|keluar dari rumah majikan|keluar dari tempat";
+export const STRANDED =
+  "(?:tidak|belum) (?:punya|ada|pegang|bawa) (?:uang|duit|paspor|passport|dokumen|ongkos|tempat|hp|makan|saudara)|tanpa (?:uang|duit|paspor|dokumen|ongkos)|(?:no|without) (?:money|passport|documents|papers|place to|food|phone)|(?:di|on the) (?:jalan|jalanan|street|streets|road)|terlantar|telantar|ditelantarkan|gelandangan|tidur di (?:jalan|masjid|stasiun|terminal|emperan|luar)|sleeping (?:outside|on the street|at the station)|stranded|homeless|tidak tahu (?:harus )?(?:ke mana|kemana)|do not know where to go|nowhere to go|tidak ada tempat";
+
+/** The phone, the only line out, is about to be taken, or this may be the last message. */
+export const PHONE = "hp|handphone|hape|ponsel|telepon|phone|cellphone|mobile|henpon";
+export const CUT_OFF =
+  "(?:chat|pesan|kabar|sms|wa|message|text) terakhir|terakhir (?:saya |aku )?(?:bisa )?(?:chat|kirim|menghubungi|hubungi|kabari)|last (?:message|chat|time i can)|(?:may|might) not (?:be able to )?(?:reply|write|chat|contact) again|tidak bisa (?:chat|menghubungi|hubungi) lagi";
+export const TAKE_AWAY =
+  "diambil|disita|dirampas|direbut|dibanting|dihancurkan|dimatikan|dikunci|take|taken|confiscate|confiscated|grab|smash|break";
+
+/** Moved on by someone else soon: "malam ini mau dibawa ke malaysia". */
+export const MOVED_SOON =
+  "(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput) (?:ke|pergi|keluar)|(?:will|going to|about to) be (?:taken|moved|sent|transferred|shipped) to";
+/** Distress that makes a planned move a danger ("nangis", "diam diam", "takut"). */
+export const DISTRESS =
+  "tolong|nangis|menangis|takut|diam diam|diem diem|sembunyi|bantu|help|crying|scared|afraid|secretly|hiding|please";
+
+/** Laughter and fiction: a scary word in a joke, a game, a film or a novel tells no one's situation. */
+export const PLAYFUL =
+  "wkwk\\S*|wk|haha\\S*|hehe\\S*|hihi\\S*|xixi\\S*|awokawok\\S*|lol|lmao|rofl|ngakak|bercanda|becanda|canda|just kidding|kidding|jk|😂|🤣";
+export const FICTION =
+  "film|filmnya|novel|novelnya|drakor|drama|sinetron|anime|komik|manga|game|gamenya|main ff|ff|free fire|mobile legends|ml|pubg|roblox|squid game|lore|karakter|tokoh|episode|eps|bab|chapter|season|cerpen|dongeng|fiksi|series|netflix|movie|show|cerita (?:film|novel|fiksi)|tugas (?:sekolah|kuliah|makalah)|pr|homework|essay|makalah|skripsi";
+/** Habit, not the moment: "sering mukul", "always hits me". */
+export const HABITUAL: ReadonlySet<string> = new Set([
+  "sering",
+  "suka",
+  "kadang",
+  "selalu",
+  "biasa",
+  "often",
+  "sometimes",
+  "always",
+  "usually",
+]);
+/** After a violent verb: it is turned on oneself ("bunuh diri") — self-harm, not an attacker. */
+export const REFLEXIVE: ReadonlySet<string> = new Set([
+  "diri",
+  "myself",
+  "yourself",
+  "herself",
+  "himself",
+  "themselves",
+]);
