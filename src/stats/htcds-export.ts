@@ -275,7 +275,7 @@ function toRecord(fact: CaseFact): HtcdsRecord {
     jobAdPattern: fact.jobAdPattern ?? UNKNOWN,
     referred: fact.referrals.length > 0,
     servicesReceived: [...new Set(fact.services.map((s) => s.service))].sort(),
-    consentToShare: fact.referrals.some((r) => r.consent),
+    consentToShare: fact.consentShare || fact.referrals.some((r) => r.consent),
   };
 }
 

@@ -19,6 +19,8 @@ export type CaseFact = {
   locale: string;
   status: string;
   outcome: string | null;
+  /** the person agreed to share the case with partners */
+  consentShare: boolean;
   child: boolean;
   indicators: string[];
   needs: string[];
@@ -53,6 +55,7 @@ type Row = {
   locale: string;
   status: string;
   outcome: string | null;
+  consentShare: boolean;
   child: boolean;
   indicatorIds: string[];
   needs: string[];
@@ -77,7 +80,7 @@ export async function loadCaseFacts(db: Db): Promise<CaseFact[]> {
   const rows = await db.$queryRaw<Row[]>`
     SELECT t.id, coalesce(t."contactId", t.id) AS person, t."createdAt", t."closedAt", t.type::text AS type,
            t.priority::text AS priority, t.channel::text AS channel, t.locale, t.status::text AS status, t.outcome,
-           t.child, t."indicatorIds", t.needs, t.country, t.province,
+           t."consentShare", t.child, t."indicatorIds", t.needs, t.country, t.province,
            p.sector, p."recruitmentChannel", p.platform, p."jobAdPattern", p."ageBand", p.gender, p.citizenship,
            p."originProvince", p."destinationCountry", r.first AS "firstReplyAt"
       FROM "Ticket" t
@@ -118,6 +121,7 @@ export async function loadCaseFacts(db: Db): Promise<CaseFact[]> {
       locale: row.locale,
       status: row.status,
       outcome: row.outcome,
+      consentShare: row.consentShare,
       child: row.child,
       indicators: row.indicatorIds,
       needs: row.needs,
@@ -144,24 +148,30 @@ export async function loadCaseFacts(db: Db): Promise<CaseFact[]> {
 }
 
 /**
- * The facts, kept for a short while: the statistics page asks several times in a row (filters, print, the
- * API), and a figure a minute old is as good for policy as one of now.
+ * The facts, kept while the data does not change: a cheap signature of the tables the facts come from
+ * (counts and last changes) is read at every ask, and the facts are loaded again only when it moved. The
+ * statistics page, its print view and the API then answer from memory, and never from stale data.
  */
-export function createFactsCache(db: Db, options: { ttlMs?: number; now?: () => number } = {}) {
-  const ttl = options.ttlMs ?? 60_000;
-  const now = options.now ?? Date.now;
-  let cached: { at: number; facts: Promise<CaseFact[]> } | undefined;
+export function createFactsCache(db: Db) {
+  let cached: { signature: string; facts: Promise<CaseFact[]> } | undefined;
   return {
-    load(): Promise<CaseFact[]> {
-      if (!cached || now() - cached.at > ttl) {
+    async load(): Promise<CaseFact[]> {
+      const rows = await db.$queryRaw<{ signature: string }[]>`
+        SELECT concat_ws('|',
+          (SELECT count(*) FROM "Ticket"), (SELECT max("updatedAt") FROM "Ticket"),
+          (SELECT count(*) FROM "CaseProfile"), (SELECT max("updatedAt") FROM "CaseProfile"),
+          (SELECT count(*) FROM "TicketEvent" WHERE type = 'message_sent'),
+          (SELECT count(*) FROM "Referral"), (SELECT max("updatedAt") FROM "Referral"),
+          (SELECT count(*) FROM "TicketService"), (SELECT max("updatedAt") FROM "TicketService"),
+          (SELECT count(*) FROM "RecruiterMention"), (SELECT count(*) FROM "Partner"), (SELECT max("updatedAt") FROM "Partner")
+        ) AS signature`;
+      const signature = rows[0]?.signature ?? "";
+      if (!cached || cached.signature !== signature) {
         const facts = loadCaseFacts(db);
-        cached = { at: now(), facts };
+        cached = { signature, facts };
         facts.catch(() => (cached = undefined));
       }
       return cached.facts;
-    },
-    clear() {
-      cached = undefined;
     },
   };
 }

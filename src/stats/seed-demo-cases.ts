@@ -422,6 +422,7 @@ export async function seedDemoCases(
         updatedAt: closedAt ?? createdAt,
         closedAt,
         tags: [DEMO_TAG],
+        consentShare: random.chance(0.6),
       });
       const recruitmentChannel = random.chance(0.8) ? random.pick(route.recruitment) : null;
       profiles.push({

@@ -20,6 +20,7 @@ export function fact(over: Partial<CaseFact> & { person?: string } = {}): CaseFa
     locale: "id",
     status: "new",
     outcome: null,
+    consentShare: false,
     child: false,
     indicators: [],
     needs: [],
