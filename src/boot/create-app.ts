@@ -8,6 +8,9 @@ import { createScreeningRoutes } from "../api/screening-routes.ts";
 import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
 import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
+import { createStatsApiRoutes } from "../api/stats-routes.ts";
+import { createStatsService } from "../stats/create-stats-service.ts";
+import type { StatsRule } from "../stats/apply-privacy-rule.ts";
 import type { Logger } from "../log/create-logger.ts";
 import type { TrustProxy } from "../config/env.ts";
 import { AppError, createErrorHandler, errorBody } from "../http/errors.ts";
@@ -26,6 +29,8 @@ export type AppDeps = WebchatDeps & {
   >;
   /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (default: none; the socket's address counts) */
   trustProxy?: TrustProxy;
+  /** STATS_MIN_GROUP and STATS_RESOLUTION: the statistics privacy rule (default 11 and 5) */
+  stats?: StatsRule;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -93,10 +98,17 @@ export function createApp(deps: AppDeps) {
   app.route("/api/webchat", createWebchatRoutes(deps));
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
+  const stats = createStatsService(deps.db, deps.stats);
+  app.route("/api/stats", createStatsApiRoutes({ ...deps, stats }));
   app.route("/api", createCaseworkApiRoutes(deps));
   app.route(
     "/console",
-    createConsoleRoutes({ ...deps, ...deps.console, sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30 }),
+    createConsoleRoutes({
+      ...deps,
+      ...deps.console,
+      stats,
+      sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30,
+    }),
   );
   deps.mount?.(app);
   app.route("/", createStaticRoutes());

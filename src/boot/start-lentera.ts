@@ -164,6 +164,7 @@ export async function startLentera(
       log,
       trustProxy: env.TRUST_PROXY,
       webchatConversationsPerHour: env.WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR,
+      stats: { minGroup: env.STATS_MIN_GROUP, resolution: env.STATS_RESOLUTION },
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

@@ -5,10 +5,11 @@ import { dbMigrate } from "./commands/db-migrate.ts";
 import { caseworkerAdd } from "./commands/caseworker-add.ts";
 import { telegramSetWebhook } from "./commands/telegram-set-webhook.ts";
 import { whatsappLink } from "./commands/whatsapp-link.ts";
+import { STATS_COMMANDS } from "./commands/stats-commands.ts";
 import { openCliContext, type CliContext } from "./open-cli-context.ts";
 
 /** Every command of `npm run cli -- …`; each lives in ./commands/<group>-<name>.ts. */
-const COMMANDS: CliCommand[] = [dbMigrate, caseworkerAdd, telegramSetWebhook, whatsappLink];
+const COMMANDS: CliCommand[] = [dbMigrate, caseworkerAdd, telegramSetWebhook, whatsappLink, ...STATS_COMMANDS];
 
 function usage(): string {
   return [

@@ -59,6 +59,8 @@ import { mountLiveRoutes } from "./live-routes.ts";
 import { markTicketRead, readConsoleSnapshot } from "../casework/console-updates.ts";
 import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
+import type { StatsService } from "../stats/create-stats-service.ts";
+import { mountStatsRoutes, STATS_SESSION_PATHS } from "./stats-routes.tsx";
 
 export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events"> & {
   log: Logger;
@@ -76,6 +78,8 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   referrals?: { kick(): unknown };
   /** TRUST_PROXY: whose X-Forwarded-For names the client for sign-in limits (default: nobody's, the socket counts) */
   trustProxy?: TrustProxy;
+  /** the statistics (issue #17): privacy rule and case facts, shared with /api/stats */
+  stats?: StatsService;
 };
 
 const ASSETS_DIR = new URL("./assets/", import.meta.url).pathname;
@@ -312,6 +316,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     "/partners/*",
     "/admin/*",
     ...WORKDAY_SESSION_PATHS,
+    ...STATS_SESSION_PATHS,
     "/events",
   ])
     app.use(path, session);
@@ -655,6 +660,8 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     reference,
     ...(deps.referrals ? { referrals: deps.referrals } : {}),
   });
+  const { db, t, now, stats } = deps;
+  if (stats) mountStatsRoutes(app, { db, t, now, page, ctxOf, form, tr, reference, stats });
   mountLiveRoutes(app, {
     db: deps.db,
     now: deps.now,

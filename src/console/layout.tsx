@@ -2,6 +2,7 @@ import type { Child } from "hono/jsx";
 import type { Caseworker } from "../db/generated/client.ts";
 import type { Locale, Vars } from "../i18n/create-i18n.ts";
 import { atLeast } from "../casework/permissions.ts";
+import { statsNavLabel } from "./stats-nav-label.ts";
 
 /** Console strings (namespace "console") in the caseworker's language. */
 export type Tr = (key: string, vars?: Vars) => string;
@@ -66,6 +67,7 @@ export function Layout(props: LayoutProps) {
               <a href="/console/queue">{tr("nav.queue")}</a>
               <a href="/console/search">{tr("nav.search")}</a>
               <a href="/console/partners">{tr("nav.partners")}</a>
+              {atLeast(caseworker, "supervisor") ? <a href="/console/stats">{statsNavLabel(props.lang)}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/accounts">{tr("nav.accounts")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/canned">{tr("nav.canned")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/audit">{tr("nav.audit")}</a> : null}

@@ -11,6 +11,7 @@ import {
   ReferralBody,
   StatusBody,
 } from "./casework-api-schemas.ts";
+import { STATS_OPENAPI_PATHS } from "../stats-openapi.ts";
 
 type Operation = {
   summary: string;
@@ -130,6 +131,7 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
     },
   },
   "/api/openapi.json": { get: { summary: "This document", public: true } },
+  ...STATS_OPENAPI_PATHS,
 };
 
 const ERROR = {

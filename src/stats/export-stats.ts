@@ -1,0 +1,68 @@
+import type { Db } from "../db/create-prisma-client.ts";
+import { recordAudit, type Actor } from "../domain/audit/record-audit.ts";
+import { REPORTING_LENGTH, type StatsRule } from "./apply-privacy-rule.ts";
+import { aggregatesToCsv } from "./aggregates-export.ts";
+import { buildStats } from "./build-stats.ts";
+import { buildHtcdsRecords, HTCDS_DICTIONARY, htcdsToCsv } from "./htcds-export.ts";
+import type { CaseFact } from "./load-case-facts.ts";
+import type { StatsFilter } from "./stats-filter.ts";
+
+export const EXPORT_FORMATS = ["htcds", "aggregates"] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export const EXPORT_TYPES = ["csv", "json"] as const;
+export type ExportType = (typeof EXPORT_TYPES)[number];
+
+export type StatsExport = { body: string; contentType: string; filename: string; rows: number };
+
+/**
+ * One export of the statistics, the same from the CLI, the console and the API: the HTCDS-aligned
+ * k-anonymised records or the aggregate file, as CSV or JSON (JSON carries its data dictionary), and an
+ * entry in the audit log saying who exported what (the filter and the size, never a figure).
+ */
+export async function exportStats(
+  deps: { db: Db; facts: () => Promise<readonly CaseFact[]>; rule: StatsRule; now: () => Date },
+  input: { format: ExportFormat; type: ExportType; filter: StatsFilter; actor: Actor; via: "cli" | "console" | "api" },
+): Promise<StatsExport> {
+  const facts = await deps.facts();
+  const generatedAt = deps.now().toISOString();
+  const rule = { ...deps.rule, reportingLength: REPORTING_LENGTH };
+  let body: string;
+  let rows: number;
+  if (input.format === "htcds") {
+    const { records, suppressed } = buildHtcdsRecords(facts, input.filter, deps.rule);
+    rows = records.length;
+    body =
+      input.type === "csv"
+        ? htcdsToCsv(records)
+        : JSON.stringify(
+            {
+              standard: "HTCDS",
+              generatedAt,
+              rule,
+              filter: input.filter,
+              dictionary: HTCDS_DICTIONARY,
+              suppressedRecords: suppressed,
+              records,
+            },
+            null,
+            2,
+          );
+  } else {
+    const report = buildStats(facts, input.filter, deps.rule);
+    rows = report.tables.reduce((sum, table) => sum + table.cells.length, 0);
+    body = input.type === "csv" ? aggregatesToCsv(report) : JSON.stringify({ generatedAt, ...report }, null, 2);
+  }
+  await recordAudit(deps.db, {
+    actor: input.actor,
+    action: "stats.exported",
+    subjectType: "stats",
+    meta: { format: input.format, type: input.type, via: input.via, filter: input.filter, rows },
+  });
+  const day = generatedAt.slice(0, 10);
+  return {
+    body: input.type === "json" ? `${body}\n` : body,
+    contentType: input.type === "csv" ? "text/csv; charset=utf-8" : "application/json; charset=utf-8",
+    filename: `lentera-${input.format}-${day}.${input.type}`,
+    rows,
+  };
+}

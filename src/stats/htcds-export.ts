@@ -1,0 +1,324 @@
+import type { StatsRule } from "./apply-privacy-rule.ts";
+import type { CaseFact } from "./load-case-facts.ts";
+import {
+  AGE_BANDS,
+  GENDERS,
+  JOB_AD_PATTERNS,
+  PLATFORMS,
+  RECRUITMENT_CHANNELS,
+  SECTORS,
+  UNKNOWN,
+} from "./stats-dimensions.ts";
+import { matchesFilter, type StatsFilter } from "./stats-filter.ts";
+import { toCsv } from "./to-csv.ts";
+
+/** Indonesian provinces by region: the origin is published only as its region (a generalised quasi-identifier). */
+const REGIONS: Record<string, string[]> = {
+  Sumatera: [
+    "Aceh",
+    "Sumatera Utara",
+    "Sumatera Barat",
+    "Riau",
+    "Kepulauan Riau",
+    "Jambi",
+    "Sumatera Selatan",
+    "Kepulauan Bangka Belitung",
+    "Bengkulu",
+    "Lampung",
+  ],
+  Jawa: ["DKI Jakarta", "Banten", "Jawa Barat", "Jawa Tengah", "DI Yogyakarta", "Jawa Timur"],
+  "Bali dan Nusa Tenggara": ["Bali", "Nusa Tenggara Barat", "Nusa Tenggara Timur"],
+  Kalimantan: ["Kalimantan Barat", "Kalimantan Tengah", "Kalimantan Selatan", "Kalimantan Timur", "Kalimantan Utara"],
+  Sulawesi: [
+    "Sulawesi Utara",
+    "Gorontalo",
+    "Sulawesi Tengah",
+    "Sulawesi Barat",
+    "Sulawesi Selatan",
+    "Sulawesi Tenggara",
+  ],
+  "Maluku dan Papua": [
+    "Maluku",
+    "Maluku Utara",
+    "Papua",
+    "Papua Barat",
+    "Papua Barat Daya",
+    "Papua Tengah",
+    "Papua Pegunungan",
+    "Papua Selatan",
+  ],
+};
+const REGION_OF = new Map(
+  Object.entries(REGIONS).flatMap(([region, list]) => list.map((p) => [p.toLowerCase(), region])),
+);
+
+/** Indicator → HTCDS "means of control". */
+const CONTROL: Record<string, string> = {
+  "FL-03-debt-bondage": "debt_bondage",
+  "FL-02-wages-withheld": "takes_earnings",
+  "FL-07-threats": "threats",
+  "EM-03-death-threat": "threats",
+  "FL-06-violence": "physical_abuse",
+  "EM-05-recent-sexual-violence": "sexual_abuse",
+  "FL-08-threat-of-authorities": "threat_of_law_enforcement",
+  "FL-04-movement": "restricts_movement",
+  "EM-01-held-now": "restricts_movement",
+  "FL-01-documents": "withholds_documents",
+  "FL-05-isolation-phone": "restricts_communication",
+  "FL-11-excessive-hours": "excessive_working_hours",
+  "FL-09-quota-punishment": "quota_punishment",
+  "VUL-05-dependency-on-employer": "controls_necessities",
+  "DEC-01-job-deception": "false_promises",
+  "DEC-02-wage-deception": "false_promises",
+};
+/** Sector or purpose indicator → HTCDS "type of exploitation". */
+const EXPLOITATION_OF_SECTOR: Record<string, string> = {
+  sex_work: "sexual_exploitation",
+  marriage: "forced_marriage",
+  organ_removal: "organ_removal",
+  scam_compound: "forced_criminality",
+};
+const EXPLOITATION_OF_INDICATOR: Record<string, string> = {
+  "PUR-01-forced-criminality": "forced_criminality",
+  "PUR-02-sexual-exploitation": "sexual_exploitation",
+  "CH-02-child-commercial-sex": "sexual_exploitation",
+  "PUR-03-forced-marriage": "forced_marriage",
+  "CH-04-child-marriage": "forced_marriage",
+  "PUR-04-organ-removal": "organ_removal",
+};
+
+/** One field of the HTCDS-aligned export, described for its data dictionary. */
+export type DictionaryField = {
+  name: string;
+  type: "integer" | "string" | "boolean" | "array";
+  description: string;
+  htcds: string;
+  quasiIdentifier: boolean;
+  values?: readonly string[];
+};
+
+/** The data dictionary: every column of the record-level export, in order (issue #17, item 3). */
+export const HTCDS_DICTIONARY: DictionaryField[] = [
+  {
+    name: "yearOfRegistration",
+    type: "integer",
+    description: "Year the case was opened (Asia/Jakarta)",
+    htcds: "yearOfRegistration",
+    quasiIdentifier: true,
+  },
+  {
+    name: "ageBand",
+    type: "string",
+    description: "Age band when registered",
+    htcds: "ageBroad",
+    quasiIdentifier: true,
+    values: [...AGE_BANDS, UNKNOWN],
+  },
+  {
+    name: "majorityStatus",
+    type: "string",
+    description: "Minor (under 18) or adult, from the screening",
+    htcds: "majorityStatus",
+    quasiIdentifier: true,
+    values: ["minor", "adult"],
+  },
+  {
+    name: "gender",
+    type: "string",
+    description: "Gender, as given",
+    htcds: "gender",
+    quasiIdentifier: true,
+    values: [...GENDERS, UNKNOWN],
+  },
+  {
+    name: "citizenship",
+    type: "string",
+    description: "Citizenship, ISO 3166-1 alpha-2",
+    htcds: "citizenship",
+    quasiIdentifier: true,
+  },
+  {
+    name: "regionOfOrigin",
+    type: "string",
+    description: "Region of Indonesia of the province of origin",
+    htcds: "regionOfOrigin",
+    quasiIdentifier: true,
+    values: [...Object.keys(REGIONS), UNKNOWN],
+  },
+  {
+    name: "countryOfExploitation",
+    type: "string",
+    description: "Country where the person was exploited or taken (English name)",
+    htcds: "countryOfExploitation",
+    quasiIdentifier: true,
+  },
+  {
+    name: "caseType",
+    type: "string",
+    description: "What the person asked for",
+    htcds: "victimContext",
+    quasiIdentifier: false,
+    values: ["victim_assistance", "emergency", "family_tracing", "talk_to_person"],
+  },
+  {
+    name: "typeOfExploitation",
+    type: "array",
+    description: "Types of exploitation",
+    htcds: "typeOfExploitation",
+    quasiIdentifier: false,
+    values: ["forced_labour", "sexual_exploitation", "forced_criminality", "forced_marriage", "organ_removal"],
+  },
+  {
+    name: "sector",
+    type: "string",
+    description: "Sector of exploitation",
+    htcds: "typeOfLabour",
+    quasiIdentifier: false,
+    values: [...SECTORS, UNKNOWN],
+  },
+  {
+    name: "meansOfControl",
+    type: "array",
+    description: "Methods of control reported",
+    htcds: "meansOfControl",
+    quasiIdentifier: false,
+    values: [...new Set(Object.values(CONTROL))],
+  },
+  {
+    name: "recruitmentType",
+    type: "string",
+    description: "How the person was recruited",
+    htcds: "recruitmentType",
+    quasiIdentifier: false,
+    values: [...RECRUITMENT_CHANNELS, UNKNOWN],
+  },
+  {
+    name: "recruitmentPlatform",
+    type: "string",
+    description: "Online platform of the recruitment",
+    htcds: "recruitmentApp",
+    quasiIdentifier: false,
+    values: [...PLATFORMS, UNKNOWN],
+  },
+  {
+    name: "jobAdPattern",
+    type: "string",
+    description: "Pattern of the job offer",
+    htcds: "recruiterRelationship",
+    quasiIdentifier: false,
+    values: [...JOB_AD_PATTERNS, UNKNOWN],
+  },
+  {
+    name: "referred",
+    type: "boolean",
+    description: "Referred to a partner organisation",
+    htcds: "referral",
+    quasiIdentifier: false,
+  },
+  {
+    name: "servicesReceived",
+    type: "array",
+    description: "Direct-assistance services delivered",
+    htcds: "servicesReceived",
+    quasiIdentifier: false,
+  },
+  {
+    name: "consentToShare",
+    type: "boolean",
+    description: "The person consented to sharing the case with partners",
+    htcds: "consent",
+    quasiIdentifier: false,
+  },
+];
+
+export type HtcdsRecord = {
+  yearOfRegistration: number;
+  ageBand: string;
+  majorityStatus: string;
+  gender: string;
+  citizenship: string;
+  regionOfOrigin: string;
+  countryOfExploitation: string;
+  caseType: string;
+  typeOfExploitation: string[];
+  sector: string;
+  meansOfControl: string[];
+  recruitmentType: string;
+  recruitmentPlatform: string;
+  jobAdPattern: string;
+  referred: boolean;
+  servicesReceived: string[];
+  consentToShare: boolean;
+};
+
+const QUASI_IDENTIFIERS = HTCDS_DICTIONARY.filter((f) => f.quasiIdentifier).map((f) => f.name) as (keyof HtcdsRecord)[];
+
+function toRecord(fact: CaseFact): HtcdsRecord {
+  const exploitation = new Set<string>();
+  if (fact.sector && EXPLOITATION_OF_SECTOR[fact.sector]) exploitation.add(EXPLOITATION_OF_SECTOR[fact.sector]!);
+  for (const id of fact.indicators) if (EXPLOITATION_OF_INDICATOR[id]) exploitation.add(EXPLOITATION_OF_INDICATOR[id]!);
+  if (fact.indicators.some((id) => id.startsWith("FL-")) && !exploitation.size) exploitation.add("forced_labour");
+  return {
+    yearOfRegistration: Number(fact.year),
+    ageBand: fact.ageBand ?? UNKNOWN,
+    majorityStatus: fact.child ? "minor" : "adult",
+    gender: fact.gender ?? UNKNOWN,
+    citizenship: fact.citizenship ?? UNKNOWN,
+    regionOfOrigin: (fact.origin && REGION_OF.get(fact.origin.toLowerCase())) ?? UNKNOWN,
+    countryOfExploitation: fact.destination ?? UNKNOWN,
+    caseType: fact.type,
+    typeOfExploitation: [...exploitation].sort(),
+    sector: fact.sector ?? UNKNOWN,
+    meansOfControl: [...new Set(fact.indicators.flatMap((id) => (CONTROL[id] ? [CONTROL[id]] : [])))].sort(),
+    recruitmentType: fact.recruitmentChannel ?? UNKNOWN,
+    recruitmentPlatform: fact.platform ?? UNKNOWN,
+    jobAdPattern: fact.jobAdPattern ?? UNKNOWN,
+    referred: fact.referrals.length > 0,
+    servicesReceived: [...new Set(fact.services.map((s) => s.service))].sort(),
+    consentToShare: fact.consentShare || fact.referrals.some((r) => r.consent),
+  };
+}
+
+/**
+ * The record-level export, k-anonymised: one record per victim case (recruiter reports are not victim
+ * cases), quasi-identifiers generalised (age band, gender, citizenship, region, country, year), and every
+ * record whose combination of quasi-identifiers is shared by fewer than `minGroup` people left out.
+ */
+export function buildHtcdsRecords(
+  facts: readonly CaseFact[],
+  filter: StatsFilter,
+  rule: StatsRule,
+): { records: HtcdsRecord[]; suppressed: number } {
+  const cases = facts.filter((fact) => fact.type !== "recruiter_report" && matchesFilter(fact, filter));
+  const groups = new Map<string, { people: Set<string>; records: HtcdsRecord[] }>();
+  for (const fact of cases) {
+    const record = toRecord(fact);
+    const key = QUASI_IDENTIFIERS.map((name) => String(record[name])).join("\u0000");
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { people: new Set(), records: [] }));
+    group.people.add(fact.person);
+    group.records.push(record);
+  }
+  const records: HtcdsRecord[] = [];
+  let suppressed = 0;
+  for (const group of groups.values()) {
+    if (group.people.size >= rule.minGroup) records.push(...group.records);
+    else suppressed += group.records.length;
+  }
+  // No order that could be matched back to the case list (creation order): sorted by content.
+  records.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { records, suppressed };
+}
+
+export function htcdsToCsv(records: readonly HtcdsRecord[]): string {
+  const names = HTCDS_DICTIONARY.map((field) => field.name) as (keyof HtcdsRecord)[];
+  return toCsv(
+    names,
+    records.map((record) =>
+      names.map((name) => {
+        const value = record[name];
+        return Array.isArray(value) ? value.join(";") : String(value);
+      }),
+    ),
+  );
+}
