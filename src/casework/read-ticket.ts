@@ -47,7 +47,12 @@ export type TicketView = {
   consents: { scope: string; granted: boolean; createdAt: Date }[];
   shareConsent: boolean;
   conversation: { id: string; mode: "bot" | "human"; caseworkerId: string | null; erased: boolean } | null;
+  /** the newest messages (a page), oldest first */
   transcript: TranscriptMessage[];
+  /** the cursor to load the page before this one, or null when the transcript starts here */
+  earlier: string | null;
+  /** an earlier page was asked for: the newest messages are not on it (no live view) */
+  paged: boolean;
   events: { type: string; actor: string; data: unknown; createdAt: Date }[];
   notes: { id: string; author: string; text: string; createdAt: Date }[];
   referrals: {
@@ -68,10 +73,14 @@ export type TicketView = {
  * Everything a caseworker needs to act on one ticket, decrypted. Every read is written to the audit log
  * (who, which ticket, when); a ticket the actor may not see is "not found".
  */
+/** A ticket page shows the newest this many messages; "load earlier" pages back. */
+export const TRANSCRIPT_PAGE = 500;
+
 export async function readTicket(
   ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker },
   reference: string,
   purpose = "view",
+  page: { before?: bigint } = {},
 ): Promise<TicketView> {
   const ticket = await ctx.db.ticket.findUnique({
     where: { reference },
@@ -106,8 +115,14 @@ export async function readTicket(
         include: { contact: { select: { erasedAt: true } } },
       })
     : null;
-  const [transcript, events, notes, referrals, consents, shareConsent] = await Promise.all([
-    conversation ? listMessages(ctx.db, ctx.cipher, conversation.id, { limit: 2000 }) : Promise.resolve([]),
+  const [newestMessages, events, notes, referrals, consents, shareConsent] = await Promise.all([
+    conversation
+      ? listMessages(ctx.db, ctx.cipher, conversation.id, {
+          newest: true,
+          limit: TRANSCRIPT_PAGE + 1,
+          ...(page.before !== undefined ? { before: page.before } : {}),
+        })
+      : Promise.resolve([]),
     ctx.db.ticketEvent.findMany({ where: { ticketId: ticket.id }, orderBy: { createdAt: "asc" } }),
     ctx.db.note.findMany({
       where: { ticketId: ticket.id },
@@ -160,7 +175,9 @@ export async function readTicket(
           erased: Boolean(conversation.contact.erasedAt),
         }
       : null,
-    transcript,
+    transcript: newestMessages.length > TRANSCRIPT_PAGE ? newestMessages.slice(1) : newestMessages,
+    paged: page.before !== undefined,
+    earlier: newestMessages.length > TRANSCRIPT_PAGE ? (newestMessages[1]?.cursor ?? null) : null,
     events: events.map((e) => ({
       type: e.type,
       actor: e.actorType === "caseworker" ? (names.get(e.actorId ?? "") ?? "?") : e.actorType,

@@ -578,7 +578,13 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     extra: { flash?: string | undefined; error?: string; draft?: string; confirmSafeTimes?: boolean },
   ) {
     const ctx = ctxOf(c);
-    const view = await readTicket(ctx, reference(c));
+    const before = c.req.query("before");
+    const view = await readTicket(
+      ctx,
+      reference(c),
+      "view",
+      before && /^\d{1,19}$/.test(before) ? { before: BigInt(before) } : {},
+    );
     if (view.ticket.assigneeId === ctx.actor.id)
       await markTicketRead(deps.db, { ticketId: view.ticket.id, caseworkerId: ctx.actor.id, now: deps.now() });
     const [partners, caseworkers, canned, caseWork, dispatches] = await Promise.all([

@@ -137,12 +137,22 @@ export function TicketPage(props: TicketPageProps) {
           <section class="card" aria-labelledby="h-transcript">
             <h2 id="h-transcript">{tr("ticket.transcript")}</h2>
             {view.conversation?.erased ? <p class="warn">{tr("ticket.erased")}</p> : null}
+            {view.earlier ? (
+              <p>
+                <a href={`/console/tickets/${ref}?before=${view.earlier}`}>{tr("ticket.load_earlier")}</a>
+              </p>
+            ) : null}
+            {view.paged ? (
+              <p>
+                <a href={`/console/tickets/${ref}`}>{tr("ticket.load_newest")}</a>
+              </p>
+            ) : null}
             <ol
               id="transcript"
               class="transcript"
               aria-live="polite"
               data-cursor={cursor}
-              data-poll={action("transcript")}
+              {...(view.paged ? {} : { "data-poll": action("transcript") })}
               data-interval="4000"
             >
               {view.transcript.length === 0 ? (

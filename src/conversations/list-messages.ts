@@ -15,18 +15,28 @@ export type TranscriptMessage = {
   createdAt: string;
 };
 
-/** A conversation's messages in order, decrypted; `after` is the cursor of the last message already seen. */
+/**
+ * A conversation's messages in order, decrypted. `after` is the cursor of the last message already seen (the
+ * oldest `limit` after it); `newest` asks for the newest `limit` instead, before the cursor `before` when
+ * given (a long transcript is read from its end, a page at a time).
+ */
 export async function listMessages(
   db: Db,
   cipher: Cipher,
   conversationId: string,
-  options: { after?: bigint; limit?: number } = {},
+  options: { after?: bigint; before?: bigint; newest?: boolean; limit?: number } = {},
 ): Promise<TranscriptMessage[]> {
-  const rows = await db.message.findMany({
-    where: { conversationId, ...(options.after !== undefined ? { seq: { gt: options.after } } : {}) },
-    orderBy: { seq: "asc" },
+  const fromEnd = options.newest === true || options.before !== undefined;
+  const seq = {
+    ...(options.after !== undefined ? { gt: options.after } : {}),
+    ...(options.before !== undefined ? { lt: options.before } : {}),
+  };
+  const found = await db.message.findMany({
+    where: { conversationId, ...(Object.keys(seq).length ? { seq } : {}) },
+    orderBy: { seq: fromEnd ? "desc" : "asc" },
     take: options.limit ?? 500,
   });
+  const rows = fromEnd ? found.reverse() : found;
   return rows.map((row) => {
     const body = cipher.decryptJson<MessageBody>(row.bodyEnc);
     const message: TranscriptMessage = {
