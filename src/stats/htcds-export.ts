@@ -112,7 +112,7 @@ export const HTCDS_DICTIONARY: DictionaryField[] = [
     description: "Age band when registered",
     htcds: "ageBroad",
     quasiIdentifier: true,
-    values: [...AGE_BANDS, UNKNOWN],
+    values: [...AGE_BANDS, UNKNOWN, "withheld"],
   },
   {
     name: "majorityStatus",
@@ -128,12 +128,12 @@ export const HTCDS_DICTIONARY: DictionaryField[] = [
     description: "Gender, as given",
     htcds: "gender",
     quasiIdentifier: true,
-    values: [...GENDERS, UNKNOWN],
+    values: [...GENDERS, UNKNOWN, "withheld"],
   },
   {
     name: "citizenship",
     type: "string",
-    description: "Citizenship, ISO 3166-1 alpha-2",
+    description: "Citizenship, ISO 3166-1 alpha-2, unknown or withheld",
     htcds: "citizenship",
     quasiIdentifier: true,
   },
@@ -143,12 +143,12 @@ export const HTCDS_DICTIONARY: DictionaryField[] = [
     description: "Region of Indonesia of the province of origin",
     htcds: "regionOfOrigin",
     quasiIdentifier: true,
-    values: [...Object.keys(REGIONS), UNKNOWN],
+    values: [...Object.keys(REGIONS), UNKNOWN, "withheld"],
   },
   {
     name: "countryOfExploitation",
     type: "string",
-    description: "Country where the person was exploited or taken (English name)",
+    description: "Country where the person was exploited or taken (English name), unknown or withheld",
     htcds: "countryOfExploitation",
     quasiIdentifier: true,
   },
@@ -279,35 +279,47 @@ function toRecord(fact: CaseFact): HtcdsRecord {
   };
 }
 
+/** The value of a quasi-identifier generalised away for a record that would otherwise stand out. */
+export const WITHHELD = "withheld";
+/** The order in which quasi-identifiers are withheld for records in groups that are still too small. */
+const GENERALISE = ["citizenship", "ageBand", "gender", "regionOfOrigin", "countryOfExploitation"] as const;
+
 /**
  * The record-level export, k-anonymised: one record per victim case (recruiter reports are not victim
- * cases), quasi-identifiers generalised (age band, gender, citizenship, region, country, year), and every
- * record whose combination of quasi-identifiers is shared by fewer than `minGroup` people left out.
+ * cases), quasi-identifiers generalised (age band, gender, citizenship, region, country, year). A record
+ * whose combination of quasi-identifiers is shared by fewer than `minGroup` people has them withheld one by
+ * one (citizenship, age band, gender, region, country) until its group is large enough; a record still
+ * alone after that is left out. Every combination in the file is then shared by `minGroup` people or more.
  */
 export function buildHtcdsRecords(
   facts: readonly CaseFact[],
   filter: StatsFilter,
   rule: StatsRule,
 ): { records: HtcdsRecord[]; suppressed: number } {
-  const cases = facts.filter((fact) => fact.type !== "recruiter_report" && matchesFilter(fact, filter));
-  const groups = new Map<string, { people: Set<string>; records: HtcdsRecord[] }>();
-  for (const fact of cases) {
-    const record = toRecord(fact);
-    const key = QUASI_IDENTIFIERS.map((name) => String(record[name])).join("\u0000");
-    let group = groups.get(key);
-    if (!group) groups.set(key, (group = { people: new Set(), records: [] }));
-    group.people.add(fact.person);
-    group.records.push(record);
-  }
+  let pending = facts
+    .filter((fact) => fact.type !== "recruiter_report" && matchesFilter(fact, filter))
+    .map((fact) => ({ person: fact.person, record: toRecord(fact) }));
   const records: HtcdsRecord[] = [];
-  let suppressed = 0;
-  for (const group of groups.values()) {
-    if (group.people.size >= rule.minGroup) records.push(...group.records);
-    else suppressed += group.records.length;
+  for (let level = 0; level <= GENERALISE.length && pending.length; level++) {
+    for (const entry of pending)
+      if (level > 0) (entry.record as Record<string, unknown>)[GENERALISE[level - 1]!] = WITHHELD;
+    const groups = new Map<string, { people: Set<string>; entries: typeof pending }>();
+    for (const entry of pending) {
+      const key = QUASI_IDENTIFIERS.map((name) => String(entry.record[name])).join("\u0000");
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { people: new Set(), entries: [] }));
+      group.people.add(entry.person);
+      group.entries.push(entry);
+    }
+    pending = [];
+    for (const group of groups.values()) {
+      if (group.people.size >= rule.minGroup) records.push(...group.entries.map((e) => e.record));
+      else pending.push(...group.entries);
+    }
   }
   // No order that could be matched back to the case list (creation order): sorted by content.
   records.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return { records, suppressed };
+  return { records, suppressed: pending.length };
 }
 
 export function htcdsToCsv(records: readonly HtcdsRecord[]): string {

@@ -512,15 +512,19 @@ export async function seedDemoCases(
         });
       }
     }
-    await db.$transaction([
-      db.contact.createMany({ data: contacts }),
-      db.ticket.createMany({ data: tickets }),
-      db.caseProfile.createMany({ data: profiles }),
-      db.ticketEvent.createMany({ data: events }),
-      db.referral.createMany({ data: referrals }),
-      db.ticketService.createMany({ data: services }),
-      db.recruiterMention.createMany({ data: mentions }),
-    ]);
+    // Demo data in batches: one transaction each, with room for a slow shared machine.
+    await db.$transaction(
+      async (tx) => {
+        await tx.contact.createMany({ data: contacts });
+        await tx.ticket.createMany({ data: tickets });
+        await tx.caseProfile.createMany({ data: profiles });
+        await tx.ticketEvent.createMany({ data: events });
+        await tx.referral.createMany({ data: referrals });
+        await tx.ticketService.createMany({ data: services });
+        await tx.recruiterMention.createMany({ data: mentions });
+      },
+      { maxWait: 60_000, timeout: 300_000 },
+    );
     done += size;
     options.onProgress?.(done);
   }
