@@ -108,7 +108,12 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
       .map((token) => token.text)
       .join(" ");
     // "kalau lapor, dia akan mukul" / "if I tell anyone he will hurt me": a threat (FL-07), not the moment.
-    if (tokens.slice(sentenceStart, sentenceEnd + 1).some((token) => CONDITIONAL.has(token.text))) continue;
+    if (
+      tokens
+        .slice(Math.max(sentenceStart, i - 6), Math.min(sentenceEnd, i + 6) + 1)
+        .some((token) => CONDITIONAL.has(token.text))
+    )
+      continue;
     const cueBefore = before.findIndex((token) => IMMINENT_BEFORE.has(token));
     NOW.lastIndex = 0;
     if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };
