@@ -1,14 +1,13 @@
-import { assessText } from "../domain/screening/index.ts";
 import { NAV_LANGUAGE, NAV_MENU } from "./choices.ts";
 import { respondToEmergency } from "./flows/emergency.ts";
 import { FLOWS } from "./flows/index.ts";
 import { eraseNow } from "./flows/erase.ts";
+import { screenForDanger } from "./flows/safety-check.ts";
 import { isWipeRequest } from "./is-wipe-request.ts";
 import { matchKeyword, type Keyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
-import { toScreeningTranslate } from "./screening-translate.ts";
 import { Turn } from "./turn.ts";
-import type { EngineDeps, Input, State, Step, TurnResult } from "./types.ts";
+import type { EngineDeps, Input, State, TurnResult } from "./types.ts";
 
 /**
  * One turn of a conversation, on any channel: the state and the person's input in, the next state and what
@@ -26,17 +25,9 @@ async function dispatch(turn: Turn, input: Input): Promise<void> {
   if (input.type === "text") {
     const keyword = matchKeyword(input.text);
     if (keyword) return KEYWORD_ACTIONS[keyword](turn);
-    // Emergencies first: every free-text message, at any step, is screened for danger now.
-    const assessment = assessText({ text: input.text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
-    if (assessment.emergency) {
-      await respondToEmergency(turn, assessment);
-      // A flow that collects the person's words carries on with this message too; elsewhere the person
-      // gets the way back to the menu.
-      if (CONTINUES_AFTER_EMERGENCY.has(turn.state.step.name)) return turn.handle(input);
-      turn.ask("emergency.after", [NAV_MENU]);
-      return;
-    }
   }
+  // Emergencies first: every free-text message, at any step, is screened for danger now.
+  if (await screenForDanger(turn, input)) return;
   if (input.type === "choice") {
     if (input.id === NAV_MENU.id) return KEYWORD_ACTIONS.menu(turn);
     if (input.id === NAV_LANGUAGE.id) return KEYWORD_ACTIONS.language(turn);
@@ -61,9 +52,6 @@ async function start(turn: Turn): Promise<void> {
   }
   return turn.go({ name: "menu" });
 }
-
-/** Steps whose flow takes the person's words as an answer: after emergency help they carry on with the message. */
-const CONTINUES_AFTER_EMERGENCY = new Set<Step["name"]>(["screening", "form", "talk"]);
 
 const KEYWORD_ACTIONS: Record<Keyword, (turn: Turn) => Promise<void>> = {
   menu: async (turn) =>

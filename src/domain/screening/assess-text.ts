@@ -33,7 +33,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const stage = detectStage(normalized);
   const setting = detectSetting(normalized);
   const childStatus = detectChild(normalized);
-  const detection = detectIndicators(normalized, { child: childStatus, setting, stage });
+  const detection = detectIndicators(normalized, { child: childStatus, setting, stage, language });
   const playful = isPlayful(normalized) && !DISTRESS_NOW.test(normalized.text);
   const urgency = playful ? [] : detectUrgency(normalized);
   const detected = withUrgencyHits(playful ? withoutEmergencies(detection.hits) : detection.hits, urgency, normalized);

@@ -36,7 +36,7 @@ export type Detection = {
   foreignHelp: boolean;
 };
 
-export type DetectionContext = { child: ChildStatus; setting: Setting; stage: Stage };
+export type DetectionContext = { child: ChildStatus; setting: Setting; stage: Stage; language?: string };
 
 const MAIN_TABLE = compilePatternTable(
   mergeTables([
@@ -134,7 +134,7 @@ export function detectIndicators(normalized: NormalizedText, context: DetectionC
   // Other languages: their own small lexicon, found concepts added like any other hit.
   let foreignSos = false;
   let foreignHelp = false;
-  for (const hit of detectForeignIndicators(normalized.original)) {
+  for (const hit of detectForeignIndicators(normalized.original, context.language)) {
     if (hit.id === "SOS") foreignSos = true;
     else if (hit.id === "HELP") foreignHelp = true;
     else if (!hits.has(hit.id) && !countered.has(hit.id)) {

@@ -78,6 +78,7 @@ export function isPlayful(normalized: NormalizedText): boolean {
 }
 
 const BOUNDARY: ReadonlySet<string> = new Set([SENTENCE_END, CLAUSE_BREAK]);
+const CONDITIONAL: ReadonlySet<string> = new Set(["kalau", "jika", "bila", "apabila", "if", "unless", "kecuali"]);
 const PAST: ReadonlySet<string> = new Set([
   "pernah",
   "dulu",
@@ -106,6 +107,13 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
       .slice(sentenceStart, sentenceEnd + 1)
       .map((token) => token.text)
       .join(" ");
+    // "kalau lapor, dia akan mukul" / "if I tell anyone he will hurt me": a threat (FL-07), not the moment.
+    if (
+      tokens
+        .slice(Math.max(sentenceStart, i - 6), Math.min(sentenceEnd, i + 6) + 1)
+        .some((token) => CONDITIONAL.has(token.text))
+    )
+      continue;
     const cueBefore = before.findIndex((token) => IMMINENT_BEFORE.has(token));
     NOW.lastIndex = 0;
     if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };

@@ -18,6 +18,8 @@ const COMPILED: readonly Compiled[] = (Object.entries(FOREIGN_LEXICON) as [Forei
     }),
 );
 
+const OURS: ReadonlySet<string> = new Set(["id", "en", "ms"]);
+
 /** Scripts that by themselves name the language. */
 const SCRIPT_OF: ReadonlyArray<readonly [RegExp, ForeignLanguage]> = [
   [/[\u0e00-\u0e7f]/u, "th"],
@@ -31,13 +33,16 @@ const SCRIPT_OF: ReadonlyArray<readonly [RegExp, ForeignLanguage]> = [
  * Languages in a script of their own are only tried when that script is present (cheap and exact);
  * Latin-script languages are always tried, since people mix them with Indonesian and English.
  */
-export function detectForeignIndicators(original: string): ForeignHit[] {
+export function detectForeignIndicators(original: string, language?: string): ForeignHit[] {
+  // Long Indonesian or English messages skip the Latin-script lexicons: a few mixed-in foreign words
+  // are short messages' habit, and the lexicons cost time on 4,000 characters.
+  const latin = language === undefined || !OURS.has(language) || original.length <= 400;
   const folded = foldText(original.slice(0, 4000));
   const scripts = new Set(SCRIPT_OF.filter(([re]) => re.test(original)).map(([, language]) => language));
   const hits: ForeignHit[] = [];
   const seen = new Set<string>();
   for (const entry of COMPILED) {
-    if (UNSPACED.has(entry.language) && !scripts.has(entry.language)) continue;
+    if (UNSPACED.has(entry.language) ? !scripts.has(entry.language) : !latin) continue;
     if (seen.has(entry.id)) continue;
     const found = entry.re.exec(folded.text);
     if (found === null) continue;
