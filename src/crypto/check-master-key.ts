@@ -25,7 +25,10 @@ export async function checkMasterKey(db: Db, cipher: Cipher, keySource: string):
     if (value !== check) throw new KeyCheckError(mismatchMessage(keySource));
     return "matches";
   }
-  const sample = await db.contact.findFirst({ where: { erasedAt: null }, select: { channelUserEnc: true } });
+  const sample = await db.contact.findFirst({
+    where: { erasedAt: null, channelUserEnc: { startsWith: "v1:" } },
+    select: { channelUserEnc: true },
+  });
   if (sample) {
     try {
       cipher.decrypt(sample.channelUserEnc);
