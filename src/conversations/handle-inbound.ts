@@ -128,7 +128,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
 
     const wiped = erased();
-    if (wiped && inbound.channel !== "web") {
+    if (wiped && inbound.channel === "telegram") {
       // Nothing of the person stays with a contact: the wipe's own message and its last replies go to a
       // durable wipe job (sealed under a key of its own), which deletes the chat and then says goodbye.
       const rendered = renderOutputs(outputs, state.locale, deps.t);

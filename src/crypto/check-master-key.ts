@@ -29,12 +29,12 @@ export async function checkMasterKey(db: Db, cipher: Cipher, keySource: string):
     where: { erasedAt: null, channelUserEnc: { startsWith: "v1:" } },
     select: { channelUserEnc: true },
   });
-  if (sample) {
-    try {
-      cipher.decrypt(sample.channelUserEnc);
-    } catch {
-      throw new KeyCheckError(mismatchMessage(keySource));
-    }
+  const wrapped = await db.personKey.findFirst({ select: { id: true, wrapped: true } });
+  try {
+    if (sample) cipher.decrypt(sample.channelUserEnc);
+    if (wrapped) cipher.unwrapKey(wrapped.id, wrapped.wrapped);
+  } catch {
+    throw new KeyCheckError(mismatchMessage(keySource));
   }
   await db.setting.createMany({
     data: [{ key: KEY_CHECK_SETTING, value: { check, recordedAt: new Date().toISOString() } }],
