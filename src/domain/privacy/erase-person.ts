@@ -122,12 +122,14 @@ export async function erasePerson(
     data: { erasedAt: now, channelUserKey: `erased:${contactId}`, channelUserEnc: "" },
   });
   // The web chat goes on in the same browser conversation, as a new contact with nothing of the old one.
+  // WhatsApp too, until its wipe is a durable job: a fresh contact that holds only the chat's address.
   let continuedAs: string | null = null;
-  if (contact.channel === "web") {
+  if (contact.channel === "web" || contact.channel === "whatsapp") {
+    const address = contact.channel === "web" ? randomUUID() : recipient;
     const fresh = await tx.contact.create({
       data: {
-        channel: "web",
-        channelUserKey: cipher.lookupKey(randomUUID()),
+        channel: contact.channel,
+        channelUserKey: contact.channel === "web" ? cipher.lookupKey(address) : contact.channelUserKey,
         channelUserEnc: "",
         locale: contact.locale,
       },
@@ -135,7 +137,7 @@ export async function erasePerson(
     const key = await personKeyFor(tx, cipher, fresh.id);
     await tx.contact.update({
       where: { id: fresh.id },
-      data: { channelUserEnc: cipher.sealFor(key, randomUUID(), sealedAt("Contact", "channelUserEnc", fresh.id)) },
+      data: { channelUserEnc: cipher.sealFor(key, address, sealedAt("Contact", "channelUserEnc", fresh.id)) },
     });
     await tx.conversation.updateMany({ where: { contactId }, data: { contactId: fresh.id } });
     continuedAs = fresh.id;
