@@ -11,6 +11,8 @@ import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
 import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
 import { createApp } from "./create-app.ts";
+import { createScrubber } from "../db/scrub-erased-data.ts";
+import { loadAllPersonKeys } from "../domain/privacy/person-keys.ts";
 import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createReferralMailer } from "../casework/send-referrals.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
@@ -92,8 +94,12 @@ export async function startLentera(
       },
     });
     closers.unshift(() => db.$disconnect());
+    // Last before the database closes: nothing of an erased person survives in its files (README "Encryption").
+    const scrubber = createScrubber(db, log);
+    closers.unshift(() => scrubber.flush());
     // Before anything reads or writes data: a wrong or missing key stops the start (KeyCheckError, exit 78).
     const cipher = await openMasterKey(env, db);
+    await loadAllPersonKeys(db, cipher);
     if (!env.DATABASE_URL) await secureDataDir(env.DATA_DIR, (m) => log.warn(m));
     const seededPartners = await seedPartners(db);
     if (seededPartners)
@@ -113,6 +119,8 @@ export async function startLentera(
         "event subscriber failed",
       ),
     );
+    events.subscribe("chat.wiped", () => scrubber.request());
+    events.subscribe("wipe.done", () => scrubber.request());
     const conversationDeps = {
       db,
       cipher,

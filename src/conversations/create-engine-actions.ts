@@ -1,8 +1,9 @@
-import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Cipher, PersonKey } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
 import type { Channel } from "../db/generated/client.ts";
 import { describePersonData } from "../domain/privacy/describe-person-data.ts";
-import { erasePerson } from "../domain/privacy/erase-person.ts";
+import { erasePerson, type ErasedPerson } from "../domain/privacy/erase-person.ts";
+import { personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
 import { recordConsent } from "../domain/privacy/record-consent.ts";
 import { openTicket } from "../domain/tickets/open-ticket.ts";
 import { CONSENT_NOTICE_VERSION, SHARE_NOTICE_VERSION } from "../engine/flows/consent.ts";
@@ -21,14 +22,22 @@ export type ActionScope = {
   now: () => Date;
   cipher: Cipher;
   t: Translate;
+  /** the person's own key: drafts in the state are sealed with it (a web chat's erasure swaps it for a fresh one) */
+  key: PersonKey;
 };
 
 /**
  * The engine's side effects, written in the same transaction as the turn that asked for them. Events they
  * produce are collected in `events` and published by the conversation service only after the commit.
  */
-export function createEngineActions(scope: ActionScope): { actions: EngineActions; events: LenteraEvent[] } {
+export function createEngineActions(scope: ActionScope): {
+  actions: EngineActions;
+  events: LenteraEvent[];
+  erased: () => ErasedPerson | null;
+} {
   const events: LenteraEvent[] = [];
+  let erasedPerson: ErasedPerson | null = null;
+  const stateContext = sealedAt("Conversation", "state", scope.conversationId);
   const actions: EngineActions = {
     async recordConsent(consentScope, granted) {
       await recordConsent(scope.tx, {
@@ -73,6 +82,8 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
         { type: "person", id: scope.contactId },
         scope.now(),
       );
+      erasedPerson = erased;
+      if (erased.continuedAs) scope.key = await personKeyFor(scope.tx, scope.cipher, erased.continuedAs);
       events.push({
         type: "chat.wiped",
         channel: erased.channel,
@@ -81,8 +92,8 @@ export function createEngineActions(scope: ActionScope): { actions: EngineAction
         messages: erased.messages,
       });
     },
-    seal: (value) => scope.cipher.encryptJson(value),
-    unseal: (sealed) => scope.cipher.decryptJson(sealed),
+    seal: (value) => scope.cipher.sealJsonFor(scope.key, value, stateContext),
+    unseal: (sealed) => scope.cipher.decryptJson(sealed, stateContext),
   };
-  return { actions, events };
+  return { actions, events, erased: () => erasedPerson };
 }

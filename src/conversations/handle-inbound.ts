@@ -1,4 +1,7 @@
+import { randomUUID } from "node:crypto";
 import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
+import { createWipeJob } from "../domain/privacy/wipe-jobs.ts";
+import { personKeyFor, personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
 import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
 import { initialState, type Input, type State } from "../engine/types.ts";
@@ -98,7 +101,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     }
 
     const before = readState(conversation.state, inbound.localeHint ?? "id");
-    const { actions, events } = createEngineActions({
+    const { actions, events, erased } = createEngineActions({
       tx,
       contactId: conversation.contactId,
       conversationId: conversation.id,
@@ -106,6 +109,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       now: deps.now,
       cipher: deps.cipher,
       t: deps.t,
+      key: await personKeyFor(tx, deps.cipher, conversation.contactId),
     });
     const { state, outputs } = await runTurn(before, inbound.input, {
       t: deps.t,
@@ -123,6 +127,35 @@ export function createInboundHandler(deps: ConversationDeps) {
     if (state.locale !== before.locale)
       await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
 
+    const wiped = erased();
+    if (wiped && inbound.channel === "telegram") {
+      // Nothing of the person stays with a contact: the wipe's own message and its last replies go to a
+      // durable wipe job (sealed under a key of its own), which deletes the chat and then says goodbye.
+      const rendered = renderOutputs(outputs, state.locale, deps.t);
+      await createWipeJob(tx, deps.cipher, {
+        channel: inbound.channel,
+        recipient: wiped.recipient,
+        deletes: [
+          ...wiped.messages,
+          ...(inbound.channelRef === undefined
+            ? []
+            : [
+                {
+                  direction: "inbound" as const,
+                  channelMessageId: inbound.externalId ?? null,
+                  channelRef: inbound.channelRef,
+                  sentAt: deps.now().toISOString(),
+                },
+              ]),
+        ],
+        sends: rendered,
+        now: deps.now(),
+      });
+      return {
+        result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies: [] },
+        events,
+      };
+    }
     // A start carries no words; it is kept only when the channel has a message to delete later (Telegram /start).
     if (inbound.input.type !== "start" || inbound.channelRef !== undefined)
       await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
@@ -147,18 +180,23 @@ export function createInboundHandler(deps: ConversationDeps) {
     // Idempotent across instances: a new person's first two messages may arrive on two servers at once.
     // The insert skips an existing row (waiting for the other transaction's row if it is not committed yet),
     // and the row lock makes the two turns of one person take turns, whichever server runs them.
-    if (!(await tx.contact.findUnique({ where, select: { id: true } })))
-      await tx.contact.createMany({
+    if (!(await tx.contact.findUnique({ where, select: { id: true } }))) {
+      const id = randomUUID();
+      const key = await personKeyFor(tx, deps.cipher, id);
+      const created = await tx.contact.createMany({
         data: [
           {
+            id,
             channel: inbound.channel,
             channelUserKey,
-            channelUserEnc: deps.cipher.encrypt(inbound.channelUserId),
+            channelUserEnc: deps.cipher.sealFor(key, inbound.channelUserId, sealedAt("Contact", "channelUserEnc", id)),
             locale: inbound.localeHint ?? "id",
           },
         ],
         skipDuplicates: true,
       });
+      if (created.count === 0) await tx.personKey.deleteMany({ where: { contactId: id } });
+    }
     const contact = await tx.contact.findUniqueOrThrow({ where });
     await tx.$executeRaw`SELECT 1 FROM "Contact" WHERE id = ${contact.id} FOR UPDATE`;
     const existing = await tx.conversation.findFirst({
@@ -174,15 +212,21 @@ export function createInboundHandler(deps: ConversationDeps) {
   /** The person's message, kept only when they agreed to that; quick-reply taps are not personal and always kept. */
   async function storeInbound(tx: Tx, conversationId: string, inbound: Inbound, state: State, consented: boolean) {
     const body: MessageBody = describeInput(inbound.input, state, consented);
+    const key = await personKeyForConversation(tx, deps.cipher, conversationId);
+    const id = randomUUID();
     await tx.message.create({
       data: {
+        id,
         conversationId,
         channel: inbound.channel,
         direction: "inbound",
         author: "person",
-        bodyEnc: deps.cipher.encryptJson(body),
+        bodyEnc: deps.cipher.sealJsonFor(key, body, sealedAt("Message", "bodyEnc", id)),
         channelMessageId: inbound.externalId ?? null,
-        channelRefEnc: inbound.channelRef === undefined ? null : deps.cipher.encryptJson(inbound.channelRef),
+        channelRefEnc:
+          inbound.channelRef === undefined
+            ? null
+            : deps.cipher.sealJsonFor(key, inbound.channelRef, sealedAt("Message", "channelRefEnc", id)),
         status: "received",
         createdAt: deps.now(),
       },

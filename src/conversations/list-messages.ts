@@ -1,5 +1,6 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
+import { loadPersonKeys, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { MessageBody, RenderedChoice } from "./types.ts";
 
 export type TranscriptMessage = {
@@ -37,8 +38,13 @@ export async function listMessages(
     take: options.limit ?? 500,
   });
   const rows = fromEnd ? found.reverse() : found;
+  await loadPersonKeys(
+    db,
+    cipher,
+    rows.map((row) => row.bodyEnc),
+  );
   return rows.map((row) => {
-    const body = cipher.decryptJson<MessageBody>(row.bodyEnc);
+    const body = cipher.decryptJson<MessageBody>(row.bodyEnc, sealedAt("Message", "bodyEnc", row.id));
     const message: TranscriptMessage = {
       id: row.id,
       cursor: row.seq.toString(),

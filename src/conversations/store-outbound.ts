@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
+import { personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { Channel, Rendered, StoredOutbound } from "./types.ts";
 
 /** Stores messages to a person before delivery: web chat reads them from the store, other channels through the outbox. */
@@ -19,6 +20,7 @@ export async function storeOutboundMessages(
   const now = deps.now();
   const web = options.channel === "web";
   // One statement for the turn's replies; `seq` keeps their order (the outbox sends a chat's rows by seq).
+  const key = await personKeyForConversation(tx, deps.cipher, options.conversationId);
   const bodies = new Map<string, Rendered>(options.messages.map((body) => [randomUUID(), body]));
   const rows = await tx.message.createManyAndReturn({
     data: [...bodies].map(([id, body]) => ({
@@ -28,7 +30,7 @@ export async function storeOutboundMessages(
       direction: "outbound" as const,
       author: options.author,
       caseworkerId: options.caseworkerId ?? null,
-      bodyEnc: deps.cipher.encryptJson(body),
+      bodyEnc: deps.cipher.sealJsonFor(key, body, sealedAt("Message", "bodyEnc", id)),
       status: web ? ("sent" as const) : ("pending" as const),
       sentAt: web ? now : null,
       createdAt: now,

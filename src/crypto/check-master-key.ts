@@ -25,13 +25,16 @@ export async function checkMasterKey(db: Db, cipher: Cipher, keySource: string):
     if (value !== check) throw new KeyCheckError(mismatchMessage(keySource));
     return "matches";
   }
-  const sample = await db.contact.findFirst({ where: { erasedAt: null }, select: { channelUserEnc: true } });
-  if (sample) {
-    try {
-      cipher.decrypt(sample.channelUserEnc);
-    } catch {
-      throw new KeyCheckError(mismatchMessage(keySource));
-    }
+  const sample = await db.contact.findFirst({
+    where: { erasedAt: null, channelUserEnc: { startsWith: "v1:" } },
+    select: { channelUserEnc: true },
+  });
+  const wrapped = await db.personKey.findFirst({ select: { id: true, wrapped: true } });
+  try {
+    if (sample) cipher.decrypt(sample.channelUserEnc);
+    if (wrapped) cipher.unwrapKey(wrapped.id, wrapped.wrapped);
+  } catch {
+    throw new KeyCheckError(mismatchMessage(keySource));
   }
   await db.setting.createMany({
     data: [{ key: KEY_CHECK_SETTING, value: { check, recordedAt: new Date().toISOString() } }],

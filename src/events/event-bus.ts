@@ -24,7 +24,9 @@ export type LenteraEvent =
       indicatorIds: string[];
     }
   | { type: "message.inbound"; conversationId: string; channel: string; mode: "bot" | "human" }
-  | { type: "chat.wiped"; channel: string; contactId: string; recipient: string; messages: ChannelMessageRef[] };
+  | { type: "chat.wiped"; channel: string; contactId: string; recipient: string; messages: ChannelMessageRef[] }
+  /** a phone-side wipe job finished (its key is gone: the scrubber rewrites the key store) */
+  | { type: "wipe.done"; channel: string };
 
 export type EventBus = {
   publish(event: LenteraEvent): void;

@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import { Prisma } from "../db/generated/client.ts";
+import { loadPersonKeys, personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
+import { addLateDeletion } from "../domain/privacy/wipe-jobs.ts";
 import type { Channel, MessageBody } from "../conversations/types.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { backoffMs } from "./backoff.ts";
@@ -135,6 +137,7 @@ export function createOutbox(deps: OutboxDeps) {
     });
     if (!message || message.status !== "pending") return;
     let result: DeliveryResult;
+    let recipient: string | null = null;
     const sender = senders.get(message.channel);
     if (claimed.prevAttemptedAt) {
       // An earlier attempt started and its outcome was never recorded: it may well have been delivered.
@@ -144,13 +147,18 @@ export function createOutbox(deps: OutboxDeps) {
     } else if (!sender || !(sender.isReady?.() ?? true)) {
       result = { status: "retry", error: "channel not ready", retryAfterMs: 1000 };
     } else {
-      const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc);
+      await loadPersonKeys(deps.db, deps.cipher, [message.bodyEnc, message.conversation.contact.channelUserEnc]);
+      const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc, sealedAt("Message", "bodyEnc", message.id));
+      recipient = deps.cipher.decrypt(
+        message.conversation.contact.channelUserEnc,
+        sealedAt("Contact", "channelUserEnc", message.conversation.contactId),
+      );
       try {
         result = await sender.deliver({
           messageId: message.id,
           conversationId: message.conversationId,
           channel: message.channel,
-          recipient: deps.cipher.decrypt(message.conversation.contact.channelUserEnc),
+          recipient,
           text: body.text,
           ...(body.choices?.length ? { choices: body.choices } : {}),
           author: message.author === "person" ? "system" : message.author,
@@ -160,7 +168,10 @@ export function createOutbox(deps: OutboxDeps) {
         result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
       }
     }
-    await recordUntilStored(message.id, message.attempts, result, message.conversation.contactId);
+    await recordUntilStored(message.id, message.attempts, result, message.conversation.contactId, {
+      channel: message.channel,
+      recipient,
+    });
     if (result.status === "sent") delivered += 1;
     deps.afterSend?.({
       messageId: message.id,
@@ -171,9 +182,26 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   /** The outcome of a call already made is written even if the database is away for a while. */
-  async function recordUntilStored(id: string, attempts: number, result: DeliveryResult, contactId: string) {
+  async function recordUntilStored(
+    id: string,
+    attempts: number,
+    result: DeliveryResult,
+    contactId: string,
+    sentTo: { channel: Channel; recipient: string | null },
+  ) {
     for (let attempt = 1; ; attempt++) {
       try {
+        if (!(await deps.db.message.findUnique({ where: { id }, select: { id: true } }))) {
+          // The person was erased while this reply was on its way: it is deleted from their chat too.
+          if (result.status === "sent" && result.channelRef !== undefined && sentTo.recipient)
+            await addLateDeletion(deps.db, deps.cipher, {
+              channel: sentTo.channel,
+              recipient: sentTo.recipient,
+              channelRef: result.channelRef,
+              now: now(),
+            });
+          return;
+        }
         await record(id, attempts, result, contactId);
         return;
       } catch (error) {
@@ -205,7 +233,14 @@ export function createOutbox(deps: OutboxDeps) {
         }
         const ref = {
           channelMessageId: result.channelMessageId ?? null,
-          channelRefEnc: result.channelRef === undefined ? null : deps.cipher.encryptJson(result.channelRef),
+          channelRefEnc:
+            result.channelRef === undefined
+              ? null
+              : deps.cipher.sealJsonFor(
+                  await personKeyFor(deps.db, deps.cipher, contactId),
+                  result.channelRef,
+                  sealedAt("Message", "channelRefEnc", id),
+                ),
         };
         try {
           await deps.db.message.update({ where: { id }, data: { ...data, ...ref } });

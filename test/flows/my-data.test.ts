@@ -34,10 +34,17 @@ async function chatWithCase(locale: "id" | "en"): Promise<Chat> {
 }
 
 async function expectErased(chat: Chat) {
+  // The web chat goes on as a fresh contact; the erased one keeps no identifier and no conversation.
   const contact = await lentera.db.contact.findFirstOrThrow({
-    where: { conversations: { some: { id: chat.conversationId } } },
+    where: { channel: "web", erasedAt: { not: null } },
+    orderBy: { erasedAt: "desc" },
   });
   expect(contact.erasedAt).toBeInstanceOf(Date);
+  expect(contact.channelUserEnc).toBe("");
+  const current = await lentera.db.contact.findFirstOrThrow({
+    where: { conversations: { some: { id: chat.conversationId } } },
+  });
+  expect(current.erasedAt).toBeNull();
   const tickets = await lentera.db.ticket.findMany({
     where: { erasureRequestedAt: { not: null } },
     include: { events: true },

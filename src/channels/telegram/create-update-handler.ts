@@ -6,7 +6,6 @@ import { createRateLimiter } from "../../http/rate-limit.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { decodeUpdate } from "./decode-update.ts";
-import { deleteChatMessages } from "./delete-wiped-messages.ts";
 import { TelegramUpdate } from "./telegram-update.ts";
 
 /**
@@ -63,7 +62,8 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
 
     const { chatId, callback } = decoded;
     const channelUserId = String(chatId);
-    if (!perChat.take(channelUserId)) {
+    // The wipe is never dropped by the flood limit (nor counted against it).
+    if (first.input.type !== "wipe" && !perChat.take(channelUserId)) {
       deps.log.warn({ updateId: parsed.data.update_id }, "telegram: a chat is over its message limit; update dropped");
       return;
     }
@@ -105,11 +105,6 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
           deps.unthrottledApi.editMessageReplyMarkup(chatId, messageId, { reply_markup: { inline_keyboard: [] } }),
         );
     }
-    const wipeMessageId = decoded.wipeMessageId;
-    if (wipeMessageId !== undefined) {
-      deps.background("deleteMessage", () =>
-        deleteChatMessages({ api: deps.unthrottledApi, log: deps.log }, channelUserId, [wipeMessageId]),
-      );
-    }
+    // The wipe's own message is deleted by its wipe job (stored with the erasure), with the rest of the chat.
   };
 }

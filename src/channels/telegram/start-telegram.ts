@@ -15,7 +15,7 @@ import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bo
 import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
-import { deleteWipedMessages } from "./delete-wiped-messages.ts";
+import { createTelegramWipeRunner } from "./run-wipe-jobs.ts";
 import { findMissedAlerts, markAlertPosted } from "./post-missed-alerts.ts";
 import { ALERT_PRIORITIES, postAlertSummary, postTicketAlert } from "./post-ticket-alert.ts";
 import { createAlertCap } from "./cap-ticket-alerts.ts";
@@ -111,12 +111,20 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
   );
   bot.catch((error) => log.error({ err: describeError(error.error) }, "telegram: update failed"));
 
+  const sender = createTelegramSender({ api: bot.api, db: deps.db, t: deps.t });
+  const wipes = createTelegramWipeRunner({
+    db: deps.db,
+    cipher: deps.cipher,
+    api: unthrottledApi,
+    sender,
+    log,
+    now: deps.now,
+    onDone: () => deps.events.publish({ type: "wipe.done", channel: "telegram" }),
+  });
   const unsubscribe = [
+    // The wipe itself is a job stored with the erasure (domain/privacy/wipe-jobs.ts): run it now.
     deps.events.subscribe("chat.wiped", (event) => {
-      if (event.channel !== "telegram") return;
-      background("deleteMessage", () =>
-        deleteWipedMessages({ api: unthrottledApi, log, now: deps.now }, event.recipient, event.messages),
-      );
+      if (event.channel === "telegram") background("wipeJobs", () => wipes.kick());
     }),
   ];
   const caseworkerChatId = config.caseworkerChatId;
@@ -158,7 +166,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
   }
 
   return {
-    sender: createTelegramSender({ api: bot.api, db: deps.db, t: deps.t }),
+    sender,
     mount(app) {
       if (config.mode !== "webhook") return;
       if (!config.webhookSecret)
@@ -167,6 +175,8 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     },
     start() {
       background("setMyCommands", () => setBotCommands(bot.api, deps.t));
+      // Wipes a restart or an API failure interrupted go on (and each new one is kicked at once).
+      wipes.start();
       // Alerts a restart may have lost (they are retried from memory): posted now, once — by one instance
       // at a time when several start together on one database (the others find them marked afterwards).
       if (caseworkerChatId)
@@ -201,9 +211,11 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
       for (const off of unsubscribe) off();
       if (runner?.isRunning()) await runner.stop();
       while (pending.size) await Promise.allSettled([...pending]);
+      await wipes.stop();
     },
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
+      await wipes.idle();
     },
   };
 }

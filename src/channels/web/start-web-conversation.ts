@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { TX_OPTIONS } from "../../db/create-prisma-client.ts";
+import { personKeyFor, sealedAt } from "../../domain/privacy/person-keys.ts";
 import { initialState } from "../../engine/types.ts";
 import type { ConversationDeps, HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { Locale } from "../../i18n/create-i18n.ts";
@@ -15,11 +16,14 @@ export async function startWebConversation(deps: ConversationDeps & { handleInbo
   const state = initialState(locale ?? "id");
   if (locale) state.languageChosen = true;
   const conversation = await deps.db.$transaction(async (tx) => {
+    const id = randomUUID();
+    const key = await personKeyFor(tx, deps.cipher, id);
     const contact = await tx.contact.create({
       data: {
+        id,
         channel: "web",
         channelUserKey: deps.cipher.lookupKey(channelUserId),
-        channelUserEnc: deps.cipher.encrypt(channelUserId),
+        channelUserEnc: deps.cipher.sealFor(key, channelUserId, sealedAt("Contact", "channelUserEnc", id)),
         locale: state.locale,
       },
     });

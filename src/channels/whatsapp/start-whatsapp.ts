@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { loadPersonKeys, openOrNull, sealedAt } from "../../domain/privacy/person-keys.ts";
 import { randomUUID } from "node:crypto";
 import {
   isLidUser,
@@ -392,9 +393,12 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   async function getMessageText(messageId: string): Promise<string | undefined> {
     const row = await deps.db.message.findFirst({
       where: { channel: "whatsapp", direction: "outbound", channelMessageId: messageId },
-      select: { bodyEnc: true },
+      select: { id: true, bodyEnc: true },
     });
-    return row ? renderWhatsAppText(deps.cipher.decryptJson<MessageBody>(row.bodyEnc)) : undefined;
+    if (!row) return undefined;
+    await loadPersonKeys(deps.db, deps.cipher, [row.bodyEnc]);
+    const body = openOrNull<MessageBody>(deps.cipher, row.bodyEnc, sealedAt("Message", "bodyEnc", row.id));
+    return body ? renderWhatsAppText(body) : undefined;
   }
 
   /** Runs the pending panic wipes, one chat at a time, while the socket is open (they wait for a reconnect). */

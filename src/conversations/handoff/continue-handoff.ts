@@ -1,5 +1,6 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Conversation } from "../../db/generated/client.ts";
+import { personKeyFor } from "../../domain/privacy/person-keys.ts";
 import { createEngineActions } from "../create-engine-actions.ts";
 import type { ConversationDeps } from "../types.ts";
 import { storeOutboundMessages } from "../store-outbound.ts";
@@ -123,6 +124,7 @@ async function runEngineTurn(
     now: deps.now,
     cipher: deps.cipher,
     t: deps.t,
+    key: await personKeyFor(tx, deps.cipher, conversation.contactId),
   });
   const turn = await runTurn(from, input, {
     t: deps.t,

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Channel } from "../../db/generated/client.ts";
@@ -6,6 +7,7 @@ import { recordAudit, type Actor } from "../audit/record-audit.ts";
 import type { Assessment } from "../screening/index.ts";
 import { withoutEvidence } from "../tickets/merge-assessments.ts";
 import { recordTicketEvent } from "../tickets/record-ticket-event.ts";
+import { destroyPersonKey, loadPersonKeys, openOrNull, personKeyFor, sealedAt } from "./person-keys.ts";
 
 export type ErasedPerson = {
   channel: Channel;
@@ -14,17 +16,20 @@ export type ErasedPerson = {
   /** the deleted messages as the channel knows them (ids, refs, direction, when sent) */
   messages: ChannelMessageRef[];
   ticketIds: string[];
+  /** web chat: the fresh contact the conversation continues with (other channels: a new message makes one) */
+  continuedAs: string | null;
 };
 
 /**
- * Erases a person (UU PDP right to erasure; the "hapus"/"delete" flow and a channel's panic wipe):
- * deletes every message of theirs, both directions; pseudonymises their tickets — indicator ids, risk,
- * needs, type, priority, status and the structured summary stay for the caseworker, the assessment loses
- * the person's words, and details and safe contact are dropped, the link to the person is cut and
- * `erasureRequestedAt` plus an "erasure_requested" event tell the caseworker why; marks the contact
- * erased; resets their conversations (back to the bot, no drafts); records an audit entry. Consent history
- * is kept as proof of what was agreed, with a withdrawal appended. Returns what the channel needs to
- * delete the messages from the person's phone.
+ * Erases a person (UU PDP right to erasure; the "hapus"/"delete" flow and a channel's panic wipe), by
+ * crypto-shredding: their person key is destroyed, so every copy of their data — rows, old row versions,
+ * WAL — is unreadable; then the rows go. Messages are deleted; tickets are pseudonymised (type, dates,
+ * priority, status, indicator ids, needs and the structured summary stay, re-sealed under the organisation's
+ * key; the assessment loses the person's words; details, safe contact, notes, outcome notes, override reasons
+ * and recruiter names go; the link to the person is cut; `erasureRequestedAt` and an "erasure_requested"
+ * event tell the caseworker why). The contact loses its identifiers and lookup hash: a person who writes
+ * again is a new contact. Consent history stays as proof, with a withdrawal appended. Returns what the
+ * channel needs to delete the messages from the person's phone.
  */
 export async function erasePerson(
   tx: Tx,
@@ -40,28 +45,41 @@ export async function erasePerson(
   const conversationIds = contact.conversations.map((c) => c.id);
   const rows = await tx.message.findMany({
     where: { conversationId: { in: conversationIds } },
-    select: { direction: true, channelMessageId: true, channelRefEnc: true, sentAt: true },
+    select: { id: true, direction: true, channelMessageId: true, channelRefEnc: true, sentAt: true },
     orderBy: { seq: "asc" },
   });
+  await loadPersonKeys(tx, cipher, [contact.channelUserEnc, ...rows.map((r) => r.channelRefEnc)]);
   const messages: ChannelMessageRef[] = rows.map((row) => ({
     direction: row.direction,
     channelMessageId: row.channelMessageId,
-    channelRef: row.channelRefEnc ? cipher.decryptJson<unknown>(row.channelRefEnc) : null,
+    channelRef: openOrNull<unknown>(cipher, row.channelRefEnc, sealedAt("Message", "channelRefEnc", row.id)),
     sentAt: row.sentAt?.toISOString() ?? null,
   }));
+  const recipient = contact.channelUserEnc
+    ? cipher.decrypt(contact.channelUserEnc, sealedAt("Contact", "channelUserEnc", contact.id))
+    : "";
   await tx.message.deleteMany({ where: { conversationId: { in: conversationIds } } });
 
   const tickets = await tx.ticket.findMany({ where: { contactId } });
+  await loadPersonKeys(
+    tx,
+    cipher,
+    tickets.map((t) => t.assessmentEnc),
+  );
   for (const ticket of tickets) {
-    const assessment = ticket.assessmentEnc
-      ? withoutEvidence(cipher.decryptJson<Assessment>(ticket.assessmentEnc))
-      : null;
+    const assessment = openOrNull<Assessment>(
+      cipher,
+      ticket.assessmentEnc,
+      sealedAt("Ticket", "assessmentEnc", ticket.id),
+    );
     await tx.ticket.update({
       where: { id: ticket.id },
       data: {
-        assessmentEnc: assessment ? cipher.encryptJson(assessment) : null,
+        // What the organisation keeps, under its own key: indicators and risk, never the person's words.
+        assessmentEnc: assessment ? cipher.encryptJson(withoutEvidence(assessment)) : null,
         detailsEnc: null,
         safeContactEnc: null,
+        outcome: ticket.outcome ? ticket.outcome.split(":")[0]! : null,
         contactId: null,
         conversationId: null,
         erasureRequestedAt: now,
@@ -73,9 +91,19 @@ export async function erasePerson(
       actor: actor.type === "person" ? { type: "person" } : actor,
     });
   }
+  const ticketIds = tickets.map((t) => t.id);
+  // Caseworkers' words about the person go with the person.
+  await tx.note.deleteMany({ where: { ticketId: { in: ticketIds } } });
+  await tx.ticketService.updateMany({ where: { ticketId: { in: ticketIds } }, data: { outcomeEnc: null } });
+  await tx.followUp.updateMany({ where: { ticketId: { in: ticketIds } }, data: { noteEnc: null } });
+  await tx.referral.updateMany({
+    where: { ticketId: { in: ticketIds } },
+    data: { outcomeNote: null, overrideReason: null },
+  });
+  await tx.recruiterMention.deleteMany({ where: { ticketId: { in: ticketIds } } });
   // The history keeps what happened, no longer who it was.
   await tx.ticketEvent.updateMany({
-    where: { ticketId: { in: tickets.map((t) => t.id) }, actorType: "person" },
+    where: { ticketId: { in: ticketIds }, actorType: "person" },
     data: { actorId: null },
   });
 
@@ -87,18 +115,39 @@ export async function erasePerson(
   )) {
     await tx.consent.create({ data: { contactId, scope, granted: false, notice: "erasure", createdAt: now } });
   }
-  await tx.contact.update({ where: { id: contactId }, data: { erasedAt: now } });
+  await tx.auditEvent.updateMany({ where: { actorType: "person", actorId: contactId }, data: { actorId: null } });
+  await destroyPersonKey(tx, cipher, contactId);
+  await tx.contact.update({
+    where: { id: contactId },
+    data: { erasedAt: now, channelUserKey: `erased:${contactId}`, channelUserEnc: "" },
+  });
+  // The web chat goes on in the same browser conversation, as a new contact with nothing of the old one.
+  // WhatsApp too, until its wipe is a durable job: a fresh contact that holds only the chat's address.
+  let continuedAs: string | null = null;
+  if (contact.channel === "web" || contact.channel === "whatsapp") {
+    const address = contact.channel === "web" ? randomUUID() : recipient;
+    const fresh = await tx.contact.create({
+      data: {
+        channel: contact.channel,
+        channelUserKey: contact.channel === "web" ? cipher.lookupKey(address) : contact.channelUserKey,
+        channelUserEnc: "",
+        locale: contact.locale,
+      },
+    });
+    const key = await personKeyFor(tx, cipher, fresh.id);
+    await tx.contact.update({
+      where: { id: fresh.id },
+      data: { channelUserEnc: cipher.sealFor(key, address, sealedAt("Contact", "channelUserEnc", fresh.id)) },
+    });
+    await tx.conversation.updateMany({ where: { contactId }, data: { contactId: fresh.id } });
+    continuedAs = fresh.id;
+  }
   await recordAudit(tx, {
-    actor,
+    actor: actor.type === "person" ? { type: "person" } : actor,
     action: "person.erased",
     subjectType: "contact",
     subjectId: contactId,
     meta: { messages: messages.length, tickets: tickets.length },
   });
-  return {
-    channel: contact.channel,
-    recipient: cipher.decrypt(contact.channelUserEnc),
-    messages,
-    ticketIds: tickets.map((t) => t.id),
-  };
+  return { channel: contact.channel, recipient, messages, ticketIds, continuedAs };
 }

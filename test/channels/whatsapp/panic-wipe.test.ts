@@ -54,10 +54,18 @@ describe("the panic wipe on WhatsApp", () => {
     expect(wa.handle.getStatus().counters.deleted).toBeGreaterThanOrEqual(sentIds.length);
 
     // nothing Lentera said before the wipe is still stored
+    // the chat goes on as a fresh, unlinked contact; the erased one keeps no address or lookup hash
     const contact = await lentera.db.contact.findUniqueOrThrow({
       where: { channel_channelUserKey: { channel: "whatsapp", channelUserKey: lentera.cipher.lookupKey(jid) } },
     });
-    expect(contact.erasedAt).not.toBeNull();
+    expect(contact.erasedAt).toBeNull();
+    expect(await lentera.db.consent.count({ where: { contactId: contact.id } })).toBe(0);
+    const erased = await lentera.db.contact.findFirstOrThrow({
+      where: { channel: "whatsapp", erasedAt: { not: null } },
+      orderBy: { erasedAt: "desc" },
+    });
+    expect(erased.channelUserEnc).toBe("");
+    expect(erased.channelUserKey).toBe(`erased:${erased.id}`);
     const left = await lentera.db.message.findMany({
       where: { conversation: { contactId: contact.id }, direction: "outbound" },
     });
