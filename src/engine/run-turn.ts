@@ -1,8 +1,14 @@
 import { assessText } from "../domain/screening/index.ts";
 import { NAV_LANGUAGE, NAV_MENU } from "./choices.ts";
+import { answerSmallTalk } from "./free-text/answer-small-talk.ts";
+import { classifyFreeText, type SmallTalk } from "./free-text/classify-free-text.ts";
+import { asksWhetherKnown } from "./free-text/detect-relative.ts";
+import { holdWords } from "./flows/hold-words.ts";
 import { respondToEmergency } from "./flows/emergency.ts";
 import { FLOWS } from "./flows/index.ts";
 import { eraseNow } from "./flows/erase.ts";
+import { noteCountry } from "./flows/note-country.ts";
+import { tellCountryLines } from "./flows/place.ts";
 import { isWipeRequest } from "./is-wipe-request.ts";
 import { matchKeyword, type Keyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
@@ -16,27 +22,47 @@ import type { EngineDeps, Input, State, Step, TurnResult } from "./types.ts";
  */
 export async function runTurn(state: State, input: Input, deps: EngineDeps): Promise<TurnResult> {
   const turn = new Turn(structuredClone(state), deps, FLOWS);
-  await dispatch(turn, resolveChoice(turn.state, input, deps.t));
+  await dispatch(turn, input);
   return { state: turn.state, outputs: turn.outputs };
 }
 
-async function dispatch(turn: Turn, input: Input): Promise<void> {
-  if (isWipeRequest(input, turn.deps.safeWord)) return eraseNow(turn, "wipe");
-  if (input.type === "start") return start(turn);
-  if (input.type === "text") {
-    const keyword = matchKeyword(input.text);
+async function dispatch(turn: Turn, raw: Input): Promise<void> {
+  if (isWipeRequest(raw, turn.deps.safeWord)) return eraseNow(turn, "wipe");
+  if (raw.type === "start") return start(turn);
+  if (raw.type === "text") {
+    const keyword = matchKeyword(raw.text);
+    // "hapus" typed again at "are you sure?" is a yes.
+    if (keyword === "erase" && turn.state.step.name === "erase_confirm") return eraseNow(turn, "confirmed");
     if (keyword) return KEYWORD_ACTIONS[keyword](turn);
+    const hadCountry = turn.state.country;
+    const country = noteCountry(turn, raw.text);
     // Emergencies first: every free-text message, at any step, is screened for danger now.
-    const assessment = assessText({ text: input.text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
+    const assessment = assessText({ text: raw.text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
     if (assessment.emergency) {
       await respondToEmergency(turn, assessment);
+      if (turn.state.consent === null) {
+        // Before the notice: the words are held for after it, and the notice's choices stay on offer.
+        holdWords(turn, raw.text);
+        turn.setStep({ name: "consent" });
+        turn.ask("conversation:consent_again", CONSENT_AFTER_EMERGENCY);
+        return;
+      }
       // A flow that collects the person's words carries on with this message too; elsewhere the person
       // gets the way back to the menu.
-      if (CONTINUES_AFTER_EMERGENCY.has(turn.state.step.name)) return turn.handle(input);
+      if (CONTINUES_AFTER_EMERGENCY.has(turn.state.step.name)) return turn.handle(raw);
       turn.ask("emergency.after", [NAV_MENU]);
       return;
     }
+    // A country named after the emergency numbers were sent: that country's lines, and on the ticket.
+    if (country && country !== hadCountry && turn.state.emergencyShown) {
+      await tellCountryLines(turn);
+      if (raw.text.trim().split(/\s+/).length <= 4) {
+        turn.say("conversation:small.after", undefined, turn.state.offered);
+        return;
+      }
+    }
   }
+  const input = resolveChoice(turn.state, raw, turn.deps.t);
   if (input.type === "choice") {
     if (input.id === NAV_MENU.id) return KEYWORD_ACTIONS.menu(turn);
     if (input.id === NAV_LANGUAGE.id) return KEYWORD_ACTIONS.language(turn);
@@ -49,7 +75,32 @@ async function dispatch(turn: Turn, input: Input): Promise<void> {
     turn.say("media.received");
     return;
   }
+  if (input.type === "text") {
+    if (asksWhetherKnown(input.text) && !takesWords(turn.state)) {
+      turn.say("conversation:relative.never_tell", undefined, turn.state.offered);
+      return;
+    }
+    const small = classifyFreeText(input.text);
+    if (small && answersSmallTalk(turn.state, small)) return answerSmallTalk(turn, small);
+  }
   await turn.handle(input);
+}
+
+/** Where the person's words are the answer (a form's free field, a phone number), small talk is not looked for. */
+function takesWords(state: State): boolean {
+  const step = state.step;
+  if (step.name === "safe_contact") return step.phase === "number";
+  return step.name === "form" && state.offered.every((c) => c.id === "form.skip" || c.id === "form.send");
+}
+
+function answersSmallTalk(state: State, kind: SmallTalk): boolean {
+  const step = state.step;
+  if (takesWords(state)) return false;
+  // In the story or a form, fear and questions are part of what the person tells: the flow keeps them.
+  if ((step.name === "screening" || step.name === "form") && kind === "question") return false;
+  // Waiting for a caseworker, what the person writes is for the caseworker; only "when?" gets an answer.
+  if (step.name === "talk") return kind === "caseworker_when";
+  return true;
 }
 
 /** The first turn (or a channel's /start): language, then the notice, then the menu. */
@@ -61,6 +112,11 @@ async function start(turn: Turn): Promise<void> {
   }
   return turn.go({ name: "menu" });
 }
+
+const CONSENT_AFTER_EMERGENCY = [
+  { id: "consent.accept", key: "consent.accept" },
+  { id: "consent.decline", key: "consent.decline" },
+];
 
 /** Steps whose flow takes the person's words as an answer: after emergency help they carry on with the message. */
 const CONTINUES_AFTER_EMERGENCY = new Set<Step["name"]>(["screening", "form", "talk"]);
