@@ -62,6 +62,18 @@ async function dispatch(turn: Turn, raw: Input): Promise<void> {
       }
     }
   }
+  // "Is she with you?": never said, kindly, wherever it is asked (a tracing form's question included).
+  if (raw.type === "text" && turn.state.step.name !== "safe_contact" && asksWhetherKnown(raw.text)) {
+    turn.say("conversation:relative.never_tell");
+    if (turn.state.step.name === "form") return turn.go(turn.state.step);
+    turn.say("conversation:small.after", undefined, turn.state.offered);
+    return;
+  }
+  if (raw.type === "text" && !takesWords(turn.state)) {
+    // Asking for a person or for the caseworker is that, whatever choice a word of it resembles.
+    const asked = classifyFreeText(raw.text);
+    if (asked && ASKS_FIRST.has(asked) && answersSmallTalk(turn.state, asked)) return answerSmallTalk(turn, asked);
+  }
   const input = resolveChoice(turn.state, raw, turn.deps.t);
   if (input.type === "choice") {
     if (input.id === NAV_MENU.id) return KEYWORD_ACTIONS.menu(turn);
@@ -76,15 +88,14 @@ async function dispatch(turn: Turn, raw: Input): Promise<void> {
     return;
   }
   if (input.type === "text") {
-    if (asksWhetherKnown(input.text) && !takesWords(turn.state)) {
-      turn.say("conversation:relative.never_tell", undefined, turn.state.offered);
-      return;
-    }
     const small = classifyFreeText(input.text);
     if (small && answersSmallTalk(turn.state, small)) return answerSmallTalk(turn, small);
   }
   await turn.handle(input);
 }
+
+/** Small talk looked for before the choices on offer: a request that must not read as a menu entry. */
+const ASKS_FIRST = new Set<SmallTalk>(["want_person", "caseworker_when", "is_bot"]);
 
 /** Where the person's words are the answer (a form's free field, a phone number), small talk is not looked for. */
 function takesWords(state: State): boolean {

@@ -176,9 +176,9 @@ export const CHOICE_SYNONYMS: Record<string, readonly string[]> = {
     "late night",
     "midnight",
     "pas tidur",
-    "malam saja",
-    "malam aja",
+    "jam tidur",
     "only at night",
+    "late at night",
   ],
   "time.any": [
     "kapan aja",
