@@ -1,11 +1,12 @@
 import type { Cipher, PersonKey } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
-import type { Channel } from "../db/generated/client.ts";
+import type { Channel, TicketType } from "../db/generated/client.ts";
 import { describePersonData } from "../domain/privacy/describe-person-data.ts";
 import { erasePerson, type ErasedPerson } from "../domain/privacy/erase-person.ts";
 import { personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
 import { recordConsent } from "../domain/privacy/record-consent.ts";
 import { openTicket } from "../domain/tickets/open-ticket.ts";
+import { reopenRecentTicket } from "../domain/tickets/reopen-recent-ticket.ts";
 import { CONSENT_NOTICE_VERSION, SHARE_NOTICE_VERSION } from "../engine/flows/consent.ts";
 import type { EngineActions } from "../engine/types.ts";
 import type { LenteraEvent } from "../events/event-bus.ts";
@@ -91,6 +92,22 @@ export function createEngineActions(scope: ActionScope): {
         recipient: erased.recipient,
         messages: erased.messages,
       });
+    },
+    async findOpenTicket(types) {
+      const ticket = await scope.tx.ticket.findFirst({
+        where: { contactId: scope.contactId, status: { not: "closed" }, type: { in: types as TicketType[] } },
+        orderBy: { createdAt: "desc" },
+        select: { reference: true, type: true },
+      });
+      return ticket;
+    },
+    async reopenRecentTicket() {
+      const reopened = await reopenRecentTicket(scope.tx, {
+        contactId: scope.contactId,
+        conversationId: scope.conversationId,
+        now: scope.now(),
+      });
+      return reopened ? { reference: reopened.reference } : null;
     },
     seal: (value) => scope.cipher.sealJsonFor(scope.key, value, stateContext),
     unseal: (sealed) => scope.cipher.decryptJson(sealed, stateContext),

@@ -1,25 +1,27 @@
 import type { Translate } from "../i18n/create-i18n.ts";
-import { normalizeReply } from "./keywords.ts";
+import { understandReply } from "./understand/understand-reply.ts";
 import type { Input, State } from "./types.ts";
 
 /**
- * A typed reply that picks one of the quick replies on offer becomes that choice: its number ("2", "2.")
- * or its label, in the conversation's language, case and punctuation aside. Anything else stays text.
+ * A typed reply that answers the question on offer becomes that choice, however it is put: its number,
+ * its label or another word for it, a yes/no in any form, with typos and extra words (kept as `extra`;
+ * see understand/understand-reply.ts). Anything else stays text.
  */
 export function resolveChoice(state: State, input: Input, t: Translate): Input {
   if (input.type !== "text" || state.offered.length === 0) return input;
-  const reply = normalizeReply(input.text);
-  const number = /^(\d{1,2})$/.exec(reply);
-  if (number) {
-    const choice = state.offered[Number(number[1]) - 1];
-    return choice ? { type: "choice", id: choice.id } : input;
-  }
-  const match = state.offered.find(
-    (choice) => normalizeReply(stripEmoji(t(state.locale, choice.key, choice.vars))) === stripEmoji(reply).trim(),
-  );
-  return match ? { type: "choice", id: match.id } : input;
+  const understood = understandReply(input.text, state.offered, (c) => t(state.locale, c.key, c.vars), {
+    numbers: !expectsNumber(state),
+  });
+  if (!understood) return input;
+  return understood.extra
+    ? { type: "choice", id: understood.id, extra: input.text }
+    : { type: "choice", id: understood.id };
 }
 
-function stripEmoji(text: string): string {
-  return text.replace(/\p{Extended_Pictographic}/gu, "").trim();
+/** Steps where a typed number is the answer itself (an age, a date, a phone number), not a choice's number. */
+function expectsNumber(state: State): boolean {
+  const step = state.step;
+  if (step.name === "safe_contact") return step.phase === "number";
+  if (step.name === "form") return !state.offered.some((c) => c.id !== "form.skip" && c.id !== "form.send");
+  return step.name === "screening" && step.phase === "story";
 }

@@ -1,8 +1,13 @@
 import { NAV_LANGUAGE, NAV_MENU } from "./choices.ts";
+import { answerSmallTalk } from "./free-text/answer-small-talk.ts";
+import { classifyFreeText, type SmallTalk } from "./free-text/classify-free-text.ts";
+import { asksWhetherKnown } from "./free-text/detect-relative.ts";
 import { respondToEmergency } from "./flows/emergency.ts";
 import { FLOWS } from "./flows/index.ts";
 import { eraseNow } from "./flows/erase.ts";
 import { screenForDanger } from "./flows/safety-check.ts";
+import { noteCountry } from "./flows/note-country.ts";
+import { tellCountryLines } from "./flows/place.ts";
 import { isWipeRequest } from "./is-wipe-request.ts";
 import { matchKeyword, type Keyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
@@ -15,19 +20,48 @@ import type { EngineDeps, Input, State, TurnResult } from "./types.ts";
  */
 export async function runTurn(state: State, input: Input, deps: EngineDeps): Promise<TurnResult> {
   const turn = new Turn(structuredClone(state), deps, FLOWS);
-  await dispatch(turn, resolveChoice(turn.state, input, deps.t));
+  await dispatch(turn, input);
   return { state: turn.state, outputs: turn.outputs };
 }
 
-async function dispatch(turn: Turn, input: Input): Promise<void> {
-  if (isWipeRequest(input, turn.deps.safeWord)) return eraseNow(turn, "wipe");
-  if (input.type === "start") return start(turn);
-  if (input.type === "text") {
-    const keyword = matchKeyword(input.text);
+async function dispatch(turn: Turn, raw: Input): Promise<void> {
+  if (isWipeRequest(raw, turn.deps.safeWord)) return eraseNow(turn, "wipe");
+  if (raw.type === "start") return start(turn);
+  let country: string | undefined;
+  if (raw.type === "text") {
+    const keyword = matchKeyword(raw.text);
+    // "hapus" typed again at "are you sure?" is a yes.
+    if (keyword === "erase" && turn.state.step.name === "erase_confirm") return eraseNow(turn, "confirmed");
     if (keyword) return KEYWORD_ACTIONS[keyword](turn);
+    const hadCountry = turn.state.country;
+    country = noteCountry(turn, raw.text);
+    if (country === hadCountry) country = undefined;
   }
   // Emergencies first: every free-text message, at any step, is screened for danger now.
-  if (await screenForDanger(turn, input)) return;
+  if (await screenForDanger(turn, raw)) return;
+  if (raw.type === "text") {
+    // A country named after the emergency numbers were sent: that country's lines, and on the ticket.
+    if (country && turn.state.emergencyShown) {
+      await tellCountryLines(turn);
+      if (raw.text.trim().split(/\s+/).length <= 4) {
+        turn.say("conversation:small.after", undefined, turn.state.offered);
+        return;
+      }
+    }
+  }
+  // "Is she with you?": never said, kindly, wherever it is asked (a tracing form's question included).
+  if (raw.type === "text" && turn.state.step.name !== "safe_contact" && asksWhetherKnown(raw.text)) {
+    turn.say("conversation:relative.never_tell");
+    if (turn.state.step.name === "form") return turn.go(turn.state.step);
+    turn.say("conversation:small.after", undefined, turn.state.offered);
+    return;
+  }
+  if (raw.type === "text" && !takesWords(turn.state)) {
+    // Asking for a person or for the caseworker is that, whatever choice a word of it resembles.
+    const asked = classifyFreeText(raw.text);
+    if (asked && ASKS_FIRST.has(asked) && answersSmallTalk(turn.state, asked)) return answerSmallTalk(turn, asked);
+  }
+  const input = resolveChoice(turn.state, raw, turn.deps.t);
   if (input.type === "choice") {
     if (input.id === NAV_MENU.id) return KEYWORD_ACTIONS.menu(turn);
     if (input.id === NAV_LANGUAGE.id) return KEYWORD_ACTIONS.language(turn);
@@ -40,7 +74,31 @@ async function dispatch(turn: Turn, input: Input): Promise<void> {
     turn.say("media.received");
     return;
   }
+  if (input.type === "text") {
+    const small = classifyFreeText(input.text);
+    if (small && answersSmallTalk(turn.state, small)) return answerSmallTalk(turn, small);
+  }
   await turn.handle(input);
+}
+
+/** Small talk looked for before the choices on offer: a request that must not read as a menu entry. */
+const ASKS_FIRST = new Set<SmallTalk>(["want_person", "caseworker_when", "is_bot"]);
+
+/** Where the person's words are the answer (a form's free field, a phone number), small talk is not looked for. */
+function takesWords(state: State): boolean {
+  const step = state.step;
+  if (step.name === "safe_contact") return step.phase === "number";
+  return step.name === "form" && state.offered.every((c) => c.id === "form.skip" || c.id === "form.send");
+}
+
+function answersSmallTalk(state: State, kind: SmallTalk): boolean {
+  const step = state.step;
+  if (takesWords(state)) return false;
+  // In the story or a form, fear and questions are part of what the person tells: the flow keeps them.
+  if ((step.name === "screening" || step.name === "form") && kind === "question") return false;
+  // Waiting for a caseworker, what the person writes is for the caseworker; only "when?" gets an answer.
+  if (step.name === "talk") return kind === "caseworker_when";
+  return true;
 }
 
 /** The first turn (or a channel's /start): language, then the notice, then the menu. */

@@ -15,7 +15,8 @@ export type Output = { key: string; vars?: Vars; choices?: Choice[] };
 export type Input =
   | { type: "start" }
   | { type: "text"; text: string }
-  | { type: "choice"; id: string }
+  /** a quick reply; `extra` is the whole typed message when it said more than the answer ("iya, dipegang kapten") */
+  | { type: "choice"; id: string; extra?: string }
   | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string }
   /** a channel's panic command (Telegram /hapus, the configured SAFE_WORD): erase at once, no questions */
   | { type: "wipe" };
@@ -36,6 +37,8 @@ export type Step =
   | { name: "talk" }
   | { name: "my_data" }
   | { name: "erase_confirm" }
+  /** where the person is (country, city): asked once after an emergency when their words did not say */
+  | { name: "place"; resume: "menu" | "screening" | "talk" }
   | { name: "withdraw_consent" };
 
 export type ConsentState = "granted" | "declined" | null;
@@ -49,6 +52,15 @@ export type State = {
   step: Step;
   /** the quick replies last offered: a typed number or label selects one of them */
   offered: Choice[];
+  /**
+   * What the person wrote before agreeing to the notice, sealed: kept only here (never as a message),
+   * screened at once, and used as their story once they agree; gone when they decline or erase.
+   */
+  held?: string;
+  /** where the person is, as an ISO 3166-1 alpha-2 code ("SA", "MY", "ID"), once they said or it was read */
+  country?: string;
+  /** the full emergency block was sent in this conversation: later ones are short (numbers still there) */
+  emergencyShown?: boolean;
 };
 
 /** Side effects the flows may ask for; the conversation service implements them inside its transaction. */
@@ -62,6 +74,13 @@ export type EngineActions = {
   erase(): Promise<void>;
   /** the active referral partners that offer any of these kinds of help (all of them when none is given), a few at most */
   listPartners(needs: readonly string[]): Promise<{ id: string; name: string }[]>;
+  /** the person's open ticket of one of these types, if any (one open case per need) */
+  findOpenTicket(types: readonly string[]): Promise<{ reference: string; type: string } | null>;
+  /**
+   * The person's ticket closed within the last 30 days, reopened (in progress again, with an event that
+   * names who held it) because they wrote again; null when there is none.
+   */
+  reopenRecentTicket(): Promise<{ reference: string } | null>;
   /** encrypts what a flow collects before it is kept in the conversation state, and back */
   seal(value: unknown): string;
   unseal<T>(sealed: string): T;

@@ -29,6 +29,8 @@ function engine() {
     }),
     erase: async () => void asked.push("erase"),
     listPartners: async () => [],
+    findOpenTicket: async () => null,
+    reopenRecentTicket: async () => null,
     seal: (value) => JSON.stringify(value),
     unseal: (sealed) => JSON.parse(sealed),
   };

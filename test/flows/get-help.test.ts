@@ -142,7 +142,7 @@ test("where the case is, named in the person's story, goes on the ticket for the
   const chat = await consentedChat(lentera.app, "id");
   await finishCase(chat, await chat.say("saya dari NTT, kerja di kebun sawit di Sabah, paspor saya ditahan mandor"));
   const [ticket] = await ticketsOf(lentera, chat.conversationId);
-  expect(ticket).toMatchObject({ type: "victim_assistance", country: "Malaysia", province: "Nusa Tenggara Timur" });
+  expect(ticket).toMatchObject({ type: "victim_assistance", country: "MY", province: "Nusa Tenggara Timur" });
 });
 
 describe("get help, in English, from the menu", () => {
@@ -197,14 +197,18 @@ describe("get help, in English, from the menu", () => {
     expect(await ticketsOf(lentera, chat.conversationId)).toEqual([]);
   });
 
-  test("without consent, free text at the menu is not used and says why", async () => {
+  test("without consent, free text at the menu is held (not stored), and used once the person agrees", async () => {
     const chat = await startChat(lentera.app, "en");
     await chat.tap("consent.decline");
     const reply = await chat.say("I need help, my employer keeps my passport");
-    expect(allText(reply)).toContain("we need your permission");
-    expect(lastChoices(reply)).not.toContain("menu.help");
-    expect(lastChoices(reply)).toContain("menu.consent");
+    expect(allText(reply)).toContain("We have not stored it yet");
+    expect(lastChoices(reply)).toContain("consent.accept");
     expect(await ticketsOf(lentera, chat.conversationId)).toEqual([]);
+    const { messages } = await chat.transcript();
+    expect(messages.map((m) => m.text).join("\n")).not.toContain("keeps my passport");
+    const agreed = await chat.say("ok");
+    expect(allText(agreed)).toContain("carry on from what you told us");
+    expect(lastChoices(agreed)).toEqual(["ans.yes", "ans.no", "ans.unsure", "ans.skip"]);
   });
 });
 

@@ -11,6 +11,8 @@ export type HelpContact = {
   hours?: string;
   scope: string;
   caveat?: Record<Locale, string>;
+  /** where the line works (ISO 3166 code) when it is a country's own line */
+  country?: string;
 };
 
 type Raw = (typeof source.contacts)[number] & { phone_from_abroad?: string; caveat?: Record<Locale, string> };

@@ -1,10 +1,11 @@
 /**
- * Where a case is: the first Indonesian province and the first other country named in what the person
+ * Where a case is (countries as ISO 3166-1 alpha-2 codes: "SA", "MY"; "ID" for Indonesia): the first Indonesian province and the first other country named in what the person
  * wrote, so the queue can be filtered by province and a case matched with partners that work there.
  * A plain gazetteer (names, common short forms, big cities), deterministic and easy to extend. Place names
  * that are also everyday Indonesian words are left out ("malang" unlucky, "solo" alone, "padang" field,
  * "medan" terrain, "serang" attack, "palu" hammer).
  */
+/** `country` is an ISO 3166-1 alpha-2 code. */
 export type Places = { country?: string; province?: string };
 
 const PROVINCES: Record<string, string[]> = {
@@ -62,45 +63,86 @@ const PROVINCES: Record<string, string[]> = {
 };
 
 const COUNTRIES: Record<string, string[]> = {
-  Malaysia: ["malaysia", "malaysa", "kuala lumpur", "sabah", "sarawak", "johor", "penang", "selangor", "tawau"],
-  "Saudi Arabia": ["arab saudi", "saudi arabia", "saudi", "riyadh", "jeddah", "jedah", "makkah", "mekah", "madinah"],
-  "United Arab Emirates": ["uni emirat arab", "united arab emirates", "uae", "uea", "dubai", "abu dhabi"],
-  Qatar: ["qatar", "doha"],
-  Oman: ["oman", "muscat"],
-  Kuwait: ["kuwait"],
-  Bahrain: ["bahrain"],
-  Jordan: ["yordania", "jordan", "amman"],
-  Turkey: ["turki", "turkey", "istanbul"],
-  Syria: ["suriah", "syria"],
-  Iraq: ["irak", "iraq", "erbil"],
-  Cambodia: ["kamboja", "cambodia", "phnom penh", "sihanoukville", "bavet", "poipet"],
-  Myanmar: ["myanmar", "burma", "myawaddy", "kk park", "shwe kokko"],
-  Laos: ["laos", "golden triangle", "segitiga emas"],
-  Thailand: ["thailand", "bangkok", "mae sot"],
-  Philippines: ["filipina", "philippines", "manila", "pampanga"],
-  Vietnam: ["vietnam"],
-  Singapore: ["singapura", "singapore"],
-  Brunei: ["brunei"],
-  "Timor-Leste": ["timor leste", "timor-leste", "dili"],
-  Taiwan: ["taiwan", "taipei", "kaohsiung"],
-  "Hong Kong": ["hong kong", "hongkong"],
-  China: ["china", "tiongkok", "cina"],
-  "South Korea": ["korea selatan", "south korea", "korea", "busan", "seoul"],
-  Japan: ["jepang", "japan"],
-  Australia: ["australia"],
-  "New Zealand": ["selandia baru", "new zealand"],
-  Fiji: ["fiji"],
-  "Papua New Guinea": ["papua nugini", "papua new guinea"],
-  Mauritius: ["mauritius"],
-  "South Africa": ["afrika selatan", "south africa", "cape town"],
-  Somalia: ["somalia"],
-  Peru: ["peru"],
-  Uruguay: ["uruguay", "montevideo"],
-  Argentina: ["argentina"],
-  Senegal: ["senegal", "dakar"],
-  Poland: ["polandia", "poland"],
-  "United Kingdom": ["inggris", "united kingdom"],
-  "United States": ["amerika serikat", "united states", "usa"],
+  MY: [
+    "malaysia",
+    "malaysa",
+    "malay",
+    "mlysia",
+    "kl",
+    "klang",
+    "kuching",
+    "kota kinabalu",
+    "ipoh",
+    "kuala lumpur",
+    "sabah",
+    "sarawak",
+    "johor",
+    "penang",
+    "selangor",
+    "tawau",
+  ],
+  SA: [
+    "arab saudi",
+    "saudi arabia",
+    "saudi",
+    "arab",
+    "riyadh",
+    "riyad",
+    "jeddah",
+    "jedah",
+    "jeddah",
+    "jiddah",
+    "makkah",
+    "mekah",
+    "mekkah",
+    "madinah",
+    "dammam",
+    "taif",
+    "ksa",
+  ],
+  AE: ["uni emirat arab", "united arab emirates", "uae", "uea", "dubai", "abu dhabi", "sharjah", "emirat"],
+  QA: ["qatar", "doha"],
+  OM: ["oman", "muscat"],
+  KW: ["kuwait"],
+  BH: ["bahrain"],
+  JO: ["yordania", "jordan", "amman"],
+  TR: ["turki", "turkey", "istanbul"],
+  SY: ["suriah", "syria"],
+  IQ: ["irak", "iraq", "erbil"],
+  KH: ["kamboja", "cambodia", "phnom penh", "sihanoukville", "bavet", "poipet"],
+  MM: ["myanmar", "burma", "myawaddy", "kk park", "shwe kokko"],
+  LA: ["laos", "golden triangle", "segitiga emas"],
+  TH: ["thailand", "bangkok", "mae sot"],
+  PH: ["filipina", "philippines", "manila", "pampanga"],
+  VN: ["vietnam"],
+  SG: ["singapura", "singapore"],
+  BN: ["brunei"],
+  TL: ["timor leste", "timor-leste", "dili"],
+  TW: ["taiwan", "taipei", "kaohsiung"],
+  HK: ["hong kong", "hongkong", "hk"],
+  MO: ["makau", "macau", "macao"],
+  LB: ["lebanon", "libanon", "beirut"],
+  EG: ["mesir", "egypt", "kairo", "cairo"],
+  IR: ["iran", "tehran", "teheran"],
+  LK: ["sri lanka", "srilanka", "colombo"],
+  DE: ["jerman", "germany", "berlin", "frankfurt", "hamburg"],
+  CN: ["china", "tiongkok", "cina"],
+  KR: ["korea selatan", "south korea", "korea", "busan", "seoul"],
+  JP: ["jepang", "japan"],
+  AU: ["australia"],
+  NZ: ["selandia baru", "new zealand"],
+  FJ: ["fiji"],
+  PG: ["papua nugini", "papua new guinea"],
+  MU: ["mauritius"],
+  ZA: ["afrika selatan", "south africa", "cape town"],
+  SO: ["somalia"],
+  PE: ["peru"],
+  UY: ["uruguay", "montevideo"],
+  AR: ["argentina"],
+  SN: ["senegal", "dakar"],
+  PL: ["polandia", "poland"],
+  GB: ["inggris", "united kingdom"],
+  US: ["amerika serikat", "united states", "usa"],
 };
 
 type Entry = { name: string; kind: "province" | "country"; re: RegExp };
@@ -129,6 +171,6 @@ export function detectPlaces(text: string): Places {
   }
   found.sort((a, b) => a.index - b.index);
   const province = found.find((f) => f.entry.kind === "province")?.entry.name;
-  const country = found.find((f) => f.entry.kind === "country")?.entry.name ?? (province ? "Indonesia" : undefined);
+  const country = found.find((f) => f.entry.kind === "country")?.entry.name ?? (province ? "ID" : undefined);
   return { ...(country ? { country } : {}), ...(province ? { province } : {}) };
 }

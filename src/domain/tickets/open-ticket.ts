@@ -37,7 +37,12 @@ export async function openTicket(
 ): Promise<OpenedTicket> {
   const actor: Actor = { type: "person", id: scope.contactId };
   const existing = await tx.ticket.findFirst({
-    where: { contactId: scope.contactId, type: request.type, status: { in: [...OPEN_STATUSES] } },
+    // An urgent case absorbs the person's open "talk to a person" request: one case, one caseworker.
+    where: {
+      contactId: scope.contactId,
+      type: request.type === "emergency" ? { in: ["emergency", "talk_to_person"] } : request.type,
+      status: { in: [...OPEN_STATUSES] },
+    },
     orderBy: { createdAt: "desc" },
   });
   const incoming = request.assessment && request.minimal ? withoutEvidence(request.assessment) : request.assessment;
@@ -69,7 +74,7 @@ export async function openTicket(
     risk: assessment?.risk ?? "none",
     needs,
     consentShare,
-    country: existing?.country ?? places.country ?? null,
+    country: request.country ?? existing?.country ?? places.country ?? null,
     province: existing?.province ?? places.province ?? null,
   };
   const sealed = {
@@ -88,7 +93,7 @@ export async function openTicket(
       data: {
         ...facts,
         ...sealed,
-        type: undefined,
+        type: request.type === "emergency" && existing.type !== "emergency" ? "emergency" : undefined,
         channel: undefined,
         conversationId: scope.conversationId,
         locale: scope.locale,

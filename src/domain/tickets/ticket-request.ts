@@ -24,13 +24,16 @@ export const NEEDS = [
 export type Need = (typeof NEEDS)[number];
 
 export const CONTACT_METHODS = ["this_chat", "call", "message", "wait_for_me"] as const;
-export const CONTACT_TIMES = ["morning", "afternoon", "evening", "any"] as const;
+/** Times of day in the person's own time zone (SafeContact.timeZone); "night" is late night, when others sleep. */
+export const CONTACT_TIMES = ["morning", "afternoon", "evening", "night", "any"] as const;
 
 /** When and how a caseworker may safely reach the person; the number only when they gave one. */
 export type SafeContact = {
   method?: (typeof CONTACT_METHODS)[number];
   time?: (typeof CONTACT_TIMES)[number];
   number?: string;
+  /** the IANA time zone the times are in (the person's, from their country), e.g. "Asia/Riyadh" */
+  timeZone?: string;
 };
 
 /** What a flow knows when it asks for a ticket. Everything is optional except the type. */
@@ -48,6 +51,8 @@ export type TicketRequest = {
   recruiterName?: string;
   /** consent to share the case with a partner organisation, when the flow asked */
   consentShare?: boolean;
+  /** where the person is (ISO 3166-1 alpha-2), when they said or it was read from their words */
+  country?: string;
   /**
    * No consent to store what the person writes: an urgent ticket on vital interests (UU PDP Pasal
    * 20(2)(d)) keeps only what a caseworker needs to act (indicator ids, language, channel, a link to the

@@ -1,33 +1,39 @@
-import { NAV_LANGUAGE } from "../choices.ts";
+import { CONSENT_CHOICES } from "../choices.ts";
 import type { Flow } from "../turn.ts";
+import { holdAndAsk, takeHeld } from "./hold-words.ts";
+import { routeFreeText } from "./route-free-text.ts";
 
 export const CONSENT_NOTICE_VERSION = "store-2026-11";
 /** The version of the question that asks to share a case with partners (get help, tracing). */
 export const SHARE_NOTICE_VERSION = "share-2026-11";
 
-const CHOICES = [
-  { id: "consent.accept", key: "consent.accept" },
-  { id: "consent.decline", key: "consent.decline" },
-  NAV_LANGUAGE,
-];
-
 /**
  * The notice: what Lentera is, what it stores, that the person can delete it. Agreeing lets Lentera keep
- * what they write; declining still leaves guidance and help contacts open, and nothing they type is kept.
+ * what they write, and anything they wrote before agreeing (held in the state only) becomes their story;
+ * declining forgets it and still leaves guidance and help contacts open, and nothing they type is kept.
+ * Words that are not an answer are held and the person is told so, not asked to "pick one".
  */
 export const consentFlow: Flow<{ name: "consent" }> = {
   enter(turn) {
-    turn.ask("consent.notice", CHOICES);
+    turn.ask("consent.notice", CONSENT_CHOICES);
   },
   async handle(turn, _step, input) {
     if (input.type === "choice" && (input.id === "consent.accept" || input.id === "consent.decline")) {
       const granted = input.id === "consent.accept";
       turn.state.consent = granted ? "granted" : "declined";
       await turn.deps.actions.recordConsent("store", granted);
+      const held = takeHeld(turn);
       turn.say(granted ? "consent.thanks" : "consent.declined");
+      if (granted && held) {
+        turn.say("conversation:held_used");
+        turn.setStep({ name: "menu" });
+        if (await routeFreeText(turn, held, { fromHeld: true })) return;
+      }
+      if (!granted && held) turn.say("conversation:held_dropped");
       await turn.go({ name: "menu" });
       return;
     }
-    turn.ask("consent.again", CHOICES);
+    if (input.type === "text") return holdAndAsk(turn, input.text);
+    turn.ask("conversation:consent_again", CONSENT_CHOICES);
   },
 };

@@ -14,6 +14,8 @@ export const eraseConfirmFlow: Flow<{ name: "erase_confirm" }> = {
   },
   async handle(turn, _step, input) {
     if (input.type === "choice" && input.id === "erase.yes") return eraseNow(turn, "confirmed");
+    // Words that are neither yes nor no: asked once more, plainly — never read as "keep it".
+    if (input.type === "text") return turn.ask("conversation:erase_again", CONFIRM);
     turn.say("privacy:erase.kept");
     await turn.go({ name: "menu" });
   },

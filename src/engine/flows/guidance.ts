@@ -1,6 +1,7 @@
 import { NAV_MENU } from "../choices.ts";
 import type { Choice } from "../types.ts";
 import type { Flow } from "../turn.ts";
+import { routeOrMenu } from "./route-or-menu.ts";
 
 /** Safe-migration guidance, one topic at a time; each topic's text lives in `guidance.topics.<id>`. */
 export const GUIDANCE_TOPICS = ["recruiter", "fake_jobs", "visa", "rights"] as const;
@@ -12,9 +13,10 @@ export const guidanceFlow: Flow<{ name: "guidance" }> = {
   enter(turn) {
     turn.ask("guidance.ask", [...GUIDANCE_TOPICS.map(topicChoice), NAV_MENU]);
   },
-  handle(turn, _step, input) {
+  async handle(turn, _step, input) {
     const topic = input.type === "choice" ? GUIDANCE_TOPICS.find((t) => input.id === `guidance.${t}`) : undefined;
     if (!topic) {
+      if (input.type === "text") return routeOrMenu(turn, input.text);
       turn.say("common.not_understood");
       turn.ask("guidance.ask", [...GUIDANCE_TOPICS.map(topicChoice), NAV_MENU]);
       return;

@@ -8,6 +8,7 @@ import { eraseConfirmFlow } from "./erase.ts";
 import { formFlow } from "./form.ts";
 import { myDataFlow } from "./my-data.ts";
 import { needsFlow } from "./needs.ts";
+import { placeFlow } from "./place.ts";
 import { safeContactFlow } from "./safe-contact.ts";
 import { screeningFlow } from "./screening.ts";
 import { talkFlow } from "./talk.ts";
@@ -27,4 +28,5 @@ export const FLOWS: FlowRegistry = {
   my_data: myDataFlow,
   erase_confirm: eraseConfirmFlow,
   withdraw_consent: withdrawConsentFlow,
+  place: placeFlow,
 };

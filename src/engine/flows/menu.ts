@@ -47,11 +47,15 @@ function entriesFor(turn: Turn): MenuEntry[] {
   return MENU_ENTRIES.filter((entry) => !entry.needsConsent || turn.consented);
 }
 
+function menuChoices(turn: Turn): Choice[] {
+  const choices = entriesFor(turn).map((entry) => entry.choice);
+  if (turn.state.consent === "declined") choices.push({ id: "menu.consent", key: "menu.consent" });
+  return choices;
+}
+
 export const menuFlow: Flow<{ name: "menu" }> = {
   enter(turn) {
-    const choices = entriesFor(turn).map((entry) => entry.choice);
-    if (turn.state.consent === "declined") choices.push({ id: "menu.consent", key: "menu.consent" });
-    turn.ask("menu.ask", choices);
+    turn.ask("menu.ask", menuChoices(turn));
   },
   async handle(turn, step, input) {
     if (input.type === "choice") {
@@ -60,7 +64,10 @@ export const menuFlow: Flow<{ name: "menu" }> = {
       if (entry) return entry.open(turn);
     }
     if (input.type === "text" && (await routeFreeText(turn, input.text))) return;
-    if (input.type !== "text" || turn.consented) turn.say("common.not_understood");
+    if (input.type === "text") {
+      turn.say("conversation:menu_unclear", undefined, menuChoices(turn));
+      return;
+    }
     await menuFlow.enter(turn, step);
   },
 };

@@ -43,6 +43,12 @@ export const needsFlow: Flow<NeedsStep> = {
     if (input.type === "choice" && input.id === DONE.id) return startSafeContact(turn, draft);
     const need = input.type === "choice" ? NEEDS.find((n) => input.id === `need.${n}`) : undefined;
     if (!need) {
+      if (input.type === "text") {
+        // Their own words for what they need: kept with the story for the caseworker.
+        draft.story.push(input.text.slice(0, 1000));
+        turn.setStep({ name: "needs", draft: sealDraft(turn, draft) });
+        return askNeeds(turn, draft, "conversation:needs_noted");
+      }
       turn.say("intake:needs.not_understood");
       return askNeeds(turn, draft, "intake:needs.ask");
     }

@@ -2,6 +2,7 @@ import { assessText } from "../../domain/screening/index.ts";
 import { NAV_MENU } from "../choices.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
 import type { FormAnswers, FormSpec } from "./form-spec.ts";
+import { openCase } from "./open-case.ts";
 
 /** Prevention warning signs a report can show; each has its own plain explanation. */
 type ReportWarning = "fee" | "visa" | "informal" | "scam_destination" | "too_good";
@@ -38,15 +39,12 @@ export const REPORT_FORM: FormSpec = {
     const assessment = story
       ? assessText({ text: story, locale: turn.locale }, toScreeningTranslate(turn.deps.t))
       : undefined;
-    const ticket = await turn.deps.actions.openTicket(
-      {
-        type: "recruiter_report",
-        ...(assessment ? { assessment } : {}),
-        details: answers,
-        ...(answers.recruiter ? { recruiterName: answers.recruiter } : {}),
-      },
-      turn.locale,
-    );
+    const ticket = await openCase(turn, {
+      type: "recruiter_report",
+      ...(assessment ? { assessment } : {}),
+      details: answers,
+      ...(answers.recruiter ? { recruiterName: answers.recruiter } : {}),
+    });
     turn.say("report:done", { reference: ticket.reference });
     const warnings = warningsFor(answers, assessment?.indicators.map((hit) => hit.id) ?? []);
     if (warnings.length) {

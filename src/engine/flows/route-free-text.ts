@@ -1,21 +1,42 @@
 import { assessText } from "../../domain/screening/index.ts";
+import { detectRelative } from "../free-text/detect-relative.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Turn } from "../turn.ts";
+import { holdAndAsk } from "./hold-words.ts";
 import { startForm } from "./form.ts";
 import { startScreening } from "./screening.ts";
 
+/** Fewest words for a message to be taken as a story even when no warning sign is in it. */
+const STORY_WORDS = 4;
+
 /**
- * A message typed at the menu instead of a choice: what the person wants, read from their own words.
- * Asking for help starts the get-help flow with that message as the story; a missing relative starts
- * tracing, a recruiter report starts the report, a question opens the guidance. Without consent to store
- * nothing they write is used; they are told why and shown the menu, where they can give it.
+ * A message typed at the menu (or held from before consent) instead of a choice: what the person wants,
+ * read from their own words. A relative asking about someone starts tracing (the writer is never screened
+ * as the victim); asking for help, or any message that reads as a story, starts get-help with it as the
+ * story; a recruiter report starts the report; a question opens the guidance. A message within 30 days of
+ * a closed case reopens it for the caseworker who held it. Without consent it is held for after the notice.
+ * Returns false when the words say nothing to act on.
  */
-export async function routeFreeText(turn: Turn, text: string): Promise<boolean> {
+export async function routeFreeText(turn: Turn, text: string, options: { fromHeld?: boolean } = {}): Promise<boolean> {
   if (!turn.consented) {
-    turn.say("intake:free_text.needs_consent");
-    return false;
+    holdAndAsk(turn, text);
+    return true;
+  }
+  if (!options.fromHeld) {
+    const reopened = await turn.deps.actions.reopenRecentTicket();
+    if (reopened) {
+      turn.say("conversation:reopened", { reference: reopened.reference }, turn.state.offered);
+      return true;
+    }
+  }
+  const relative = detectRelative(text);
+  if (relative) {
+    turn.say("conversation:relative.switch");
+    await startForm(turn, "tracing", { circumstances: text.slice(0, 1000) });
+    return true;
   }
   const assessment = assessText({ text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
+  const words = text.trim().split(/\s+/).length;
   switch (assessment.intent) {
     case "help":
       await startScreening(turn, text);
@@ -27,10 +48,14 @@ export async function routeFreeText(turn: Turn, text: string): Promise<boolean> 
       await startForm(turn, "report", { story: text.slice(0, 1000) });
       return true;
     case "information":
+      if (assessment.risk !== "none" || words >= STORY_WORDS * 3) {
+        await startScreening(turn, text);
+        return true;
+      }
       await turn.go({ name: "guidance" });
       return true;
     case "other":
-      if (assessment.risk !== "none") {
+      if (assessment.risk !== "none" || words >= STORY_WORDS) {
         await startScreening(turn, text);
         return true;
       }

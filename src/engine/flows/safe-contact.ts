@@ -2,7 +2,9 @@ import { CONTACT_METHODS, CONTACT_TIMES } from "../../domain/tickets/ticket-requ
 import { NAV_MENU } from "../choices.ts";
 import type { Flow, Turn } from "../turn.ts";
 import type { Choice } from "../types.ts";
+import { timeZoneOf } from "../../domain/places/time-zone-of.ts";
 import { assessDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
+import { openCase } from "./open-case.ts";
 
 type SafeContactStep = { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string };
 
@@ -19,8 +21,14 @@ const SHARE_CHOICES: Choice[] = [
   { id: "share.yes", key: "intake:share.yes" },
   { id: "share.no", key: "intake:share.no" },
 ];
-/** A phone number as typed: digits, spaces, +, -, brackets; anything else is not kept as a number. */
-const PHONE = /^\+?[\d\s\-().]{6,25}$/;
+/** A phone number inside what was typed: digits, spaces, +, -, brackets, at least 6 digits. */
+const PHONE = /\+?\d[\d\s\-().]{5,23}\d/;
+
+function findPhone(text: string): string | null {
+  const match = PHONE.exec(text);
+  if (!match) return null;
+  return match[0].replace(/\D/g, "").length >= 6 ? match[0].trim() : null;
+}
 
 const PROMPTS = {
   method: ["intake:contact.method", METHOD_CHOICES],
@@ -44,6 +52,9 @@ async function moveTo(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDr
 function ask(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): void {
   const [key, choices] = PROMPTS[phase];
   const partners = phase === "share" ? (draft.sharePartners ?? []) : [];
+  const zone = phase === "time" ? timeZoneOf(turn.state.country) : undefined;
+  if (zone && zone !== "Asia/Jakarta")
+    turn.say("conversation:contact.time_zone", { zone: zone.split("/")[1]!.replace(/_/g, " ") });
   if (partners.length)
     turn.ask("intake:share.ask_named", [...choices], { partners: partners.map((p) => `• ${p.name}`).join("\n") });
   else turn.ask(key, [...choices]);
@@ -60,12 +71,30 @@ export const safeContactFlow: Flow<SafeContactStep> = {
     switch (step.phase) {
       case "method": {
         const method = CONTACT_METHODS.find((m) => tapped === `contact.${m}`);
+        const number = input.type === "text" ? findPhone(input.text) : null;
+        if (number) {
+          // "ok u can call me at 0812…": the way and the number in one message.
+          draft.safeContact.method = /\b(?:wa|whatsapp|sms|text|pesan|chat)\b/i.test(
+            input.type === "text" ? input.text : "",
+          )
+            ? "message"
+            : "call";
+          draft.safeContact.number = number;
+          turn.say("conversation:contact.number_from_text", { number });
+          return moveTo(turn, "time", draft);
+        }
+        if (!method && !skipped && input.type === "text") {
+          draft.story.push(input.text.slice(0, 1000));
+          turn.say("conversation:contact.noted");
+          return moveTo(turn, "time", draft);
+        }
         if (!method && !skipped) break;
         if (method) draft.safeContact.method = method;
         return moveTo(turn, method === "call" || method === "message" ? "number" : "time", draft);
       }
       case "number": {
-        if (input.type === "text" && PHONE.test(input.text.trim())) draft.safeContact.number = input.text.trim();
+        const number = input.type === "text" ? findPhone(input.text) : null;
+        if (number) draft.safeContact.number = number;
         else if (!skipped) {
           turn.say("intake:contact.number_invalid");
           return safeContactFlow.enter(turn, step);
@@ -74,11 +103,19 @@ export const safeContactFlow: Flow<SafeContactStep> = {
       }
       case "time": {
         const time = CONTACT_TIMES.find((t) => tapped === `time.${t}`);
+        if (!time && !skipped && input.type === "text") {
+          draft.story.push(input.text.slice(0, 1000));
+          turn.say("conversation:contact.noted");
+          return moveTo(turn, "share", draft);
+        }
         if (!time && !skipped) break;
         if (time) draft.safeContact.time = time;
+        const zone = timeZoneOf(turn.state.country);
+        if (zone) draft.safeContact.timeZone = zone;
         return moveTo(turn, "share", draft);
       }
       case "share": {
+        if (input.type === "text") return turn.ask("conversation:share_again", SHARE_CHOICES);
         if (tapped !== "share.yes" && tapped !== "share.no") break;
         draft.share = tapped === "share.yes";
         // "Yes" to a question that named partners is consent for those partners only; otherwise for any.
@@ -97,17 +134,14 @@ export const safeContactFlow: Flow<SafeContactStep> = {
 /** Opens (or adds to) the victim-assistance ticket and tells the reference and what happens next. */
 async function finishCase(turn: Turn, draft: CaseDraft): Promise<void> {
   const assessment = assessDraft(turn, draft);
-  const ticket = await turn.deps.actions.openTicket(
-    {
-      type: "victim_assistance",
-      assessment,
-      needs: draft.needs,
-      safeContact: draft.safeContact,
-      ...(draft.story.length ? { details: { story: draft.story.join("\n\n") } } : {}),
-      ...(draft.share === undefined ? {} : { consentShare: draft.share }),
-    },
-    turn.locale,
-  );
+  const ticket = await openCase(turn, {
+    type: "victim_assistance",
+    assessment,
+    needs: draft.needs,
+    safeContact: draft.safeContact,
+    ...(draft.story.length ? { details: { story: draft.story.join("\n\n") } } : {}),
+    ...(draft.share === undefined ? {} : { consentShare: draft.share }),
+  });
   const how = draft.safeContact.method === "wait_for_me" ? "intake:done.wait" : "intake:done.contact";
   turn.say("intake:done.reference", { reference: ticket.reference });
   turn.say(how);

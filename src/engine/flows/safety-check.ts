@@ -6,6 +6,7 @@ import type { Turn } from "../turn.ts";
 import type { Choice, Input, Step } from "../types.ts";
 import { emergencyContacts, formatContacts } from "./contacts.ts";
 import { respondToEmergency } from "./emergency.ts";
+import { holdWords } from "./hold-words.ts";
 import { respondToSelfHarm } from "./self-harm.ts";
 
 /** The safety question's choices (stable ids the channels send back). */
@@ -15,6 +16,11 @@ export const SAFETY_LATER: Choice = { id: "safety.later", key: "screening_safety
 const SAFETY_CHOICES = [SAFETY_DANGER, SAFETY_SAFE, SAFETY_LATER];
 
 /** Steps whose flow takes the person's words as an answer: after emergency help they carry on with the message. */
+const CONSENT_AFTER_EMERGENCY: Choice[] = [
+  { id: "consent.accept", key: "consent.accept" },
+  { id: "consent.decline", key: "consent.decline" },
+];
+
 const CONTINUES_AFTER_EMERGENCY = new Set<Step["name"]>(["screening", "form", "talk"]);
 /** Steps whose flow reads a free-text story and routes it (the menu): the story is not interrupted. */
 const TAKES_STORY = new Set<Step["name"]>(["menu"]);
@@ -46,6 +52,13 @@ export async function screenForDanger(turn: Turn, input: Input): Promise<boolean
       return true;
     }
     await respondToEmergency(turn, assessment);
+    if (turn.state.consent === null) {
+      // Before the notice: the words are held for after it, and the notice's choices stay on offer.
+      holdWords(turn, input.text);
+      turn.setStep({ name: "consent" });
+      turn.ask("conversation:consent_again", CONSENT_AFTER_EMERGENCY);
+      return true;
+    }
     // A flow that collects the person's words carries on with this message too; elsewhere the person
     // gets the way back to the menu.
     if (continues) await turn.handle(input);

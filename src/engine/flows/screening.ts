@@ -5,6 +5,8 @@ import type { Choice } from "../types.ts";
 import { assessDraft, emptyDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
 import { startNeeds } from "./needs.ts";
 import { ANSWER_CHOICES, parseAnswer } from "./parse-answer.ts";
+import { detectRelative } from "../free-text/detect-relative.ts";
+import { startForm } from "./form.ts";
 
 type ScreeningStep = {
   name: "screening";
@@ -51,6 +53,14 @@ export const screeningFlow: Flow<ScreeningStep> = {
   },
   async handle(turn, step, input) {
     const draft = openDraft(turn, step.draft);
+    const words = input.type === "text" ? input.text : input.type === "choice" ? input.extra : undefined;
+    // "no its not me, its my daughter": a relative asking about someone — tracing, never screening them.
+    const relative = words ? detectRelative(words) : null;
+    if (words && relative && (relative.notMe || relative.missing)) {
+      turn.say("conversation:relative.switch");
+      const story = [...draft.story, words].join("\n").slice(0, 1000);
+      return startForm(turn, "tracing", { circumstances: story });
+    }
     if (step.phase === "story") {
       if (input.type === "text") {
         draft.story.push(input.text.slice(0, MAX_STORY_CHARS));
@@ -65,14 +75,23 @@ export const screeningFlow: Flow<ScreeningStep> = {
       if (input.type === "choice" && input.id === "round.more") return askNext(turn, draft, 0);
       if (input.type === "choice" && input.id === "round.finish") return startNeeds(turn, draft);
       if (input.type === "text") return addToStory(turn, draft, input.text, step.asked);
+      turn.ask("conversation:consent_again".replace("conversation:consent_again", "intake:round.ask"), ROUND_CHOICES);
+      return;
       turn.say("common.not_understood");
       return screeningFlow.enter(turn, step);
     }
     const parsed = parseAnswer(input);
     if (parsed.status === "answer") draft.answers[step.question] = parsed.answer;
     if (parsed.status === "skip") draft.skipped.push(step.question);
+    // An answer with more words is the answer and more of the story ("iya dipegang kapten").
+    if (parsed.status !== "none" && input.type === "choice" && input.extra)
+      draft.story.push(input.extra.slice(0, MAX_STORY_CHARS));
     if (parsed.status !== "none") return askNext(turn, draft, step.asked + 1);
-    if (input.type === "text") return addToStory(turn, draft, input.text, step.asked);
+    if (input.type === "text") {
+      // Not an answer: more of the story. The question is not asked again right away.
+      draft.skipped.push(step.question);
+      return addToStory(turn, draft, input.text, step.asked + 1);
+    }
     turn.say("common.not_understood");
     return screeningFlow.enter(turn, step);
   },

@@ -1,5 +1,6 @@
 import { NAV_MENU } from "../choices.ts";
 import type { Flow } from "../turn.ts";
+import { openCase } from "./open-case.ts";
 
 /**
  * Talk to a person: a talk_to_person ticket at once, with what is known (the conversation it links to,
@@ -8,7 +9,14 @@ import type { Flow } from "../turn.ts";
  */
 export const talkFlow: Flow<{ name: "talk" }> = {
   async enter(turn) {
-    const ticket = await turn.deps.actions.openTicket({ type: "talk_to_person", priority: "normal" }, turn.locale);
+    // One person, one open case per need: an urgent case already brings a caseworker.
+    const urgent = await turn.deps.actions.findOpenTicket(["emergency"]);
+    if (urgent) {
+      turn.say("conversation:talk.with_urgent", { reference: urgent.reference });
+      turn.ask("talk:while_waiting", [NAV_MENU]);
+      return;
+    }
+    const ticket = await openCase(turn, { type: "talk_to_person", priority: "normal" });
     turn.say(ticket.status === "created" ? "talk:opened" : "talk:already_open", { reference: ticket.reference });
     turn.ask("talk:while_waiting", [NAV_MENU]);
   },

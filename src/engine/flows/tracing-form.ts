@@ -3,6 +3,7 @@ import { maxPriority } from "../../domain/tickets/ticket-request.ts";
 import { NAV_MENU } from "../choices.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
 import type { FormAnswers, FormSpec } from "./form-spec.ts";
+import { openCase } from "./open-case.ts";
 
 /**
  * In a tracing request, these mean the relative is in danger now, however briefly put ("adik saya dijual",
@@ -50,19 +51,16 @@ export const TRACING_FORM: FormSpec = {
       : undefined;
     const share = answers.share === "yes";
     if (answers.share === "yes" || answers.share === "no") await turn.deps.actions.recordConsent("share:any", share);
-    const ticket = await turn.deps.actions.openTicket(
-      {
-        type: "family_tracing",
-        priority:
-          assessment?.emergency || Object.values(answers).some((answer) => TRACING_DANGER.test(answer))
-            ? "urgent"
-            : maxPriority("normal", assessment?.risk === "high" ? "high" : undefined),
-        ...(assessment ? { assessment } : {}),
-        details: answers,
-        consentShare: share,
-      },
-      turn.locale,
-    );
+    const ticket = await openCase(turn, {
+      type: "family_tracing",
+      priority:
+        assessment?.emergency || Object.values(answers).some((answer) => TRACING_DANGER.test(answer))
+          ? "urgent"
+          : maxPriority("normal", assessment?.risk === "high" ? "high" : undefined),
+      ...(assessment ? { assessment } : {}),
+      details: answers,
+      consentShare: share,
+    });
     turn.say("tracing:done", { reference: ticket.reference });
     turn.say("tracing:never_reveal");
     turn.ask("tracing:after", [NAV_MENU]);

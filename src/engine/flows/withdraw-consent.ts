@@ -24,8 +24,8 @@ export const withdrawConsentFlow: Flow<{ name: "withdraw_consent" }> = {
       await turn.deps.actions.recordConsent("share:any", false);
       turn.say("privacy:withdraw.share_done");
     } else if (!(input.type === "choice" && input.id === "withdraw.cancel")) {
-      turn.say("common.not_understood");
-      return withdrawConsentFlow.enter(turn, { name: "withdraw_consent" });
+      turn.ask("conversation:menu_unclear", CHOICES);
+      return;
     }
     await turn.go({ name: "menu" });
   },

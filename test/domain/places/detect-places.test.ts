@@ -2,20 +2,17 @@ import { expect, test } from "vitest";
 import { detectPlaces } from "../../../src/domain/places/detect-places.ts";
 
 test.each([
-  ["Saya kerja di pabrik di Malaysia. Paspor saya ditahan bos", { country: "Malaysia" }],
-  ["aku dari NTT, sekarang di Kuala Lumpur", { country: "Malaysia", province: "Nusa Tenggara Timur" }],
-  [
-    "adik saya dari Indramayu berangkat ke arab saudi pakai visa umrah",
-    { country: "Saudi Arabia", province: "Jawa Barat" },
-  ],
-  ["I was taken to a compound in Sihanoukville and forced to scam people", { country: "Cambodia" }],
-  ["kerja di kapal ikan, terakhir di perairan Somalia", { country: "Somalia" }],
-  ["saya di Batam sekarang", { country: "Indonesia", province: "Kepulauan Riau" }],
-  ["keluarga saya di Sorong, Papua Barat Daya", { country: "Indonesia", province: "Papua Barat Daya" }],
-  ["dijanjikan kerja di Papua Nugini", { country: "Papua New Guinea" }],
+  ["Saya kerja di pabrik di Malaysia. Paspor saya ditahan bos", { country: "MY" }],
+  ["aku dari NTT, sekarang di Kuala Lumpur", { country: "MY", province: "Nusa Tenggara Timur" }],
+  ["adik saya dari Indramayu berangkat ke arab saudi pakai visa umrah", { country: "SA", province: "Jawa Barat" }],
+  ["I was taken to a compound in Sihanoukville and forced to scam people", { country: "KH" }],
+  ["kerja di kapal ikan, terakhir di perairan Somalia", { country: "SO" }],
+  ["saya di Batam sekarang", { country: "ID", province: "Kepulauan Riau" }],
+  ["keluarga saya di Sorong, Papua Barat Daya", { country: "ID", province: "Papua Barat Daya" }],
+  ["dijanjikan kerja di Papua Nugini", { country: "PG" }],
   ["my passport was taken and I cannot leave", {}],
   ["nasib saya malang sekali, bos suka menyerang kami", {}],
-  ["saya dari Surabaya, sekarang di Taiwan", { country: "Taiwan", province: "Jawa Timur" }],
+  ["saya dari Surabaya, sekarang di Taiwan", { country: "TW", province: "Jawa Timur" }],
 ])("%s", (text, expected) => {
   expect(detectPlaces(text)).toEqual(expected);
 });
