@@ -47,6 +47,8 @@ export type TicketView = {
   details: Record<string, unknown> | null;
   consents: { scope: string; granted: boolean; createdAt: Date }[];
   shareConsent: boolean;
+  /** the person erased their data (the ticket is kept pseudonymised; nothing to claim or answer) */
+  erased: boolean;
   conversation: { id: string; mode: "bot" | "human"; caseworkerId: string | null; erased: boolean } | null;
   transcript: TranscriptMessage[];
   events: { type: string; actor: string; data: unknown; createdAt: Date }[];
@@ -150,6 +152,8 @@ export async function readTicket(
     details: decrypt<Record<string, unknown>>(ticket.detailsEnc, "detailsEnc"),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
     shareConsent,
+    /** the person erased their data: the page says so, and nothing can be claimed or answered */
+    erased: ticket.erasureRequestedAt !== null,
     conversation: conversation
       ? {
           id: conversation.id,
