@@ -1,4 +1,6 @@
 import type { Note } from "../db/generated/client.ts";
+import { randomUUID } from "node:crypto";
+import { sealForTicket, sealedAt } from "../domain/privacy/person-keys.ts";
 import { TX_OPTIONS } from "../db/create-prisma-client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
@@ -15,8 +17,10 @@ export async function addNote(ctx: CaseworkContext, input: { reference: string; 
     throw new CaseworkError("invalid", `A note is 1–${MAX_NOTE_LENGTH} characters.`, "errors.note_length");
   return ctx.db.$transaction(async (tx) => {
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.note");
+    const id = randomUUID();
+    const textEnc = await sealForTicket(tx, ctx.cipher, ticket, text, sealedAt("Note", "textEnc", id));
     const note = await tx.note.create({
-      data: { ticketId: ticket.id, authorId: ctx.actor.id, textEnc: ctx.cipher.encrypt(text), createdAt: ctx.now() },
+      data: { id, ticketId: ticket.id, authorId: ctx.actor.id, textEnc, createdAt: ctx.now() },
     });
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
     await recordTicketEvent(tx, { ticketId: ticket.id, type: "note_added", actor, data: { noteId: note.id } });

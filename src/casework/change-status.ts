@@ -1,4 +1,6 @@
 import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import { randomUUID } from "node:crypto";
+import { sealForTicket, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { Ticket, TicketStatus } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
@@ -53,11 +55,24 @@ export async function changeTicketStatus(ctx: CaseworkContext, input: ChangeStat
       closing && loaded.conversationId
         ? await endHandoff(tx, ctx, { conversationId: loaded.conversationId, reason: "closed", actor })
         : [];
-    const outcome = closing ? [input.outcome, input.outcomeNote?.trim()].filter(Boolean).join(": ") : null;
+    // The outcome is one of a fixed list; the caseworker's words about it are a sealed note (the person's key).
+    const outcomeNote = closing ? input.outcomeNote?.trim() : undefined;
     const ticket = await tx.ticket.update({
       where: { id: loaded.id },
-      data: { status: input.status, outcome: closing ? outcome : loaded.outcome, closedAt: closing ? ctx.now() : null },
+      data: {
+        status: input.status,
+        outcome: closing ? (input.outcome ?? null) : loaded.outcome,
+        closedAt: closing ? ctx.now() : null,
+      },
     });
+    if (outcomeNote) {
+      const id = randomUUID();
+      const textEnc = await sealForTicket(tx, ctx.cipher, loaded, outcomeNote, sealedAt("Note", "textEnc", id));
+      await tx.note.create({
+        data: { id, ticketId: loaded.id, authorId: ctx.actor.id, textEnc, createdAt: ctx.now() },
+      });
+    }
+    const outcome = closing ? [input.outcome, outcomeNote].filter(Boolean).join(": ") : ticket.outcome;
     await recordTicketEvent(tx, {
       ticketId: loaded.id,
       type: "status_changed",
@@ -71,7 +86,7 @@ export async function changeTicketStatus(ctx: CaseworkContext, input: ChangeStat
       subjectId: loaded.id,
       meta: { from: loaded.status, to: input.status },
     });
-    return { ticket, told };
+    return { ticket: { ...ticket, outcome }, told };
   }, TX_OPTIONS);
   if (told.length) ctx.onOutbound?.(ticket.channel);
   return ticket;

@@ -22,6 +22,13 @@ export async function claimTicket(ctx: CaseworkContext, input: { reference: stri
         "errors.already_claimed",
       );
     }
+    // An erased person's ticket is a record, not a case: nobody to help through it (they can write again).
+    if (loaded.erasureRequestedAt)
+      throw new CaseworkError(
+        "conflict",
+        `Ticket ${input.reference}: the person erased their data; there is no one to answer here.`,
+        "errors.no_conversation",
+      );
     if (!can(ctx.actor, "ticket.claim", loaded))
       throw new CaseworkError(
         "forbidden",

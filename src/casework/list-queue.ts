@@ -20,6 +20,8 @@ export type QueueItem = {
   type: string;
   priority: "urgent" | "high" | "normal" | "low";
   status: string;
+  /** the person erased their data: shown as such, not as a new case */
+  erased: boolean;
   language: string;
   channel: string;
   province: string | null;
@@ -127,6 +129,7 @@ export async function listQueue(
         type: row.type,
         priority: row.priority,
         status: row.status,
+        erased: row.erasureRequestedAt !== null,
         language: row.locale,
         channel: row.channel,
         province: row.province,

@@ -24,7 +24,7 @@ export type Permission =
 const RANK: Record<Role, number> = { caseworker: 1, supervisor: 2, admin: 3 };
 
 type Actor = Pick<Caseworker, "id" | "role" | "active">;
-type TicketScope = Pick<Ticket, "assigneeId" | "status">;
+type TicketScope = Pick<Ticket, "assigneeId" | "status"> & { erasureRequestedAt?: Date | null };
 
 export function atLeast(actor: Pick<Caseworker, "role">, role: Role): boolean {
   return RANK[actor.role] >= RANK[role];
@@ -40,7 +40,8 @@ export function can(actor: Actor, permission: Permission, ticket?: TicketScope):
     case "ticket.read":
       return supervisor || mine || (unassigned && ticket.status !== "closed");
     case "ticket.claim":
-      return unassigned && ticket.status !== "closed";
+      // an erased person's ticket is a record: there is no one to help through it
+      return unassigned && ticket.status !== "closed" && !ticket.erasureRequestedAt;
     case "ticket.release":
       return ticket !== undefined && ticket.assigneeId !== null && ticket.status !== "closed" && (mine || supervisor);
     case "ticket.reassign":
@@ -51,7 +52,7 @@ export function can(actor: Actor, permission: Permission, ticket?: TicketScope):
       return mine || (supervisor && ticket !== undefined);
     case "ticket.reply":
       // Only the caseworker holding the ticket writes to the person: one human voice at a time.
-      return mine && ticket.status !== "closed";
+      return mine && ticket.status !== "closed" && !ticket.erasureRequestedAt;
     case "ticket.refer_override":
       return supervisor;
     case "partners.manage":

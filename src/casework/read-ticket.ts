@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadPersonKeys, openOrNull, openText, personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
 import { listMessages, type TranscriptMessage } from "../conversations/list-messages.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
@@ -46,6 +47,8 @@ export type TicketView = {
   details: Record<string, unknown> | null;
   consents: { scope: string; granted: boolean; createdAt: Date }[];
   shareConsent: boolean;
+  /** the person erased their data (the ticket is kept pseudonymised; nothing to claim or answer) */
+  erased: boolean;
   conversation: { id: string; mode: "bot" | "human"; caseworkerId: string | null; erased: boolean } | null;
   /** the newest messages (a page), oldest first */
   transcript: TranscriptMessage[];
@@ -96,19 +99,16 @@ export async function readTicket(
     meta: { purpose },
   });
 
-  const decrypt = <T>(sealed: string | null): T | null => {
-    if (!sealed) return null;
-    try {
-      return ctx.cipher.decryptJson<T>(sealed);
-    } catch {
-      return null;
-    }
-  };
-  const rawAssessment = decrypt<unknown>(ticket.assessmentEnc);
+  await loadPersonKeys(ctx.db, ctx.cipher, [ticket.assessmentEnc, ticket.safeContactEnc, ticket.detailsEnc]);
+  // notes, outcome notes and override reasons are sealed under the same person key
+  if (ticket.contactId) await personKeyFor(ctx.db, ctx.cipher, ticket.contactId);
+  const decrypt = <T>(sealed: string | null, column: string): T | null =>
+    openOrNull<T>(ctx.cipher, sealed, sealedAt("Ticket", column, ticket.id));
+  const rawAssessment = decrypt<unknown>(ticket.assessmentEnc, "assessmentEnc");
   const parsed = rawAssessment
     ? StoredAssessment.safeParse((rawAssessment as { assessment?: unknown }).assessment ?? rawAssessment)
     : null;
-  const safeContact = decrypt<Record<string, unknown>>(ticket.safeContactEnc);
+  const safeContact = decrypt<Record<string, unknown>>(ticket.safeContactEnc, "safeContactEnc");
   const conversation = ticket.conversationId
     ? await ctx.db.conversation.findUnique({
         where: { id: ticket.conversationId },
@@ -161,12 +161,14 @@ export async function readTicket(
     ticket,
     assignee: ticket.assignee,
     assessment: parsed?.success ? parsed.data : null,
-    summary: decrypt<{ id?: string; en?: string }>(ticket.summaryEnc),
+    summary: decrypt<{ id?: string; en?: string }>(ticket.summaryEnc, "summaryEnc"),
     safeContact,
     safeNow: isSafeToWrite(safeContact, conversation?.lastInboundAt ?? null, ctx.now()),
-    details: decrypt<Record<string, unknown>>(ticket.detailsEnc),
+    details: decrypt<Record<string, unknown>>(ticket.detailsEnc, "detailsEnc"),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
     shareConsent,
+    /** the person erased their data: the page says so, and nothing can be claimed or answered */
+    erased: ticket.erasureRequestedAt !== null,
     conversation: conversation
       ? {
           id: conversation.id,
@@ -187,7 +189,7 @@ export async function readTicket(
     notes: notes.map((n) => ({
       id: n.id,
       author: n.author.name,
-      text: safeDecrypt(ctx.cipher, n.textEnc),
+      text: openText(ctx.cipher, n.textEnc, sealedAt("Note", "textEnc", n.id)) ?? "",
       createdAt: n.createdAt,
     })),
     referrals: referrals.map((r) => ({
@@ -195,8 +197,8 @@ export async function readTicket(
       partner: r.partner.name,
       status: r.status,
       consent: r.consent,
-      overrideReason: r.overrideReason,
-      outcomeNote: r.outcomeNote ? safeDecrypt(ctx.cipher, r.outcomeNote) : null,
+      overrideReason: openText(ctx.cipher, r.overrideReason, sealedAt("Referral", "overrideReason", r.id)),
+      outcomeNote: openText(ctx.cipher, r.outcomeNote, sealedAt("Referral", "outcomeNote", r.id)),
       createdAt: r.createdAt,
       createdBy: names.get(r.createdById) ?? "?",
     })),
@@ -225,14 +227,6 @@ export async function readTranscriptAfter(
     });
   }
   return messages;
-}
-
-function safeDecrypt(cipher: Cipher, sealed: string): string {
-  try {
-    return cipher.decrypt(sealed);
-  } catch {
-    return "";
-  }
 }
 
 async function caseworkerNames(db: Db, ids: (string | null)[]): Promise<Map<string, string>> {

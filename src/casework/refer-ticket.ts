@@ -1,4 +1,6 @@
 import type { Referral, ReferralStatus, Ticket } from "../db/generated/client.ts";
+import { randomUUID } from "node:crypto";
+import { sealForTicket, sealedAt } from "../domain/privacy/person-keys.ts";
 import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
@@ -47,12 +49,17 @@ export async function referTicket(ctx: CaseworkContext, input: ReferInput): Prom
       }
     }
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
+    const id = randomUUID();
     const referral = await tx.referral.create({
       data: {
+        id,
         ticketId: ticket.id,
         partnerId: partner.id,
         consent,
-        overrideReason: consent ? null : reason,
+        // The reason is about the person: sealed under their key (the audit keeps the fact, not the words).
+        overrideReason: consent
+          ? null
+          : await sealForTicket(tx, ctx.cipher, ticket, reason, sealedAt("Referral", "overrideReason", id)),
         createdById: ctx.actor.id,
         createdAt: ctx.now(),
         // Only what the person agreed to share is ever sent; a referral without consent goes by hand.
@@ -72,9 +79,9 @@ export async function referTicket(ctx: CaseworkContext, input: ReferInput): Prom
       action: consent ? "ticket.referred" : "ticket.referred_override",
       subjectType: "ticket",
       subjectId: ticket.id,
-      meta: { referralId: referral.id, partnerId: partner.id, ...(consent ? {} : { reason }) },
+      meta: { referralId: referral.id, partnerId: partner.id, ...(consent ? {} : { override: true }) },
     });
-    return referral;
+    return { ...referral, overrideReason: consent ? null : reason };
   }, TX_OPTIONS);
 }
 
@@ -87,11 +94,22 @@ export async function updateReferral(
     const ticket = await loadTicketFor(tx, ctx.actor, input.reference, "ticket.refer");
     const referral = await tx.referral.findFirst({ where: { id: input.referralId, ticketId: ticket.id } });
     if (!referral) throw new CaseworkError("not_found", "No such referral on this ticket.", "errors.no_such_referral");
+    const note = input.note?.trim();
     const updated = await tx.referral.update({
       where: { id: referral.id },
       data: {
         status: input.status,
-        ...(input.note?.trim() ? { outcomeNote: ctx.cipher.encrypt(input.note.trim()) } : {}),
+        ...(note
+          ? {
+              outcomeNote: await sealForTicket(
+                tx,
+                ctx.cipher,
+                ticket,
+                note,
+                sealedAt("Referral", "outcomeNote", referral.id),
+              ),
+            }
+          : {}),
       },
     });
     const actor = { type: "caseworker", id: ctx.actor.id } as const;

@@ -1,4 +1,5 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
+import { loadPersonKeys, openOrNull, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Ticket } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
@@ -75,14 +76,9 @@ export async function buildReferralForm(
   });
   if (!referral) throw new CaseworkError("not_found", "No such referral on this ticket.", "errors.not_found");
   const author = await ctx.db.caseworker.findUnique({ where: { id: referral.createdById }, select: { name: true } });
-  const open = <T>(sealed: string | null): T | null => {
-    if (!sealed) return null;
-    try {
-      return ctx.cipher.decryptJson<T>(sealed);
-    } catch {
-      return null;
-    }
-  };
+  await loadPersonKeys(ctx.db, ctx.cipher, [ticket.safeContactEnc]);
+  const open = <T>(sealed: string | null, column = "safeContactEnc"): T | null =>
+    openOrNull<T>(ctx.cipher, sealed, sealedAt("Ticket", column, ticket.id));
   const safe = open<{ method?: unknown; time?: unknown; times?: unknown }>(ticket.safeContactEnc);
   const word = (value: unknown) =>
     typeof value === "string" && (SAFE_CONTACT_VALUES as readonly string[]).includes(value) ? value : undefined;
@@ -102,7 +98,7 @@ export async function buildReferralForm(
     locale: ticket.locale,
     child: ticket.child,
     indicators: ticket.indicatorIds,
-    summary: open<{ id?: string; en?: string }>(ticket.summaryEnc),
+    summary: open<{ id?: string; en?: string }>(ticket.summaryEnc, "summaryEnc"),
     contact: method || time ? { ...(method ? { method } : {}), ...(time ? { time } : {}) } : null,
     consent: referral.consent,
   };

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { loadPersonKeys, openOrNull, sealedAt } from "../domain/privacy/person-keys.ts";
 import { listMessages } from "../conversations/list-messages.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
@@ -143,10 +144,17 @@ async function byPhone(ctx: SearchContext, filters: Prisma.TicketWhereInput, dig
     take: TRANSCRIPT_SEARCH_TICKETS,
     select: { id: true, safeContactEnc: true },
   });
+  await loadPersonKeys(
+    ctx.db,
+    ctx.cipher,
+    recent.map((ticket) => ticket.safeContactEnc),
+  );
   const given = recent
     .filter((ticket) => {
       try {
-        const text = JSON.stringify(ctx.cipher.decryptJson<unknown>(ticket.safeContactEnc!));
+        const text = JSON.stringify(
+          openOrNull<unknown>(ctx.cipher, ticket.safeContactEnc, sealedAt("Ticket", "safeContactEnc", ticket.id)),
+        );
         return (text.match(/\+?\d[\d\s().-]{6,}\d/g) ?? []).some((found) => normalizePhone(found) === digits);
       } catch {
         return false;

@@ -1,4 +1,5 @@
 import { TX_OPTIONS } from "../db/create-prisma-client.ts";
+import { loadPersonKeys, openOrNull, sealedAt } from "../domain/privacy/person-keys.ts";
 import { storeOutboundMessages } from "../conversations/store-outbound.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
@@ -39,7 +40,8 @@ export async function sendCaseworkerMessage(
       where: { id: ticket.conversationId },
       include: { contact: true },
     });
-    const safeContact = ticket.safeContactEnc ? ctx.cipher.decryptJson(ticket.safeContactEnc) : null;
+    await loadPersonKeys(tx, ctx.cipher, [ticket.safeContactEnc]);
+    const safeContact = openOrNull(ctx.cipher, ticket.safeContactEnc, sealedAt("Ticket", "safeContactEnc", ticket.id));
     const safeNow = isSafeToWrite(safeContact, conversation.lastInboundAt, ctx.now());
     if (!input.outsideSafeTimesConfirmed && !safeNow) return { status: "outside_safe_times" as const };
     if (conversation.contact.erasedAt)

@@ -165,7 +165,9 @@ export function QueuePage(props: {
                   </span>
                 </td>
                 <td data-label={tr("queue.col.type")}>{tr(`types.${ticket.type}`)}</td>
-                <td data-label={tr("queue.col.status")}>{tr(`statuses.${ticket.status}`)}</td>
+                <td data-label={tr("queue.col.status")}>
+                  {ticket.erased ? tr("events.erased") : tr(`statuses.${ticket.status}`)}
+                </td>
                 <td data-label={tr("queue.col.waiting")}>{formatWait(tr, ticket.waitingMinutes)}</td>
                 <td data-label={tr("queue.col.where")}>
                   {tr(`channels.${ticket.channel}`)} · {ticket.language.toUpperCase()}

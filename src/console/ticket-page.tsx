@@ -136,7 +136,7 @@ export function TicketPage(props: TicketPageProps) {
         <div>
           <section class="card" aria-labelledby="h-transcript">
             <h2 id="h-transcript">{tr("ticket.transcript")}</h2>
-            {view.conversation?.erased ? <p class="warn">{tr("ticket.erased")}</p> : null}
+            {view.erased || view.conversation?.erased ? <p class="warn">{tr("ticket.erased")}</p> : null}
             {view.earlier ? (
               <p>
                 <a href={`/console/tickets/${ref}?before=${view.earlier}`}>{tr("ticket.load_earlier")}</a>

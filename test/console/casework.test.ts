@@ -169,8 +169,13 @@ describe("casework", () => {
     });
     expect(audit).toMatchObject({
       actorId: sup.caseworker.id,
-      meta: { partnerId, referralId: referral.id, reason: "Held by the employer, needs shelter tonight" },
+      meta: { partnerId, referralId: referral.id, override: true },
     });
+    // the audit keeps the fact, not the words; the stored reason is sealed under the person's key
+    expect(JSON.stringify(audit.meta)).not.toContain("Held by");
+    const stored = await lentera.db.referral.findUniqueOrThrow({ where: { id: referral.id } });
+    expect(stored.overrideReason).toMatch(/^v2:/);
+    expect(stored.overrideReason).not.toContain("Held by");
     expect((await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).status).toBe("referred");
     expect(
       await updateReferral(cw.ctx, {

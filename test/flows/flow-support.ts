@@ -24,10 +24,16 @@ export async function ticketsOf(lentera: TestLentera, conversationId: string) {
   });
   return rows.map((row) => ({
     ...row,
-    assessment: row.assessmentEnc ? lentera.cipher.decryptJson<Assessment>(row.assessmentEnc) : null,
+    assessment: row.assessmentEnc
+      ? lentera.cipher.decryptJson<Assessment>(row.assessmentEnc, `Ticket.assessmentEnc/${row.id}`)
+      : null,
     summary: row.summaryEnc ? lentera.cipher.decryptJson<{ id: string; en: string }>(row.summaryEnc) : null,
-    safeContact: row.safeContactEnc ? lentera.cipher.decryptJson<Record<string, string>>(row.safeContactEnc) : null,
-    details: row.detailsEnc ? lentera.cipher.decryptJson<Record<string, string>>(row.detailsEnc) : null,
+    safeContact: row.safeContactEnc
+      ? lentera.cipher.decryptJson<Record<string, string>>(row.safeContactEnc, `Ticket.safeContactEnc/${row.id}`)
+      : null,
+    details: row.detailsEnc
+      ? lentera.cipher.decryptJson<Record<string, string>>(row.detailsEnc, `Ticket.detailsEnc/${row.id}`)
+      : null,
   }));
 }
 

@@ -83,7 +83,9 @@ describe("report a suspicious job offer or recruiter", () => {
     const c = await report(third, ["Bu Sri", "form.send"]);
     for (const text of [a, b, c])
       expect(text).not.toMatch(/\b[23]\b.*(report|laporan)|sudah dilaporkan|already reported/i);
-    expect(await lentera.db.recruiterMention.count({ where: { nameKey: "darto" } })).toBe(2);
+    expect(
+      await lentera.db.recruiterMention.count({ where: { nameKey: lentera.cipher.lookupKey("recruiter:darto") } }),
+    ).toBe(2);
     const [ticket] = await ticketsOf(lentera, second.conversationId);
     const res = await lentera.app.request(`/api/tickets/${ticket!.reference}`, {
       headers: { authorization: `Bearer ${token}` },

@@ -74,3 +74,30 @@ export function openOrNull<T>(cipher: Cipher, sealed: string | null | undefined,
     return null;
   }
 }
+
+/**
+ * Seals words about a ticket's person (a caseworker's note, an outcome note, an override reason) under that
+ * person's key, so that their erasure takes these too; a ticket already cut from its person uses the
+ * organisation's key.
+ */
+export async function sealForTicket(
+  tx: Tx | Db,
+  cipher: Cipher,
+  ticket: { contactId: string | null },
+  plain: string,
+  context: string,
+): Promise<string> {
+  if (!ticket.contactId) return cipher.encrypt(plain);
+  return cipher.sealFor(await personKeyFor(tx, cipher, ticket.contactId), plain, context);
+}
+
+/** Reads a sealed text; a value from before encryption (stored in clear) is returned as it is. */
+export function openText(cipher: Cipher, stored: string | null, context: string): string | null {
+  if (stored === null) return null;
+  if (!/^v[12]:/.test(stored)) return stored;
+  try {
+    return cipher.decrypt(stored, context);
+  } catch {
+    return "";
+  }
+}

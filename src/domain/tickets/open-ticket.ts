@@ -1,4 +1,6 @@
 import type { Cipher } from "../../crypto/create-cipher.ts";
+import { randomUUID } from "node:crypto";
+import { personKeyFor, sealedAt } from "../privacy/person-keys.ts";
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Ticket } from "../../db/generated/client.ts";
 import type { Translate } from "../../i18n/create-i18n.ts";
@@ -45,8 +47,14 @@ export async function openTicket(
     },
     orderBy: { createdAt: "desc" },
   });
+  // The ticket's words are the person's: sealed under their own key, bound to the ticket's row and column.
+  const key = await personKeyFor(tx, ctx.cipher, scope.contactId);
+  const ticketId = existing?.id ?? randomUUID();
+  const at = (column: string) => sealedAt("Ticket", column, ticketId);
   const incoming = request.assessment && request.minimal ? withoutEvidence(request.assessment) : request.assessment;
-  const before = existing?.assessmentEnc ? ctx.cipher.decryptJson<Assessment>(existing.assessmentEnc) : null;
+  const before = existing?.assessmentEnc
+    ? ctx.cipher.decryptJson<Assessment>(existing.assessmentEnc, at("assessmentEnc"))
+    : null;
   const assessment = mergeAssessments(before, incoming);
   const priority = maxPriority(existing?.priority, request.priority, incoming?.priority);
   const needs = [...new Set([...(existing?.needs ?? []), ...(request.needs ?? [])])];
@@ -55,7 +63,9 @@ export async function openTicket(
     request.minimal ? withoutNumber(request.safeContact) : request.safeContact,
   );
   const details = {
-    ...(existing?.detailsEnc ? ctx.cipher.decryptJson<Record<string, string>>(existing.detailsEnc) : {}),
+    ...(existing?.detailsEnc
+      ? ctx.cipher.decryptJson<Record<string, string>>(existing.detailsEnc, at("detailsEnc"))
+      : {}),
     ...(request.minimal ? {} : request.details),
   };
   const consentShare = request.consentShare ?? existing?.consentShare ?? false;
@@ -78,12 +88,12 @@ export async function openTicket(
     province: existing?.province ?? places.province ?? null,
   };
   const sealed = {
-    assessmentEnc: assessment ? ctx.cipher.encryptJson(assessment) : null,
+    assessmentEnc: assessment ? ctx.cipher.sealJsonFor(key, assessment, at("assessmentEnc")) : null,
     summaryEnc: ctx.cipher.encryptJson(
       writeSummary({ ...facts, safeContact, minimal: request.minimal === true }, ctx.t),
     ),
-    safeContactEnc: safeContact ? ctx.cipher.encryptJson(safeContact) : null,
-    detailsEnc: Object.keys(details).length ? ctx.cipher.encryptJson(details) : null,
+    safeContactEnc: safeContact ? ctx.cipher.sealJsonFor(key, safeContact, at("safeContactEnc")) : null,
+    detailsEnc: Object.keys(details).length ? ctx.cipher.sealJsonFor(key, details, at("detailsEnc")) : null,
   };
 
   let ticket: Ticket;
@@ -115,6 +125,7 @@ export async function openTicket(
       data: {
         ...facts,
         ...sealed,
+        id: ticketId,
         reference: await uniqueReference(tx),
         locale: scope.locale,
         contactId: scope.contactId,
@@ -130,7 +141,11 @@ export async function openTicket(
     });
   }
   const nameKey = request.recruiterName && !request.minimal ? normalizeRecruiterName(request.recruiterName) : "";
-  if (nameKey) await tx.recruiterMention.create({ data: { ticketId: ticket.id, nameKey, createdAt: ctx.now() } });
+  // Only a keyed hash of the normalised name: repeated reports are counted, the name is not stored.
+  if (nameKey)
+    await tx.recruiterMention.create({
+      data: { ticketId: ticket.id, nameKey: ctx.cipher.lookupKey(`recruiter:${nameKey}`), createdAt: ctx.now() },
+    });
   await recordAudit(tx, {
     actor,
     action: existing ? "ticket.updated" : "ticket.created",
@@ -158,7 +173,9 @@ async function uniqueReference(tx: Tx): Promise<string> {
 }
 
 function readSafeContact(ctx: TicketContext, ticket: Ticket): SafeContact | null {
-  return ticket.safeContactEnc ? ctx.cipher.decryptJson<SafeContact>(ticket.safeContactEnc) : null;
+  return ticket.safeContactEnc
+    ? ctx.cipher.decryptJson<SafeContact>(ticket.safeContactEnc, sealedAt("Ticket", "safeContactEnc", ticket.id))
+    : null;
 }
 
 function mergeSafeContact(before: SafeContact | null, next: SafeContact | undefined): SafeContact | null {

@@ -1,4 +1,5 @@
 import type { Cipher } from "../../crypto/create-cipher.ts";
+import { loadPersonKeys } from "../privacy/person-keys.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import type { Ticket } from "../../db/generated/client.ts";
 import { recordAudit, type Actor } from "../audit/record-audit.ts";
@@ -33,5 +34,6 @@ export async function readTicket(
     subjectId: ticket.id,
     meta: { reference },
   });
+  await loadPersonKeys(db, cipher, [ticket.assessmentEnc, ticket.safeContactEnc, ticket.detailsEnc]);
   return { status: "found", ticket: toTicketView(ticket, cipher, { recruiterReports }) };
 }

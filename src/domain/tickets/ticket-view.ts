@@ -1,4 +1,5 @@
 import type { Cipher } from "../../crypto/create-cipher.ts";
+import { openOrNull, sealedAt } from "../privacy/person-keys.ts";
 import type { Ticket, TicketEvent } from "../../db/generated/client.ts";
 import type { Assessment } from "../screening/index.ts";
 import type { SafeContact } from "./ticket-request.ts";
@@ -39,9 +40,13 @@ export function toTicketView(
 ) {
   return {
     ...toTicketSummaryView(ticket, cipher),
-    assessment: ticket.assessmentEnc ? cipher.decryptJson<Assessment>(ticket.assessmentEnc) : null,
-    safeContact: ticket.safeContactEnc ? cipher.decryptJson<SafeContact>(ticket.safeContactEnc) : null,
-    details: ticket.detailsEnc ? cipher.decryptJson<Record<string, string>>(ticket.detailsEnc) : null,
+    assessment: openOrNull<Assessment>(cipher, ticket.assessmentEnc, sealedAt("Ticket", "assessmentEnc", ticket.id)),
+    safeContact: openOrNull<SafeContact>(
+      cipher,
+      ticket.safeContactEnc,
+      sealedAt("Ticket", "safeContactEnc", ticket.id),
+    ),
+    details: openOrNull<Record<string, string>>(cipher, ticket.detailsEnc, sealedAt("Ticket", "detailsEnc", ticket.id)),
     /** for a recruiter report: how many reports name the same recruiter (this one included) */
     recruiterReports: extra.recruiterReports,
     events: ticket.events.map((event) => ({

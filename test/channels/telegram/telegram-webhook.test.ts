@@ -258,7 +258,7 @@ describe("a conversation on Telegram", () => {
         channelMessageId: `u:${update.update_id}:${update.message.date}`,
       },
     });
-    expect(h.lentera.cipher.decryptJson(stored.bodyEnc)).toMatchObject({
+    expect(h.lentera.cipher.decryptJson(stored.bodyEnc, `Message.bodyEnc/${stored.id}`)).toMatchObject({
       media: { kind: "photo", ref: "big-photo-file-id" },
     });
   });
@@ -299,7 +299,9 @@ describe("handoff on Telegram", () => {
       where: { conversationId, direction: "inbound" },
       orderBy: { seq: "desc" },
     });
-    expect(h.lentera.cipher.decryptJson(last.bodyEnc)).toMatchObject({ text: "Iya, saya aman. Bos ambil paspor saya" });
+    expect(h.lentera.cipher.decryptJson(last.bodyEnc, `Message.bodyEnc/${last.id}`)).toMatchObject({
+      text: "Iya, saya aman. Bos ambil paspor saya",
+    });
 
     // "menu" asks before leaving the caseworker; the buttons work like everywhere else
     const asked = await p.say("/menu");

@@ -184,7 +184,7 @@ describe("a conversation on WhatsApp", () => {
       const stored = await lentera.db.message.findFirstOrThrow({
         where: { conversationId: conversation.id, direction: "inbound", channelMessageId: message.key.id! },
       });
-      expect(lentera.cipher.decryptJson<{ text: string }>(stored.bodyEnc).text).toBe(
+      expect(lentera.cipher.decryptJson<{ text: string }>(stored.bodyEnc, `Message.bodyEnc/${stored.id}`).text).toBe(
         "Saya masih di Johor, paspor saya ditahan agen",
       );
     } finally {

@@ -48,7 +48,10 @@ test("one open ticket per person and type; a second request merges, keeps the hi
     priority: { from: first.priority, to: "urgent" },
     needsAdded: ["shelter"],
   });
-  expect(lentera.cipher.decryptJson(row.safeContactEnc!)).toEqual({ method: "call", number: "0812" });
+  expect(lentera.cipher.decryptJson(row.safeContactEnc!, `Ticket.safeContactEnc/${row.id}`)).toEqual({
+    method: "call",
+    number: "0812",
+  });
   expect(
     await lentera.db.auditEvent.count({
       where: { subjectId: first.id, action: { in: ["ticket.created", "ticket.updated"] } },
@@ -74,9 +77,12 @@ test("minimal (no consent): no evidence, details or phone number kept", async ()
   });
   const row = await lentera.db.ticket.findUniqueOrThrow({ where: { id: ticket.id } });
   expect(row.detailsEnc).toBeNull();
-  expect(lentera.cipher.decryptJson(row.safeContactEnc!)).toEqual({ method: "call" });
+  expect(lentera.cipher.decryptJson(row.safeContactEnc!, `Ticket.safeContactEnc/${row.id}`)).toEqual({
+    method: "call",
+  });
   const { indicators } = lentera.cipher.decryptJson<{ indicators: { id: string; evidence: string }[] }>(
     row.assessmentEnc!,
+    `Ticket.assessmentEnc/${row.id}`,
   );
   expect(indicators.map((hit) => hit.id)).toContain("EM-01-held-now");
   expect(indicators.every((hit) => hit.evidence === "")).toBe(true);
