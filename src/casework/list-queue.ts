@@ -94,6 +94,7 @@ export async function listQueue(
         risk: true,
         createdAt: true,
         conversationId: true,
+        erasureRequestedAt: true,
         assignee: { select: { id: true, name: true } },
         conversation: { select: { mode: true, lastInboundAt: true } },
       },
