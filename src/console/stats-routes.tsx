@@ -177,6 +177,13 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   const profilePage = async (c: Context<ConsoleEnv>, saved: boolean) => {
     const ticket = await profileTicket(c);
     const profile = await readCaseProfile(tools.db, ticket.id);
+    const facts = await stats.facts();
+    const names = new Set(facts.find((fact) => fact.ticketId === ticket.id)?.recruiters ?? []);
+    const recruiters = names.size
+      ? listReportedRecruiters(facts, {}, stats.rule, { exact: true, limit: 100_000 })
+          .filter((r) => names.has(r.name))
+          .map((r) => ({ name: r.name, reports: r.reports.value ?? 0, since: r.since }))
+      : [];
     const lang = c.get("lang");
     const view = createStatsView(
       tools.t,
@@ -197,6 +204,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
         reference={ticket.reference}
         profile={profile ?? {}}
         saved={saved}
+        recruiters={recruiters}
       />,
     );
   };
