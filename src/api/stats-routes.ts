@@ -3,7 +3,6 @@ import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
 import { AppError } from "../http/errors.ts";
 import { AGGREGATE_COLUMNS } from "../stats/aggregates-export.ts";
-import { buildStats } from "../stats/build-stats.ts";
 import type { StatsService } from "../stats/create-stats-service.ts";
 import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../stats/export-stats.ts";
 import { HTCDS_DICTIONARY } from "../stats/htcds-export.ts";
@@ -55,14 +54,15 @@ export function createStatsApiRoutes(deps: { db: Db; stats: StatsService; now: (
   );
   app.get("/summary", async (c) => {
     const filter = filterOf(c.req.query());
-    return c.json(buildStats(await deps.stats.facts(), filter, deps.stats.rule));
+    return c.json(await deps.stats.report(filter));
   });
   app.get("/tables/:id", async (c) => {
     const table = findTable(c.req.param("id"));
     if (!table) throw new AppError("not_found", "No such table: GET /api/stats lists them.");
     const filter = filterOf(c.req.query());
-    const report = buildStats(await deps.stats.facts(), filter, deps.stats.rule, [table]);
-    return c.json({ rule: report.rule, filter: report.filter, population: report.population, table: report.tables[0] });
+    const report = await deps.stats.report(filter);
+    const found = report.tables.find((t) => t.id === table.id);
+    return c.json({ rule: report.rule, filter: report.filter, population: report.population, table: found });
   });
   app.get("/export", async (c) => {
     const { format: rawFormat, type: rawType, ...rest } = c.req.query();

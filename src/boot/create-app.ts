@@ -9,7 +9,7 @@ import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
 import { createConsoleRoutes, type ConsoleDeps } from "../console/console-routes.tsx";
 import { createStatsApiRoutes } from "../api/stats-routes.ts";
-import { createStatsService } from "../stats/create-stats-service.ts";
+import { createStatsService, type StatsService } from "../stats/create-stats-service.ts";
 import type { StatsRule } from "../stats/apply-privacy-rule.ts";
 import type { Logger } from "../log/create-logger.ts";
 import type { TrustProxy } from "../config/env.ts";
@@ -31,6 +31,8 @@ export type AppDeps = WebchatDeps & {
   trustProxy?: TrustProxy;
   /** STATS_MIN_GROUP and STATS_RESOLUTION: the statistics privacy rule (default 11 and 5) */
   stats?: StatsRule;
+  /** the statistics' facts and reports, when the caller keeps them warm (start-lentera) */
+  statsService?: StatsService;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -98,7 +100,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/webchat", createWebchatRoutes(deps));
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
-  const stats = createStatsService(deps.db, deps.stats);
+  const stats = deps.statsService ?? createStatsService(deps.db, deps.stats);
   app.route("/api/stats", createStatsApiRoutes({ ...deps, stats }));
   app.route("/api", createCaseworkApiRoutes(deps));
   app.route(

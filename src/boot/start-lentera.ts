@@ -19,6 +19,8 @@ import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
 import { seedPartners } from "../domain/partners/seed-partners.ts";
+import { createStatsService } from "../stats/create-stats-service.ts";
+import { toLoggedError } from "../log/to-logged-error.ts";
 import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
 import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
 import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
@@ -166,13 +168,21 @@ export async function startLentera(
       closers.unshift(() => telegram.stop());
     }
     const getWhatsAppStatus = () => whatsapp?.getStatus() ?? { state: "disabled" as const };
+    // Statistics: a running server keeps its case facts warm, so the page answers from memory.
+    const statsService = createStatsService(db, { minGroup: env.STATS_MIN_GROUP, resolution: env.STATS_RESOLUTION });
+    if (options.listen) {
+      const stop = statsService.refreshEvery(15_000, (error) =>
+        log.warn({ err: toLoggedError(error) }, "statistics refresh failed"),
+      );
+      closers.unshift(async () => stop());
+    }
     const app = createApp({
       ...conversationDeps,
       handleInbound,
       log,
       trustProxy: env.TRUST_PROXY,
       webchatConversationsPerHour: env.WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR,
-      stats: { minGroup: env.STATS_MIN_GROUP, resolution: env.STATS_RESOLUTION },
+      statsService,
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

@@ -35,6 +35,8 @@ export function CaseProfilePage(props: {
   reference: string;
   profile: Partial<Record<keyof CaseProfileInput, string | null>>;
   saved: boolean;
+  /** the recruiters this ticket names, with how often they were reported across tickets */
+  recruiters: { name: string; reports: number; since: string }[];
 }) {
   const { ts } = props;
   return (
@@ -76,6 +78,16 @@ export function CaseProfilePage(props: {
           })}
           <button type="submit">{ts("profile.save")}</button>
         </form>
+        {props.recruiters.length ? (
+          <div>
+            <h2>{ts("profile.recruiters")}</h2>
+            <ul>
+              {props.recruiters.map((r) => (
+                <li>{ts("profile.reported", { name: r.name, count: String(r.reports), since: r.since })}</li>
+              ))}
+            </ul>
+          </div>
+        ) : null}
         <p>
           <a href={`/console/tickets/${props.reference}`}>{ts("profile.back")}</a>
         </p>

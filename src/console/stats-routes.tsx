@@ -3,7 +3,7 @@ import { CaseworkError } from "../casework/casework-error.ts";
 import { atLeast, can } from "../casework/permissions.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
-import { buildStats, type StatsReport } from "../stats/build-stats.ts";
+import type { StatsReport } from "../stats/build-stats.ts";
 import { CaseProfileInput, findProfileTicket, readCaseProfile, saveCaseProfile } from "../stats/case-profile.ts";
 import type { StatsService } from "../stats/create-stats-service.ts";
 import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../stats/export-stats.ts";
@@ -61,9 +61,8 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   app.get("/stats", async (c) => {
     supervisorOnly(c);
     const { filter, invalid } = filterOf(c);
-    const facts = await stats.facts();
-    const report = buildStats(facts, filter, stats.rule);
-    const all = Object.keys(filter).length ? buildStats(facts, {}, stats.rule) : report;
+    const report = await stats.report(filter);
+    const all = Object.keys(filter).length ? await stats.report({}) : report;
     const lang = c.get("lang");
     return c.html(
       <StatsPage
@@ -83,7 +82,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   app.get("/stats/print", async (c) => {
     supervisorOnly(c);
     const { filter } = filterOf(c);
-    const report = buildStats(await stats.facts(), filter, stats.rule);
+    const report = await stats.report(filter);
     const lang = c.get("lang");
     const generated = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
       dateStyle: "long",
@@ -102,15 +101,15 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   app.get("/stats/recruitment", async (c) => {
     supervisorOnly(c);
     const { filter } = filterOf(c);
+    const report = await stats.report(filter);
     const facts = await stats.facts();
-    const report = buildStats(facts, filter, stats.rule);
     const exact = atLeast(c.get("caseworker"), "admin");
     return c.html(
       <RecruitmentPage
         {...tools.page(c)}
         view={createStatsView(tools.t, c.get("lang"), report, stats.rule)}
         filter={filter}
-        places={placesOf(Object.keys(filter).length ? buildStats(facts, {}, stats.rule) : report)}
+        places={placesOf(Object.keys(filter).length ? await stats.report({}) : report)}
         recruiters={listReportedRecruiters(facts, filter, stats.rule, { exact })}
         exact={exact}
       />,
@@ -178,6 +177,13 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   const profilePage = async (c: Context<ConsoleEnv>, saved: boolean) => {
     const ticket = await profileTicket(c);
     const profile = await readCaseProfile(tools.db, ticket.id);
+    const facts = await stats.facts();
+    const names = new Set(facts.find((fact) => fact.ticketId === ticket.id)?.recruiters ?? []);
+    const recruiters = names.size
+      ? listReportedRecruiters(facts, {}, stats.rule, { exact: true, limit: 100_000 })
+          .filter((r) => names.has(r.name))
+          .map((r) => ({ name: r.name, reports: r.reports.value ?? 0, since: r.since }))
+      : [];
     const lang = c.get("lang");
     const view = createStatsView(
       tools.t,
@@ -198,6 +204,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
         reference={ticket.reference}
         profile={profile ?? {}}
         saved={saved}
+        recruiters={recruiters}
       />,
     );
   };

@@ -9,6 +9,7 @@ import {
 import type { CaseFact } from "./load-case-facts.ts";
 import { TABLES, type TableSpec } from "./stats-dimensions.ts";
 import { matchesFilter, neighboursOf, type StatsFilter } from "./stats-filter.ts";
+import { countTable, indexFacts, keyOf, type FactIndex } from "./index-facts.ts";
 
 /** One published table: every cell under the rule, biggest first; no cell with fewer people than the rule. */
 export type StatsTable = {
@@ -27,34 +28,27 @@ export type StatsReport = {
   tables: StatsTable[];
 };
 
-const SEP = "\u0000";
+const byPerson = (a: CaseFact, b: CaseFact) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0);
 
-type Counted = { key: string[]; count: number; last: string };
-
-/** Distinct people per cell (a person's facts may be anywhere in the list: their tickets are counted once). */
-function countCells(facts: readonly CaseFact[], table: TableSpec, only?: Map<string, Counted>) {
-  const cells = new Map<string, Counted & { seen?: Set<string> }>();
-  for (const fact of facts) {
-    for (const key of table.keys(fact)) {
-      const id = key.join(SEP);
-      if (only && !only.has(id)) continue;
-      let cell = cells.get(id);
-      if (!cell) cells.set(id, (cell = { key, count: 0, last: "" }));
-      if (cell.last === fact.person) continue;
-      if (cell.count > 0) {
-        cell.seen ??= new Set([cell.last]);
-        if (cell.seen.has(fact.person)) continue;
-        cell.seen.add(fact.person);
-      }
-      cell.last = fact.person;
-      cell.count += 1;
-    }
-  }
-  return cells;
+function sortedByPerson(facts: readonly CaseFact[]): readonly CaseFact[] {
+  for (let i = 1; i < facts.length; i++) if (facts[i - 1]!.person > facts[i]!.person) return [...facts].sort(byPerson);
+  return facts;
 }
 
-function countPeople(facts: readonly CaseFact[]): number {
-  return new Set(facts.map((fact) => fact.person)).size;
+/** The indices of the facts a filter keeps, and how many people they are. */
+function select(index: FactIndex, filter: StatsFilter): { rows: Int32Array; people: number } {
+  const rows: number[] = [];
+  let people = 0;
+  let last = -1;
+  index.facts.forEach((fact, i) => {
+    if (!matchesFilter(fact, filter)) return;
+    rows.push(i);
+    if (index.person[i] !== last) {
+      last = index.person[i]!;
+      people += 1;
+    }
+  });
+  return { rows: Int32Array.from(rows), people };
 }
 
 /**
@@ -69,14 +63,15 @@ export function buildStats(
   rule: StatsRule,
   tables: readonly TableSpec[] = TABLES,
 ): StatsReport {
-  const facts = allFacts.filter((fact) => matchesFilter(fact, filter));
-  const people = countPeople(facts);
+  const index = indexFacts(sortedByPerson(allFacts));
+  const main = select(index, filter);
+  const people = main.people;
   const neighbours = neighboursOf(filter)
-    .map((wider) => allFacts.filter((fact) => matchesFilter(fact, wider)))
+    .map((other) => select(index, other))
     // a neighbour with the same tickets is the same query: nothing to subtract
-    .filter((other) => other.length !== facts.length);
+    .filter((other) => other.rows.length !== main.rows.length);
   const differs = (a: number, b: number) => a !== b && Math.abs(a - b) < rule.minGroup;
-  const populationHidden = people < rule.minGroup || neighbours.some((other) => differs(countPeople(other), people));
+  const populationHidden = people < rule.minGroup || neighbours.some((other) => differs(other.people, people));
   const population: Figure = populationHidden ? { value: null, suppressed: true } : toFigure(people, rule);
   const report: StatsReport = {
     rule: { ...rule, reportingLength: REPORTING_LENGTH },
@@ -90,14 +85,18 @@ export function buildStats(
       report.tables.push({ id: table.id, dimensions: table.dimensions, total: population, cells: [] });
       continue;
     }
-    const cells = countCells(facts, table);
-    const others = neighbours.map((other) => countCells(other, table, cells));
-    const raw = [...cells.entries()].map(([id, cell]) => ({
-      key: cell.key,
-      count: cell.count,
-      // the differencing guard: a neighbour's count of this cell must be the same, or far enough from it
-      forceHidden: others.some((other) => differs(other.get(id)?.count ?? 0, cell.count)),
-    }));
+    const counted = countTable(index, table, main.rows);
+    const others = neighbours.map((other) => countTable(index, table, other.rows).counts);
+    const raw: { key: string[]; count: number; forceHidden: boolean }[] = [];
+    counted.counts.forEach((count, code) => {
+      if (count === 0) return;
+      raw.push({
+        key: keyOf(counted, code),
+        count,
+        // the differencing guard: a neighbour's count of this cell must be the same, or far enough from it
+        forceHidden: others.some((other) => differs(other[code]!, count)),
+      });
+    });
     const safe = applyPrivacyRule(raw, rule, table.partitions, (cell) => cell.forceHidden);
     safe.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.key.join().localeCompare(b.key.join()));
     report.tables.push({ id: table.id, dimensions: table.dimensions, total: population, cells: safe });

@@ -311,6 +311,14 @@ export async function seedDemoCases(
           return made.id;
         }),
       );
+  // References are random: at 50,000 tickets two would collide now and then, so each one is checked.
+  const used = new Set((await db.ticket.findMany({ select: { reference: true } })).map((t) => t.reference));
+  const reference = () => {
+    let code = newReferenceCode();
+    while (used.has(code)) code = newReferenceCode();
+    used.add(code);
+    return code;
+  };
   const thisYear = now.getUTCFullYear();
   const batch = 1000;
   let done = 0;
@@ -389,7 +397,7 @@ export async function seedDemoCases(
       const origin = random.pick(PROVINCES);
       tickets.push({
         id,
-        reference: newReferenceCode(),
+        reference: reference(),
         type,
         priority,
         status: closed

@@ -55,35 +55,32 @@ export const DIMENSIONS = {
   first_reply: { of: (f) => [replyBand(f.firstReplyMinutes)], multi: false },
   time_to_close: { of: (f) => [closeBand(f.closeDays)], multi: false },
   status: { of: (f) => [f.status], multi: false },
+  /** a referral's partner and outcome, as one value "partner␀status" (published as two attributes) */
+  referral: { of: (f) => f.referrals.map((r) => `${r.partner}\u0000${r.status}`), multi: true },
+  /** a delivered service and its status, as one value "service␀status" */
+  service: { of: (f) => f.services.map((s) => `${s.service}\u0000${s.status}`), multi: true },
 } satisfies Record<string, Dimension>;
 export type DimensionId = keyof typeof DIMENSIONS;
 
 /**
- * A published table: up to REPORTING_LENGTH attributes. `keys` overrides the cartesian product for
- * attributes that come in pairs (a referral's partner and its outcome).
+ * A published table: up to REPORTING_LENGTH attributes. `dims` are the dimensions counted (a pair such as
+ * a referral's partner and outcome is one dimension whose value holds both), `dimensions` the attributes
+ * published (one per position of a cell's key).
  */
 export type TableSpec = {
   id: string;
+  dims: DimensionId[];
   dimensions: string[];
   /** single-valued attributes: the positions along which a slice adds up (complementary suppression) */
   partitions: number[];
-  keys: (fact: CaseFact) => string[][];
 };
 
 function product(ids: DimensionId[]): TableSpec {
-  const dims = ids.map((id) => DIMENSIONS[id]);
   return {
     id: ids.join("_by_"),
+    dims: ids,
     dimensions: ids,
     partitions: ids.flatMap((id, i) => (DIMENSIONS[id].multi ? [] : [i])),
-    keys: (fact) => {
-      let keys: string[][] = [[]];
-      for (const dim of dims) {
-        const values = [...new Set(dim.of(fact))];
-        keys = keys.flatMap((key) => values.map((value) => [...key, value]));
-      }
-      return keys;
-    },
   };
 }
 
@@ -114,16 +111,11 @@ export const TABLES: TableSpec[] = [
   product(["need"]),
   {
     id: "referral_partner_by_referral_status",
+    dims: ["referral"],
     dimensions: ["referral_partner", "referral_status"],
     partitions: [],
-    keys: (fact) => fact.referrals.map((r) => [r.partner, r.status]),
   },
-  {
-    id: "service_by_service_status",
-    dimensions: ["service", "service_status"],
-    partitions: [],
-    keys: (fact) => fact.services.map((s) => [s.service, s.status]),
-  },
+  { id: "service_by_service_status", dims: ["service"], dimensions: ["service", "service_status"], partitions: [] },
   product(["priority", "first_reply"]),
   product(["time_to_close"]),
 ];

@@ -157,3 +157,69 @@ describe("buildStats", () => {
     expect(web.population.suppressed || all.population.suppressed).toBe(true);
   });
 });
+
+describe("the neighbouring queries an attacker would subtract", () => {
+  test("each filter dropped, the whole period, and the period a month longer or shorter at each end", async () => {
+    const { neighboursOf } = await import("../../src/stats/stats-filter.ts");
+    expect(neighboursOf({})).toEqual([]);
+    expect(neighboursOf({ from: "2026-01", to: "2026-03", channel: "web" })).toEqual([
+      { from: "2026-01", to: "2026-03" },
+      { channel: "web" },
+      { from: "2025-12", to: "2026-03", channel: "web" },
+      { from: "2026-02", to: "2026-03", channel: "web" },
+      { from: "2026-01", to: "2026-04", channel: "web" },
+      { from: "2026-01", to: "2026-02", channel: "web" },
+    ]);
+  });
+
+  test("a period one month shorter that drops 3 people hides the cells it changes", () => {
+    const data = [
+      ...many(40, { sector: "fishing" }),
+      ...many(3, { sector: "fishing", month: "2026-04", createdAt: new Date("2026-04-02T03:00:00Z") }),
+    ];
+    const long = buildStats(data, { from: "2026-01", to: "2026-04" }, rule);
+    const short = buildStats(data, { from: "2026-01", to: "2026-03" }, rule);
+    const fishing = (r: typeof long) =>
+      r.tables.find((t) => t.id === "sector")!.cells.find((c) => c.key[0] === "fishing");
+    expect(fishing(long)?.suppressed ?? true).toBe(true);
+    expect(fishing(short)?.suppressed ?? true).toBe(true);
+  });
+});
+
+describe("the HTCDS records", () => {
+  test("a rare combination is generalised (withheld) before it is left out, and no group is under k", async () => {
+    const { buildHtcdsRecords } = await import("../../src/stats/htcds-export.ts");
+    const data = [
+      ...many(12, {
+        ageBand: "25-34",
+        gender: "female",
+        destination: "Malaysia",
+        origin: "Jawa Barat",
+        citizenship: "ID",
+      }),
+      ...many(6, {
+        ageBand: "45+",
+        gender: "female",
+        destination: "Malaysia",
+        origin: "Jawa Barat",
+        citizenship: "ID",
+      }),
+      ...many(6, {
+        ageBand: "35-44",
+        gender: "female",
+        destination: "Malaysia",
+        origin: "Jawa Barat",
+        citizenship: "ID",
+      }),
+      ...many(1, { ageBand: "18-24", gender: "male", destination: "Peru", origin: "Papua", citizenship: "PE" }),
+    ];
+    const { records, suppressed } = buildHtcdsRecords(data, {}, rule);
+    // the 12 women aged 25-34 keep their age band; the 6 + 6 older ones are published together once their
+    // citizenship and age band are withheld; the man from Peru stays alone and is left out
+    expect(records).toHaveLength(24);
+    expect(suppressed).toBe(1);
+    expect(records.filter((r) => r.ageBand === "25-34")).toHaveLength(12);
+    expect(records.filter((r) => r.ageBand === "withheld" && r.citizenship === "withheld")).toHaveLength(12);
+    expect(records.some((r) => r.countryOfExploitation === "Peru")).toBe(false);
+  });
+});

@@ -322,3 +322,45 @@ describe("the CLI", () => {
     await expect(demoSeed.run(cli(), { tickets: "10" }, [])).rejects.toThrow(/real tickets/);
   });
 });
+
+describe("the case profile form", () => {
+  test("records only what someone gave, for whoever works on the ticket, and says how often a recruiter was reported", async () => {
+    const [ticket, other] = await lentera.db.ticket.findMany({ where: { country: RARE }, take: 2 });
+    for (const t of [ticket!, other!])
+      await lentera.db.recruiterMention.create({ data: { ticketId: t.id, nameKey: "samudra biru" } });
+    const caseworker = await addCaseworker(lentera, "caseworker");
+    const cw = consoleClient(lentera.app);
+    await cw.signIn(caseworker.email);
+    expect((await cw.get(`/console/stats/profile/${ticket!.reference}`)).res.status).toBe(403);
+    expect((await cw.get("/console/stats/profile/LNT-NOPE22")).res.status).toBe(404);
+
+    const supervisor = await addCaseworker(lentera, "supervisor");
+    const client = consoleClient(lentera.app);
+    await client.signIn(supervisor.email);
+    const form = await client.get(`/console/stats/profile/${ticket!.reference}`);
+    expect(form.res.status).toBe(200);
+    expect(form.body).toContain("samudra biru: dilaporkan 2 kali sejak 2026-03");
+    const bad = await client.post(`/console/stats/profile/${ticket!.reference}`, { sector: "mining" });
+    expect(bad.res.status).toBe(400);
+    const saved = await client.post(`/console/stats/profile/${ticket!.reference}`, {
+      sector: "fishing",
+      ageBand: "25-34",
+      gender: "",
+      citizenship: "id",
+      destinationCountry: "",
+    });
+    expect(saved.res.status).toBe(303);
+    const profile = await lentera.db.caseProfile.findUniqueOrThrow({ where: { ticketId: ticket!.id } });
+    expect(profile).toMatchObject({
+      sector: "fishing",
+      ageBand: "25-34",
+      gender: null,
+      citizenship: "ID",
+      destinationCountry: null,
+    });
+    expect(await lentera.db.ticketEvent.count({ where: { ticketId: ticket!.id, type: "profile_set" } })).toBe(1);
+    expect(await lentera.db.auditEvent.count({ where: { action: "ticket.profile_set", subjectId: ticket!.id } })).toBe(
+      1,
+    );
+  });
+});

@@ -1,0 +1,119 @@
+import type { CaseFact } from "./load-case-facts.ts";
+import { DIMENSIONS, type DimensionId, type TableSpec } from "./stats-dimensions.ts";
+
+/** One dimension's values for every fact, as small integers: fact i has codes[start[i] .. start[i + 1]). */
+type DimensionIndex = { names: string[]; start: Int32Array; codes: Int32Array };
+
+/**
+ * The facts as numbers, built once per loaded fact list: each person and each dimension value gets a
+ * small integer, so counting a table over 50,000 tickets is a few million array increments, not string work.
+ */
+export type FactIndex = {
+  facts: readonly CaseFact[];
+  person: Int32Array;
+  dimension: (id: DimensionId) => DimensionIndex;
+};
+
+const indexes = new WeakMap<readonly CaseFact[], FactIndex>();
+
+/** `facts` must be sorted by person (loadCaseFacts sorts them; buildStats sorts what it is given). */
+export function indexFacts(facts: readonly CaseFact[]): FactIndex {
+  const found = indexes.get(facts);
+  if (found) return found;
+  const person = new Int32Array(facts.length);
+  let current = "";
+  let next = -1;
+  facts.forEach((fact, i) => {
+    if (i === 0 || fact.person !== current) {
+      current = fact.person;
+      next += 1;
+    }
+    person[i] = next;
+  });
+  const dimensions = new Map<DimensionId, DimensionIndex>();
+  const index: FactIndex = {
+    facts,
+    person,
+    dimension(id) {
+      const done = dimensions.get(id);
+      if (done) return done;
+      const dictionary = new Map<string, number>();
+      const names: string[] = [];
+      const start = new Int32Array(facts.length + 1);
+      const codes: number[] = [];
+      const of = DIMENSIONS[id].of;
+      for (let i = 0; i < facts.length; i++) {
+        start[i] = codes.length;
+        const values = of(facts[i]!);
+        for (let v = 0; v < values.length; v++) {
+          const value = values[v]!;
+          let code = dictionary.get(value);
+          if (code === undefined) {
+            code = names.length;
+            names.push(value);
+            dictionary.set(value, code);
+          }
+          // a value counts once per fact
+          let seen = false;
+          for (let c = start[i]!; c < codes.length; c++) if (codes[c] === code) seen = true;
+          if (!seen) codes.push(code);
+        }
+      }
+      start[facts.length] = codes.length;
+      const built = { names, start, codes: Int32Array.from(codes) };
+      dimensions.set(id, built);
+      return built;
+    },
+  };
+  indexes.set(facts, index);
+  return index;
+}
+
+/** A table's counts over some facts (indices into the index's list): distinct people per cell. */
+export type TableCounts = { sizes: number[]; names: string[][]; counts: Int32Array };
+
+export function countTable(index: FactIndex, table: TableSpec, rows: Int32Array): TableCounts {
+  const dims = table.dims.map((id) => index.dimension(id));
+  const sizes = dims.map((d) => Math.max(1, d.names.length));
+  const total = sizes.reduce((a, b) => a * b, 1);
+  const counts = new Int32Array(total);
+  const last = new Int32Array(total).fill(-1);
+  const [a, b, c] = dims;
+  const count = (code: number, p: number) => {
+    if (last[code] !== p) {
+      last[code] = p;
+      counts[code] = counts[code]! + 1;
+    }
+  };
+  for (let r = 0; r < rows.length; r++) {
+    const i = rows[r]!;
+    const p = index.person[i]!;
+    for (let x = a!.start[i]!; x < a!.start[i + 1]!; x++) {
+      const ca = a!.codes[x]!;
+      if (!b) {
+        count(ca, p);
+        continue;
+      }
+      for (let y = b.start[i]!; y < b.start[i + 1]!; y++) {
+        const cb = ca * sizes[1]! + b.codes[y]!;
+        if (!c) {
+          count(cb, p);
+          continue;
+        }
+        for (let z = c.start[i]!; z < c.start[i + 1]!; z++) count(cb * sizes[2]! + c.codes[z]!, p);
+      }
+    }
+  }
+  return { sizes, names: dims.map((d) => d.names), counts };
+}
+
+/** The key of a cell code: one value per dimension (a pair dimension's value splits in two). */
+export function keyOf(table: TableCounts, code: number): string[] {
+  const parts: string[] = [];
+  for (let d = table.sizes.length - 1; d >= 0; d--) {
+    const size = table.sizes[d]!;
+    parts.unshift(table.names[d]![code % size]!);
+    code = Math.floor(code / size);
+  }
+  return parts.flatMap((part) => part.split("\u0000"));
+}
