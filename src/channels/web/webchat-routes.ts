@@ -104,6 +104,12 @@ export function createWebchatRoutes(deps: WebchatDeps) {
             ? ({ type: "text", text: body.text } as const)
             : ({ type: "choice", id: body.choice } as const);
         const result = await deps.handleInbound({ channel: "web", channelUserId: id, conversationId: id, input });
+        if (result.status === "handled" && result.erased) {
+          // Erasure leaves nothing behind: the token stops working (its transcript answers 404) and the page
+          // clears its log and session, as quick exit does.
+          await deps.db.conversation.update({ where: { id }, data: { tokenHash: null } });
+          return c.json({ replies: result.replies.map(reply), erased: true });
+        }
         return c.json({ replies: result.status === "handled" ? result.replies.map(reply) : [] });
       },
     )
