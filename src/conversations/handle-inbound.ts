@@ -140,6 +140,7 @@ export function createInboundHandler(deps: ConversationDeps) {
         contactId: conversation.contactId,
         replies,
         ...(erased ? { erased: true as const } : {}),
+        ...(state.country ? { country: state.country } : {}),
       },
       events,
     };

@@ -36,6 +36,9 @@ describeBrowser("web chat on a small phone (browser)", { timeout: 60_000 }, () =
     await block.waitFor();
     expect(await block.locator('a[href="tel:911"]').count()).toBe(1);
     expect(await page.locator('#log a[href^="https://wa.me/"]').count()).toBeGreaterThan(0);
+    // The footer follows the country: Saudi Arabia's 911, no more 110/112.
+    expect(await page.locator('footer a[href="tel:911"]').count()).toBe(1);
+    expect(await page.locator('footer a[href="tel:110"]').count()).toBe(0);
     // The long reply is shown from its top: its first line is inside the visible part of the log.
     const [scroller, top] = await Promise.all([page.locator("#scroller").boundingBox(), block.boundingBox()]);
     expect(top!.y).toBeGreaterThanOrEqual(scroller!.y - 1);
@@ -56,6 +59,7 @@ describeBrowser("web chat on a small phone (browser)", { timeout: 60_000 }, () =
     expect(await page.locator("#start-status").textContent()).toBe(web.start.erased);
     expect(await page.locator("#log .message").count()).toBe(0);
     expect(await page.evaluate(() => sessionStorage.length)).toBe(0);
+    expect(await page.locator('footer a[href="tel:110"]').count()).toBe(1);
     await page.reload();
     await page.locator("#start").waitFor();
     expect(await page.locator("#log .message").count()).toBe(0);

@@ -21,6 +21,8 @@
   const LOCALES = ["id", "en"];
   const AUTHORS = ["person", "bot", "caseworker", "system"];
   const DANGER_NUMBERS = { police: "110", emergency: "112" };
+  /** Numbers for the person's country, once the server knows it (kept with the session). */
+  let dangerNumbers = DANGER_NUMBERS;
 
   const elements = {
     exit: byId("exit"),
@@ -75,6 +77,7 @@
     });
 
     session = readSession();
+    if (session && session.danger && typeof session.danger.police === "string") dangerNumbers = session.danger;
     const lng = session ? session.locale : preferredLocale();
     await applyLocale(lng);
     if (session) {
@@ -173,7 +176,7 @@
     elements.danger.replaceChildren(
       ...parts.map((part, index) => {
         if (index % 2 === 0) return document.createTextNode(part);
-        const number = DANGER_NUMBERS[part] || "";
+        const number = dangerNumbers[part] || "";
         const link = document.createElement("a");
         link.href = `tel:${number}`;
         link.textContent = number;
@@ -289,6 +292,12 @@
         return;
       }
       bubble.classList.remove("message--pending");
+      if (data.danger && typeof data.danger.police === "string" && typeof data.danger.emergency === "string") {
+        dangerNumbers = { police: data.danger.police, emergency: data.danger.emergency };
+        session.danger = dangerNumbers;
+        writeSession(session);
+        renderDangerLine();
+      }
       addProvisional(bubble, "inbound");
       if (!fromChoice) elements.text.value = "";
       appendReplies(data.replies);
@@ -567,6 +576,8 @@
   function endSession(statusKey = "start.ended") {
     const lng = session ? session.locale : document.documentElement.lang;
     session = null;
+    dangerNumbers = DANGER_NUMBERS;
+    renderDangerLine();
     clearTimeout(pollTimer);
     try {
       sessionStorage.removeItem(STORAGE_KEY);
