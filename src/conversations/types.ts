@@ -55,4 +55,12 @@ export type StoredOutbound = { id: string; seq: bigint; body: Rendered };
 
 export type InboundResult =
   | { status: "duplicate" }
-  | { status: "handled"; conversationId: string; contactId: string; replies: StoredOutbound[] };
+  /** `erased`: this message erased the person's data (the web chat then forgets the conversation) */
+  | {
+      status: "handled";
+      conversationId: string;
+      contactId: string;
+      replies: StoredOutbound[];
+      erased?: true;
+      country?: string;
+    };

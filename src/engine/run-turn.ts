@@ -93,6 +93,8 @@ function takesWords(state: State): boolean {
 
 function answersSmallTalk(state: State, kind: SmallTalk): boolean {
   const step = state.step;
+  // The very first words, before a language is chosen: the language flow reads them.
+  if (step.name === "language") return false;
   if (takesWords(state)) return false;
   // In the story or a form, fear and questions are part of what the person tells: the flow keeps them.
   if ((step.name === "screening" || step.name === "form") && kind === "question") return false;

@@ -107,24 +107,19 @@ describe("delete", () => {
     expect(assessment.indicators.every((hit) => hit.evidence === "")).toBe(true);
     expect(lentera.cipher.decryptJson<{ en: string }>(ticket.summaryEnc!).en).toContain("passport or documents kept");
 
-    // only the reply that says it is done remains in the transcript
-    const { messages } = await chat.transcript();
-    expect(JSON.stringify(messages)).not.toMatch(/paspor|0812/);
-    expect(
-      messages
-        .filter((m) => m.direction === "outbound")
-        .map((m) => m.text)
-        .join("\n"),
-    ).toContain("sudah dihapus");
+    // the web chat forgets the conversation: its token no longer opens the transcript
+    const transcript = await lentera.app.request(`/api/webchat/conversations/${chat.conversationId}/messages`, {
+      headers: { authorization: `Bearer ${chat.token}` },
+    });
+    expect(transcript.status).toBe(404);
+    expect(JSON.stringify(await chat.tap("nav.menu").catch((error: Error) => error.message))).toContain("404");
     const event = wiped.find((e) => e.contactId === contact.id);
     expect(event).toMatchObject({ type: "chat.wiped", channel: "web", recipient: expect.stringMatching(/.+/) });
     expect(event!.messages.length).toBeGreaterThan(20);
     expect(await lentera.db.auditEvent.count({ where: { action: "person.erased", subjectId: contact.id } })).toBe(1);
 
-    // afterwards nothing is kept until permission is given again
-    await chat.say("saya mau cerita lagi");
-    const after = await chat.transcript();
-    expect(JSON.stringify(after.messages)).not.toContain("cerita lagi");
+    // the old conversation takes no more messages; nothing is kept until permission is given again
+    await expect(chat.say("saya mau cerita lagi")).rejects.toThrow(/404/);
     const consents = await lentera.db.consent.findMany({
       where: { contactId: contact.id },
       orderBy: { createdAt: "asc" },

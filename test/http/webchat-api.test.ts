@@ -93,7 +93,8 @@ describe("the menu and its guidance", () => {
     const byLabel = await chat.say("bahaya visa turis/umrah untuk kerja!");
     expect(allText(byLabel)).toMatch(/visa kerja/);
     const outOfRange = await chat.say("9");
-    expect(allText(outOfRange)).toMatch(/belum mengerti/);
+    // A number that is no option is not an answer: said plainly, with the topics still on offer.
+    expect(allText(outOfRange)).toMatch(/belum yakin maksudmu/);
   });
 
   test("declining keeps guidance open and stores nothing the person types", async () => {

@@ -2,6 +2,7 @@ import { Hono } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { z } from "zod";
 import type { ConversationDeps, HandleInbound } from "../../conversations/handle-inbound.ts";
+import { forgetWebConversation } from "../../conversations/forget-web-conversation.ts";
 import { listMessages } from "../../conversations/list-messages.ts";
 import type { StoredOutbound } from "../../conversations/types.ts";
 import { AppError } from "../../http/errors.ts";
@@ -13,6 +14,7 @@ import type { TrustProxy } from "../../config/env.ts";
 import { validate } from "../../http/validate.ts";
 import { authorizeWebConversation } from "./webchat-auth.ts";
 import { startWebConversation } from "./start-web-conversation.ts";
+import { dangerNumbers } from "../../domain/contacts/danger-numbers.ts";
 
 /** Request bodies of the web chat API are at most 16 KB; a message's text at most 4,000 characters. */
 export const WEBCHAT_BODY_LIMIT = 16 * 1024;
@@ -104,7 +106,18 @@ export function createWebchatRoutes(deps: WebchatDeps) {
             ? ({ type: "text", text: body.text } as const)
             : ({ type: "choice", id: body.choice } as const);
         const result = await deps.handleInbound({ channel: "web", channelUserId: id, conversationId: id, input });
-        return c.json({ replies: result.status === "handled" ? result.replies.map(reply) : [] });
+        if (result.status === "handled" && result.erased) {
+          // Erasure leaves nothing behind: the token stops working (its transcript answers 404) and the page
+          // clears its log and session, as quick exit does.
+          await forgetWebConversation(deps.db, id);
+          return c.json({ replies: result.replies.map(reply), erased: true });
+        }
+        // Where the person is, once known, sets the footer's danger numbers (110/112 only in Indonesia).
+        const country = result.status === "handled" ? result.country : undefined;
+        return c.json({
+          replies: result.status === "handled" ? result.replies.map(reply) : [],
+          ...(country && country !== "ID" ? { danger: dangerNumbers(country) } : {}),
+        });
       },
     )
     .get("/conversations/:id/messages", validate("query", listQuery), async (c) => {

@@ -153,8 +153,10 @@ export async function openTicket(
     subjectId: ticket.id,
     meta: { type: ticket.type, priority },
   });
+  // An urgent case that absorbed a "talk to a person" request is new as an emergency: it alerts like one.
+  const absorbed = existing !== null && existing.type !== request.type;
   return {
-    status: existing ? "updated" : "created",
+    status: existing && !absorbed ? "updated" : "created",
     id: ticket.id,
     reference: ticket.reference,
     type: ticket.type,

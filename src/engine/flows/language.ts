@@ -25,17 +25,16 @@ export const languageFlow: Flow<{ name: "language" }> = {
       return;
     }
     if (input.type === "text") {
+      const small = classifyFreeText(input.text);
+      // A greeting as the first message: the question in both languages is the answer.
+      if (small === "greeting" || small === "salam") return turn.ask("language.ask", LANGUAGE_CHOICES);
       // Indonesian and Malay read the Indonesian texts; anyone else (English, Tagalog, Spanish...) the English ones.
       const language = detectLanguage(input.text, turn.state.locale);
       turn.state.locale = language === "id" || language === "ms" ? "id" : "en";
       turn.state.languageChosen = true;
-      const small = classifyFreeText(input.text);
       if (turn.state.consent !== null) return turn.go({ name: "menu" });
-      if (small === "greeting" || small === "salam") turn.say(`conversation:small.${small}`);
-      else {
-        holdWords(turn, input.text);
-        turn.say("conversation:held_intro");
-      }
+      holdWords(turn, input.text);
+      turn.say("conversation:held_intro");
       await turn.go({ name: "consent" });
       return;
     }

@@ -26,4 +26,6 @@ export async function answerSmallTalk(turn: Turn, kind: SmallTalk): Promise<void
     return;
   }
   turn.say(`conversation:small.${kind}`, undefined, turn.state.offered);
+  // Nothing on offer (a conversation that starts with these words): the step's own question follows.
+  if (turn.state.offered.length === 0 && turn.state.step.name !== "talk") await turn.go(turn.state.step);
 }

@@ -96,14 +96,20 @@ export function understandReply(
   // A short reply that names exactly one of the choices ("lewat chat aja", "kapan aja boleh", "pulang").
   const words = content.split(" ");
   if (words.length <= 6) {
-    const containing = names.filter((n) => n.names.some((name) => containsWords(content, name)));
+    const containing = names.filter((n) =>
+      n.names.some((name) => containsWords(content, name) || containsWords(reply, name)),
+    );
     if (containing.length === 1) return withExtra(containing[0]!.choice.id, "");
     if (containing.length > 1) {
       // The longest name wins when one name is inside another ("konseling keluarga" over "keluarga").
       const best = containing
         .map((n) => ({
           n,
-          length: Math.max(...n.names.filter((name) => containsWords(content, name)).map((x) => x.length)),
+          length: Math.max(
+            ...n.names
+              .filter((name) => containsWords(content, name) || containsWords(reply, name))
+              .map((x) => x.length),
+          ),
         }))
         .sort((a, b) => b.length - a.length);
       if (best[0]!.length > best[1]!.length) return { id: best[0]!.n.choice.id };

@@ -21,6 +21,8 @@
   const LOCALES = ["id", "en"];
   const AUTHORS = ["person", "bot", "caseworker", "system"];
   const DANGER_NUMBERS = { police: "110", emergency: "112" };
+  /** Numbers for the person's country, once the server knows it (kept with the session). */
+  let dangerNumbers = DANGER_NUMBERS;
 
   const elements = {
     exit: byId("exit"),
@@ -30,6 +32,7 @@
     startButton: byId("start-button"),
     chat: byId("chat"),
     log: byId("log"),
+    scroller: byId("scroller"),
     choices: byId("choices"),
     chatStatus: byId("chat-status"),
     chatError: byId("chat-error"),
@@ -53,6 +56,8 @@
   let pollFailures = 0;
   let sending = false;
   let exiting = false;
+  /** the first message of a long reply, kept in view from its top until the person acts again */
+  let replyStart = null;
   let lastEscapeAt = 0;
   const choicesOf = new WeakMap();
 
@@ -72,6 +77,7 @@
     });
 
     session = readSession();
+    if (session && session.danger && typeof session.danger.police === "string") dangerNumbers = session.danger;
     const lng = session ? session.locale : preferredLocale();
     await applyLocale(lng);
     if (session) {
@@ -170,7 +176,7 @@
     elements.danger.replaceChildren(
       ...parts.map((part, index) => {
         if (index % 2 === 0) return document.createTextNode(part);
-        const number = DANGER_NUMBERS[part] || "";
+        const number = dangerNumbers[part] || "";
         const link = document.createElement("a");
         link.href = `tel:${number}`;
         link.textContent = number;
@@ -268,6 +274,7 @@
     if (sending || !session) return;
     const current = session;
     const fromChoice = "choice" in payload;
+    replyStart = null;
     sending = true;
     setBusy(true);
     showError("");
@@ -279,7 +286,18 @@
         request(messagesPath(current), { method: "POST", token: current.token, body: payload }),
       );
       if (session !== current) return;
+      if (data.erased === true) {
+        // Erased: nothing of the conversation stays on screen or in storage; the start page says so.
+        endSession("start.erased");
+        return;
+      }
       bubble.classList.remove("message--pending");
+      if (data.danger && typeof data.danger.police === "string" && typeof data.danger.emergency === "string") {
+        dangerNumbers = { police: data.danger.police, emergency: data.danger.emergency };
+        session.danger = dangerNumbers;
+        writeSession(session);
+        renderDangerLine();
+      }
       addProvisional(bubble, "inbound");
       if (!fromChoice) elements.text.value = "";
       appendReplies(data.replies);
@@ -395,12 +413,22 @@
 
   /** POST replies carrying an id are final; without one they wait for the poll to name them. */
   function appendReplies(replies) {
+    replyStart = null;
+    const before = elements.log.lastElementChild;
+    const first = () => (before ? before.nextElementSibling : elements.log.firstElementChild);
     for (const reply of asArray(replies)) {
       if (!reply || typeof reply.text !== "string" || !reply.text) continue;
       const element = appendMessage({ author: "bot", direction: "outbound", text: reply.text, choices: reply.choices });
       if (typeof reply.id === "string" && reply.id) shownIds.add(reply.id);
       else addProvisional(element, "outbound");
     }
+    const start = first();
+    if (start && elements.log.lastElementChild) {
+      const height =
+        elements.log.lastElementChild.offsetTop + elements.log.lastElementChild.offsetHeight - start.offsetTop;
+      if (height > elements.scroller.clientHeight) replyStart = start;
+    }
+    scrollToEnd();
   }
 
   function addProvisional(element, direction) {
@@ -427,13 +455,54 @@
 
     const body = document.createElement("p");
     body.className = "message-text";
-    body.textContent = typeof text === "string" ? text : "";
+    body.replaceChildren(...linkify(typeof text === "string" ? text : ""));
 
     element.append(label, body);
     choicesOf.set(element, validChoices(choices));
     elements.log.append(element);
-    elements.log.scrollTop = elements.log.scrollHeight;
+    scrollToEnd();
     return element;
+  }
+
+  /** Phone numbers in a help line become tel: links, WhatsApp numbers wa.me links; the rest stays text. */
+  function linkify(text) {
+    const nodes = [];
+    const lines = text.split("\n");
+    lines.forEach((line, index) => {
+      if (index > 0) nodes.push(document.createTextNode("\n"));
+      const labelled = /^(\s*(?:[^:]{2,30}):\s*)(\+?[\d][\d\s().-]{1,22}\d)(.*)$/.exec(line);
+      const inline = labelled
+        ? null
+        : /^(.*?\b(?:Telepon|telepon|call|Call|hubungi|Hubungi)\s+)(\+?\d[\d\s-]{1,18}\d)(.*)$/.exec(line);
+      const match = labelled || inline;
+      if (!match) {
+        nodes.push(document.createTextNode(line));
+        return;
+      }
+      const digits = match[2].replace(/[^\d+]/g, "");
+      const link = document.createElement("a");
+      link.textContent = match[2];
+      const whatsapp = /whatsapp|\bwa\b/i.test(match[1]);
+      link.href = whatsapp ? `https://wa.me/${digits.replace(/^\+/, "")}` : `tel:${digits}`;
+      if (whatsapp) link.rel = "noreferrer noopener";
+      nodes.push(document.createTextNode(match[1]), link, document.createTextNode(match[3]));
+    });
+    return nodes;
+  }
+
+  /**
+   * Keeps the newest message in view; a long reply (the emergency numbers) is shown from its top instead,
+   * so its first lines never scroll out of sight.
+   */
+  function scrollToEnd() {
+    const scroller = elements.scroller;
+    if (replyStart && replyStart.isConnected) {
+      const top = replyStart.offsetTop - elements.log.offsetTop;
+      const bottom = scroller.scrollHeight - scroller.clientHeight;
+      scroller.scrollTop = Math.min(top, bottom);
+      return;
+    }
+    scroller.scrollTop = scroller.scrollHeight;
   }
 
   function lastOutbound() {
@@ -451,18 +520,23 @@
     const key = JSON.stringify(choices);
     if (key === choicesKey) return;
     choicesKey = key;
-    const buttons = choices.map((choice) => {
+    const buttons = choices.map((choice, index) => {
       const button = document.createElement("button");
       button.type = "button";
       button.className = "choice-button";
-      button.textContent = choice.label;
+      // The number the bot says can be typed ("ketik nomornya"), shown on the button itself.
+      const number = document.createElement("span");
+      number.className = "choice-number";
+      number.textContent = `${index + 1}.`;
+      number.setAttribute("aria-hidden", "true");
+      button.append(number, document.createTextNode(` ${choice.label}`));
       button.disabled = sending;
       button.addEventListener("click", () => sendMessage({ choice: choice.id }, choice.label));
       return button;
     });
     elements.choices.replaceChildren(...buttons);
     elements.choices.hidden = buttons.length === 0;
-    elements.log.scrollTop = elements.log.scrollHeight;
+    scrollToEnd();
   }
 
   function validChoices(choices) {
@@ -499,9 +573,11 @@
   }
 
   /** The server no longer knows this conversation (401/404): forget it and offer a fresh start. */
-  function endSession() {
+  function endSession(statusKey = "start.ended") {
     const lng = session ? session.locale : document.documentElement.lang;
     session = null;
+    dangerNumbers = DANGER_NUMBERS;
+    renderDangerLine();
     clearTimeout(pollTimer);
     try {
       sessionStorage.removeItem(STORAGE_KEY);
@@ -512,7 +588,7 @@
     elements.chatStatus.textContent = "";
     showError("");
     elements.text.value = "";
-    showStart(LOCALES.includes(lng) ? lng : "id", "start.ended");
+    showStart(LOCALES.includes(lng) ? lng : "id", statusKey);
   }
 
   // ---- Network ----------------------------------------------------------------------------
