@@ -165,14 +165,14 @@ export function createInboundHandler(deps: ConversationDeps) {
       inbound.channel,
       renderOutputs(outputs, state.locale, deps.t),
     );
-    const erased = events.some((event) => event.type === "chat.wiped");
+    const chatWiped = events.some((event) => event.type === "chat.wiped");
     return {
       result: {
         status: "handled",
         conversationId: conversation.id,
         contactId: conversation.contactId,
         replies,
-        ...(erased ? { erased: true as const } : {}),
+        ...(chatWiped ? { erased: true as const } : {}),
         ...(state.country ? { country: state.country } : {}),
       },
       events,

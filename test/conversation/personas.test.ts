@@ -56,6 +56,10 @@ describe("twelve people, as they write", () => {
     expect(allText(held)).toContain("belum kami simpan");
     const { messages } = await p.transcript();
     expect(messages.map((m) => m.text).join("\n")).not.toContain("digaji");
+    // "tolong" with unpaid wages is a danger signal: the safety question comes first, even before the notice
+    expect(lastChoices(held)).toEqual(["safety.danger", "safety.safe", "safety.later"]);
+    const safe = await p.say("aman kok");
+    expect(lastChoices(safe)).toEqual(expect.arrayContaining(["consent.accept", "consent.decline"]));
     const ok = await p.say("ok");
     expect(allText(ok)).toContain("lanjut dari ceritamu");
     expect(lastChoices(ok)).toEqual(["ans.yes", "ans.no", "ans.unsure", "ans.skip"]);

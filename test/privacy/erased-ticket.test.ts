@@ -11,7 +11,7 @@ afterAll(async () => {
   await lentera?.close();
 });
 
-test("an erased person's ticket shows as erased in the queue and cannot be claimed; the chat goes on as a new contact", async () => {
+test("an erased person's ticket shows as erased in the queue and cannot be claimed; a new chat is a new contact", async () => {
   const chat = await consentedChat(lentera.app, "en");
   await chat.say("The agent keeps my passport and I cannot leave the house, please help");
   const ticket = await lentera.db.ticket.findFirstOrThrow({ where: { conversationId: chat.conversationId } });
@@ -31,10 +31,17 @@ test("an erased person's ticket shows as erased in the queue and cannot be claim
   });
   expect(claim.status).toBe(409);
 
-  // the same browser chat is a fresh contact now: a new story opens a new ticket, not tied to the old one
-  await chat.tap("consent.accept");
-  await chat.say("They took my passport and I cannot leave, I need help");
-  const fresh = await lentera.db.ticket.findFirstOrThrow({ where: { conversationId: chat.conversationId } });
+  // the erased chat's token is revoked (the page starts over); the person starting again is a fresh contact
+  // whose new story opens a new ticket, not tied to the old one
+  const again = await consentedChat(lentera.app, "en");
+  await again.say("They took my passport and I cannot leave, I need help");
+  const fresh = await lentera.db.ticket.findFirstOrThrow({ where: { conversationId: again.conversationId } });
+  const [oldConversation, newConversation] = await Promise.all(
+    [chat.conversationId, again.conversationId].map((id) =>
+      lentera.db.conversation.findUniqueOrThrow({ where: { id } }),
+    ),
+  );
+  expect(newConversation!.contactId).not.toBe(oldConversation!.contactId);
   expect(fresh.id).not.toBe(ticket.id);
   expect(fresh.erasureRequestedAt).toBeNull();
   const freshClaim = await lentera.app.request(`/api/tickets/${fresh.reference}/claim`, {

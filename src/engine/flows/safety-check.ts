@@ -1,6 +1,7 @@
 import { assessText, type Assessment, type Language } from "../../domain/screening/index.ts";
 import { NAV_MENU } from "../choices.ts";
 import { normalizeReply } from "../keywords.ts";
+import { resolveChoice } from "../resolve-choice.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Turn } from "../turn.ts";
 import type { Choice, Input, Step } from "../types.ts";
@@ -23,7 +24,7 @@ const CONSENT_AFTER_EMERGENCY: Choice[] = [
 
 const CONTINUES_AFTER_EMERGENCY = new Set<Step["name"]>(["screening", "form", "talk"]);
 /** Steps whose flow reads a free-text story and routes it (the menu): the story is not interrupted. */
-const TAKES_STORY = new Set<Step["name"]>(["menu"]);
+const TAKES_STORY = new Set<Step["name"]>(["menu", "language"]);
 /** Languages we do not read: the person gets a short notice in their language. */
 const NOTICE_LANGUAGES = new Set<Language>(["tl", "vi", "th", "my", "km", "zh", "es", "pt"]);
 
@@ -65,8 +66,19 @@ export async function screenForDanger(turn: Turn, input: Input): Promise<boolean
     else turn.ask("emergency.after", [NAV_MENU]);
     return true;
   }
-  if (assessment.safetyCheck && !continues && !TAKES_STORY.has(turn.state.step.name)) {
+  // The safety question is for words that are not an answer to what is on offer ("visa kerja" picks a topic),
+  // Before the notice the words are also held, to be the story once the person agrees.
+  if (
+    assessment.safetyCheck &&
+    !continues &&
+    !TAKES_STORY.has(turn.state.step.name) &&
+    resolveChoice(turn.state, input, turn.deps.t).type !== "choice"
+  ) {
     noticeLanguage(turn, assessment);
+    if (turn.state.step.name === "consent") {
+      holdWords(turn, input.text);
+      turn.say("conversation:held_intro");
+    }
     askSafety(turn);
     return true;
   }
