@@ -2,10 +2,13 @@ import { isNegator } from "./detect-negation.ts";
 import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
 import { stemCandidates } from "./stem-word.ts";
 import {
+  CARE_REFUSED,
+  CHILD_TAKEN,
   CUT_OFF,
   DISTRESS,
   FICTION,
   HABITUAL,
+  ILL,
   IMMINENT_BEFORE,
   MOVED_SOON,
   NOW_WORDS,
@@ -28,7 +31,15 @@ import {
  * terakhir saya chat"); being moved on soon, in distress.
  */
 export type UrgencyCue = {
-  cue: "sos" | "imminent_violence" | "stranded" | "cut_off" | "moved_soon";
+  cue:
+    | "sos"
+    | "imminent_violence"
+    | "stranded"
+    | "cut_off"
+    | "moved_soon"
+    | "moved_plain"
+    | "care_refused"
+    | "child_taken";
   first: number;
   last: number;
 };
@@ -46,6 +57,12 @@ const PHONE_TAKEN = words(
   `(?:${PHONE}) (?:\\S+ ){0,3}(?:mau|akan|bakal|will be|going to be|about to be|nanti|sebentar lagi|is going to be) (?:\\S+ )?(?:${TAKE_AWAY})|(?:mau|akan|bakal|going to|will|about to|want to) (?:\\S+ ){0,2}(?:ambil|sita|rampas|take|confiscate|grab|smash|break) (?:\\S+ ){0,2}(?:${PHONE})|${CUT_OFF}`,
 );
 const MOVED = words(MOVED_SOON);
+/** The message opens with someone else as its subject: "istri saya …", "my daughter …". */
+const ABOUT_OTHER =
+  /^(?:\S+ ){0,3}(?:istri|suami|anak|adik|kakak|sepupu|teman|ibu|ayah|bapak|mama|mamah|papa|keponakan|ponakan|tetangga|pacar|my (?:wife|husband|son|daughter|sister|brother|friend|mother|father|cousin|niece|nephew)) /;
+const CARE = words(CARE_REFUSED);
+const ILLNESS = words(ILL);
+const TAKEN = words(CHILD_TAKEN);
 const DISTRESSED = words(DISTRESS);
 const PLAY = new RegExp(`(?<=^| )(?:${PLAYFUL})(?= |$)|😂|🤣`);
 const FICTIONAL = new RegExp(`(?<=^| )(?:${FICTION})(?= |$)`);
@@ -60,15 +77,29 @@ export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
   if (violence !== undefined) cues.push({ cue: "imminent_violence", ...violence });
   const ran = firstMatch(RAN, text);
   const strand = firstMatch(STRAND, text);
-  if (ran !== undefined && strand !== undefined && firstMatch(SAFE_HOME, text) === undefined) {
+  // Stranded is the writer's own alarm ("sy kabur … di jalan"); a relative's account of it is a report.
+  if (
+    ran !== undefined &&
+    strand !== undefined &&
+    firstMatch(SAFE_HOME, text) === undefined &&
+    !ABOUT_OTHER.test(text)
+  ) {
     cues.push({ cue: "stranded", first: at(ran[0]), last: at(strand[0] + strand[1] - 1) });
   }
   const phone = firstMatch(PHONE_TAKEN, text);
   if (phone !== undefined) cues.push({ cue: "cut_off", first: at(phone[0]), last: at(phone[0] + phone[1] - 1) });
   const moved = firstMatch(MOVED, text);
-  if (moved !== undefined && firstMatch(DISTRESSED, text) !== undefined) {
-    cues.push({ cue: "moved_soon", first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
+  if (moved !== undefined) {
+    // In distress it is an alarm by itself; without, only beside a sign of control (assessText decides).
+    const cue = firstMatch(DISTRESSED, text) !== undefined ? "moved_soon" : "moved_plain";
+    cues.push({ cue, first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
   }
+  const refused = firstMatch(CARE, text);
+  if (refused !== undefined && firstMatch(ILLNESS, text) !== undefined) {
+    cues.push({ cue: "care_refused", first: at(refused[0]), last: at(refused[0] + refused[1] - 1) });
+  }
+  const taken = firstMatch(TAKEN, text);
+  if (taken !== undefined) cues.push({ cue: "child_taken", first: at(taken[0]), last: at(taken[0] + taken[1] - 1) });
   return cues;
 }
 

@@ -128,3 +128,12 @@ export const REFLEXIVE: ReadonlySet<string> = new Set([
   "himself",
   "themselves",
 ]);
+
+/** Illness or injury, and care refused: "batuk darah tp gk dibawa ke dokter", "sick but not allowed to see a doctor". */
+export const ILL =
+  "sakit|demam|batuk darah|muntah darah|luka|terluka|pendarahan|berdarah|hamil|pingsan|bengkak|patah|sesak|lumpuh|sick|ill|fever|injured|bleeding|pregnant|wound|broken";
+export const CARE_REFUSED =
+  "(?:tidak|belum) (?:\\S+ )?(?:dibawa|diantar|diizinkan|diijinkan|boleh|dikasih|diberi|dibolehkan|bisa) (?:\\S+ )?(?:ke )?(?:dokter|rs|rumah sakit|klinik|puskesmas|berobat|obat|darat|istirahat)|(?:tidak|belum) (?:diobati|dirawat|diperiksa)|(?:not|never) (?:allowed|taken|let|permitted) (?:\\S+ ){0,2}(?:doctor|hospital|clinic|medicine|rest|shore)|(?:refuse|refused|refuses|will not|do not|does not) (?:\\S+ ){0,3}(?:doctor|hospital|medicine|treatment)|no (?:doctor|medicine|treatment)";
+/** A child taken or missing: "anak sy umur 13 dibawa org gk dikenal", "my daughter (14) is missing". */
+export const CHILD_TAKEN =
+  "diculik|dibawa kabur|dilarikan|dibawa (?:pergi )?(?:orang|om|pria|laki laki|cowok|lelaki|seseorang) (?:\\S+ )?(?:tidak dikenal|asing|yang tidak dikenal)|(?:tidak|belum) pulang|hilang|menghilang|tidak ada kabar|kidnapped|abducted|taken by|missing|has not come home|did not come home|ran off with";

@@ -231,7 +231,7 @@ export const EMERGENCY_PATTERNS: PatternTable = {
   ],
   "EM-07-ransom": [
     {
-      re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
+      re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat|kalau|jika|if) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh |mau |ingin )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
       unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti",
     },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
