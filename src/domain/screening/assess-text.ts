@@ -80,6 +80,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     preDeparture: outcome.reason === "pre_departure",
     otherConcern: outcome.reason === "domestic_violence" || outcome.reason === "labour_dispute",
     topicOnly: topicOnly && !outcome.emergency,
+    playful,
   });
   const explanation = buildExplanation(
     {

@@ -139,18 +139,25 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
       .map((token) => token.text)
       .join(" ");
     // "kalau lapor, dia akan mukul" / "if I tell anyone he will hurt me": a threat (FL-07), not the moment.
-    if (
-      tokens
-        .slice(Math.max(sentenceStart, i - 6), Math.min(sentenceEnd, i + 6) + 1)
-        .some((token) => CONDITIONAL.has(token.text))
-    )
-      continue;
+    if (conditionNear(tokens, i)) continue;
     const cueBefore = before.findIndex((token) => IMMINENT_BEFORE.has(token));
     NOW.lastIndex = 0;
     if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };
     if (NOW.test(sentence)) return { first: i, last: i };
   }
   return undefined;
+}
+
+/** A condition within six tokens of the verb, across commas but not across a full stop. */
+function conditionNear(tokens: NormalizedText["tokens"], i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= 6 && j >= 0 && j < tokens.length; j += step) {
+      const word = tokens[j]?.text ?? "";
+      if (word === SENTENCE_END) break;
+      if (CONDITIONAL.has(word)) return true;
+    }
+  }
+  return false;
 }
 
 function isViolent(word: string): boolean {

@@ -106,7 +106,7 @@ export const DISTRESS =
 export const PLAYFUL =
   "wkwk\\S*|wk|haha\\S*|hehe\\S*|hihi\\S*|xixi\\S*|awokawok\\S*|lol|lmao|rofl|ngakak|bercanda|becanda|canda|just kidding|kidding|jk|😂|🤣";
 export const FICTION =
-  "film|filmnya|novel|novelnya|drakor|drama|sinetron|anime|komik|manga|game|gamenya|main ff|ff|free fire|mobile legends|ml|pubg|roblox|squid game|lore|karakter|tokoh|episode|eps|bab|chapter|season|cerpen|dongeng|fiksi|series|netflix|movie|show|cerita (?:film|novel|fiksi)|tugas (?:sekolah|kuliah|makalah)|pr|homework|essay|makalah|skripsi";
+  "film|filmnya|novel|novelnya|drakor|drama|sinetron|anime|komik|manga|lore|karakter|tokoh|episode|eps|bab|chapter|season|cerpen|dongeng|fiksi|series|netflix|movie|squid game|cerita (?:film|novel|fiksi)|tugas (?:sekolah|kuliah|makalah)|homework|essay|makalah|skripsi|(?:main|mainin|maen|nemenin main|playing|play) (?:game|ff|free fire|ml|mobile legends|pubg|roblox|minecraft)";
 /** Habit, not the moment: "sering mukul", "always hits me". */
 export const HABITUAL: ReadonlySet<string> = new Set([
   "sering",
