@@ -55,7 +55,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const topicOnly = playful || question === "general" || onlyHypothetical(hits, detection.hypothetical);
   // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
   // after running away, the phone about to be taken, moved on soon in distress.
-  const alarm = !topicOnly && (urgency.length > 0 || detection.foreignSos);
+  const alarm = !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits));
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
@@ -161,7 +161,29 @@ const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>>
   moved_soon: ["EM-06-about-to-be-sold"],
   moved_plain: ["EM-06-about-to-be-sold"],
   care_refused: ["EM-02-injured", "FL-13-health-hazard"],
+  armed: ["FL-06-violence", "EM-03-death-threat"],
+  starved: ["FL-12-living-conditions"],
 };
+
+/** Signs that a person is kept in sexual exploitation now: force, confinement, violence or threats. */
+const KEPT: ReadonlySet<string> = new Set([
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-10-cannot-quit",
+  "FL-03-debt-bondage",
+  "FL-01-documents",
+]);
+
+/**
+ * Sexual exploitation going on under control is an emergency: kept from leaving, cut off, beaten,
+ * threatened, held by a debt or their papers. A lure alone (a child invited to "nemenin tamu") is a
+ * high-risk referral, not yet an emergency.
+ */
+function exploitedUnderControl(hits: readonly DetectedHit[]): boolean {
+  const sexual = hits.some((hit) => hit.id === "PUR-02-sexual-exploitation" || hit.id === "CH-02-child-commercial-sex");
+  return sexual && hits.some((hit) => KEPT.has(hit.id));
+}
 
 /** Signs of control that make a planned move ("mau dibawa ke saudi") a danger. */
 const CONTROL: ReadonlySet<string> = new Set([

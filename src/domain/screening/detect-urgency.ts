@@ -4,6 +4,7 @@ import { stemCandidates } from "./stem-word.ts";
 import {
   CARE_REFUSED,
   CHILD_TAKEN,
+  ARMED,
   CUT_OFF,
   DISTRESS,
   FICTION,
@@ -18,6 +19,7 @@ import {
   REFLEXIVE,
   SOS_AS_NAME,
   SOS_WORDS,
+  STARVED,
   STRANDED,
   TAKE_AWAY,
   VIOLENCE_EN,
@@ -39,7 +41,9 @@ export type UrgencyCue = {
     | "moved_soon"
     | "moved_plain"
     | "care_refused"
-    | "child_taken";
+    | "child_taken"
+    | "armed"
+    | "starved";
   first: number;
   last: number;
 };
@@ -64,6 +68,12 @@ const CARE = words(CARE_REFUSED);
 const ILLNESS = words(ILL);
 const TAKEN = words(CHILD_TAKEN);
 const DISTRESSED = words(DISTRESS);
+const ARMED_NOW = words(ARMED);
+const STARVING = words(STARVED);
+/** The weapon is in a story that is over or a what-if: "dulu pernah ditodong", "kalau dia bawa pisau". */
+const NOT_NOW_WEAPON = words(
+  "dulu|pernah|tahun lalu|years ago|used to|kalau|jika|if|film|game|masak|memasak|dapur|kitchen|cooking|cook|potong sayur|buah|jual|beli|buy|sell|toko|shop",
+);
 const PLAY = new RegExp(`(?<=^| )(?:${PLAYFUL})(?= |$)|😂|🤣`);
 const FICTIONAL = new RegExp(`(?<=^| )(?:${FICTION})(?= |$)`);
 
@@ -98,6 +108,16 @@ export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
   if (refused !== undefined && firstMatch(ILLNESS, text) !== undefined) {
     cues.push({ cue: "care_refused", first: at(refused[0]), last: at(refused[0] + refused[1] - 1) });
   }
+  const armed = firstMatch(ARMED_NOW, text);
+  if (
+    armed !== undefined &&
+    firstMatch(NOT_NOW_WEAPON, text) === undefined &&
+    firstMatch(SAFE_HOME, text) === undefined
+  )
+    cues.push({ cue: "armed", first: at(armed[0]), last: at(armed[0] + armed[1] - 1) });
+  const starved = firstMatch(STARVING, text);
+  if (starved !== undefined && firstMatch(SAFE_HOME, text) === undefined)
+    cues.push({ cue: "starved", first: at(starved[0]), last: at(starved[0] + starved[1] - 1) });
   const taken = firstMatch(TAKEN, text);
   if (taken !== undefined) cues.push({ cue: "child_taken", first: at(taken[0]), last: at(taken[0] + taken[1] - 1) });
   return cues;

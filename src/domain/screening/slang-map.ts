@@ -138,6 +138,17 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, variants: readonly stri
   ["kerja", ["kerjo", "gawe"]],
   ["keluar", ["kluar", "klr", "metu"]],
   ["pulang", ["plg", "mulih"]],
+  // everyday words of danger, in chat spelling and Javanese/Sundanese/Malay
+  ["malam", ["mlm", "malem", "mlem", "bengi", "wengi"]],
+  ["makan", ["mkn", "maem", "mangan", "makn", "mam"]],
+  ["hari", ["hr"]],
+  ["hidup", ["idup", "urip"]],
+  ["dikasih", ["dikasi", "dikase", "dikash", "diwenehi", "dikei"]],
+  ["takut", ["tkt", "wedi", "sieun", "takot", "takuut"]],
+  ["ancam", ["ugut"]],
+  ["diancam", ["diugut", "diancem"]],
+  ["pisau", ["piso", "peso", "lading"]],
+  ["dipukul", ["digebuk", "dipukuli", "dipukulin", "diantemi", "digebugi"]],
   // numbers and units
   ["bulan", ["bln", "wulan", "sasi"]],
   ["tahun", ["thn", "taun", "thun"]],
