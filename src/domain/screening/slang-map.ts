@@ -55,7 +55,10 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, variants: readonly stri
   ["lagi", ["lg", "lgi"]],
   ["sekarang", ["skrg", "skrng", "skg", "skrang", "skarang", "saiki", "ayeuna"]],
   ["kemarin", ["kmrn", "kemaren", "kmren", "wingi"]],
-  ["ingin", ["pengen", "pingin", "pgn", "pengin", "kepengen", "kepingin", "pngen", "pgen", "arep", "hoyong"]],
+  [
+    "ingin",
+    ["kpgn", "pngn", "pengen", "pingin", "pgn", "pengin", "kepengen", "kepingin", "pngen", "pgen", "arep", "hoyong"],
+  ],
   ["mau", ["mo", "mw", "mao"]],
   ["bisa", ["bs", "bsa", "iso", "isa"]],
   ["boleh", ["blh", "bole"]],

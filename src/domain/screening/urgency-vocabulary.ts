@@ -155,8 +155,7 @@ export const CHILD_TAKEN =
 /** A weapon in the hands of someone present: "bos bawa pisau", "majikan pegang parang", "he has a knife". */
 export const WEAPON =
   "pisau|parang|golok|celurit|clurit|arit|sabit|kapak|senjata|senjata tajam|sajam|pistol|senapan|pentungan|tongkat besi|besi|gunting|knife|knives|machete|gun|pistol|rifle|axe|iron bar";
-export const ARMED =
-  "(?:bawa|membawa|pegang|megang|memegang|acungkan|acungin|ngacungin|mengacungkan|todongkan|nodongin|menodongkan|ambil|keluarin|keluarkan|ngeluarin) (?:\\S+ )?(?:${WEAPON})|ditodong (?:\\S+ )?(?:${WEAPON})?|(?:holding|has|have|had|with|pointing|points|pointed|waving|took|grabbed|pulled) (?:a |an |the |his |her |their )?(?:${WEAPON})";
+export const ARMED = `(?:bawa|membawa|pegang|megang|memegang|acungkan|acungin|ngacungin|mengacungkan|todongkan|nodongin|menodongkan|ambil|keluarin|keluarkan|ngeluarin) (?:\\S+ )?(?:${WEAPON})|ditodong (?:\\S+ )?(?:${WEAPON})?|(?:holding|has|have|had|with|pointing|points|pointed|waving|took|grabbed|pulled) (?:a |an |the |his |her |their )?(?:${WEAPON})`;
 /** Food withheld for days: "tidak dikasih makan 3 hari", "not given food since yesterday". */
 export const STARVED =
   "(?:tidak|belum|jarang) (?:\\S+ )?(?:dikasih|diberi|dikirim|boleh) makan (?:\\S+ ){0,2}(?:\\d+ hari|dua hari|tiga hari|berhari hari|seharian|dari kemarin|sejak kemarin|dari pagi|sejak|dari)|(?:tidak|belum) makan (?:\\S+ )?(?:\\d+ hari|dua hari|tiga hari|berhari hari)|kelaparan|(?:not|never) (?:been )?(?:given|allowed|get|got) (?:any )?(?:food|to eat)|(?:no|without) food (?:for|since)|starv\\S*";
