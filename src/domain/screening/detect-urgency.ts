@@ -9,6 +9,7 @@ import {
   DISTRESS,
   FICTION,
   HABITUAL,
+  HIDING,
   ILL,
   IMMINENT_BEFORE,
   MOVED_SOON,
@@ -164,6 +165,20 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
     NOW.lastIndex = 0;
     if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };
     if (NOW.test(sentence)) return { first: i, last: i };
+    const hiding = hidingNear(tokens, i);
+    if (hiding !== undefined) return { first: Math.min(hiding, i), last: Math.max(hiding, i) };
+  }
+  return undefined;
+}
+
+/** A word of hiding in the same full sentence (across commas), within twelve tokens of the verb. */
+function hidingNear(tokens: NormalizedText["tokens"], i: number): number | undefined {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= 12 && j >= 0 && j < tokens.length; j += step) {
+      const word = tokens[j]?.text ?? "";
+      if (word === SENTENCE_END) break;
+      if (HIDING.has(word)) return j;
+    }
   }
   return undefined;
 }

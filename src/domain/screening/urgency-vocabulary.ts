@@ -155,7 +155,19 @@ export const CHILD_TAKEN =
 /** A weapon in the hands of someone present: "bos bawa pisau", "majikan pegang parang", "he has a knife". */
 export const WEAPON =
   "pisau|parang|golok|celurit|clurit|arit|sabit|kapak|senjata|senjata tajam|sajam|pistol|senapan|pentungan|tongkat besi|besi|gunting|knife|knives|machete|gun|pistol|rifle|axe|iron bar";
-export const ARMED = `(?:bawa|membawa|pegang|megang|memegang|acungkan|acungin|ngacungin|mengacungkan|todongkan|nodongin|menodongkan|ambil|keluarin|keluarkan|ngeluarin) (?:\\S+ )?(?:${WEAPON})|ditodong (?:\\S+ )?(?:${WEAPON})?|(?:holding|has|have|had|with|pointing|points|pointed|waving|took|grabbed|pulled) (?:a |an |the |his |her |their )?(?:${WEAPON})`;
+export const ARMED = `(?:bawa|membawa|pegang|megang|memegang|acungkan|acungin|ngacungin|mengacungkan|todongkan|nodongin|menodongkan|ambil|keluarin|keluarkan|ngeluarin) (?:\\S+ )?(?:${WEAPON})|ditodong (?:\\S+ )?(?:${WEAPON})?|(?:holding|hold|holds|has|have|had|with|pointing|points|pointed|waving|took|take|takes|taking|bring|brings|bringing|brought|carry|carries|carrying|grabbed|grab|pulled|pull) (?:a |an |the |his |her |their )?(?:${WEAPON})`;
 /** Food withheld for days: "tidak dikasih makan 3 hari", "not given food since yesterday". */
 export const STARVED =
-  "(?:tidak|belum|jarang) (?:\\S+ )?(?:dikasih|diberi|dikirim|boleh) makan (?:\\S+ ){0,2}(?:\\d+ hari|dua hari|tiga hari|berhari hari|seharian|dari kemarin|sejak kemarin|dari pagi|sejak|dari)|(?:tidak|belum) makan (?:\\S+ )?(?:\\d+ hari|dua hari|tiga hari|berhari hari)|kelaparan|(?:not|never) (?:been )?(?:given|allowed|get|got) (?:any )?(?:food|to eat)|(?:no|without) food (?:for|since)|starv\\S*";
+  "(?:tidak|belum|jarang) (?:\\S+ )?(?:dikasih|diberi|dikirim|boleh) makan (?:\\S+ ){0,2}(?:\\d+ hari|dua hari|tiga hari|berhari hari|seharian|dari kemarin|sejak kemarin|dari pagi|sejak|dari)|(?:tidak|belum) makan (?:\\S+ )?(?:\\d+ hari|dua hari|tiga hari|berhari hari)|kelaparan|(?:not|never) (?:been )?(?:given|allowed|get|got) (?:any )?(?:food|to eat)|(?:not|never|do not|does not|did not) (?:give|gives|gave|giving) (?:me|us|her|him|them) (?:any )?(?:food|anything to eat|to eat)|(?:no|without) food (?:for|since)|starv\\S*";
+/** Hiding from someone: a violent verb anywhere in that sentence is about now ("sembunyi di kamar mandi, mau dihajar"). */
+export const HIDING: ReadonlySet<string> = new Set([
+  "sembunyi",
+  "bersembunyi",
+  "ngumpet",
+  "umpet",
+  "hiding",
+  "hide",
+  "dikejar",
+  "chasing",
+  "chased",
+]);

@@ -86,6 +86,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     { re: `tolong (?:keluarkan|keluarin|bebaskan|bebasin|selamatkan|selamatin|lepaskan|jemput) ${PEOPLE_OBJECT}` },
     { re: "dijaga (?:ketat|terus|24 jam|orang bersenjata|pakai senjata)" },
     {
+      re: "(?:kabur|keluar|pergi|lari|pulang) (?:\\S+ ){0,2}(?:tapi|namun|cuma|hanya) (?:\\S+ ){0,2}(?:dijaga|diawasi|dikunci|digembok|ketahuan|dikejar)",
+    },
+    {
       re: "(?:terjebak|terperangkap|kejebak)",
       unless: "macet|hujan|banjir|utang|hutang|pinjol|lift|jebakan batman|cinta|friendzone",
     },
@@ -220,7 +223,10 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     {
       re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped",
     },
-    { re: `forced (?:${EN_OBJECT} )?to (?:have sex|sleep with)`, unless: "customers|clients|guests" },
+    {
+      re: `(?:forced|force|forces|forcing|make|makes|made|making) (?:${EN_OBJECT} )?(?:to )?(?:have sex|sleep with)`,
+      unless: "customers|clients|guests",
+    },
   ],
   "EM-06-about-to-be-sold": [
     {
@@ -294,6 +300,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `pay ${gap(4)}(?:to release (?:me|us|her|him|them)|to free (?:me|us|her|him|them)|to be released|to be freed|for (?:my|our|her|his|their) (?:release|freedom)|before (?:they|he|she) (?:let|release)|to let (?:me|us|her|him) go)`,
+    },
+    {
+      re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:\\S+ ){0,2}(?:must|have to|has to|need to|needs to|should) (?:pay|send money|send|transfer)",
     },
     {
       re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:was |were |is |are |got )?(?:asked|told|forced|ordered) to (?:pay|send money|transfer)",
