@@ -55,7 +55,8 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const topicOnly = playful || question === "general" || onlyHypothetical(hits, detection.hypothetical);
   // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
   // after running away, the phone about to be taken, moved on soon in distress.
-  const alarm = !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits));
+  const alarm =
+    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text));
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
@@ -165,6 +166,9 @@ const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>>
   starved: ["FL-12-living-conditions"],
 };
 
+const ONLINE_SEXUAL =
+  /(?<=^| )(?:foto (?:telanjang|bugil)|video (?:telanjang|bugil|call)|vcs|sexting|nude (?:photos?|pictures?|videos?)|send nudes|nudes)(?= |$)/;
+
 /** Signs that a person is kept in sexual exploitation now: force, confinement, violence or threats. */
 const KEPT: ReadonlySet<string> = new Set([
   "FL-04-movement",
@@ -180,7 +184,9 @@ const KEPT: ReadonlySet<string> = new Set([
  * threatened, held by a debt or their papers. A lure alone (a child invited to "nemenin tamu") is a
  * high-risk referral, not yet an emergency.
  */
-function exploitedUnderControl(hits: readonly DetectedHit[]): boolean {
+function exploitedUnderControl(hits: readonly DetectedHit[], text: string): boolean {
+  // Sexual extortion online (nude photos, video calls) is serious but not a person held now.
+  if (ONLINE_SEXUAL.test(text)) return false;
   const sexual = hits.some((hit) => hit.id === "PUR-02-sexual-exploitation" || hit.id === "CH-02-child-commercial-sex");
   return sexual && hits.some((hit) => KEPT.has(hit.id));
 }
