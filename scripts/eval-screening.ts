@@ -24,6 +24,7 @@ const DEFAULT_CASES = [
   "test/domain/screening/extra-cases.json",
   "test/screening/real-dev-cases.json",
   "test/screening/fresh-cases.json",
+  "test/screening/fresh-cases-2.json",
 ];
 const TARGETS = { emergencyRecall: 0.95, falseEmergencies: 0.1, risk: 0.85, indicators: 0.8, intent: 0.85 } as const;
 
@@ -49,6 +50,10 @@ type Report = {
   indicators: Tally;
   intent: Tally;
   child: Tally;
+  /** emergencies that get the emergency answer or the safety question (a person in danger can tap safety.danger) */
+  safetyNet: Tally;
+  /** non-emergencies that get the safety question (a question, not a ticket) */
+  safetyAsked: Tally;
 };
 
 const args = process.argv.slice(2);
@@ -122,11 +127,16 @@ function score(results: ReadonlyArray<[EvalCase, Assessment]>): Report {
     indicators: tally(),
     intent: tally(),
     child: tally(),
+    safetyNet: tally(),
+    safetyAsked: tally(),
   };
   for (const [item, got] of results) {
     const { expect } = item;
     const label = `${item.id} ${JSON.stringify(item.text.slice(0, 70))}`;
     if (expect.emergency === true) count(report.emergencyRecall, got.emergency, `${label}: not flagged`);
+    if (expect.emergency === true)
+      count(report.safetyNet, got.emergency || got.safetyCheck, `${label}: neither flagged nor asked`);
+    if (expect.emergency === false) count(report.safetyAsked, got.safetyCheck, `${label}: safety question`, true);
     if (expect.emergency === false)
       count(
         report.falseEmergencies,
@@ -171,6 +181,8 @@ function printReport(title: string, report: Report, withMisses: boolean): void {
   line("required indicators found", report.indicators, TARGETS.indicators, "≥");
   line("intent right", report.intent, TARGETS.intent, "≥");
   line("child right", report.child, undefined, "≥");
+  line("emergency or safety question", report.safetyNet, 0.97, "≥");
+  line("safety question, no emergency", report.safetyAsked, undefined, "≤");
   const misses = Object.entries(report).flatMap(([metric, { misses: list }]) =>
     list.map((miss) => `  [${metric}] ${miss}`),
   );

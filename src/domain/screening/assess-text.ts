@@ -35,8 +35,14 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const childStatus = detectChild(normalized);
   const detection = detectIndicators(normalized, { child: childStatus, setting, stage, language });
   const playful = isPlayful(normalized) && !DISTRESS_NOW.test(normalized.text);
-  const urgency = playful ? [] : detectUrgency(normalized);
-  const detected = withUrgencyHits(playful ? withoutEmergencies(detection.hits) : detection.hits, urgency, normalized);
+  const urgency = playful
+    ? []
+    : relevantCues(detectUrgency(normalized), detection.hits, childStatus.status === "child");
+  const detected = withUrgencyHits(
+    withTreatedInjury(playful ? withoutEmergencies(detection.hits) : detection.hits, normalized),
+    urgency,
+    normalized,
+  );
   const answered = applyAnswers(withChildHit(detected, childStatus), input.answers, localeFor(language), t);
   const child = answered.some((hit) => hit.id === "CH-01-under-18");
   const hits = child ? withChildCounterparts(answered) : answered;
@@ -49,7 +55,8 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const topicOnly = playful || question === "general" || onlyHypothetical(hits, detection.hypothetical);
   // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
   // after running away, the phone about to be taken, moved on soon in distress.
-  const alarm = !topicOnly && (urgency.length > 0 || detection.foreignSos);
+  const alarm =
+    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text));
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
@@ -74,6 +81,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     preDeparture: outcome.reason === "pre_departure",
     otherConcern: outcome.reason === "domestic_violence" || outcome.reason === "labour_dispute",
     topicOnly: topicOnly && !outcome.emergency,
+    playful,
   });
   const explanation = buildExplanation(
     {
@@ -130,12 +138,81 @@ function withoutEmergencies(hits: readonly DetectedHit[]): DetectedHit[] {
   return hits.filter((hit) => hit.category !== "emergency");
 }
 
+/**
+ * An injury already treated ("untung bos mau bayar operasi") or hospital stays that are over ("sudah 2x
+ * masuk RS") is a health hazard to ask about, not an emergency now.
+ */
+const TREATED =
+  /(?<=^| )(?:(?:sudah|untung|akhirnya|baru) (?:\S+ ){0,3}(?:dioperasi|operasi|diobati|berobat|dirawat|dijahit|ke dokter)|(?:sudah|pernah) (?:\d+ ?(?:x|kali)|beberapa kali|berkali kali) (?:\S+ )?(?:masuk|ke|dibawa ke) (?:rs|rumah sakit|klinik)|(?:already|was|got) (?:treated|operated|stitched)|(?:paid|pays) for (?:the |my )?(?:surgery|operation|treatment))(?= |$)/;
+
+function withTreatedInjury(hits: readonly DetectedHit[], normalized: NormalizedText): DetectedHit[] {
+  if (!TREATED.test(normalized.text)) return [...hits];
+  const hazard = findIndicator("FL-13-health-hazard");
+  return hits.flatMap((hit): DetectedHit[] => {
+    if (hit.id !== "EM-02-injured" || hazard === undefined) return [hit];
+    if (hits.some((other) => other.id === hazard.id)) return [];
+    return [{ ...hit, id: "FL-13-health-hazard", category: hazard.category, strength: hazard.strength }];
+  });
+}
+
 /** The catalogue indicator each alarm cue stands for, when one fits. */
 const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>> = {
   imminent_violence: ["FL-06-violence", "EM-03-death-threat"],
   cut_off: ["EM-08-safe-to-talk", "FL-05-isolation-phone"],
   moved_soon: ["EM-06-about-to-be-sold"],
+  moved_plain: ["EM-06-about-to-be-sold"],
+  care_refused: ["EM-02-injured", "FL-13-health-hazard"],
+  armed: ["FL-06-violence", "EM-03-death-threat"],
+  starved: ["FL-12-living-conditions"],
 };
+
+const ONLINE_SEXUAL =
+  /(?<=^| )(?:foto (?:telanjang|bugil)|video (?:telanjang|bugil|call)|vcs|sexting|nude (?:photos?|pictures?|videos?)|send nudes|nudes)(?= |$)/;
+
+/** Signs that a person is kept in sexual exploitation now: force, confinement, violence or threats. */
+const KEPT: ReadonlySet<string> = new Set([
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-10-cannot-quit",
+  "FL-03-debt-bondage",
+  "FL-01-documents",
+]);
+
+/**
+ * Sexual exploitation going on under control is an emergency: kept from leaving, cut off, beaten,
+ * threatened, held by a debt or their papers. A lure alone (a child invited to "nemenin tamu") is a
+ * high-risk referral, not yet an emergency.
+ */
+function exploitedUnderControl(hits: readonly DetectedHit[], text: string): boolean {
+  // Sexual extortion online (nude photos, video calls) is serious but not a person held now.
+  if (ONLINE_SEXUAL.test(text)) return false;
+  const sexual = hits.some((hit) => hit.id === "PUR-02-sexual-exploitation" || hit.id === "CH-02-child-commercial-sex");
+  return sexual && hits.some((hit) => KEPT.has(hit.id));
+}
+
+/** Signs of control that make a planned move ("mau dibawa ke saudi") a danger. */
+const CONTROL: ReadonlySet<string> = new Set([
+  "EM-01-held-now",
+  "FL-01-documents",
+  "FL-04-movement",
+  "FL-05-isolation-phone",
+  "FL-06-violence",
+  "FL-07-threats",
+  "FL-10-cannot-quit",
+  "PUR-01-forced-criminality",
+  "PUR-02-sexual-exploitation",
+  "PUR-03-forced-marriage",
+]);
+
+/** Cues that need context: a plain planned move needs a sign of control; a missing or taken person needs a child. */
+function relevantCues(cues: readonly UrgencyCue[], hits: readonly DetectedHit[], child: boolean): UrgencyCue[] {
+  return cues.filter((cue) => {
+    if (cue.cue === "moved_plain") return hits.some((hit) => CONTROL.has(hit.id));
+    if (cue.cue === "child_taken") return child;
+    return true;
+  });
+}
 
 function withUrgencyHits(
   hits: readonly DetectedHit[],

@@ -13,6 +13,8 @@ export type IntentInput = {
   otherConcern: boolean;
   /** The indicators are only topics: a general question, a what-if, or news. */
   topicOnly: boolean;
+  /** A joke, a game, a film or a novel: chat, not a request. */
+  playful?: boolean;
 };
 
 const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`);
@@ -57,6 +59,7 @@ export function detectIntent(input: IntentInput): Intent {
   if ((kin && MISSING.test(text)) || SEARCHING.test(text)) return "family_tracing";
   if (REPORT.test(text)) return "report_recruiter";
   if (input.emergency) return "help";
+  if (input.playful === true && !HELP.test(text)) return "other";
   if (input.topicOnly) return "information";
   if (HELP.test(text)) return "help";
   const serious = input.hits.some((hit) => hit.strength !== "weak" && hit.id !== "CH-01-under-18");

@@ -296,7 +296,7 @@ export function detectLanguage(text: string, fallback: Locale = "id"): Language 
   const words = sample.toLowerCase().match(/[\p{L}']+/gu) ?? [];
   let indonesian = 0;
   let english = 0;
-  const markers: Record<MarkedLanguage, number> = { tl: 0, es: 0, pt: 0, ms: 0 };
+  const markers: Record<MarkedLanguage, number> = { tl: 0, es: 0, pt: 0, ms: 0, vi: 0 };
   for (const word of words) {
     if (INDONESIAN.has(word)) indonesian++;
     if (ENGLISH.has(word)) english++;
@@ -340,8 +340,8 @@ function scriptLanguage(sample: string): Language | undefined {
   return letters >= 2 && letters >= latin ? language : undefined;
 }
 
-type MarkedLanguage = "tl" | "es" | "pt" | "ms";
-const MARKED: readonly MarkedLanguage[] = ["tl", "es", "pt", "ms"];
+type MarkedLanguage = "tl" | "es" | "pt" | "ms" | "vi";
+const MARKED: readonly MarkedLanguage[] = ["tl", "es", "pt", "ms", "vi"];
 /** Function words that mark a language and are rare in Indonesian or English chat. */
 const MARKERS: Record<MarkedLanguage, ReadonlySet<string>> = {
   tl: new Set(
@@ -358,6 +358,10 @@ const MARKERS: Record<MarkedLanguage, ReadonlySet<string>> = {
     "o os as que de e em não nao sou somos meu minha nós nos me uma um mas ajuda aqui muito com para oi olá ola está estou tô eles elas você voce também tambem".split(
       " ",
     ),
+  ),
+  // Vietnamese typed without accents ("cuu em voi, em bi nhot")
+  vi: new Set(
+    "toi em chung khong duoc cua voi bi cho nhung nguoi ho minh anh chi roi dang nay lam viec giup cuu".split(" "),
   ),
   ms: new Set("tak nak awak kerana sahaja hendak duit pasal macam mana hantar pejabat kerajaan polis sikit".split(" ")),
 };

@@ -2,10 +2,15 @@ import { isNegator } from "./detect-negation.ts";
 import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
 import { stemCandidates } from "./stem-word.ts";
 import {
+  CARE_REFUSED,
+  CHILD_TAKEN,
+  ARMED,
   CUT_OFF,
   DISTRESS,
   FICTION,
   HABITUAL,
+  HIDING,
+  ILL,
   IMMINENT_BEFORE,
   MOVED_SOON,
   NOW_WORDS,
@@ -15,6 +20,7 @@ import {
   REFLEXIVE,
   SOS_AS_NAME,
   SOS_WORDS,
+  STARVED,
   STRANDED,
   TAKE_AWAY,
   VIOLENCE_EN,
@@ -28,7 +34,17 @@ import {
  * terakhir saya chat"); being moved on soon, in distress.
  */
 export type UrgencyCue = {
-  cue: "sos" | "imminent_violence" | "stranded" | "cut_off" | "moved_soon";
+  cue:
+    | "sos"
+    | "imminent_violence"
+    | "stranded"
+    | "cut_off"
+    | "moved_soon"
+    | "moved_plain"
+    | "care_refused"
+    | "child_taken"
+    | "armed"
+    | "starved";
   first: number;
   last: number;
 };
@@ -46,7 +62,19 @@ const PHONE_TAKEN = words(
   `(?:${PHONE}) (?:\\S+ ){0,3}(?:mau|akan|bakal|will be|going to be|about to be|nanti|sebentar lagi|is going to be) (?:\\S+ )?(?:${TAKE_AWAY})|(?:mau|akan|bakal|going to|will|about to|want to) (?:\\S+ ){0,2}(?:ambil|sita|rampas|take|confiscate|grab|smash|break) (?:\\S+ ){0,2}(?:${PHONE})|${CUT_OFF}`,
 );
 const MOVED = words(MOVED_SOON);
+/** The message opens with someone else as its subject: "istri saya …", "my daughter …". */
+const ABOUT_OTHER =
+  /^(?:\S+ ){0,3}(?:istri|suami|anak|adik|kakak|sepupu|teman|ibu|ayah|bapak|mama|mamah|papa|keponakan|ponakan|tetangga|pacar|my (?:wife|husband|son|daughter|sister|brother|friend|mother|father|cousin|niece|nephew)) /;
+const CARE = words(CARE_REFUSED);
+const ILLNESS = words(ILL);
+const TAKEN = words(CHILD_TAKEN);
 const DISTRESSED = words(DISTRESS);
+const ARMED_NOW = words(ARMED);
+const STARVING = words(STARVED);
+/** The weapon is in a story that is over or a what-if: "dulu pernah ditodong", "kalau dia bawa pisau". */
+const NOT_NOW_WEAPON = words(
+  "dulu|pernah|tahun lalu|years ago|used to|kalau|jika|if|film|game|masak|memasak|dapur|kitchen|cooking|cook|potong sayur|buah|jual|beli|buy|sell|toko|shop",
+);
 const PLAY = new RegExp(`(?<=^| )(?:${PLAYFUL})(?= |$)|😂|🤣`);
 const FICTIONAL = new RegExp(`(?<=^| )(?:${FICTION})(?= |$)`);
 
@@ -60,15 +88,39 @@ export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
   if (violence !== undefined) cues.push({ cue: "imminent_violence", ...violence });
   const ran = firstMatch(RAN, text);
   const strand = firstMatch(STRAND, text);
-  if (ran !== undefined && strand !== undefined && firstMatch(SAFE_HOME, text) === undefined) {
+  // Stranded is the writer's own alarm ("sy kabur … di jalan"); a relative's account of it is a report.
+  if (
+    ran !== undefined &&
+    strand !== undefined &&
+    firstMatch(SAFE_HOME, text) === undefined &&
+    !ABOUT_OTHER.test(text)
+  ) {
     cues.push({ cue: "stranded", first: at(ran[0]), last: at(strand[0] + strand[1] - 1) });
   }
   const phone = firstMatch(PHONE_TAKEN, text);
   if (phone !== undefined) cues.push({ cue: "cut_off", first: at(phone[0]), last: at(phone[0] + phone[1] - 1) });
   const moved = firstMatch(MOVED, text);
-  if (moved !== undefined && firstMatch(DISTRESSED, text) !== undefined) {
-    cues.push({ cue: "moved_soon", first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
+  if (moved !== undefined) {
+    // In distress it is an alarm by itself; without, only beside a sign of control (assessText decides).
+    const cue = firstMatch(DISTRESSED, text) !== undefined ? "moved_soon" : "moved_plain";
+    cues.push({ cue, first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
   }
+  const refused = firstMatch(CARE, text);
+  if (refused !== undefined && firstMatch(ILLNESS, text) !== undefined) {
+    cues.push({ cue: "care_refused", first: at(refused[0]), last: at(refused[0] + refused[1] - 1) });
+  }
+  const armed = firstMatch(ARMED_NOW, text);
+  if (
+    armed !== undefined &&
+    firstMatch(NOT_NOW_WEAPON, text) === undefined &&
+    firstMatch(SAFE_HOME, text) === undefined
+  )
+    cues.push({ cue: "armed", first: at(armed[0]), last: at(armed[0] + armed[1] - 1) });
+  const starved = firstMatch(STARVING, text);
+  if (starved !== undefined && firstMatch(SAFE_HOME, text) === undefined)
+    cues.push({ cue: "starved", first: at(starved[0]), last: at(starved[0] + starved[1] - 1) });
+  const taken = firstMatch(TAKEN, text);
+  if (taken !== undefined) cues.push({ cue: "child_taken", first: at(taken[0]), last: at(taken[0] + taken[1] - 1) });
   return cues;
 }
 
@@ -108,18 +160,39 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
       .map((token) => token.text)
       .join(" ");
     // "kalau lapor, dia akan mukul" / "if I tell anyone he will hurt me": a threat (FL-07), not the moment.
-    if (
-      tokens
-        .slice(Math.max(sentenceStart, i - 6), Math.min(sentenceEnd, i + 6) + 1)
-        .some((token) => CONDITIONAL.has(token.text))
-    )
-      continue;
+    if (conditionNear(tokens, i)) continue;
     const cueBefore = before.findIndex((token) => IMMINENT_BEFORE.has(token));
     NOW.lastIndex = 0;
     if (cueBefore >= 0) return { first: i - before.length + cueBefore, last: i };
     if (NOW.test(sentence)) return { first: i, last: i };
+    const hiding = hidingNear(tokens, i);
+    if (hiding !== undefined) return { first: Math.min(hiding, i), last: Math.max(hiding, i) };
   }
   return undefined;
+}
+
+/** A word of hiding in the same full sentence (across commas), within twelve tokens of the verb. */
+function hidingNear(tokens: NormalizedText["tokens"], i: number): number | undefined {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= 12 && j >= 0 && j < tokens.length; j += step) {
+      const word = tokens[j]?.text ?? "";
+      if (word === SENTENCE_END) break;
+      if (HIDING.has(word)) return j;
+    }
+  }
+  return undefined;
+}
+
+/** A condition within six tokens of the verb, across commas but not across a full stop. */
+function conditionNear(tokens: NormalizedText["tokens"], i: number): boolean {
+  for (const step of [-1, 1]) {
+    for (let j = i + step; Math.abs(j - i) <= 6 && j >= 0 && j < tokens.length; j += step) {
+      const word = tokens[j]?.text ?? "";
+      if (word === SENTENCE_END) break;
+      if (CONDITIONAL.has(word)) return true;
+    }
+  }
+  return false;
 }
 
 function isViolent(word: string): boolean {

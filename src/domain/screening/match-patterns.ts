@@ -76,13 +76,16 @@ function lastTokenBefore(normalized: NormalizedText, endChar: number): number {
   return index;
 }
 
+const SENTENCE_REACH = 15;
+
 /** The normalised sentence that contains tokens first..last. */
 function sentenceAround(normalized: NormalizedText, first: number, last: number): string {
   const { tokens } = normalized;
   let from = first;
   let to = last;
-  while (from > 0 && tokens[from - 1]?.text !== SENTENCE_END) from--;
-  while (to < tokens.length - 1 && tokens[to + 1]?.text !== SENTENCE_END) to++;
+  // Voice-to-text and chat run-ons have no full stops: a "sentence" ends after SENTENCE_REACH tokens too.
+  while (from > 0 && first - from < SENTENCE_REACH && tokens[from - 1]?.text !== SENTENCE_END) from--;
+  while (to < tokens.length - 1 && to - last < SENTENCE_REACH && tokens[to + 1]?.text !== SENTENCE_END) to++;
   return tokens
     .slice(from, to + 1)
     .map((token) => token.text)

@@ -30,6 +30,16 @@ export const VIOLENCE_ROOTS: ReadonlySet<string> = new Set([
   "injak",
   "gorok",
   "habisi",
+  "hantam",
+  "jambak",
+  "tempeleng",
+  "bogem",
+  "pecut",
+  "sundut",
+  "culik",
+  "todong",
+  "tikam",
+  "ugut",
 ]);
 /** English verbs of serious violence. */
 export const VIOLENCE_EN: ReadonlySet<string> = new Set([
@@ -49,6 +59,10 @@ export const VIOLENCE_EN: ReadonlySet<string> = new Set([
   "slap",
   "murder",
   "electrocute",
+  "smack",
+  "whip",
+  "batter",
+  "kidnap",
 ]);
 /** Before a violent verb: it is about to happen, or happening now. */
 export const IMMINENT_BEFORE: ReadonlySet<string> = new Set([
@@ -84,20 +98,20 @@ export const SOS_AS_NAME =
 
 /** Having run away or being stranded: no money, papers or roof. */
 export const RAN_AWAY =
-  "kabur|lari|melarikan diri|minggat|meloloskan diri|lolos|ran away|run away|running away|escaped|escape|fled|left the house|left my employer|keluar dari rumah majikan|keluar dari tempat";
+  "kabur|kabor|ngacir|mlayu|minggat|cabut dari|lari dari|run from|ran from|runaway|run off|ran off|left (?:my|the) (?:bos|boss|employer|agency|agent|house|ship|boat|vessel)|kabur|lari|melarikan diri|minggat|meloloskan diri|lolos|ran away|run away|running away|escaped|escape|fled|left the house|left my employer|keluar dari rumah majikan|keluar dari tempat";
 export const STRANDED =
-  "(?:tidak|belum) (?:punya|ada|pegang|bawa) (?:uang|duit|paspor|passport|dokumen|ongkos|tempat|hp|makan|saudara)|tanpa (?:uang|duit|paspor|dokumen|ongkos)|(?:no|without) (?:money|passport|documents|papers|place to|food|phone)|(?:di|on the) (?:jalan|jalanan|street|streets|road)|terlantar|telantar|ditelantarkan|gelandangan|tidur di (?:jalan|masjid|stasiun|terminal|emperan|luar)|sleeping (?:outside|on the street|at the station)|stranded|homeless|tidak tahu (?:harus )?(?:ke mana|kemana)|do not know where to go|nowhere to go|tidak ada tempat";
+  "(?:tidak|belum) (?:punya|ada|pegang|bawa) (?:uang|duit|paspor|passport|dokumen|ongkos|tempat|hp|makan|saudara)|tanpa (?:uang|duit|paspor|dokumen|ongkos)|(?:no|without) (?:money|passport|documents|papers|place to|food|phone)|(?:di|on the) (?:jalan|jalanan|street|streets|road)|terlantar|telantar|ditelantarkan|gelandangan|tidur di (?:jalan|masjid|stasiun|terminal|emperan|luar)|sleeping (?:outside|on the street|at the station)|stranded|homeless|tidak tahu (?:harus )?(?:ke mana|kemana)|do not know where to go|nowhere to go|tidak ada tempat|tidak bawa apa apa|tanpa bawa apa apa|tidak bawa (?:uang|paspor|dokumen|baju|hp)|(?:tidak|belum) makan (?:dari|sejak|\\d+)|tidak ada (?:uang|duit|ongkos|pulsa|paspor)|(?:no|not have|do not have|did not bring) (?:any )?(?:money|passport|documents|papers|phone credit|food|place to sleep)|(?:di|at the|at a) (?:terminal|stasiun|pelabuhan|bandara|masjid|hutan|kebun|station|port|airport|harbour|harbor|mosque|forest|jungle)|(?:sleep|sleeping|slept) (?:where|outside|in the)|(?:do not|dont) know where (?:to sleep|to go|i am)";
 
 /** The phone, the only line out, is about to be taken, or this may be the last message. */
 export const PHONE = "hp|handphone|hape|ponsel|telepon|phone|cellphone|mobile|henpon";
 export const CUT_OFF =
-  "(?:chat|pesan|kabar|sms|wa|message|text) terakhir|terakhir (?:saya |aku )?(?:bisa )?(?:chat|kirim|menghubungi|hubungi|kabari)|last (?:message|chat|time i can)|(?:may|might) not (?:be able to )?(?:reply|write|chat|contact) again|tidak bisa (?:chat|menghubungi|hubungi) lagi";
+  "(?:hp|phone) (?:saya |aku )?(?:mau|akan|bakal|sebentar lagi|nanti) (?:di)?(?:ambil|sita|rampas)|(?:tidak|belum) (?:ada )?kabar (?:dari )?saya (?:\\S+ ){0,3}(?:berarti|artinya)|(?:chat|pesan|kabar|sms|wa|message|text) terakhir|terakhir (?:saya |aku )?(?:bisa )?(?:chat|kirim|menghubungi|hubungi|kabari)|last (?:message|chat|time i can)|(?:may|might) not (?:be able to )?(?:reply|write|chat|contact) again|tidak bisa (?:chat|menghubungi|hubungi) lagi";
 export const TAKE_AWAY =
   "diambil|disita|dirampas|direbut|dibanting|dihancurkan|dimatikan|dikunci|take|taken|confiscate|confiscated|grab|smash|break";
 
 /** Moved on by someone else soon: "malam ini mau dibawa ke malaysia". */
 export const MOVED_SOON =
-  "(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput) (?:ke|pergi|keluar)|(?:will|going to|about to) be (?:taken|moved|sent|transferred|shipped) to";
+  "(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:bawa|pindahin|pindahkan|kirim|angkut|oper|jemput|jual) (?:saya|kami|kita|dia|kakak|adik|anak) (?:\\S+ )?(?:ke|pergi|keluar)|(?:will|going to|about to|want to|wants to|plan to) (?:take|move|send|transfer|ship|sell) (?:me|us|her|him|them) (?:\\S+ )?(?:to|across|over)|(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput) (?:ke|pergi|keluar)|(?:will|going to|about to) be (?:taken|moved|sent|transferred|shipped) to";
 /** Distress that makes a planned move a danger ("nangis", "diam diam", "takut"). */
 export const DISTRESS =
   "tolong|nangis|menangis|takut|diam diam|diem diem|sembunyi|bantu|help|crying|scared|afraid|secretly|hiding|please";
@@ -106,7 +120,7 @@ export const DISTRESS =
 export const PLAYFUL =
   "wkwk\\S*|wk|haha\\S*|hehe\\S*|hihi\\S*|xixi\\S*|awokawok\\S*|lol|lmao|rofl|ngakak|bercanda|becanda|canda|just kidding|kidding|jk|😂|🤣";
 export const FICTION =
-  "film|filmnya|novel|novelnya|drakor|drama|sinetron|anime|komik|manga|game|gamenya|main ff|ff|free fire|mobile legends|ml|pubg|roblox|squid game|lore|karakter|tokoh|episode|eps|bab|chapter|season|cerpen|dongeng|fiksi|series|netflix|movie|show|cerita (?:film|novel|fiksi)|tugas (?:sekolah|kuliah|makalah)|pr|homework|essay|makalah|skripsi";
+  "film|filmnya|novel|novelnya|drakor|drama|sinetron|anime|komik|manga|lore|karakter|tokoh|episode|eps|bab|chapter|season|cerpen|dongeng|fiksi|series|netflix|movie|squid game|cerita (?:film|novel|fiksi)|tugas (?:sekolah|kuliah|makalah)|homework|essay|makalah|skripsi|(?:main|mainin|maen|nemenin main|playing|play) (?:game|ff|free fire|ml|mobile legends|pubg|roblox|minecraft)";
 /** Habit, not the moment: "sering mukul", "always hits me". */
 export const HABITUAL: ReadonlySet<string> = new Set([
   "sering",
@@ -127,4 +141,33 @@ export const REFLEXIVE: ReadonlySet<string> = new Set([
   "herself",
   "himself",
   "themselves",
+]);
+
+/** Illness or injury, and care refused: "batuk darah tp gk dibawa ke dokter", "sick but not allowed to see a doctor". */
+export const ILL =
+  "muntah|diare|kejang|tidak bisa (?:jalan|bangun|berdiri|napas|nafas)|lemas|lemes|infeksi|pneumonia|beriberi|(?:can not|could not) (?:walk|stand|breathe)|vomit\\S*|unconscious|sakit|demam|batuk darah|muntah darah|luka|terluka|pendarahan|berdarah|hamil|pingsan|bengkak|patah|sesak|lumpuh|sick|ill|fever|injured|bleeding|pregnant|wound|broken";
+export const CARE_REFUSED =
+  "(?:tidak|belum) (?:\\S+ )?(?:dibawa|diantar|diizinkan|diijinkan|boleh|dikasih|diberi|dibolehkan|bisa) (?:\\S+ )?(?:ke )?(?:dokter|rs|rumah sakit|klinik|puskesmas|berobat|obat|darat|istirahat)|(?:tidak|belum) (?:diobati|dirawat|diperiksa)|(?:not|never) (?:allowed|taken|let|permitted) (?:\\S+ ){0,2}(?:doctor|hospital|clinic|medicine|rest|shore)|(?:refuse|refused|refuses|will not|do not|does not) (?:\\S+ ){0,3}(?:doctor|hospital|medicine|treatment)|no (?:doctor|medicine|treatment)";
+/** A child taken or missing: "anak sy umur 13 dibawa org gk dikenal", "my daughter (14) is missing". */
+export const CHILD_TAKEN =
+  "diculik|dibawa kabur|dilarikan|dibawa (?:pergi )?(?:orang|om|pria|laki laki|cowok|lelaki|seseorang) (?:\\S+ )?(?:tidak dikenal|asing|yang tidak dikenal)|(?:tidak|belum) pulang|hilang|menghilang|tidak ada kabar|(?:tidak|belum) bisa (?:di)?hubungi|kidnapped|abducted|taken by|missing|has not come home|did not come home|ran off with";
+
+/** A weapon in the hands of someone present: "bos bawa pisau", "majikan pegang parang", "he has a knife". */
+export const WEAPON =
+  "pisau|parang|golok|celurit|clurit|arit|sabit|kapak|senjata|senjata tajam|sajam|pistol|senapan|pentungan|tongkat besi|besi|gunting|knife|knives|machete|gun|pistol|rifle|axe|iron bar";
+export const ARMED = `(?:bawa|membawa|pegang|megang|memegang|acungkan|acungin|ngacungin|mengacungkan|todongkan|nodongin|menodongkan|ambil|keluarin|keluarkan|ngeluarin) (?:\\S+ )?(?:${WEAPON})|ditodong (?:\\S+ )?(?:${WEAPON})?|(?:holding|hold|holds|has|have|had|with|pointing|points|pointed|waving|took|take|takes|taking|bring|brings|bringing|brought|carry|carries|carrying|grabbed|grab|pulled|pull) (?:a |an |the |his |her |their )?(?:${WEAPON})`;
+/** Food withheld for days: "tidak dikasih makan 3 hari", "not given food since yesterday". */
+export const STARVED =
+  "(?:tidak|belum|jarang) (?:\\S+ )?(?:dikasih|diberi|dikirim|boleh) makan (?:\\S+ ){0,2}(?:\\d+ hari|dua hari|tiga hari|berhari hari|seharian|dari kemarin|sejak kemarin|dari pagi|sejak|dari)|(?:tidak|belum) makan (?:\\S+ )?(?:\\d+ hari|dua hari|tiga hari|berhari hari)|kelaparan|(?:not|never) (?:been )?(?:given|allowed|get|got) (?:any )?(?:food|to eat)|(?:not|never|do not|does not|did not) (?:give|gives|gave|giving) (?:me|us|her|him|them) (?:any )?(?:food|anything to eat|to eat)|(?:no|without) food (?:for|since)|starv\\S*";
+/** Hiding from someone: a violent verb anywhere in that sentence is about now ("sembunyi di kamar mandi, mau dihajar"). */
+export const HIDING: ReadonlySet<string> = new Set([
+  "sembunyi",
+  "bersembunyi",
+  "ngumpet",
+  "umpet",
+  "hiding",
+  "hide",
+  "dikejar",
+  "chasing",
+  "chased",
 ]);

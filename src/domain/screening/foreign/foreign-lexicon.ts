@@ -19,9 +19,9 @@ export const UNSPACED: ReadonlySet<ForeignLanguage> = new Set(["th", "my", "km",
 const ES_OBJ = "(?:me|nos|les|la|lo|las|los)";
 const ES_DOCS =
   "(?:los |el |mis |mi |nuestros |nuestro |sus |su )?(?:pasaportes?|documentos?|papeles|dni|identificacion)";
-const ES_PHONE = "(?:los |el |mis |mi |nuestros |nuestro |sus |su )?(?:celulares?|telefonos?|moviles?)";
+const ES_PHONE = "(?:los |el |mis |mi |nuestros |nuestro |sus |su )?(?:celular(?:es)?|telefonos?|movil(?:es)?)";
 const PT_DOCS = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:passaportes?|documentos?)";
-const PT_PHONE = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:celulares?|telefones?)";
+const PT_PHONE = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:celular(?:es)?|telefones?)";
 const TL_WHO = "(?:ako|kami|kame|sila|siya|kaming lahat)";
 const VI_WHO = "(?:toi|em|chung toi|chung em|minh|anh|chi|con|tui)";
 
@@ -32,7 +32,14 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       `hindi (?:na )?(?:${TL_WHO} )?(?:makalabas|makaalis|makatakas|pinapalabas|pinapaalis|pinalalabas|pinayagang lumabas|pinapayagang lumabas|pinapauwi)`,
       "bawal (?:kami |ako )?(?:lumabas|umalis|tumakas)",
     ],
-    "EM-02-injured": ["(?:sugatan|dumudugo|duguan|nabali|bali ang|malubha ang sakit|nawalan ng malay)"],
+    "EM-02-injured": [
+      "(?:sugatan|dumudugo|duguan|nabali|bali ang|malubha ang sakit|nawalan ng malay|nahimatay|inuubo ng dugo|nagsusuka ng dugo|hindi makahinga|hirap huminga)",
+      "(?:hindi|ayaw|di) (?:\\S+ )?(?:dinala|dalhin|pinadala|pinagamot|ipagamot|pinatingin|pinadoktor|pinapunta) (?:\\S+ )?(?:sa )?(?:ospital|doktor|clinic|klinika|gamot)",
+      "walang (?:gamot|doktor|medisina)",
+    ],
+    "FL-13-health-hazard": [
+      "(?:may sakit|nagkasakit|maysakit|lagnat|nilalagnat|inaapoy ng lagnat|nagsusuka|masakit ang|ubo|inuubo|nanghihina|walang gamot|kemikal|lason)",
+    ],
     "EM-03-death-threat": ["(?:papatayin|papatayin daw|pinagbantaang papatayin|patayin)"],
     "EM-04-self-harm": [
       "(?:magpakamatay|magpapakamatay|gusto ko nang mamatay|ayoko nang mabuhay|tatapusin ko na ang buhay)",
@@ -59,13 +66,19 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       "(?:quota|kota|target) .{0,40}(?:multa|pinalo|parusa|sinaktan)",
       "hindi naabot (?:yung |ang )?(?:quota|target)",
     ],
-    "FL-11-excessive-hours": ["\\d+ (?:na )?oras (?:kada|bawat|sa isang) araw", "walang (?:day off|pahinga)"],
+    "FL-11-excessive-hours": [
+      "\\d+ (?:na )?oras (?:kada|bawat|sa isang|isang|sa) araw",
+      "\\d+ (?:na )?oras",
+      "walang (?:day off|pahinga|tulog)",
+      "(?:magdamag|buong araw at gabi|araw at gabi|gabi-gabi|gabi gabi) (?:\\S+ )?(?:nagtatrabaho|trabaho|pinagtatrabaho)",
+      "(?:halos )?(?:hindi|di) (?:na )?(?:kami |ako )?(?:natutulog|makatulog|pinapatulog|makapagpahinga)",
+    ],
     "PUR-01-forced-criminality": ["(?:scam|scammer|manloko|mang ?scam|panloloko|pinapa ?scam|pinag ?scam)"],
     "PUR-02-sexual-exploitation": ["(?:prostitusyon|bugaw|binubugaw|pinilit .{0,20}(?:makipagtalik|sex|customer))"],
     "DEC-01-job-deception": ["(?:sabi|akala|pangako) .{0,60}(?:pero|tapos|iyon pala|yun pala|pala)"],
     "VUL-01-visa-status": ["tourist visa"],
     SOS: ["(?:saklolo|sos)"],
-    HELP: ["(?:tulong|tulungan|tulungan (?:nyo|niyo|mo) (?:po )?(?:ako|kami)|help po)"],
+    HELP: ["(?:tulong|tulungan|tulungan (?:nyo|niyo|mo) (?:po )?(?:ako|kami)|help po|takot (?:ako|kami|na takot))"],
   },
   vi: {
     "EM-01-held-now": [
@@ -74,7 +87,10 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       "khong (?:the|duoc) (?:thoat|tron|ra ngoai|ve nha)",
       "(?:giup|cuu) .{0,20}thoat (?:khoi)?",
     ],
-    "EM-02-injured": ["(?:bi thuong|chay mau|gay (?:tay|chan|xuong)|benh nang|om nang|bat tinh|ngat xiu)"],
+    "EM-02-injured": [
+      "(?:bi thuong|chay mau|gay (?:tay|chan|xuong)|benh nang|om nang|bat tinh|ngat xiu|kho tho|ho ra mau|non ra mau)",
+      "khong (?:duoc |cho )?(?:di )?(?:kham benh|di benh vien|gap bac si|uong thuoc|chua tri)",
+    ],
     "EM-03-death-threat": ["(?:doa giet|se giet|giet (?:toi|em|chung toi|het))"],
     "EM-04-self-harm": ["(?:muon chet|tu tu|khong muon song|ket lieu doi)"],
     "EM-05-recent-sexual-violence": ["(?:hiep dam|cuong hiep|xam hai tinh duc)"],
@@ -101,16 +117,19 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     "VUL-01-visa-status": ["(?:visa|thi thuc) du lich"],
     "VUL-02-unknown-place": ["khong biet (?:dia chi|o dau|dang o dau|noi tieng)"],
     SOS: ["(?:cuu (?:toi|em|voi|chung toi|minh)|cuu voi|sos)"],
-    HELP: ["(?:giup (?:toi|em|do|chung toi|voi)|can giup)"],
+    HELP: ["(?:giup (?:toi|em|do|chung toi|voi)|can giup|so lam|rat so|(?:toi|em) so)"],
   },
   es: {
     "EM-01-held-now": [
-      "(?:encerrad[oa]s?|nos encierran|me encierran|secuestrad[oa]s?|secuestraron|retenid[oa]s? contra|encadenad[oa]s?)",
+      "(?:encerrad[oa]s?|nos encierran|me encierran|me encerraron|nos encerraron|secuestrad[oa]s?|secuestraron|retenid[oa]s? contra|encadenad[oa]s?)",
       `no ${ES_OBJ} (?:dejan|deja|permiten) (?:salir|irme|irnos|ir|volver|escapar)`,
       "no (?:puedo|podemos|pueden) (?:salir|escapar|irme|irnos)",
       "(?:guardias|hombres) armados",
     ],
-    "EM-02-injured": ["(?:herid[oa]s?|sangrando|sangre|fractura|hueso roto|muy enferm[oa])"],
+    "EM-02-injured": [
+      "(?:herid[oa]s?|sangrando|sangre|fractura|hueso roto|muy enferm[oa]|inconsciente|desmay\\S*|no puede respirar)",
+      "no (?:nos |me |la |lo |le |les )?(?:dejan|llevan|permiten) (?:ir |ver )?(?:al |a un |a una )?(?:medico|doctor|hospital|clinica)",
+    ],
     "EM-03-death-threat": [`(?:${ES_OBJ} van a matar|matarme|matarnos|matar a mi familia|amenaz\\w* (?:de|con) matar)`],
     "EM-04-self-harm": ["(?:suicid\\w*|quitarme la vida|quiero morir(?:me)?|no quiero vivir)"],
     "EM-05-recent-sexual-violence": ["(?:violad[oa]s?|violaron|abusaron sexualmente|abuso sexual)"],
@@ -139,17 +158,21 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     ],
     "VUL-01-visa-status": ["visa de turista"],
     SOS: ["(?:socorro|auxilio|sos)"],
-    HELP: ["(?:ayuda|ayudenme|ayudame|ayudanos)"],
+    HELP: ["(?:ayuda|ayudenme|ayudame|ayudanos|tengo miedo|tenemos miedo|me obligan|nos obligan)"],
   },
   pt: {
     "EM-01-held-now": [
-      "(?:pres[oa]s?|trancad[oa]s?|nos trancam|me trancam|sequestrad[oa]s?|carcere privado|acorrentad[oa]s?)",
+      "(?:pres[oa]s?|trancad[oa]s?|nos trancam|me trancam|me trancaram|nos trancaram|me prenderam|nos prenderam|sequestrad[oa]s?|carcere privado|acorrentad[oa]s?)",
       "nao (?:me |nos )?(?:deixam|deixa) (?:ninguem )?(?:sair|ir|voltar|fugir)",
+      "nao (?:me |nos )?deixam voltar (?:para casa|pra casa)",
       "nao (?:consigo|podemos|posso|conseguimos) (?:sair|fugir)",
       "como (?:eu )?(?:saio|sair) daqui",
       "guardas armados",
     ],
-    "EM-02-injured": ["(?:ferid[oa]s?|sangrando|sangue|fratura|muito doente)"],
+    "EM-02-injured": [
+      "(?:ferid[oa]s?|sangrando|sangue|fratura|muito doente|desmai\\S*|inconsciente|nao consegue respirar)",
+      "nao (?:nos |me |a |o )?(?:deixam|levam) (?:ir )?(?:ao |a um |a uma )?(?:medico|hospital|clinica)",
+    ],
     "EM-03-death-threat": ["(?:vao (?:me |nos )?matar|me matar|matar minha familia|ameac\\w* de morte)"],
     "EM-04-self-harm": ["(?:suicid\\w*|quero morrer|tirar (?:a )?minha (?:propria )?vida|nao quero mais viver)"],
     "EM-05-recent-sexual-violence": ["(?:estupr\\w*|abuso sexual|abusaram)"],
@@ -173,10 +196,12 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     ],
     "VUL-01-visa-status": ["visto de turista"],
     SOS: ["(?:socorro|sos)"],
-    HELP: ["(?:ajuda|me ajudem|ajudem|nos ajudem)"],
+    HELP: ["(?:ajuda|me ajudem|ajudem|nos ajudem|tenho medo|estou com medo|me obrigam|nos obrigam)"],
   },
   th: {
-    "EM-01-held-now": ["(?:ถูกขัง|กักขัง|ขังไว้|ขังอยู่|ออกไปไม่ได้|ไม่ให้ออก|หนีไม่ได้|ลักพาตัว|ถูกจับตัว|ล่ามโซ่)"],
+    "EM-01-held-now": [
+      "(?:ถูกขัง|กักขัง|ขังไว้|ขังอยู่|ออกไปไม่ได้|ไม่ให้ออก|ไม่ให้กลับ|หนีไม่ได้|ลักพาตัว|ถูกจับตัว|ล่ามโซ่)",
+    ],
     "EM-02-injured": ["(?:บาดเจ็บ|เลือดออก|ป่วยหนัก|กระดูกหัก|หมดสติ)"],
     "EM-03-death-threat": ["(?:ขู่ฆ่า|จะฆ่า|ฆ่าทิ้ง)"],
     "EM-04-self-harm": ["(?:ฆ่าตัวตาย|อยากตาย|ไม่อยากมีชีวิต)"],
@@ -195,11 +220,11 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     "FL-10-cannot-quit": ["(?:ก่อนถึงจะกลับ|ถึงจะกลับบ้านได้|กลับบ้านไม่ได้)"],
     "PUR-01-forced-criminality": ["(?:หลอกลวง|แก๊งคอลเซ็นเตอร์|สแกม|ต้มตุ๋น)"],
     "PUR-02-sexual-exploitation": ["(?:ขายบริการ|ขายตัว|ค้าประเวณี|รับแขก)"],
-    "DEC-01-job-deception": ["(?:บอกว่า|สัญญาว่า).{0,60}(?:แต่|ที่แท้)", "หลอกให้"],
+    "DEC-01-job-deception": ["(?:บอกว่า|สัญญาว่า).{0,60}(?:แต่|ที่แท้)", "หลอกให้", "ถูกหลอก", "หลอกมา"],
     "VUL-01-visa-status": ["(?:วีซ่าท่องเที่ยว)"],
     "VUL-02-unknown-place": ["(?:ไม่รู้ว่าอยู่ที่ไหน|ไม่รู้ที่อยู่)"],
     SOS: ["(?:ช่วยด้วย|ช่วยฉันด้วย|ช่วยเราด้วย)"],
-    HELP: ["(?:ช่วยฉัน|ช่วยเรา|ช่วยหน่อย|ขอความช่วยเหลือ)"],
+    HELP: ["(?:ช่วยฉัน|ช่วยเรา|ช่วยหน่อย|ขอความช่วยเหลือ|กลัว|บังคับ)"],
   },
   my: {
     "EM-01-held-now": ["(?:ပိတ်ထား|ချုပ်ထား|ထွက်ခွင့်မ|ထွက်လို့မရ|ပြန်ခွင့်မ|ပြန်လို့မရ|ပြန်ခွင့်မပေး|ပြန်ပေးဆွဲ)"],
@@ -216,7 +241,7 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     "FL-14-fishing-vessel": ["(?:ရေလုပ်သား|ငါးဖမ်း|တံငါ)"],
     "PUR-01-forced-criminality": ["(?:လိမ်လည်|လိမ်ခိုင်း)"],
     SOS: ["(?:ကယ်ပါ|ကယ်ကြပါ)"],
-    HELP: ["(?:ကူညီပါ|ကူညီကြပါ|အကူအညီ)"],
+    HELP: ["(?:ကူညီပါ|ကူညီကြပါ|အကူအညီ|ကြောက်)"],
   },
   km: {
     "EM-01-held-now": ["(?:ឃុំខ្លួន|ខ្ទប់|ចាក់សោ|មិនឲ្យចេញ|មិនអោយចេញ|ចេញមិនបាន|រត់មិនរួច|ចាប់ជំរិត)"],
@@ -238,7 +263,7 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     "FL-14-fishing-vessel": ["(?:អ្នកនេសាទ|ទូកនេសាទ|នេសាទ)"],
     "DEC-01-job-deception": ["(?:គេថា|គេប្រាប់ថា|សន្យាថា).{0,60}(?:តែ|ប៉ុន្តែ)"],
     SOS: ["(?:ជួយផង|ជួយខ្ញុំផង|ជួយយើងផង)"],
-    HELP: ["(?:ជួយខ្ញុំ|ជួយយើង|សុំជំនួយ)"],
+    HELP: ["(?:ជួយខ្ញុំ|ជួយយើង|សុំជំនួយ|ខ្លាច|បង្ខំ)"],
   },
   zh: {
     "EM-01-held-now": ["(?:关起来|被关|囚禁|软禁|不让(?:我|我们)?(?:出去|离开|走|回)|出不去|逃不出|绑架|被锁|锁在)"],
@@ -259,6 +284,6 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     "PUR-01-forced-criminality": ["(?:诈骗|骗人)"],
     "PUR-02-sexual-exploitation": ["(?:卖淫|接客)"],
     SOS: ["(?:救命|救救(?:我|我们))"],
-    HELP: ["(?:帮帮我|帮帮我们|求助)"],
+    HELP: ["(?:帮帮我|帮帮我们|求助|害怕|被逼|逼我)"],
   },
 };

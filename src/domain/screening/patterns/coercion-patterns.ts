@@ -283,6 +283,14 @@ export const COERCION_PATTERNS: PatternTable = {
     },
   ],
   "FL-05-isolation-phone": [
+    // phone and family kept apart, in plain English and rationed use
+    {
+      re: "(?:not|never) (?:allowed|permitted|let) (?:me |us |her |him |them )?(?:to )?(?:use|have|hold|keep|touch) (?:my |the |a |our |any )?(?:phone|hp)|(?:do not|does not|did not|will not|not|never) (?:let|allow) (?:me|us|her|him|them) (?:to )?(?:call|contact|talk to|phone|message|text) (?:my|our|her|his|their|the) (?:family|parents|husband|wife|children|kids|mother|father|mom|dad)",
+      negatable: false,
+    },
+    {
+      re: "hp (?:\\S+ )?(?:cuma|hanya) (?:boleh|dikasih|diberi|dipinjam|dipegang) (?:\\S+ ){0,3}(?:seminggu|sebulan|sekali|minggu|bulan)",
+    },
     { re: `hp ${gap(3)}${PHONE_TAKEN}` },
     {
       re: `(?:does not|do not|did not|will not|would not|never) (?:allow|let) (?:me|us|her|him|them) (?:to )?(?:have|use|keep|touch|hold) (?:a |my |our |the |any )?hp`,
@@ -321,6 +329,10 @@ export const COERCION_PATTERNS: PatternTable = {
     },
   ],
   "FL-10-cannot-quit": [
+    {
+      re: "(?:do not|does not|did not|will not|would not|not|never) (?:allow|let|permit) (?:me|us|her|him|them) (?:to )?(?:quit|resign|leave the job|leave this job|stop working|change employer|go home)",
+      negatable: false,
+    },
     {
       re: `tidak (?:boleh|bisa|diizinkan|dikasih|diijinkan|diperbolehkan|dibolehkan) ${QUIT}`,
       negatable: false,

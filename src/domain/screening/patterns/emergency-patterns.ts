@@ -46,6 +46,9 @@ const LOCKED_THING = anyOf([
 /** "kalau tidak capai target dijual": a threat (FL-07/FL-09), not a sale already decided. */
 const IF_NOT =
   "(?:kalau|jika|kalo|klo|bila|if|kalau sampai) (?:saya |kami |dia |aku |kita |i |we |she |he )?(?:tidak|gagal|belum|do not|can not|fail)";
+/** "rumahnya mau dijual": things are sold, not people. */
+const THING_SOLD =
+  "(?:rumah|tanah|motor|mobil|hp|barang|sawah|kebun|toko|warung|emas|perhiasan|ternak|sapi|kambing|laptop|baju|akun)\\S* (?:\\S+ ){0,5}(?:dijual|jual)|(?:dijual|jual) (?:rumah|tanah|motor|mobil|hp|barang|sawah|kebun|emas|laptop|baju|akun)";
 const UNTIL_PAID = "(?:until|till|before|sebelum|sampai)";
 
 /** Can't get out right now: also evidence of restricted movement (FL-04). */
@@ -82,6 +85,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     { re: `${CONTROLLER} ${gap(1)}(?:kunci|kunciin|kurung|kurungin|sekap) ${PEOPLE_OBJECT}` },
     { re: `tolong (?:keluarkan|keluarin|bebaskan|bebasin|selamatkan|selamatin|lepaskan|jemput) ${PEOPLE_OBJECT}` },
     { re: "dijaga (?:ketat|terus|24 jam|orang bersenjata|pakai senjata)" },
+    {
+      re: "(?:kabur|keluar|pergi|lari|pulang) (?:\\S+ ){0,2}(?:tapi|namun|cuma|hanya) (?:\\S+ ){0,2}(?:dijaga|diawasi|dikunci|digembok|ketahuan|dikejar)",
+    },
     {
       re: "(?:terjebak|terperangkap|kejebak)",
       unless: "macet|hujan|banjir|utang|hutang|pinjol|lift|jebakan batman|cinta|friendzone",
@@ -136,6 +142,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
       re: `(?:mau|akan|bakal|ingin|hendak|nanti|bisa|pasti|langsung) ${passiveForms(KILL_ROOTS)}|(?:mau|akan|bakal|nanti) (?:dibuang ke laut|dilarung)`,
     },
     {
+      re: `(?:ngancem|diancem|ancem|ugut|diugut) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)|(?:diancam|ancam|ngancam|mengancam|ngancem|ancem) ${gap(3)}(?:lempar|buang|ceburin|cemplungin|lempar) ke laut`,
+    },
+    {
       re: `(?:diancam|ancam|ngancam|mengancam|bilang|katanya|kata (?:bos|majikan|agen|mandor|kapten|mereka)|ancamannya) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)`,
       unless: "mati (?:lampu|listrik|gaya|ketawa)",
     },
@@ -183,6 +192,20 @@ export const EMERGENCY_PATTERNS: PatternTable = {
       re: "end(?:ing)? it all|suicide|suicidal|kill myself|killing myself|end my life|ending my life|(?:want|wanna|wanted) to die|do not want to live|hurt myself|harm myself|cut myself|better off dead|no reason to live|take my own life",
     },
     { re: "(?:can not|could not) go on", negatable: false },
+    {
+      re: "(?:tidak ada|tidak) (?:gunanya|artinya|arti|guna) (?:lagi )?(?:saya |aku )?hidup|hidup(?:ku|nya|ku ini)? (?:\\S+ )?(?:tidak ada|tidak) (?:artinya|arti|gunanya|guna)|(?:nyerah|menyerah|pasrah) (?:\\S+ ){0,2}(?:sama|dengan|pada) hidup|bundir|nyudahi urip|i wish i (?:was|were) dead|feel like dying|nobody (?:will|would) miss me|better (?:if|when) i (?:die|am gone|was gone)|(?:want|wanna) to be dead",
+      negatable: false,
+      unless: "wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu|movie|song|ketawa|lucu",
+    },
+    // the means and the act, in the many ways people say them
+    {
+      re: "(?:minum|menelan|nelen|telan|nenggak|tenggak) (?:\\S+ ){0,2}(?:baygon|racun|obat nyamuk|obat serangga|pembasmi|pestisida|insektisida|cairan pembersih|pemutih|bayclin|porstex|\\d+ (?:butir|biji|tablet|pil))|(?:loncat|lompat|terjun|menjatuhkan diri|njegur|nyebur) (?:dari|ke) (?:\\S+ )?(?:lantai|gedung|jembatan|atap|balkon|jendela|apartemen|tebing|kapal|laut|sungai|rel)|nyilet|menyilet|(?:sayat|iris|silet|gores) (?:\\S+ )?(?:tangan|nadi|lengan|pergelangan)|nyusul (?:almarhum|bapak|ibu|ayah|mama|papa|suami|anak)|(?:tidak|biar tidak|supaya tidak) bangun (?:lagi|selamanya)|tidur selamanya|lebih baik (?:saya |aku )?(?:tiada|tidak ada|hilang|mati)|(?:buat|untuk) apa (?:saya )?hidup|(?:hilang|menghilang|ngilang) (?:\\S+ )?dari dunia|akhiri (?:semua|semuanya|hidup)|(?:tidak|sudah tidak) (?:kuat|sanggup|tahan) (?:lagi )?(?:\\S+ )?(?:ingin|mau) (?:mati|akhiri|mengakhiri)",
+      unless: "wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu",
+    },
+    {
+      re: "(?:took|take|taking|swallowed|swallow) (?:\\S+ ){0,2}(?:pills|tablets|poison|bleach|pesticide)|overdose|(?:jump|jumping) (?:off|from) (?:the |a |this )?(?:building|bridge|roof|balcony|window|ship|boat)|(?:will not|never|do not want to) wake up|(?:want|wanna) to disappear (?:forever|from this world)|(?:want|wanna) to end (?:it|everything|all)|slit (?:my )?wrists?",
+      unless: "haha\\S*|lol|lmao|movie|film|game|song",
+    },
   ],
   "EM-05-recent-sexual-violence": [
     {
@@ -200,41 +223,60 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     {
       re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped",
     },
-    { re: `forced (?:${EN_OBJECT} )?to (?:have sex|sleep with)`, unless: "customers|clients|guests" },
+    {
+      re: `(?:forced|force|forces|forcing|make|makes|made|making) (?:${EN_OBJECT} )?(?:to )?(?:have sex|sleep with)`,
+      unless: "customers|clients|guests",
+    },
   ],
   "EM-06-about-to-be-sold": [
     {
       re: `(?:mau|akan|bakal|besok|minggu depan|bulan depan|segera|rencananya) ${gap(3)}di(?:pindah|oper|jual|lempar|kirim|bawa)(?:in|kan)? ke (?:perusahaan|pt|company|tempat|bos|kompleks|majikan|geng|orang|negara) (?:lain|baru)`,
-      unless: IF_NOT,
+      unless: `${IF_NOT}|${THING_SOLD}`,
     },
     { re: "(?:sudah|telah|baru) dijual(?! (?:murah|rumah|tanah|motor|hp))", unless: IF_NOT },
     {
       re: "(?:mau|akan|bakal|hendak|rencananya|besok|segera) (?:dijual|dioper|dilempar|diperjualbelikan|dijual lagi)(?! ke laut)",
-      unless: IF_NOT,
+      unless: `${IF_NOT}|${THING_SOLD}`,
     },
     { re: "diperjualbelikan|dijualbelikan", unless: IF_NOT },
     {
+      re: "dijual (?:sama |oleh |sm )?(?:pacar|teman|tante|om|agen|calo|mucikari|germo|orang tua|ibu|bapak|ayah|suami|kenalan|majikan|bos)\\S*|dibawa (?:\\S+ ){0,4}(?:untuk |buat |terus |lalu |mau )?dijual|(?:mau|akan|bakal) (?:\\S+ )?dijual",
+      unless: `${IF_NOT}|${THING_SOLD}`,
+    },
+    // sold to a person or through an app: "dijual ke om om", "dijual lewat michat", "dijual agen ke majikan lain"
+    {
+      re: `(?:dijual|dijualin|dijualkan|menjual|jual) ${PEOPLE_OBJECT}? ?(?:\\S+ ){0,3}(?:ke|kepada|sama|lewat|via|di) (?:\\S+ )?(?:om om|om|laki laki|lelaki|pria|tamu|hidung belang|majikan|bos|agen|agensi|mucikari|germo|orang|michat|aplikasi|online|perusahaan|pt|company)`,
+      unless: `${IF_NOT}|${THING_SOLD}`,
+    },
+    {
+      re: "(?:want|wants|wanted|plan|plans|planning|trying|try|going|gonna|will|about) (?:to )?(?:sell|resell) (?:me|us|her|him|them)|(?:was|were|been|got|being) (?:sold|resold)",
+      unless: `${IF_NOT}|${THING_SOLD}`,
+    },
+    {
       re: "dijual (?:lagi|ke (?:perusahaan|company|pt|bos|tempat|orang|majikan|agen|kompleks|geng) (?:lain|baru))",
-      unless: IF_NOT,
+      unless: `${IF_NOT}|${THING_SOLD}`,
     },
     {
       re: "dioper|dipindah(?:kan)? (?:paksa|secara paksa)|dilempar ke (?:pt|perusahaan|bos|company) lain|dibawa ke tempat lain",
     },
     {
       re: `(?:will|going to|about to|are going to|want to|plan to|tomorrow|tonight) ${gap(2)}(?:move|moving|transfer|transferring|send|sending|take|taking|sell|selling) (?:me|us|her|him|them) to (?:another|a new|a different) (?:compound|company|bos|place|group|gang|employer|building)`,
-      unless: IF_NOT,
+      unless: `${IF_NOT}|${THING_SOLD}`,
     },
     {
       re: "(?:will|going to|about to|are going to|want to|plan to) (?:be )?(?:sold|resold)|(?:sell|selling) (?:me|us|her|him|them) to|sold (?:me |us |her |him )?to another (?:company|compound|bos|group|gang)|resold|transferred against (?:my|our|her|his|their) will|moved to another compound",
-      unless: IF_NOT,
+      unless: `${IF_NOT}|${THING_SOLD}`,
     },
   ],
   "EM-07-ransom": [
     {
-      re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
+      re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat|kalau|jika|if) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh |mau |ingin )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
       unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti",
     },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
+    {
+      re: "(?:pay|send|transfer)\\S* [^.]{0,50}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|agency|company)) (?:will |would |do |does |did )?(?:not|never|no) (?:release|free|let (?:me|us|her|him|them) (?:go|out|leave)|send (?:me|us|her|him|them) home)",
+    },
     // "she must pay 5000 dollars or they sell her": money demanded under a threat to the person
     {
       re: "(?:pay|send|transfer) [^.]{0,40}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|company)) (?:will |would |gonna |are going to |is going to )?(?:sell|kill|hurt|beat|rape) (?:me|us|her|him|them)",
@@ -258,6 +300,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `pay ${gap(4)}(?:to release (?:me|us|her|him|them)|to free (?:me|us|her|him|them)|to be released|to be freed|for (?:my|our|her|his|their) (?:release|freedom)|before (?:they|he|she) (?:let|release)|to let (?:me|us|her|him) go)`,
+    },
+    {
+      re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:\\S+ ){0,2}(?:must|have to|has to|need to|needs to|should) (?:pay|send money|send|transfer)",
     },
     {
       re: "(?:family|parents|mother|father|mom|dad|wife|husband) (?:was |were |is |are |got )?(?:asked|told|forced|ordered) to (?:pay|send money|transfer)",

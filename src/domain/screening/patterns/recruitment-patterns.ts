@@ -171,6 +171,22 @@ export const RECRUITMENT_PATTERNS: PatternTable = {
     {
       re: "different (?:job|work|employer|place|country|company)|made (?:me|us|her|him|them) (?:work|do|become) (?:as|in|at|a)|turned out to be",
     },
+    // "bukan kerja toko seperti yang dijanjiin": the job is not the one promised
+    {
+      re: "bukan (?:\\S+ ){0,3}(?:kerja|kerjaan|pekerjaan|jadi|sebagai|di) [^.]{0,40}?(?:seperti|sesuai|yang) (?:yang )?(?:dijanjikan|dijanjiin|katanya|dibilang|ditawarkan|diiklankan|janji)",
+    },
+    // the reality turned out otherwise: "lewat agensi, ternyata disuruh layani tamu"
+    {
+      re: "(?:ternyata|nyatanya|taunya|rupanya|eh malah|malah) (?:\\S+ ){0,2}(?:disuruh|dipekerjakan|dipekerjain|dijadikan|dipaksa|dijual|dikirim ke|dibawa ke|dipindah ke|bukan)",
+      needs: JOB_CONTEXT,
+    },
+    // offered work in one place, taken to another: "diajak kerja di thailand … dibawa ke myawaddy"
+    {
+      re: "(?:diajak|ditawari|ditawarin|dijanjikan|dijanjiin|katanya|dijanjikannya|dibilang) (?:\\S+ ){0,3}(?:kerja|bekerja|jadi|sebagai) (?:\\S+ ){0,3}di .{0,160}?(?:dibawa|dikirim|dijual|dipindah|dipindahkan|diseberangkan|dioper|diselundupkan) (?:\\S+ )?ke",
+    },
+    {
+      re: "(?:promised|offered|told|said) (?:\\S+ ){0,4}(?:job|work) (?:\\S+ ){0,3}in .{0,160}?(?:taken|brought|sent|moved|sold|transferred|smuggled) (?:\\S+ )?to",
+    },
   ],
   "CH-03-school-deception": [
     {
