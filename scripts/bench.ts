@@ -236,18 +236,27 @@ async function startLentera(api: FakeTelegramApi, database: "pglite" | "postgres
   const urls: string[] = [];
   for (let i = 0; i < count; i++) {
     const port = await freePort();
-    const child = await startChild(["--import", "tsx", "src/main.ts"], /Lentera is running/, {
-      PORT: String(port),
-      HOST: "127.0.0.1",
-      LOG_LEVEL: "error",
-      DATA_DIR: path.join(dataDir, `instance-${i}`),
-      ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
-      TELEGRAM_BOT_TOKEN: api.token,
-      TELEGRAM_API_ROOT: api.url,
-      TELEGRAM_WEBHOOK_SECRET: SECRET,
-      TELEGRAM_MODE: "webhook",
-      ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
-    });
+    const child = await startChild(
+      [
+        ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
+        "--import",
+        "tsx",
+        "src/main.ts",
+      ],
+      /Lentera is running/,
+      {
+        PORT: String(port),
+        HOST: "127.0.0.1",
+        LOG_LEVEL: "error",
+        DATA_DIR: path.join(dataDir, `instance-${i}`),
+        ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
+        TELEGRAM_BOT_TOKEN: api.token,
+        TELEGRAM_API_ROOT: api.url,
+        TELEGRAM_WEBHOOK_SECRET: SECRET,
+        TELEGRAM_MODE: "webhook",
+        ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
+      },
+    );
     children.push(child);
     urls.push(`http://127.0.0.1:${port}`);
   }
