@@ -1,3 +1,4 @@
+import type { PersonKey } from "../crypto/create-cipher.ts";
 import { randomUUID } from "node:crypto";
 import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
 import { createWipeJob } from "../domain/privacy/wipe-jobs.ts";
@@ -157,14 +158,14 @@ export function createInboundHandler(deps: ConversationDeps) {
       };
     }
     // A start carries no words; it is kept only when the channel has a message to delete later (Telegram /start).
-    if (inbound.input.type !== "start" || inbound.channelRef !== undefined)
-      await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted");
-    const replies = await storeOutbound(
-      tx,
-      conversation.id,
-      inbound.channel,
-      renderOutputs(outputs, state.locale, deps.t),
-    );
+    const keepsInbound = inbound.input.type !== "start" || inbound.channelRef !== undefined;
+    const rendered = renderOutputs(outputs, state.locale, deps.t);
+    // The turn's inbound and outbound rows are sealed with one key, looked up once (after the turn: an erasure
+    // may have moved the conversation to a fresh contact).
+    const key =
+      keepsInbound || rendered.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
+    if (keepsInbound) await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted", key);
+    const replies = await storeOutbound(tx, conversation.id, inbound.channel, rendered, key);
     const chatWiped = events.some((event) => event.type === "chat.wiped");
     return {
       result: {
@@ -218,9 +219,16 @@ export function createInboundHandler(deps: ConversationDeps) {
   }
 
   /** The person's message, kept only when they agreed to that; quick-reply taps are not personal and always kept. */
-  async function storeInbound(tx: Tx, conversationId: string, inbound: Inbound, state: State, consented: boolean) {
+  async function storeInbound(
+    tx: Tx,
+    conversationId: string,
+    inbound: Inbound,
+    state: State,
+    consented: boolean,
+    known?: PersonKey,
+  ) {
     const body: MessageBody = describeInput(inbound.input, state, consented);
-    const key = await personKeyForConversation(tx, deps.cipher, conversationId);
+    const key = known ?? (await personKeyForConversation(tx, deps.cipher, conversationId));
     const id = randomUUID();
     await tx.message.create({
       data: {
@@ -263,8 +271,15 @@ export function createInboundHandler(deps: ConversationDeps) {
     conversationId: string,
     channel: Channel,
     rendered: Rendered[],
+    key?: PersonKey,
   ): Promise<StoredOutbound[]> {
-    return storeOutboundMessages(tx, deps, { conversationId, channel, author: "bot", messages: rendered });
+    return storeOutboundMessages(tx, deps, {
+      conversationId,
+      channel,
+      author: "bot",
+      messages: rendered,
+      ...(key ? { key } : {}),
+    });
   }
 
   return handleInbound;

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Cipher, PersonKey } from "../crypto/create-cipher.ts";
 import type { Tx } from "../db/create-prisma-client.ts";
 import { personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { Channel, Rendered, StoredOutbound } from "./types.ts";
@@ -14,13 +14,15 @@ export async function storeOutboundMessages(
     author: "bot" | "caseworker" | "system";
     caseworkerId?: string;
     messages: Rendered[];
+    /** the conversation's person key, when the caller has it already */
+    key?: PersonKey;
   },
 ): Promise<StoredOutbound[]> {
   if (options.messages.length === 0) return [];
   const now = deps.now();
   const web = options.channel === "web";
   // One statement for the turn's replies; `seq` keeps their order (the outbox sends a chat's rows by seq).
-  const key = await personKeyForConversation(tx, deps.cipher, options.conversationId);
+  const key = options.key ?? (await personKeyForConversation(tx, deps.cipher, options.conversationId));
   const bodies = new Map<string, Rendered>(options.messages.map((body) => [randomUUID(), body]));
   const rows = await tx.message.createManyAndReturn({
     data: [...bodies].map(([id, body]) => ({
