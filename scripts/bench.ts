@@ -15,11 +15,11 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
+import { freePort } from "./support/free-port.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
 const { values } = parseArgs({
@@ -388,17 +388,6 @@ async function tempDir() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-bench-"));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function round(value: number, digits = 1) {

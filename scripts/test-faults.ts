@@ -11,10 +11,10 @@
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { chmod, mkdtemp, rm } from "node:fs/promises";
-import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { freePort } from "./support/free-port.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
 const { values } = parseArgs({
@@ -467,17 +467,6 @@ async function tempDir() {
   const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-faults-"));
   cleanup.push(() => rm(dir, { recursive: true, force: true }));
   return dir;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as net.AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 function sleep(ms: number) {
