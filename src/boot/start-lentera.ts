@@ -4,7 +4,7 @@ import type { Hono } from "hono";
 import type { Env } from "../config/env.ts";
 import { createInboundHandler, type HandleInbound } from "../conversations/handle-inbound.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
-import { openMasterKey } from "./open-master-key.ts";
+import { openMasterKey } from "../db/open-master-key.ts";
 import { secureDataDir } from "./secure-data-dir.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";

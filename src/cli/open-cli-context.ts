@@ -1,24 +1,15 @@
 import { existsSync } from "node:fs";
 import path from "node:path";
-import { parseEnv, type Env } from "../config/env.ts";
-import { openMasterKey } from "../boot/open-master-key.ts";
+import { parseEnv } from "../config/env.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
-import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
+import { createPrismaClient } from "../db/create-prisma-client.ts";
 import { EMBEDDED_DATABASE_URL, openDatabaseUrl } from "../db/open-database-url.ts";
-import { createLogger, type Logger } from "../log/create-logger.ts";
-import { UsageError } from "./command.ts";
+import { openMasterKey } from "../db/open-master-key.ts";
+import { createLogger } from "../log/create-logger.ts";
+import { UsageError, type CliContext } from "./command.ts";
 
-export type CliContext = {
-  env: Env;
-  db: Db;
-  cipher: Cipher;
-  log: Logger;
-  /** migrations this start applied (the CLI brings the database up to date like the server does) */
-  applied: string[];
-  out: (line: string) => void;
-  close(): Promise<void>;
-};
+export type { CliContext } from "./command.ts";
 
 /**
  * The same database and key as the server: through the server's socket when it runs (embedded default),

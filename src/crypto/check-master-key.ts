@@ -1,5 +1,4 @@
 import { ConfigError } from "../config/env.ts";
-import type { Db } from "../db/create-prisma-client.ts";
 import type { Cipher } from "./create-cipher.ts";
 
 /** The Setting row that holds the check value of the master key. */
@@ -10,6 +9,19 @@ const CHECK_INPUT = "lentera/master-key-check/v1";
 export class KeyCheckError extends ConfigError {}
 
 /**
+ * Where the check value lives (db/key-check-store.ts: a Setting row), and a sample of stored ciphertext for a
+ * database from before check values. A port, so this toolkit never reaches the database itself.
+ */
+export type KeyCheckStore = {
+  /** the recorded check value, or undefined when none is recorded */
+  readCheck(): Promise<{ check?: unknown } | undefined>;
+  /** one sealed value and one wrapped person key, when the database holds any */
+  readSamples(): Promise<{ sealed?: string; wrapped?: { id: string; wrapped: string } }>;
+  /** records the check value unless one is recorded already (two starts at once: the first one wins) */
+  recordCheck(value: { check: string; recordedAt: string }): Promise<void>;
+};
+
+/**
  * Compares the master key with the check value the database recorded on its first start (a keyed hash of a
  * fixed text: it tells whether two keys are the same, and nothing about the key). A database from before
  * check values is checked by decrypting one stored value instead, then gets its check value. A mismatch throws
@@ -17,39 +29,28 @@ export class KeyCheckError extends ConfigError {}
  *
  * @param keySource how the operator set the key, named in the message (e.g. "ENCRYPTION_KEY")
  */
-export async function checkMasterKey(db: Db, cipher: Cipher, keySource: string): Promise<"recorded" | "matches"> {
+export async function checkMasterKey(
+  store: KeyCheckStore,
+  cipher: Cipher,
+  keySource: string,
+): Promise<"recorded" | "matches"> {
   const check = cipher.lookupKey(CHECK_INPUT);
-  const stored = await db.setting.findUnique({ where: { key: KEY_CHECK_SETTING } });
+  const stored = await store.readCheck();
   if (stored) {
-    const value = (stored.value as { check?: unknown } | null)?.check;
-    if (value !== check) throw new KeyCheckError(mismatchMessage(keySource));
+    if (stored.check !== check) throw new KeyCheckError(mismatchMessage(keySource));
     return "matches";
   }
-  const sample = await db.contact.findFirst({
-    where: { erasedAt: null, channelUserEnc: { startsWith: "v1:" } },
-    select: { channelUserEnc: true },
-  });
-  const wrapped = await db.personKey.findFirst({ select: { id: true, wrapped: true } });
+  const { sealed, wrapped } = await store.readSamples();
   try {
-    if (sample) cipher.decrypt(sample.channelUserEnc);
+    if (sealed) cipher.decrypt(sealed);
     if (wrapped) cipher.unwrapKey(wrapped.id, wrapped.wrapped);
   } catch {
     throw new KeyCheckError(mismatchMessage(keySource));
   }
-  await db.setting.createMany({
-    data: [{ key: KEY_CHECK_SETTING, value: { check, recordedAt: new Date().toISOString() } }],
-    skipDuplicates: true,
-  });
+  await store.recordCheck({ check, recordedAt: new Date().toISOString() });
   // Two instances starting at once on a new database: whoever wrote first decides; check again.
-  const winner = await db.setting.findUniqueOrThrow({ where: { key: KEY_CHECK_SETTING } });
-  if ((winner.value as { check?: unknown } | null)?.check !== check)
-    throw new KeyCheckError(mismatchMessage(keySource));
+  if ((await store.readCheck())?.check !== check) throw new KeyCheckError(mismatchMessage(keySource));
   return "recorded";
-}
-
-/** Whether this database already recorded a key (then a missing key must not be replaced by a new one). */
-export async function hasKeyCheck(db: Db): Promise<boolean> {
-  return (await db.setting.count({ where: { key: KEY_CHECK_SETTING } })) > 0;
 }
 
 function mismatchMessage(keySource: string): string {

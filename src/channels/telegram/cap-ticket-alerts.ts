@@ -1,6 +1,6 @@
 import type { Db } from "../../db/create-prisma-client.ts";
 import type { LenteraEvent } from "../../events/event-bus.ts";
-import { takeSharedRate } from "../../http/take-shared-rate.ts";
+import { takeSharedRate } from "../../db/take-shared-rate.ts";
 
 type TicketOpened = Extract<LenteraEvent, { type: "ticket.opened" }>;
 

@@ -9,7 +9,7 @@ import { AppError } from "../../http/errors.ts";
 import { clientAddress } from "../../http/client-address.ts";
 import { Cursor } from "../../http/cursor.ts";
 import { createRateLimiter } from "../../http/rate-limit.ts";
-import { takeSharedRate } from "../../http/take-shared-rate.ts";
+import { takeSharedRate } from "../../db/take-shared-rate.ts";
 import type { TrustProxy } from "../../config/env.ts";
 import { validate } from "../../http/validate.ts";
 import { authorizeWebConversation } from "./webchat-auth.ts";

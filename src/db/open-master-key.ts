@@ -1,10 +1,11 @@
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import { decodeKey, type Env } from "../config/env.ts";
-import { checkMasterKey, hasKeyCheck, KeyCheckError } from "../crypto/check-master-key.ts";
+import { checkMasterKey, KeyCheckError } from "../crypto/check-master-key.ts";
 import { createCipher, type Cipher } from "../crypto/create-cipher.ts";
 import { KEY_FILE, loadEncryptionKey } from "../crypto/load-encryption-key.ts";
-import type { Db } from "../db/create-prisma-client.ts";
+import type { Db } from "./create-prisma-client.ts";
+import { createKeyCheckStore } from "./key-check-store.ts";
 
 /**
  * The master key the server and the CLI use, checked against the database before anything else touches data:
@@ -13,13 +14,17 @@ import type { Db } from "../db/create-prisma-client.ts";
  * KeyCheckError (a ConfigError: exit 78) when the key is missing or wrong.
  */
 export async function openMasterKey(env: Env, db: Db): Promise<Cipher> {
-  const { key, source } = await resolveKey(env, db);
+  const store = createKeyCheckStore(db);
+  const { key, source } = await resolveKey(env, store);
   const cipher = createCipher(key);
-  await checkMasterKey(db, cipher, source);
+  await checkMasterKey(store, cipher, source);
   return cipher;
 }
 
-async function resolveKey(env: Env, db: Db): Promise<{ key: Buffer; source: string }> {
+async function resolveKey(
+  env: Env,
+  store: ReturnType<typeof createKeyCheckStore>,
+): Promise<{ key: Buffer; source: string }> {
   if (env.ENCRYPTION_KEY) {
     return {
       key: await loadEncryptionKey({ encryptionKey: env.ENCRYPTION_KEY, dataDir: env.DATA_DIR }),
@@ -44,7 +49,7 @@ async function resolveKey(env: Env, db: Db): Promise<{ key: Buffer; source: stri
     () => true,
     () => false,
   );
-  if (!exists && (await hasKeyCheck(db))) {
+  if (!exists && (await store.hasCheck())) {
     throw new KeyCheckError(
       [
         `No encryption key: ENCRYPTION_KEY is not set and ${file} is missing, but this database holds data written`,

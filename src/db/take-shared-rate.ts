@@ -1,4 +1,4 @@
-import type { Db } from "../db/create-prisma-client.ts";
+import type { Db } from "./create-prisma-client.ts";
 
 export type SharedRate = { status: "allowed"; count: number } | { status: "limited"; retryAfterSeconds: number };
 
