@@ -40,9 +40,6 @@ const CHANNEL_STORES = ["channels/whatsapp/create-db-auth-state.ts", "channels/w
 const PRISMA_NOT_YET_MOVED = [
   "console/workday-routes.tsx",
   "api/caseworker/casework-api-routes.ts",
-  "channels/telegram/create-update-handler.ts",
-  "channels/telegram/post-missed-alerts.ts",
-  "channels/web/start-web-conversation.ts",
   "channels/whatsapp/start-whatsapp.ts",
   "console/console-routes.tsx",
 ];

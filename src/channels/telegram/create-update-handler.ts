@@ -1,5 +1,7 @@
 import type { Api, Context, MiddlewareFn } from "grammy";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
+import { isInboundStored } from "../../conversations/is-inbound-stored.ts";
+import { markContactReachable } from "../../conversations/mark-contact-reachable.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import { createRateLimiter } from "../../http/rate-limit.ts";
@@ -54,11 +56,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
     const [first, ...rest] = decoded.inputs;
     if (!first) return;
     // A redelivery of what is already stored: 200 and nothing else (a failure here is a 500, retried).
-    const known = await deps.db.inboundReceipt.findUnique({
-      where: { channel_externalId: { channel: "telegram", externalId: first.externalId } },
-      select: { externalId: true },
-    });
-    if (known) return;
+    if (await isInboundStored(deps.db, "telegram", first.externalId)) return;
 
     const { chatId, callback } = decoded;
     const channelUserId = String(chatId);
@@ -71,10 +69,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
     let duplicate: boolean;
     try {
       // Whoever writes to the bot has not blocked it (any more): let replies go out again.
-      await deps.db.contact.updateMany({
-        where: { channel: "telegram", channelUserKey: deps.cipher.lookupKey(channelUserId), blockedAt: { not: null } },
-        data: { blockedAt: null },
-      });
+      await markContactReachable(deps.db, deps.cipher, { channel: "telegram", channelUserId });
       const result = await deps.handleInbound({
         channel: "telegram",
         channelUserId,
