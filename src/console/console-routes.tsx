@@ -12,7 +12,12 @@ import { listQueue, QueueFilter } from "../casework/list-queue.ts";
 import { manageAccount } from "../casework/manage-account.ts";
 import { can } from "../casework/permissions.ts";
 import { readTicket, readTranscriptAfter } from "../casework/read-ticket.ts";
-import { endSession, hashSessionToken } from "../casework/sessions.ts";
+import { endSession } from "../casework/sessions.ts";
+import { listActiveCaseworkers, listCaseworkers } from "../casework/list-caseworkers.ts";
+import { countExamplePartners, listPartners } from "../casework/list-partners.ts";
+import { listReferralDispatches } from "../casework/list-referral-dispatches.ts";
+import { readSessionCsrf } from "../casework/read-session-csrf.ts";
+import { recordAuditExport } from "../casework/record-audit-export.ts";
 import { signIn } from "../casework/sign-in.ts";
 import { handBack } from "../casework/hand-back.ts";
 import { sendCaseworkerMessage } from "../casework/send-caseworker-message.ts";
@@ -440,7 +445,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   });
 
   app.get("/partners", async (c) => {
-    const partners = await deps.db.partner.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
+    const partners = await listPartners(deps.db, { activeOnly: false, activeFirst: true });
     const fl = flash(c);
     return c.html(<PartnersPage {...page(c)} partners={partners} {...(fl ? { flash: fl } : {})} />);
   });
@@ -475,7 +480,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     await next();
   });
   app.get("/admin/accounts", async (c) => {
-    const accounts = await deps.db.caseworker.findMany({ orderBy: [{ active: "desc" }, { name: "asc" }] });
+    const accounts = await listCaseworkers(deps.db, { activeFirst: true });
     const fl = flash(c);
     const tw = twFor(c.get("lang"));
     return c.html(
@@ -496,7 +501,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   app.get("/admin/settings", async (c) => {
     const [health, examplePartners] = await Promise.all([
       deps.checkHealth?.() ?? Promise.resolve({}),
-      deps.db.partner.count({ where: { name: { startsWith: "[Contoh]" }, active: true } }),
+      countExamplePartners(deps.db),
     ]);
     const settings = {
       sessionIdleMinutes: deps.sessionIdleMinutes,
@@ -558,15 +563,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
       ...(filter.success ? filter.data : AuditFilter.parse({})),
       limit: filter.success && c.req.query("limit") ? filter.data.limit : 10_000,
     });
-    await deps.db.auditEvent.create({
-      data: {
-        actorType: "caseworker",
-        actorId: c.get("caseworker").id,
-        action: "audit.exported",
-        subjectType: "audit",
-        meta: { rows: rows.length },
-      },
-    });
+    await recordAuditExport(deps.db, c.get("caseworker").id, { rows: rows.length });
     return c.body(toAuditCsv(rows), 200, {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="lentera-audit-${deps.now().toISOString().slice(0, 10)}.csv"`,
@@ -588,20 +585,11 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     if (view.ticket.assigneeId === ctx.actor.id)
       await markTicketRead(deps.db, { ticketId: view.ticket.id, caseworkerId: ctx.actor.id, now: deps.now() });
     const [partners, caseworkers, canned, caseWork, dispatches] = await Promise.all([
-      deps.db.partner.findMany({ where: { active: true }, orderBy: { name: "asc" } }),
-      view.allowed["ticket.reassign"]
-        ? deps.db.caseworker.findMany({
-            where: { active: true },
-            select: { id: true, name: true, role: true },
-            orderBy: { name: "asc" },
-          })
-        : Promise.resolve([]),
+      listPartners(deps.db, { activeOnly: true }),
+      view.allowed["ticket.reassign"] ? listActiveCaseworkers(deps.db) : Promise.resolve([]),
       view.allowed["ticket.reply"] ? listCannedReplies(deps.db, { activeOnly: true }) : Promise.resolve([]),
       readCaseWork(ctx, view.ticket),
-      deps.db.referral.findMany({
-        where: { ticketId: view.ticket.id },
-        select: { id: true, dispatch: true, dispatchedAt: true, dispatchError: true, consent: true },
-      }),
+      listReferralDispatches(deps.db, view.ticket.id),
     ]);
     return (
       <TicketPage
@@ -650,8 +638,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   async function sessionCsrfOf(c: Context<ConsoleEnv>): Promise<string | null> {
     const token = readSessionCookie(c);
     if (!token) return null;
-    const found = await deps.db.caseworkerSession.findUnique({ where: { tokenHash: hashSessionToken(token) } });
-    return found?.csrfToken ?? null;
+    return readSessionCsrf(deps.db, token);
   }
 
   mountWorkdayRoutes(app, {

@@ -22,6 +22,8 @@ import {
   setTags,
   type ServiceInput,
 } from "../casework/case-services.ts";
+import { listActiveCaseworkers, readCaseworkerName } from "../casework/list-caseworkers.ts";
+import { listPartnerNames } from "../casework/list-partners.ts";
 import { searchTickets, SearchQuery } from "../casework/search-tickets.ts";
 import { readReferralForm } from "../casework/referral-form.ts";
 import { resendReferral } from "../casework/resend-referral.ts";
@@ -106,12 +108,8 @@ export function mountWorkdayRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools): 
     const asked = Object.keys(raw).length > 0;
     const [result, partners, caseworkers] = await Promise.all([
       parsed.success && asked ? searchTickets(tools.ctxOf(c), parsed.data) : Promise.resolve(null),
-      tools.db.partner.findMany({ select: { id: true, name: true }, orderBy: { name: "asc" } }),
-      tools.db.caseworker.findMany({
-        where: { active: true },
-        select: { id: true, name: true },
-        orderBy: { name: "asc" },
-      }),
+      listPartnerNames(tools.db),
+      listActiveCaseworkers(tools.db),
     ]);
     return c.html(
       <SearchPage
@@ -163,13 +161,13 @@ export function mountWorkdayRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools): 
   app.post("/admin/accounts/:id/reset", async (c) => {
     const id = uuidParam(c);
     const token = await resetPassword(tools.ctxOf(c), { caseworkerId: id });
-    const target = await tools.db.caseworker.findUniqueOrThrow({ where: { id }, select: { name: true } });
+    const name = await readCaseworkerName(tools.db, id);
     return c.html(
       <OneTimeLinkPage
         {...tools.page(c)}
         tw={tw(c)}
         purpose="reset"
-        name={target.name}
+        name={name}
         url={linkUrl(c, tools.publicUrl, token)}
       />,
     );

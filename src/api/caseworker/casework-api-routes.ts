@@ -4,7 +4,10 @@ import type { ConversationDeps } from "../../conversations/handle-inbound.ts";
 import type { Ticket } from "../../db/generated/client.ts";
 import { caseworkContextFor, type CaseworkContext } from "../../casework/casework-context.ts";
 import { AuditFilter, listAudit, toAuditCsv } from "../../casework/list-audit.ts";
+import { listCaseworkers } from "../../casework/list-caseworkers.ts";
+import { listPartners } from "../../casework/list-partners.ts";
 import { listQueue, QueueFilter } from "../../casework/list-queue.ts";
+import { recordAuditExport } from "../../casework/record-audit-export.ts";
 import { manageAccount } from "../../casework/manage-account.ts";
 import { can } from "../../casework/permissions.ts";
 import { readTranscriptAfter } from "../../casework/read-ticket.ts";
@@ -166,10 +169,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   });
 
   app.get("/partners", auth, async (c) => {
-    const partners = await deps.db.partner.findMany({
-      where: can(c.get("caseworker"), "partners.manage") ? {} : { active: true },
-      orderBy: { name: "asc" },
-    });
+    const partners = await listPartners(deps.db, { activeOnly: !can(c.get("caseworker"), "partners.manage") });
     return c.json({
       partners: partners.map(({ createdAt, updatedAt, ...p }) => ({
         ...p,
@@ -191,7 +191,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
 
   app.get("/caseworkers", admin, async (c) => {
     requirePermission(c, "accounts.manage");
-    const rows = await deps.db.caseworker.findMany({ orderBy: { name: "asc" } });
+    const rows = await listCaseworkers(deps.db);
     return c.json({
       caseworkers: rows.map((r) => ({
         id: r.id,
@@ -217,15 +217,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       requirePermission(c, "audit.read");
       const { format, ...filter } = c.req.valid("query");
       const rows = await listAudit(deps.db, filter);
-      await deps.db.auditEvent.create({
-        data: {
-          actorType: "caseworker",
-          actorId: c.get("caseworker").id,
-          action: "audit.exported",
-          subjectType: "audit",
-          meta: { rows: rows.length, format: format ?? "json" },
-        },
-      });
+      await recordAuditExport(deps.db, c.get("caseworker").id, { rows: rows.length, format: format ?? "json" });
       if (format === "csv") return c.body(toAuditCsv(rows), 200, { "content-type": "text/csv; charset=utf-8" });
       return c.json({ events: rows.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })) });
     },
