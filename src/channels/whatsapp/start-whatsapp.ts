@@ -1,5 +1,4 @@
 import { hostname } from "node:os";
-import { loadPersonKeys, openOrNull, sealedAt } from "../../domain/privacy/person-keys.ts";
 import { randomUUID } from "node:crypto";
 import {
   isLidUser,
@@ -10,7 +9,7 @@ import {
   type WAMessageKey,
 } from "@whiskeysockets/baileys";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
-import type { MessageBody } from "../../conversations/types.ts";
+import { readSentMessage } from "../../conversations/read-sent-message.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
@@ -391,13 +390,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
 
   /** The stored text of a message Lentera sent, found by its WhatsApp id (for Baileys' retry receipts). */
   async function getMessageText(messageId: string): Promise<string | undefined> {
-    const row = await deps.db.message.findFirst({
-      where: { channel: "whatsapp", direction: "outbound", channelMessageId: messageId },
-      select: { id: true, bodyEnc: true },
-    });
-    if (!row) return undefined;
-    await loadPersonKeys(deps.db, deps.cipher, [row.bodyEnc]);
-    const body = openOrNull<MessageBody>(deps.cipher, row.bodyEnc, sealedAt("Message", "bodyEnc", row.id));
+    const body = await readSentMessage(deps, "whatsapp", messageId);
     return body ? renderWhatsAppText(body) : undefined;
   }
 
