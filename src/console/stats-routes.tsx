@@ -16,7 +16,7 @@ import { StatsPage, StatsPrintPage } from "./stats-page.tsx";
 import { CaseProfilePage } from "./stats-profile-page.tsx";
 import { RecruitmentPage } from "./stats-recruitment-page.tsx";
 import { STATS_CSS } from "./stats-css.ts";
-import type { ConsoleTools } from "./workday-routes.tsx";
+import type { ConsoleTools } from "./console-tools.ts";
 
 /** Pages behind a session that this file adds (the console applies its session middleware to them). */
 export const STATS_SESSION_PATHS = ["/stats", "/stats/*"];

@@ -28,35 +28,14 @@ import { searchTickets, SearchQuery } from "../casework/search-tickets.ts";
 import { readReferralForm } from "../casework/referral-form.ts";
 import { resendReferral } from "../casework/resend-referral.ts";
 import { ReferralFormPage } from "./referral-form-page.tsx";
-import type { Db } from "../db/create-prisma-client.ts";
-import type { Translate } from "../i18n/create-i18n.ts";
 import type { ConsoleEnv } from "./console-env.ts";
+import type { ConsoleTools } from "./console-tools.ts";
 import { newCsrfToken, sameOrigin, sameToken, SIGN_IN_CSRF_COOKIE } from "./console-session.ts";
 import type { Tr } from "./layout.tsx";
 import { SearchPage } from "./search-page.tsx";
 import { CannedRepliesPage, MyAccountPage, OneTimeLinkPage, SetPasswordPage } from "./workday-pages.tsx";
 
-/** What the console's routes share with the ones mounted here. */
-export type ConsoleTools = {
-  db: Db;
-  t: Translate;
-  now: () => Date;
-  publicUrl?: string;
-  page: (c: Context<ConsoleEnv>) => {
-    tr: Tr;
-    lang: ConsoleEnv["Variables"]["lang"];
-    caseworker: ConsoleEnv["Variables"]["caseworker"];
-    csrf: string;
-    back: string;
-  };
-  ctxOf: (c: Context<ConsoleEnv>) => CaseworkContext;
-  form: <T extends z.ZodType>(c: Context<ConsoleEnv>, schema: T) => Promise<z.infer<T>>;
-  tr: (c: Context<ConsoleEnv>) => Tr;
-  /** the :reference of the path, checked (a malformed one is "not found") */
-  reference: (c: Context<ConsoleEnv>) => string;
-  /** the referral mailer (SMTP_URL): told after a referral is stored or resent */
-  referrals?: { kick(): unknown };
-};
+export type { ConsoleTools } from "./console-tools.ts";
 
 /** Pages behind a session that this file adds (the console applies its session middleware to them). */
 export const WORKDAY_SESSION_PATHS = ["/search", "/account", "/account/*"];
