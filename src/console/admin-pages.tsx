@@ -4,7 +4,7 @@ import type { AuditRow } from "../casework/list-audit.ts";
 import { atLeast } from "../casework/permissions.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
-import { needLabel } from "./ticket-page.tsx";
+import { needLabel } from "./ticket-cards/ticket-labels.ts";
 
 type PageBase = { tr: Tr; lang: Locale; caseworker: Caseworker; csrf: string; back?: string; flash?: string };
 

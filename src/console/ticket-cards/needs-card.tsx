@@ -1,0 +1,62 @@
+import { formatDateTime } from "../layout.tsx";
+import { SAFE_KEYS, SAFE_VALUES, needLabel } from "./ticket-labels.ts";
+import type { TicketPageProps } from "./ticket-page-props.ts";
+
+/** What the person asked for, how and when they may be contacted safely, their consents and details. */
+export function NeedsCard(props: TicketPageProps) {
+  const { tr, view, lang } = props;
+  const { ticket } = props.view;
+  return (
+    <section class="card" aria-labelledby="h-needs">
+      <h2 id="h-needs">{tr("ticket.needs")}</h2>
+      {ticket.needs.length ? (
+        <p>{ticket.needs.map((n) => needLabel(tr, n)).join(", ")}</p>
+      ) : (
+        <p class="muted">{tr("ticket.none_given")}</p>
+      )}
+      <h3>{tr("ticket.safe_contact")}</h3>
+      {view.safeContact && Object.keys(view.safeContact).length ? (
+        <dl class="facts">
+          {Object.entries(view.safeContact).map(([k, v]) => (
+            <>
+              <dt>{tr(`safe_contact.${k in SAFE_KEYS ? k : "other"}`)}</dt>
+              <dd>
+                {typeof v === "string"
+                  ? SAFE_VALUES.includes(v)
+                    ? tr(`safe_contact.values.${v}`)
+                    : v
+                  : JSON.stringify(v)}
+              </dd>
+            </>
+          ))}
+        </dl>
+      ) : (
+        <p class="muted">{tr("ticket.none_given")}</p>
+      )}
+      <h3>{tr("ticket.consents")}</h3>
+      <p>{view.shareConsent ? tr("ticket.share_yes") : tr("ticket.share_no")}</p>
+      {view.consents.length ? (
+        <ul class="plain small">
+          {view.consents.map((c) => (
+            <li>
+              {c.scope}: {c.granted ? tr("yes") : tr("no")} · {formatDateTime(lang, c.createdAt)}
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      {view.details && Object.keys(view.details).length ? (
+        <>
+          <h3>{tr("ticket.details")}</h3>
+          <dl class="facts">
+            {Object.entries(view.details).map(([k, v]) => (
+              <>
+                <dt>{k}</dt>
+                <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+              </>
+            ))}
+          </dl>
+        </>
+      ) : null}
+    </section>
+  );
+}
