@@ -5,12 +5,11 @@ import type { Db } from "../../db/create-prisma-client.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
-import { WHATSAPP_LEASE } from "./start-whatsapp.ts";
+import { CLOSE_CODES, closeCodeOf, formatPairingCode, loadSocketFactory, WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 import type { WhatsAppSocket, WhatsAppSocketFactory } from "./types.ts";
 
 /** How long the command waits for the phone before giving up. */
 export const LINK_TIMEOUT_MS = 3 * 60_000;
-const RESTART_REQUIRED = 515;
 
 export type LinkResult =
   | { status: "linked" }
@@ -55,7 +54,7 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
       await auth.clear();
       auth = await createDbAuthState(deps.db, deps.cipher);
     }
-    const factory = deps.socketFactory ?? (await import("./create-baileys-socket.ts")).createBaileysSocket;
+    const factory = await loadSocketFactory(deps.socketFactory);
     const timeoutMs = deps.timeoutMs ?? LINK_TIMEOUT_MS;
     deps.say({ key: "link.waiting", vars: { minutes: Math.round(timeoutMs / 60_000) } });
     return await new Promise<LinkResult>((resolve) => {
@@ -74,8 +73,7 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
           if (update.qr && deps.phone && !pairingAsked) {
             pairingAsked = true;
             sock.requestPairingCode(deps.phone).then(
-              (code) =>
-                deps.say({ key: "link.pairing_code", vars: { code: code.match(/.{1,4}/g)?.join("-") ?? code } }),
+              (code) => deps.say({ key: "link.pairing_code", vars: { code: formatPairingCode(code) } }),
               () => finish({ status: "failed", code: undefined }),
             );
           } else if (update.qr && !deps.phone) {
@@ -91,10 +89,9 @@ export async function linkWhatsApp(deps: LinkDeps): Promise<LinkResult> {
             );
           }
           if (update.connection === "close") {
-            const code = (update.lastDisconnect?.error as { output?: { statusCode?: number } } | undefined)?.output
-              ?.statusCode;
+            const code = closeCodeOf(update.lastDisconnect?.error);
             // After the phone scans, WhatsApp asks for a restart; the new socket logs in with the saved credentials.
-            if (code === RESTART_REQUIRED) {
+            if (code === CLOSE_CODES.RESTART_REQUIRED) {
               void current
                 .saveCreds()
                 .then(() => createDbAuthState(deps.db, deps.cipher))

@@ -1,27 +1,21 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
-import {
-  isLidUser,
-  isPnUser,
-  jidNormalizedUser,
-  type ConnectionState,
-  type WAMessage,
-  type WAMessageKey,
-} from "@whiskeysockets/baileys";
+import type { ConnectionState } from "@whiskeysockets/baileys";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import { readSentMessage } from "../../conversations/read-sent-message.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
-import type { EventBus, LenteraEvent } from "../../events/event-bus.ts";
+import type { EventBus } from "../../events/event-bus.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
 import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
-import { createWhatsAppSender, type WhatsAppMessageRef, type WhatsAppPace } from "./create-whatsapp-sender.ts";
+import { createWhatsAppSender, type WhatsAppPace } from "./create-whatsapp-sender.ts";
 import { maskError } from "./mask-error.ts";
 import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
-import { parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
+import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
+import { createPanicWipes } from "./run-panic-wipes.ts";
 import type {
   WhatsAppCounters,
   WhatsAppSocket,
@@ -29,27 +23,16 @@ import type {
   WhatsAppState,
   WhatsAppStatus,
 } from "./types.ts";
+import { CLOSE_CODES, closeCodeOf, formatPairingCode, loadSocketFactory, WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 
-/** The lease that makes one process per deployment own the WhatsApp socket. */
-export const WHATSAPP_LEASE = "whatsapp-socket";
+export { WHATSAPP_LEASE } from "./whatsapp-socket.ts";
+export { WIPE_DISAPPEARING_S } from "./run-panic-wipes.ts";
 
-/** Baileys' close codes that decide what happens next (DisconnectReason, without importing Baileys eagerly). */
-const LOGGED_OUT = 401;
-/** 402: a temporary ban ("payment required" in WhatsApp's codes): retrying soon makes it longer */
-const TEMPORARILY_BANNED = 402;
-const FORBIDDEN = 403;
-/** 406: the account is banned */
-const BANNED = 406;
-/** 440: "connection replaced" — another client opened the same session */
-const CONNECTION_REPLACED = 440;
-const RESTART_REQUIRED = 515;
+const { LOGGED_OUT, TEMPORARILY_BANNED, FORBIDDEN, BANNED, CONNECTION_REPLACED, RESTART_REQUIRED } = CLOSE_CODES;
 
 /** After a temporary ban: wait this long before the first try, doubling to the cap (1 h, then up to 24 h). */
 export const TEMPORARY_BAN_PAUSE_MS = 60 * 60_000;
 const TEMPORARY_BAN_PAUSE_CAP_MS = 24 * 60 * 60_000;
-
-/** How long a chat keeps messages after the panic wipe turns disappearing messages on: 24 hours, the shortest. */
-export const WIPE_DISAPPEARING_S = 24 * 3600;
 
 export type WhatsAppDeps = {
   db: Db;
@@ -132,17 +115,30 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   let holdsLease = false;
   let timer: NodeJS.Timeout | undefined;
   let renewTimer: NodeJS.Timeout | undefined;
-  const chats = new Map<string, Promise<void>>();
   const inFlight = new Set<Promise<unknown>>();
-  const wipes: PendingWipe[] = [];
-  const wiping = new Set<string>();
-  let wipeRun: Promise<void> | undefined;
+  const wipes = createPanicWipes({
+    log,
+    openSocket: () => (state === "open" ? socket : undefined),
+    isStopped: () => stopped,
+    kick: () => void deps.outbox.kick(),
+    onDeleted: () => void (counters.deleted += 1),
+    ...(deps.deleteIntervalMs !== undefined ? { deleteIntervalMs: deps.deleteIntervalMs } : {}),
+  });
+  const receive = createWhatsAppReceiver({
+    cipher: deps.cipher,
+    log,
+    handleInbound: deps.handleInbound,
+    counters,
+    track,
+    isStopped: () => stopped,
+    isOpenSocket: (sock) => sock === socket && state === "open",
+  });
 
   const sender = createWhatsAppSender({
     getSocket: () => socket,
     isOpen: () => state === "open",
     kick: () => void deps.outbox.kick(),
-    isHeld: (jid) => wiping.has(jid),
+    isHeld: (jid) => wipes.isHeld(jid),
     ...(deps.pace ? { pace: deps.pace } : {}),
     onSent: () => void (counters.sent += 1),
     onRateLimited: () => void (counters.rateLimited += 1),
@@ -150,9 +146,8 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   deps.outbox.register(sender);
   const unsubscribe = deps.events.subscribe("chat.wiped", (event) => {
     if (event.channel !== "whatsapp") return;
-    wiping.add(event.recipient);
-    wipes.push(toPendingWipe(event));
-    return track(flushWipes());
+    wipes.add(event);
+    return track(wipes.flush());
   });
 
   function setState(next: WhatsAppState) {
@@ -226,7 +221,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       // One auth state across reconnects: reloading it could miss credentials still being written.
       auth ??= await createDbAuthState(deps.db, deps.cipher);
       const current = auth;
-      const factory = deps.socketFactory ?? (await import("./create-baileys-socket.ts")).createBaileysSocket;
+      const factory = await loadSocketFactory(deps.socketFactory);
       const sock = await factory({ auth: current.state, log, getMessageText });
       if (gen !== generation || stopped) {
         void Promise.resolve(sock.end(undefined)).catch(() => {});
@@ -261,11 +256,11 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       pauses = 0;
       setState("open");
       void deps.outbox.kick();
-      void track(flushWipes());
+      void track(wipes.flush());
     }
     if (update.connection === "close") {
       socket = undefined;
-      const code = statusCode(update.lastDisconnect?.error);
+      const code = closeCodeOf(update.lastDisconnect?.error);
       lastDisconnectCode = code;
       if (code === LOGGED_OUT) {
         log.error(
@@ -336,106 +331,10 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     if (sock) void Promise.resolve(sock.end(undefined)).catch(() => {});
   }
 
-  /** One message of a `messages.upsert`: messages of one chat are handled one after the other, in order. */
-  function receive(sock: WhatsAppSocket, message: WAMessage, type: "notify" | "append") {
-    counters.received += 1;
-    const parsed = parseWhatsAppMessage(message, type);
-    if (parsed.status === "ignored") {
-      counters.ignored += 1;
-      log.debug({ reason: parsed.reason }, "whatsapp message ignored");
-      return;
-    }
-    const key = deps.cipher.lookupKey(parsed.jid);
-    const previous = chats.get(key) ?? Promise.resolve();
-    const run = previous.then(async () => {
-      const jid = await toPhoneNumberJid(sock, parsed.jid);
-      const result = await handleWithRetries(() =>
-        deps.handleInbound({
-          channel: "whatsapp",
-          channelUserId: jid,
-          input: parsed.input,
-          externalId: parsed.externalId,
-          channelRef: { key: { remoteJid: jid, fromMe: false, id: parsed.externalId } },
-        }),
-      );
-      if (!result) return;
-      if (result.status === "duplicate") {
-        counters.duplicates += 1;
-        return;
-      }
-      counters.handled += 1;
-      // Blue ticks tell a worried person their message arrived; only for messages Lentera handled.
-      if (sock === socket && state === "open") await sock.readMessages([message.key]).catch(() => {});
-    });
-    const tail = track(run.catch(() => {}));
-    chats.set(key, tail);
-    void tail.then(() => {
-      if (chats.get(key) === tail) chats.delete(key);
-    });
-  }
-
-  async function handleWithRetries<T>(task: () => Promise<T>): Promise<T | undefined> {
-    for (let i = 0; ; i++) {
-      try {
-        return await task();
-      } catch (error) {
-        if (i >= 3 || stopped) {
-          log.error({ err: maskError(error) }, "whatsapp message could not be handled");
-          return undefined;
-        }
-        await sleep(250 * 2 ** i);
-      }
-    }
-  }
-
   /** The stored text of a message Lentera sent, found by its WhatsApp id (for Baileys' retry receipts). */
   async function getMessageText(messageId: string): Promise<string | undefined> {
     const body = await readSentMessage(deps, "whatsapp", messageId);
     return body ? renderWhatsAppText(body) : undefined;
-  }
-
-  /** Runs the pending panic wipes, one chat at a time, while the socket is open (they wait for a reconnect). */
-  function flushWipes(): Promise<void> {
-    if (wipeRun) return wipeRun;
-    wipeRun = (async () => {
-      while (wipes.length && state === "open" && socket && !stopped) {
-        const wipe = wipes[0]!;
-        const done = await wipeChat(socket, wipe).then(
-          () => true,
-          (error: unknown) => {
-            log.warn({ err: maskError(error) }, "whatsapp wipe interrupted: it goes on after reconnecting");
-            return false;
-          },
-        );
-        if (!done) break;
-        wipes.shift();
-        if (!wipes.some((w) => w.jid === wipe.jid)) wiping.delete(wipe.jid);
-        void deps.outbox.kick();
-      }
-    })().finally(() => {
-      wipeRun = undefined;
-    });
-    return wipeRun;
-  }
-
-  /**
-   * Panic wipe of one chat: disappearing messages first (so the engine's last message, which explains how
-   * to clear the rest, disappears too), then "delete for everyone" of every message Lentera sent there,
-   * then the chat is cleared from the organisation's own devices. Nobody can delete the person's own
-   * messages from their phone; the last message tells them how. Resumes where it stopped after a reconnect.
-   */
-  async function wipeChat(sock: WhatsAppSocket, wipe: PendingWipe) {
-    if (!wipe.disappearing) {
-      await sock.sendMessage(wipe.jid, { disappearingMessagesInChat: WIPE_DISAPPEARING_S });
-      wipe.disappearing = true;
-    }
-    while (wipe.keys.length) {
-      await sock.sendMessage(wipe.jid, { delete: wipe.keys[0]! });
-      wipe.keys.shift();
-      counters.deleted += 1;
-      if (wipe.keys.length) await sleep(deps.deleteIntervalMs ?? 300);
-    }
-    if (wipe.last) await sock.chatModify({ delete: true, lastMessages: [wipe.last] }, wipe.jid).catch(() => {});
   }
 
   void track(takeLease());
@@ -464,7 +363,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       if (!normalized) return { status: "bad_phone" };
       if (state !== "qr" || !socket) return { status: "unavailable" };
       const code = await socket.requestPairingCode(normalized);
-      return { status: "ok", code: code.match(/.{1,4}/g)?.join("-") ?? code };
+      return { status: "ok", code: formatPairingCode(code) };
     },
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
@@ -483,17 +382,6 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   };
 }
 
-/**
- * A person WhatsApp addressed only by their @lid privacy id is kept at their phone-number address when
- * Baileys has learnt the mapping, so they stay one conversation however WhatsApp addresses them.
- */
-async function toPhoneNumberJid(sock: WhatsAppSocket, jid: string): Promise<string> {
-  if (!isLidUser(jid)) return jid;
-  const pn = await sock.signalRepository?.lidMapping.getPNForLID(jid).catch(() => null);
-  const normalized = pn ? jidNormalizedUser(pn) : "";
-  return normalized && isPnUser(normalized) ? normalized : jid;
-}
-
 /** Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … never more than the cap. */
 export function reconnectDelayMs(
   attempt: number,
@@ -503,43 +391,4 @@ export function reconnectDelayMs(
 ): number {
   const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
   return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-
-function statusCode(error: unknown): number | undefined {
-  const output = (error as { output?: { statusCode?: unknown } } | undefined)?.output;
-  return typeof output?.statusCode === "number" ? output.statusCode : undefined;
-}
-
-type PendingWipe = {
-  jid: string;
-  disappearing: boolean;
-  keys: WAMessageKey[];
-  last?: { key: WAMessageKey; messageTimestamp: number };
-};
-
-/** What a `chat.wiped` event asks of WhatsApp: the keys of Lentera's messages, and the chat's latest message. */
-function toPendingWipe(event: Extract<LenteraEvent, { type: "chat.wiped" }>): PendingWipe {
-  const jid = event.recipient;
-  const keys: WAMessageKey[] = [];
-  for (const message of event.messages) {
-    const key = (message.channelRef as Partial<WhatsAppMessageRef> | null | undefined)?.key;
-    if (message.direction === "outbound" && key && typeof key.id === "string")
-      keys.push({ remoteJid: jid, fromMe: true, id: key.id });
-  }
-  const dated = event.messages
-    .filter((m) => m.channelMessageId && m.sentAt)
-    .sort((a, b) => Date.parse(b.sentAt!) - Date.parse(a.sentAt!));
-  const latest = dated[0];
-  const wipe: PendingWipe = { jid, disappearing: false, keys };
-  if (latest?.channelMessageId && latest.sentAt) {
-    wipe.last = {
-      key: { remoteJid: jid, fromMe: latest.direction === "outbound", id: latest.channelMessageId },
-      messageTimestamp: Math.floor(Date.parse(latest.sentAt) / 1000),
-    };
-  }
-  return wipe;
-}
-
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
