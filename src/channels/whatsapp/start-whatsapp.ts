@@ -1,77 +1,26 @@
 import { hostname } from "node:os";
 import { randomUUID } from "node:crypto";
 import type { ConnectionState } from "@whiskeysockets/baileys";
-import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import { readSentMessage } from "../../conversations/read-sent-message.ts";
-import type { Cipher } from "../../crypto/create-cipher.ts";
-import type { Db } from "../../db/create-prisma-client.ts";
-import type { EventBus } from "../../events/event-bus.ts";
-import type { Logger } from "../../log/create-logger.ts";
-import type { ChannelSender } from "../../outbox/types.ts";
 import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
-import { createWhatsAppSender, type WhatsAppPace } from "./create-whatsapp-sender.ts";
+import { createWhatsAppSender } from "./create-whatsapp-sender.ts";
 import { maskError } from "./mask-error.ts";
 import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
 import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
 import { createPanicWipes } from "./run-panic-wipes.ts";
-import type {
-  WhatsAppCounters,
-  WhatsAppSocket,
-  WhatsAppSocketFactory,
-  WhatsAppState,
-  WhatsAppStatus,
-} from "./types.ts";
+import type { WhatsAppCounters, WhatsAppSocket, WhatsAppState } from "./types.ts";
+import { reconnectDelayMs, TEMPORARY_BAN_PAUSE_CAP_MS, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
+import type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
 import { CLOSE_CODES, closeCodeOf, formatPairingCode, loadSocketFactory, WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 
 export { WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 export { WIPE_DISAPPEARING_S } from "./run-panic-wipes.ts";
+export { reconnectDelayMs, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
+export type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
 
 const { LOGGED_OUT, TEMPORARILY_BANNED, FORBIDDEN, BANNED, CONNECTION_REPLACED, RESTART_REQUIRED } = CLOSE_CODES;
-
-/** After a temporary ban: wait this long before the first try, doubling to the cap (1 h, then up to 24 h). */
-export const TEMPORARY_BAN_PAUSE_MS = 60 * 60_000;
-const TEMPORARY_BAN_PAUSE_CAP_MS = 24 * 60 * 60_000;
-
-export type WhatsAppDeps = {
-  db: Db;
-  cipher: Cipher;
-  log: Logger;
-  events: EventBus;
-  outbox: { register(sender: ChannelSender): void; kick(): Promise<number> };
-  handleInbound: HandleInbound;
-  /** `makeWASocket` in production (the default, loaded on first use); a fake in tests */
-  socketFactory?: WhatsAppSocketFactory;
-  pace?: Partial<WhatsAppPace>;
-  /** reconnect backoff: first wait and cap (defaults 1 s and 60 s), with jitter */
-  reconnect?: { baseMs?: number; capMs?: number; pauseMs?: number };
-  /** how long the socket lease lasts without renewal (default 30 s; renewed every third of it) */
-  leaseTtlMs?: number;
-  /** wait between the deletions of a panic wipe (default 300 ms) */
-  deleteIntervalMs?: number;
-  /** this process's name in the lease (default host:pid:random) */
-  holder?: string;
-  random?: () => number;
-};
-
-export type WhatsAppHandle = {
-  sender: ChannelSender;
-  getStatus(): WhatsAppStatus;
-  /** forgets the current link and shows a new QR code (the console's "relink" button) */
-  relink(): Promise<void>;
-  /**
-   * While a QR code is shown, asks WhatsApp for a pairing code for the organisation's phone number instead
-   * (any common format: "0812…", "+62 812…"). Resolves to the code to type on the phone, or
-   * `{ status: "unavailable" }` when not waiting for a link, or `{ status: "bad_phone" }`.
-   */
-  requestPairingCode(
-    phone: string,
-  ): Promise<{ status: "ok"; code: string } | { status: "unavailable" } | { status: "bad_phone" }>;
-  /** resolves when every received message and pending wipe has been processed (tests, shutdown) */
-  idle(): Promise<void>;
-  stop(): Promise<void>;
-};
 
 /**
  * The WhatsApp channel: one Baileys socket per deployment (held through a lease; other processes stand by),
@@ -380,15 +329,4 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       await lease.release().catch(() => {});
     },
   };
-}
-
-/** Capped exponential backoff with jitter: about 1 s, 2 s, 4 s … never more than the cap. */
-export function reconnectDelayMs(
-  attempt: number,
-  baseMs: number,
-  capMs: number,
-  random: () => number = Math.random,
-): number {
-  const ceiling = Math.min(capMs, baseMs * 2 ** Math.max(0, attempt));
-  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
 }
