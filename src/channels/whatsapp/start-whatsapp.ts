@@ -1,26 +1,14 @@
-import { hostname } from "node:os";
-import { randomUUID } from "node:crypto";
-import type { ConnectionState } from "@whiskeysockets/baileys";
-import { readSentMessage } from "../../conversations/read-sent-message.ts";
-import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
-import { createLease } from "./create-lease.ts";
 import { createWhatsAppSender } from "./create-whatsapp-sender.ts";
-import { maskError } from "./mask-error.ts";
-import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
 import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
-import { renderWhatsAppText } from "./render-whatsapp-text.ts";
 import { createPanicWipes } from "./run-panic-wipes.ts";
-import type { WhatsAppCounters, WhatsAppSocket, WhatsAppState } from "./types.ts";
-import { reconnectDelayMs, TEMPORARY_BAN_PAUSE_CAP_MS, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
+import { createWhatsAppConnection } from "./run-whatsapp-connection.ts";
+import type { WhatsAppCounters } from "./types.ts";
 import type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
-import { CLOSE_CODES, closeCodeOf, formatPairingCode, loadSocketFactory, WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 
 export { WHATSAPP_LEASE } from "./whatsapp-socket.ts";
 export { WIPE_DISAPPEARING_S } from "./run-panic-wipes.ts";
 export { reconnectDelayMs, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
 export type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
-
-const { LOGGED_OUT, TEMPORARILY_BANNED, FORBIDDEN, BANNED, CONNECTION_REPLACED, RESTART_REQUIRED } = CLOSE_CODES;
 
 /**
  * The WhatsApp channel: one Baileys socket per deployment (held through a lease; other processes stand by),
@@ -30,17 +18,6 @@ const { LOGGED_OUT, TEMPORARILY_BANNED, FORBIDDEN, BANNED, CONNECTION_REPLACED, 
  */
 export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
   const { log } = deps;
-  const random = deps.random ?? Math.random;
-  const baseMs = deps.reconnect?.baseMs ?? 1000;
-  const capMs = deps.reconnect?.capMs ?? 60_000;
-  const pauseMs = deps.reconnect?.pauseMs ?? TEMPORARY_BAN_PAUSE_MS;
-  let pauses = 0;
-  const leaseTtlMs = deps.leaseTtlMs ?? 30_000;
-  const lease = createLease(deps.db, {
-    name: WHATSAPP_LEASE,
-    holder: deps.holder ?? `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
-    ttlMs: leaseTtlMs,
-  });
   const counters: WhatsAppCounters = {
     received: 0,
     handled: 0,
@@ -51,24 +28,26 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     deleted: 0,
     reconnects: 0,
   };
-
-  let state: WhatsAppState = "connecting";
-  let since = new Date();
-  let qr: string | undefined;
-  let lastDisconnectCode: number | undefined;
-  let socket: WhatsAppSocket | undefined;
-  let auth: DbAuthState | undefined;
-  let generation = 0;
-  let attempt = 0;
-  let stopped = false;
-  let holdsLease = false;
-  let timer: NodeJS.Timeout | undefined;
-  let renewTimer: NodeJS.Timeout | undefined;
   const inFlight = new Set<Promise<unknown>>();
+  function track<T>(promise: Promise<T>): Promise<T> {
+    inFlight.add(promise);
+    void promise.finally(() => inFlight.delete(promise)).catch(() => {});
+    return promise;
+  }
+
+  const connection = createWhatsAppConnection(deps, {
+    track,
+    counters,
+    onOpen: () => {
+      void deps.outbox.kick();
+      void track(wipes.flush());
+    },
+    receive: (sock, message, type) => receive(sock, message, type),
+  });
   const wipes = createPanicWipes({
     log,
-    openSocket: () => (state === "open" ? socket : undefined),
-    isStopped: () => stopped,
+    openSocket: () => (connection.state() === "open" ? connection.socket() : undefined),
+    isStopped: () => connection.isStopped(),
     kick: () => void deps.outbox.kick(),
     onDeleted: () => void (counters.deleted += 1),
     ...(deps.deleteIntervalMs !== undefined ? { deleteIntervalMs: deps.deleteIntervalMs } : {}),
@@ -79,13 +58,13 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     handleInbound: deps.handleInbound,
     counters,
     track,
-    isStopped: () => stopped,
-    isOpenSocket: (sock) => sock === socket && state === "open",
+    isStopped: () => connection.isStopped(),
+    isOpenSocket: (sock) => sock === connection.socket() && connection.state() === "open",
   });
 
   const sender = createWhatsAppSender({
-    getSocket: () => socket,
-    isOpen: () => state === "open",
+    getSocket: () => connection.socket(),
+    isOpen: () => connection.state() === "open",
     kick: () => void deps.outbox.kick(),
     isHeld: (jid) => wipes.isHeld(jid),
     ...(deps.pace ? { pace: deps.pace } : {}),
@@ -99,234 +78,22 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     return track(wipes.flush());
   });
 
-  function setState(next: WhatsAppState) {
-    if (next !== state) {
-      state = next;
-      since = new Date();
-      log.info({ whatsapp: next }, "whatsapp state");
-    }
-    if (next !== "qr") qr = undefined;
-  }
-
-  function schedule(task: () => Promise<void>, ms: number) {
-    if (timer) clearTimeout(timer);
-    timer = setTimeout(() => {
-      timer = undefined;
-      if (!stopped) void track(task());
-    }, ms);
-  }
-
-  function track<T>(promise: Promise<T>): Promise<T> {
-    inFlight.add(promise);
-    void promise.finally(() => inFlight.delete(promise)).catch(() => {});
-    return promise;
-  }
-
-  /** Takes the deployment's one socket, or stands by and tries again when the holder may have gone. */
-  async function takeLease(): Promise<void> {
-    if (stopped) return;
-    if (timer) clearTimeout(timer);
-    timer = undefined;
-    holdsLease = await lease.acquire().catch((error: unknown) => {
-      log.warn({ err: maskError(error) }, "whatsapp lease check failed");
-      return false;
-    });
-    if (!holdsLease) {
-      setState("standby");
-      return schedule(takeLease, Math.max(50, Math.round(leaseTtlMs / 3)));
-    }
-    if (renewTimer) clearInterval(renewTimer);
-    renewTimer = setInterval(() => void track(renew()), Math.max(50, Math.round(leaseTtlMs / 3)));
-    renewTimer.unref();
-    await connect();
-  }
-
-  async function renew() {
-    if (stopped || !holdsLease) return;
-    const held = await lease.acquire().catch(() => true); // a failed check keeps the socket; expiry decides
-    if (held) return;
-    log.warn("whatsapp lease lost to another process: standing by");
-    dropLease();
-    auth = undefined; // the other process may change it meanwhile
-    closeSocket();
-    setState("standby");
-    schedule(takeLease, Math.round(leaseTtlMs / 3));
-  }
-
-  function dropLease() {
-    holdsLease = false;
-    if (renewTimer) clearInterval(renewTimer);
-    renewTimer = undefined;
-  }
-
-  async function connect(): Promise<void> {
-    if (stopped || !holdsLease) return;
-    const gen = ++generation;
-    const previous = socket;
-    socket = undefined;
-    if (previous) void Promise.resolve(previous.end(undefined)).catch(() => {});
-    setState(attempt > 0 ? "reconnecting" : "connecting");
-    try {
-      // One auth state across reconnects: reloading it could miss credentials still being written.
-      auth ??= await createDbAuthState(deps.db, deps.cipher);
-      const current = auth;
-      const factory = await loadSocketFactory(deps.socketFactory);
-      const sock = await factory({ auth: current.state, log, getMessageText });
-      if (gen !== generation || stopped) {
-        void Promise.resolve(sock.end(undefined)).catch(() => {});
-        return;
-      }
-      socket = sock;
-      sock.ev.on("creds.update", () => {
-        void track(
-          current
-            .saveCreds()
-            .catch((error: unknown) => log.error({ err: maskError(error) }, "whatsapp credentials not saved")),
-        );
-      });
-      sock.ev.on("connection.update", (update) => void track(onConnectionUpdate(gen, update)));
-      sock.ev.on("messages.upsert", ({ messages, type }) => {
-        if (gen === generation) for (const message of messages) receive(sock, message, type);
-      });
-    } catch (error) {
-      log.error({ err: maskError(error) }, "whatsapp socket could not be opened");
-      retryLater(undefined);
-    }
-  }
-
-  async function onConnectionUpdate(gen: number, update: Partial<ConnectionState>) {
-    if (gen !== generation || stopped) return;
-    if (update.qr) {
-      setState("qr");
-      qr = update.qr;
-    }
-    if (update.connection === "open") {
-      attempt = 0;
-      pauses = 0;
-      setState("open");
-      void deps.outbox.kick();
-      void track(wipes.flush());
-    }
-    if (update.connection === "close") {
-      socket = undefined;
-      const code = closeCodeOf(update.lastDisconnect?.error);
-      lastDisconnectCode = code;
-      if (code === LOGGED_OUT) {
-        log.error(
-          "whatsapp was unlinked from the phone: the auth state is cleared; relink with `npm run cli -- whatsapp link` or in the console",
-        );
-        await auth?.clear();
-        auth = undefined;
-        dropLease();
-        await lease.release().catch(() => {});
-        setState("logged_out");
-        return schedule(waitForLink, leaseTtlMs);
-      }
-      if (code === CONNECTION_REPLACED) {
-        // Reconnecting would throw the other client off, which reconnects and throws us off: a tug-of-war.
-        log.error(
-          { code },
-          "whatsapp: another client took the session (same link opened elsewhere); not reconnecting. Stop the other client, then relink or restart Lentera",
-        );
-        dropLease();
-        await lease.release().catch(() => {});
-        setState("replaced");
-        return;
-      }
-      if (code === TEMPORARILY_BANNED) {
-        const delay = Math.min(TEMPORARY_BAN_PAUSE_CAP_MS, pauseMs * 2 ** Math.min(pauses, 5));
-        pauses += 1;
-        log.error({ code, delayMs: delay }, "whatsapp: the number is temporarily banned; pausing before trying again");
-        setState("paused");
-        return schedule(connect, delay);
-      }
-      if (code === FORBIDDEN || code === BANNED) {
-        log.error(
-          { code },
-          'whatsapp refused the account (banned or restricted): not reconnecting; see README "WhatsApp"',
-        );
-        dropLease();
-        await lease.release().catch(() => {});
-        setState("forbidden");
-        return;
-      }
-      retryLater(code);
-    }
-  }
-
-  function retryLater(code: number | undefined) {
-    counters.reconnects += 1;
-    const delay = code === RESTART_REQUIRED ? 0 : reconnectDelayMs(attempt, baseMs, capMs, random);
-    attempt += 1;
-    log.warn({ code, attempt, delayMs: delay }, "whatsapp connection closed: reconnecting");
-    setState("reconnecting");
-    schedule(connect, delay);
-  }
-
-  /** After a logout: wait until someone links again (the CLI writes new credentials), then take the socket. */
-  async function waitForLink(): Promise<void> {
-    const stored = await createDbAuthState(deps.db, deps.cipher).catch(() => undefined);
-    if (stored?.isLinked()) {
-      attempt = 0;
-      return takeLease();
-    }
-    schedule(waitForLink, leaseTtlMs);
-  }
-
-  function closeSocket() {
-    generation += 1;
-    const sock = socket;
-    socket = undefined;
-    if (sock) void Promise.resolve(sock.end(undefined)).catch(() => {});
-  }
-
-  /** The stored text of a message Lentera sent, found by its WhatsApp id (for Baileys' retry receipts). */
-  async function getMessageText(messageId: string): Promise<string | undefined> {
-    const body = await readSentMessage(deps, "whatsapp", messageId);
-    return body ? renderWhatsAppText(body) : undefined;
-  }
-
-  void track(takeLease());
+  void track(connection.start());
 
   return {
     sender,
-    getStatus: () => ({
-      state,
-      ...(state === "qr" && qr ? { qr } : {}),
-      since: since.toISOString(),
-      ...(lastDisconnectCode !== undefined ? { lastDisconnectCode } : {}),
-      counters: { ...counters },
-    }),
-    async relink() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      closeSocket();
-      auth = undefined;
-      await (await createDbAuthState(deps.db, deps.cipher)).clear();
-      attempt = 0;
-      if (holdsLease) await connect();
-      else await takeLease();
-    },
-    async requestPairingCode(phone) {
-      const normalized = normalizePhone(phone);
-      if (!normalized) return { status: "bad_phone" };
-      if (state !== "qr" || !socket) return { status: "unavailable" };
-      const code = await socket.requestPairingCode(normalized);
-      return { status: "ok", code: formatPairingCode(code) };
-    },
+    getStatus: () => ({ ...connection.status(), counters: { ...counters } }),
+    relink: () => connection.relink(),
+    requestPairingCode: (phone) => connection.requestPairingCode(phone),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
     async stop() {
-      stopped = true;
       unsubscribe();
-      if (timer) clearTimeout(timer);
       sender.clear();
-      setState("stopped");
-      closeSocket();
-      dropLease();
+      connection.stop();
       await Promise.allSettled([...inFlight]);
-      await lease.release().catch(() => {});
+      await connection.releaseLease();
     },
   };
 }
