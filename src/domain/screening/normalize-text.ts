@@ -1,5 +1,6 @@
 import { expandContraction } from "./english-contractions.ts";
 import { isInvisible } from "./foreign/fold-text.ts";
+import { KNOWN_WORDS } from "./known-words.ts";
 import { LOCATIVE_NOUNS, PASSIVE_ROOTS, POSSESSIVE_SUFFIXES, SUFFIX_STEMS } from "./normalize-vocabulary.ts";
 import { SLANG_MAP } from "./slang-map.ts";
 
@@ -95,9 +96,10 @@ function splitDigits(word: string): string[] | undefined {
   return undefined;
 }
 
-function canonicalWord(word: string): string[] {
-  const mapped = SLANG_MAP.get(word);
+function canonicalWord(written: string): string[] {
+  const mapped = SLANG_MAP.get(written);
   if (mapped !== undefined) return mapped.split(" ");
+  const word = standardSpelling(written);
   if (word.length > 4 && word.startsWith("di") && LOCATIVE_NOUNS.has(word.slice(2))) return ["di", word.slice(2)];
   for (const [suffix, token] of POSSESSIVE_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
@@ -107,6 +109,17 @@ function canonicalWord(word: string): string[] {
     if (SUFFIX_STEMS.has(canonicalStem)) return token === "nya" ? [canonicalStem] : [canonicalStem, token];
   }
   return [word];
+}
+
+/**
+ * Colloquial Jakarta/Betawi vowels written back to the standard word, when the rules know that word:
+ * a closed last syllable's "a" said as "e" ("malem" → "malam", "diem" → "diam", "laper" → "lapar",
+ * "seneng" → "senang"), final "-ai" as "-e" ("pake" → "pakai") and final "-au" as "-o" ("pulo" → "pulau").
+ */
+function standardSpelling(word: string): string {
+  if (word.length < 4 || KNOWN_WORDS.has(word)) return word;
+  const candidates = [word.replace(/e(ng|[mnrltpkh])$/, "a$1"), word.replace(/e$/, "ai"), word.replace(/o$/, "au")];
+  return candidates.find((candidate) => candidate !== word && KNOWN_WORDS.has(candidate)) ?? word;
 }
 
 /** "di" followed by a verb root becomes one passive verb: "di pukul" → "dipukul", "di-sekap" → "disekap". */

@@ -11,6 +11,16 @@ import {
   passiveForms,
 } from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
+import {
+  CONTACT,
+  DESIRE,
+  DROP_PLACE,
+  HARM_OUTCOME,
+  JUMP_VERB,
+  SECRETLY,
+  SEX_EUPHEMISM,
+  WATER_PLAY,
+} from "./word-classes.ts";
 
 const PEOPLE_OBJECT = anyOf([
   "saya",
@@ -200,11 +210,16 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     // the means and the act, in the many ways people say them
     {
       re: "(?:minum|menelan|nelen|telan|nenggak|tenggak) (?:\\S+ ){0,2}(?:baygon|racun|obat nyamuk|obat serangga|pembasmi|pestisida|insektisida|cairan pembersih|pemutih|bayclin|porstex|\\d+ (?:butir|biji|tablet|pil))|(?:loncat|lompat|terjun|menjatuhkan diri|njegur|nyebur) (?:dari|ke) (?:\\S+ )?(?:lantai|gedung|jembatan|atap|balkon|jendela|apartemen|tebing|kapal|laut|sungai|rel)|nyilet|menyilet|(?:sayat|iris|silet|gores) (?:\\S+ )?(?:tangan|nadi|lengan|pergelangan)|nyusul (?:almarhum|bapak|ibu|ayah|mama|papa|suami|anak)|(?:tidak|biar tidak|supaya tidak) bangun (?:lagi|selamanya)|tidur selamanya|lebih baik (?:saya |aku )?(?:tiada|tidak ada|hilang|mati)|(?:buat|untuk) apa (?:saya )?hidup|(?:hilang|menghilang|ngilang) (?:\\S+ )?dari dunia|akhiri (?:semua|semuanya|hidup)|(?:tidak|sudah tidak) (?:kuat|sanggup|tahan) (?:lagi )?(?:\\S+ )?(?:ingin|mau) (?:mati|akhiri|mengakhiri)",
-      unless: "wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu",
+      unless: `${WATER_PLAY}|wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu`,
     },
     {
       re: "(?:took|take|taking|swallowed|swallow) (?:\\S+ ){0,2}(?:pills|tablets|poison|bleach|pesticide)|overdose|(?:jump|jumping) (?:off|from) (?:the |a |this )?(?:building|bridge|roof|balcony|window|ship|boat)|(?:will not|never|do not want to) wake up|(?:want|wanna) to disappear (?:forever|from this world)|(?:want|wanna) to end (?:it|everything|all)|slit (?:my )?wrists?",
       unless: "haha\\S*|lol|lmao|movie|film|game|song",
+    },
+    // wanting to jump into water or from a height, with or without a preposition ("pengen nyemplung kali")
+    {
+      re: `${DESIRE} ${gap(2)}${JUMP_VERB} (?:ke |dari |nang |neng |ning |menyang |into |off |from |to )?(?:the |a |this )?(?:[^ .,]+ )?${DROP_PLACE}`,
+      unless: `${WATER_PLAY}|wkwk\\S*|haha\\S*|lol|film|game`,
     },
   ],
   "EM-05-recent-sexual-violence": [
@@ -219,6 +234,14 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `dipaksa (?:berhubungan|hubungan badan|begituan|tidur (?:dengan|sama|bareng)|ml|melayani nafsu|melayani (?:majikan|bos))`,
+    },
+    // forced to "do that": the euphemism carries the act, the force makes it violence
+    {
+      re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain|mau|coba|nyoba|mencoba) ${gap(1)}${SEX_EUPHEMISM} ${PEOPLE_OBJECT}`,
+    },
+    { re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain) ${gap(1)}${SEX_EUPHEMISM}` },
+    {
+      re: "forced (?:himself|themselves) on (?:me|her|us)|(?:touched|grabbed) (?:me|her) (?:\\S+ ){0,2}(?:private|breasts?|body|everywhere)|(?:came|come|comes|coming) (?:in|into) (?:my|our|her) (?:room|bed) (?:\\S+ ){0,4}(?:forced|touched|raped|grabbed)",
     },
     {
       re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped",
@@ -273,6 +296,11 @@ export const EMERGENCY_PATTERNS: PatternTable = {
       re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat|kalau|jika|if) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh |mau |ingin )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
       unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti",
     },
+    {
+      re: `(?:minta|meminta|menuntut|malak|memeras|minta uang|minta duit) (?:[^ .]+ ){0,3}?(?:uang|duit|tebusan|\\d+ ?(?:juta|ribu|ringgit|dolar|dollar|baht|yuan|usd)?) (?:[^ .]+ ){0,3}?(?:kalau|jika|kalo|bila|if) (?:[^ .]+ ){0,5}?(?:tidak|belum|gagal|not|no) (?:[^ .]+ ){0,6}?${HARM_OUTCOME}`,
+      negatable: false,
+      unless: "tiket|ongkos|ongkir|pesawat|resign|berhenti|cicilan|kredit|pinjol",
+    },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
     {
       re: "(?:pay|send|transfer)\\S* [^.]{0,50}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|agency|company)) (?:will |would |do |does |did )?(?:not|never|no) (?:release|free|let (?:me|us|her|him|them) (?:go|out|leave)|send (?:me|us|her|him|them) home)",
@@ -316,6 +344,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: "diawasi|dipantau|diintai|dimata matai|dimata matain|takut ketahuan|takut dilihat|jangan sampai ketahuan|sembunyi sembunyi|diam diam",
+    },
+    {
+      re: `(?:cuma|hanya|bisa|harus|baru bisa) (?:bisa )?${CONTACT} ${gap(4)}${SECRETLY}|${SECRETLY} ${gap(2)}${CONTACT}|(?:can|could) only ${CONTACT} (?:\\S+ ){0,4}(?:at night|when|secretly|in secret)`,
     },
     { re: "(?:pakai|pake|pinjam|minjem|minjam) hp (?:teman|orang|temen)|hp pinjaman|hp (?:teman|temen)" },
     {
