@@ -133,3 +133,48 @@ describe("Spanish: coordinated infinitives after 'ir a'", () => {
     expect(found).toContain("EM-03-death-threat");
   });
 });
+
+describe("a time said after the event makes it past", () => {
+  it("fainting on the first day is a health hazard, not an emergency now", () => {
+    const got = assess("kerja di pabrik roti, aku sempat pingsan minggu pertama karena panas");
+    expect(got.emergency).toBe(false);
+    expect(got.indicators.map((hit) => hit.id)).toContain("FL-13-health-hazard");
+  });
+  it("since the first day it goes on", () => {
+    expect(assess("sy dikurung dari hari pertama sampai skrg").emergency).toBe(true);
+  });
+});
+
+describe("a body given to the sea is a death to report, not a threat", () => {
+  it("is no emergency", () => {
+    expect(assess("abk teman suami meninggal sakit, mayatnya dibuang ke laut sama kapten").emergency).toBe(false);
+  });
+  it("a living person thrown overboard is", () => {
+    expect(assess("kapten bilang kalau protes kami dibuang ke laut").emergency).toBe(true);
+  });
+});
+
+describe("Jakarta -in for -kan", () => {
+  it("reads the standard passive", () => {
+    expect(normalizeText("nanti malam kami mau dipindahin").text).toContain("dipindahkan");
+  });
+  it("a move tonight, said in distress, is an alarm even without a destination", () => {
+    expect(assess("nanti malam aku mau dijemputin, takut bgt").emergency).toBe(true);
+  });
+});
+
+describe("a child in sexual exploitation who can no longer be reached", () => {
+  it("is an emergency", () => {
+    const got = assess("keponakan sy 15 thn disuruh nemenin tamu di kafe remang2, dari kemarin hp nya tidak aktif");
+    expect(got.child).toBe(true);
+    expect(got.emergency).toBe(true);
+  });
+});
+
+describe("a child missing for years is a tracing case", () => {
+  it("is no emergency", () => {
+    const got = assess("adik sy berangkat ke malaysia umur 15 tahun 2009, sampai skrg tidak ada kabar, mau cari");
+    expect(got.emergency).toBe(false);
+    expect(got.intent).toBe("family_tracing");
+  });
+});

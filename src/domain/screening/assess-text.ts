@@ -37,7 +37,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const playful = isPlayful(normalized) && !DISTRESS_NOW.test(normalized.text);
   const urgency = playful
     ? []
-    : relevantCues(detectUrgency(normalized), detection.hits, childStatus.status === "child");
+    : relevantCues(detectUrgency(normalized), detection.hits, childStatus.status === "child", normalized.text);
   const detected = withUrgencyHits(
     withTreatedInjury(playful ? withoutEmergencies(detection.hits) : detection.hits, normalized),
     urgency,
@@ -56,7 +56,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
   // after running away, the phone about to be taken, moved on soon in distress.
   const alarm =
-    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text));
+    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text, child));
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
@@ -184,12 +184,17 @@ const KEPT: ReadonlySet<string> = new Set([
  * threatened, held by a debt or their papers. A lure alone (a child invited to "nemenin tamu") is a
  * high-risk referral, not yet an emergency.
  */
-function exploitedUnderControl(hits: readonly DetectedHit[], text: string): boolean {
+function exploitedUnderControl(hits: readonly DetectedHit[], text: string, child: boolean): boolean {
   // Sexual extortion online (nude photos, video calls) is serious but not a person held now.
   if (ONLINE_SEXUAL.test(text)) return false;
   const sexual = hits.some((hit) => hit.id === "PUR-02-sexual-exploitation" || hit.id === "CH-02-child-commercial-sex");
-  return sexual && hits.some((hit) => KEPT.has(hit.id));
+  // A child taken into sexual exploitation who can no longer be reached is in danger now.
+  return sexual && (hits.some((hit) => KEPT.has(hit.id)) || (child && UNREACHABLE.test(text)));
 }
+
+/** The person can no longer be reached: phone dead or off, contact lost. */
+const UNREACHABLE =
+  /(?<=^| )(?:hp (?:\S+ )?(?:mati|tidak aktif|off|dimatikan)|(?:tidak|sudah tidak) bisa (?:di)?hubungi|hilang kontak|putus kontak|lost contact|(?:phone|hp) (?:is |was )?(?:off|dead|switched off)|(?:can not|could not) (?:reach|contact) (?:her|him|them))(?= |$)/;
 
 /** Signs of control that make a planned move ("mau dibawa ke saudi") a danger. */
 const CONTROL: ReadonlySet<string> = new Set([
@@ -206,10 +211,20 @@ const CONTROL: ReadonlySet<string> = new Set([
 ]);
 
 /** Cues that need context: a plain planned move needs a sign of control; a missing or taken person needs a child. */
-function relevantCues(cues: readonly UrgencyCue[], hits: readonly DetectedHit[], child: boolean): UrgencyCue[] {
+/** The story is dated years back: a calendar year, or "N tahun lalu" / "years ago". */
+const LONG_AGO =
+  /(?<=^| )(?:(?:tahun|sejak|dari|pada|in|since) (?:19[5-9]\d|20[0-2]\d)|\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|(?:sudah|selama|for) \d+ (?:tahun|years?))(?= |$)/;
+
+function relevantCues(
+  cues: readonly UrgencyCue[],
+  hits: readonly DetectedHit[],
+  child: boolean,
+  text: string,
+): UrgencyCue[] {
   return cues.filter((cue) => {
     if (cue.cue === "moved_plain") return hits.some((hit) => CONTROL.has(hit.id));
-    if (cue.cue === "child_taken") return child;
+    // A child missing for years ("berangkat tahun 2010", "5 tahun lalu") is a tracing case, not tonight's danger.
+    if (cue.cue === "child_taken") return child && !LONG_AGO.test(text);
     return true;
   });
 }

@@ -114,11 +114,20 @@ function canonicalWord(written: string): string[] {
 /**
  * Colloquial Jakarta/Betawi vowels written back to the standard word, when the rules know that word:
  * a closed last syllable's "a" said as "e" ("malem" → "malam", "diem" → "diam", "laper" → "lapar",
- * "seneng" → "senang"), final "-ai" as "-e" ("pake" → "pakai") and final "-au" as "-o" ("pulo" → "pulau").
+ * "seneng" → "senang"), final "-ai" as "-e" ("pake" → "pakai"), final "-au" as "-o" ("pulo" → "pulau"),
+ * and the suffix "-in" for "-kan" or "-i".
  */
 function standardSpelling(word: string): string {
   if (word.length < 4 || KNOWN_WORDS.has(word)) return word;
-  const candidates = [word.replace(/e(ng|[mnrltpkh])$/, "a$1"), word.replace(/e$/, "ai"), word.replace(/o$/, "au")];
+  const candidates = [
+    // Jakarta "-in" is standard "-kan", "-i" or nothing: "diberangkatin" → "diberangkatkan", "dijemputin" → "dijemput"
+    ...(word.length >= 6 && word.endsWith("in")
+      ? [`${word.slice(0, -2)}kan`, `${word.slice(0, -2)}i`, word.slice(0, -2)]
+      : []),
+    word.replace(/e(ng|[mnrltpkh])$/, "a$1"),
+    word.replace(/e$/, "ai"),
+    word.replace(/o$/, "au"),
+  ];
   return candidates.find((candidate) => candidate !== word && KNOWN_WORDS.has(candidate)) ?? word;
 }
 

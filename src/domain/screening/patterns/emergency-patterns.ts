@@ -53,6 +53,8 @@ const LOCKED_THING = anyOf([
   "account",
   "screen",
 ]);
+/** The dead: a body buried at sea is a death to report, not a threat to someone alive. */
+const DEAD_BODY = "jenazah\\S*|mayat\\S*|mayit|jasad\\S*|bangkai|abu jenazah";
 /** "kalau tidak capai target dijual": a threat (FL-07/FL-09), not a sale already decided. */
 const IF_NOT =
   "(?:kalau|jika|kalo|klo|bila|if|kalau sampai) (?:saya |kami |dia |aku |kita |i |we |she |he )?(?:tidak|gagal|belum|do not|can not|fail)";
@@ -156,10 +158,11 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `(?:diancam|ancam|ngancam|mengancam|bilang|katanya|kata (?:bos|majikan|agen|mandor|kapten|mereka)|ancamannya) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)`,
-      unless: "mati (?:lampu|listrik|gaya|ketawa)",
+      unless: `mati (?:lampu|listrik|gaya|ketawa)|${DEAD_BODY}`,
     },
     {
       re: `(?:ada|teman|abk|pekerja|orang|rekan|kawan) ${gap(3)}(?:yang )?(?:dibunuh|dilarung|dibuang ke laut|dipukul sampai (?:mati|meninggal)|disiksa sampai (?:mati|meninggal))|takut (?:dibunuh|dihabisi|jadi korban berikutnya|mati di sini)`,
+      unless: DEAD_BODY,
     },
     {
       re: `(?:diancam|diancem|mengancam|ngancam|ngancem|ancam|ancaman)(?: akan| mau| bakal)? (?:${PEOPLE_OBJECT} )?(?:dibunuh|bunuh|membunuh|mati|dihabisi|habisi|menghabisi|dibuang|matiin|ditembak|tembak|potong)`,
@@ -167,11 +170,14 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     { re: `(?:akan|mau|bakal|nanti|aku) (?:bunuh|membunuh|habisi|matiin|menghabisi) ${PEOPLE_OBJECT}` },
     { re: "nyawa (?:saya |kami |dia |kita )?(?:terancam|dalam bahaya|taruhannya)" },
     {
-      re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)|dibuang ke laut",
+      re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)",
     },
+    // thrown overboard is a threat to the living; a body given to the sea after a death is a loss
+    { re: "dibuang ke laut", unless: DEAD_BODY },
     { re: "(?:threatened|threaten|threatens|threatening) to (?:kill|murder|shoot|hurt (?:my|our|her|his) family)" },
     {
       re: "(?:next time|will|going to|gonna|would|said|says|threaten\\S*|or) (?:\\S+ ){0,3}(?:kill|murder|shoot) (?:me|us|her|him|them|my|you|everyone)|gun (?:to|at|on) (?:my|her|his|our|their) head|(?:shot|shoot|killed|murdered) (?:one of us|a worker|my friend|a friend|someone|a man|a woman|a girl|him|her)|(?:dilempar|dibuang|diceburkan) ke laut|ditembak (?:mati|di tempat)|ada (?:yang )?(?:ditembak|dibunuh)",
+      unless: DEAD_BODY,
     },
     {
       re: "death threats?|(?:my|our|her|his) life is in danger|life (?:is )?(?:in danger|at risk)|threatened my family",
