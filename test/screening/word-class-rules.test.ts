@@ -178,3 +178,30 @@ describe("a child missing for years is a tracing case", () => {
     expect(got.intent).toBe("family_tracing");
   });
 });
+
+describe("harm unless paid is ransom, in either order", () => {
+  it.each([
+    "agen bilang kami mau dioper ke bos lain kalo keluarga tidak bayar 25 juta",
+    "kalau tidak transfer besok, kakak sy mau dibunuh katanya",
+  ])("%s", (text) => {
+    const got = assess(text);
+    expect(got.emergency).toBe(true);
+  });
+  it("a repossessed motorbike is not", () => {
+    expect(assess("kalo telat bayar cicilan 3 bulan motornya dijual leasing").emergency).toBe(false);
+  });
+});
+
+describe("Malay 'nak' is 'mau'", () => {
+  it("a threat to kill said in Malay", () => {
+    expect(ids("tekong cakap nak bunuh saya malam ni")).toContain("EM-03-death-threat");
+  });
+});
+
+describe("exploitation that is over, and a person well now", () => {
+  it("is a medium-risk referral", () => {
+    const got = assess("dulu pernah disiksa majikan di hongkong, skrg udah pulang dan baik2 aja");
+    expect(got.emergency).toBe(false);
+    expect(got.risk).toBe("medium");
+  });
+});

@@ -62,7 +62,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     detection.scamJobOffer,
     stage === "pre_departure" || stage === "unknown",
   );
-  const outcome = scoreRisk({
+  const scored = scoreRisk({
     hits,
     child,
     palermo,
@@ -74,6 +74,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     forced: FORCED.test(normalized.text),
     alarm,
   });
+  const outcome = overAndSafe(scored, hits, stage, normalized.text);
   const intent = detectIntent({
     normalized,
     hits,
@@ -114,6 +115,28 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     priority: toPriority(outcome.risk, outcome.emergency, intent),
     explanation,
   };
+}
+
+/** The person says they are well or safe now: "sekarang sudah sehat", "skrg baik2 aja", "I'm fine now". */
+const FINE_NOW =
+  /(?<=^| )(?:(?:sekarang|sudah|udah) (?:\S+ ){0,6}(?:baik baik saja|aman|sehat|tenang|selamat)|baik baik saja|(?:i am|we are|she is|he is) (?:fine|ok|okay|safe|well) now|all good now)(?= |$)/;
+
+const TOLD_AS_PAST = /(?<=^| )(?:dulu|dahulu|dulunya|pernah|used to|back then|years ago)(?= |$)/;
+
+/**
+ * Exploitation that is over (told as the past) and a person who says they are well now: a medium-risk
+ * referral for support, not a high-risk case.
+ */
+function overAndSafe(
+  outcome: ReturnType<typeof scoreRisk>,
+  hits: readonly DetectedHit[],
+  stage: string,
+  text: string,
+): ReturnType<typeof scoreRisk> {
+  if (outcome.emergency || outcome.risk !== "high") return outcome;
+  const past = hits.some((hit) => hit.id === "VUL-04-prior-exploitation") || TOLD_AS_PAST.test(text);
+  if (!past || (stage !== "returned" && !FINE_NOW.test(text))) return outcome;
+  return { ...outcome, risk: "medium" };
 }
 
 /** Indicators that hint at danger without making it a clear emergency: the safety question is asked. */

@@ -60,7 +60,7 @@ const GROUPS: ReadonlyArray<readonly [canonical: string, variants: readonly stri
     "ingin",
     ["kpgn", "pngn", "pengen", "pingin", "pgn", "pengin", "kepengen", "kepingin", "pngen", "pgen", "arep", "hoyong"],
   ],
-  ["mau", ["mo", "mw", "mao"]],
+  ["mau", ["mo", "mw", "mao", "nak"]],
   ["bisa", ["bs", "bsa", "iso", "isa"]],
   ["boleh", ["blh", "bole"]],
   ["masih", ["msh", "masi"]],

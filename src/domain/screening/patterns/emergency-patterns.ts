@@ -307,6 +307,12 @@ export const EMERGENCY_PATTERNS: PatternTable = {
       negatable: false,
       unless: "tiket|ongkos|ongkir|pesawat|resign|berhenti|cicilan|kredit|pinjol",
     },
+    // harm unless paid, in either order: "mau dijual ke pt lain kalo gk bayar 30jt", "kalau tidak transfer, dia dibunuh"
+    {
+      re: `(?:dijual|dijual lagi|dioper|dibunuh|dihabisi) ${gap(6)}(?:kalau|jika|kalo|bila|if) (?:saya |kami |dia |keluarga |aku )?(?:tidak|belum) (?:bayar|membayar|transfer|mentransfer|kirim uang|tebus|nebus|melunasi|lunasin)|(?:kalau|jika|kalo|bila) (?:saya |kami |dia |keluarga |aku )?(?:tidak|belum) (?:bayar|membayar|transfer|mentransfer|kirim uang|tebus|nebus) (?:[^ .]+ ){0,5}?(?:saya |kami |dia |aku )?(?:mau |akan |bakal )?(?:dijual|dijual lagi|dioper|dibunuh|dihabisi)`,
+      negatable: false,
+      unless: `${THING_SOLD}|cicilan|kredit|leasing|pinjol|angsuran`,
+    },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
     {
       re: "(?:pay|send|transfer)\\S* [^.]{0,50}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|agency|company)) (?:will |would |do |does |did )?(?:not|never|no) (?:release|free|let (?:me|us|her|him|them) (?:go|out|leave)|send (?:me|us|her|him|them) home)",
