@@ -71,8 +71,42 @@ const EMOJI_WORDS = new Map<string, string>([
   ["😢", " nangis "],
 ]);
 
+/**
+ * The index of the last token that starts at or before `charIndex` in `normalized.text` (binary search
+ * over the offsets; -1 before the first token).
+ */
+export function tokenAtChar(normalized: NormalizedText, charIndex: number): number {
+  const { offsets } = normalized;
+  let low = 0;
+  let high = offsets.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((offsets[middle] ?? Infinity) <= charIndex) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/** Canonical words per written word: people repeat their words, so each is worked out once. */
+const EXPANDED = new Map<string, readonly string[]>();
+const EXPANDED_MAX = 20_000;
+
 /** One written word → zero or more canonical words. */
-function expandWord(written: string): string[] {
+function expandWord(written: string): readonly string[] {
+  const known = EXPANDED.get(written);
+  if (known !== undefined) return known;
+  const words = expandWordOnce(written);
+  if (EXPANDED.size >= EXPANDED_MAX) EXPANDED.clear();
+  EXPANDED.set(written, words);
+  return words;
+}
+
+function expandWordOnce(written: string): string[] {
   let word = written
     .toLowerCase()
     .replace(/’/g, "'")
