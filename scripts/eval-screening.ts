@@ -25,6 +25,7 @@ const DEFAULT_CASES = [
   "test/screening/real-dev-cases.json",
   "test/screening/fresh-cases.json",
   "test/screening/fresh-cases-2.json",
+  "test/screening/fresh-cases-3.json",
 ];
 const TARGETS = { emergencyRecall: 0.95, falseEmergencies: 0.1, risk: 0.85, indicators: 0.8, intent: 0.85 } as const;
 

@@ -37,7 +37,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   const playful = isPlayful(normalized) && !DISTRESS_NOW.test(normalized.text);
   const urgency = playful
     ? []
-    : relevantCues(detectUrgency(normalized), detection.hits, childStatus.status === "child");
+    : relevantCues(detectUrgency(normalized), detection.hits, childStatus.status === "child", normalized.text);
   const detected = withUrgencyHits(
     withTreatedInjury(playful ? withoutEmergencies(detection.hits) : detection.hits, normalized),
     urgency,
@@ -56,13 +56,13 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
   // An alarm without a catalogue phrase: SOS in any language, violence about to happen, stranded
   // after running away, the phone about to be taken, moved on soon in distress.
   const alarm =
-    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text));
+    !topicOnly && (urgency.length > 0 || detection.foreignSos || exploitedUnderControl(hits, normalized.text, child));
   const warningSigns = collectWarningSigns(
     detectWarningSigns(normalized),
     detection.scamJobOffer,
     stage === "pre_departure" || stage === "unknown",
   );
-  const outcome = scoreRisk({
+  const scored = scoreRisk({
     hits,
     child,
     palermo,
@@ -74,6 +74,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     forced: FORCED.test(normalized.text),
     alarm,
   });
+  const outcome = overAndSafe(scored, hits, stage, normalized.text);
   const intent = detectIntent({
     normalized,
     hits,
@@ -114,6 +115,28 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     priority: toPriority(outcome.risk, outcome.emergency, intent),
     explanation,
   };
+}
+
+/** The person says they are well or safe now: "sekarang sudah sehat", "skrg baik2 aja", "I'm fine now". */
+const FINE_NOW =
+  /(?<=^| )(?:(?:sekarang|sudah|udah) (?:\S+ ){0,6}(?:baik baik saja|aman|sehat|tenang|selamat)|baik baik saja|(?:i am|we are|she is|he is) (?:fine|ok|okay|safe|well) now|all good now)(?= |$)/;
+
+const TOLD_AS_PAST = /(?<=^| )(?:dulu|dahulu|dulunya|pernah|used to|back then|years ago)(?= |$)/;
+
+/**
+ * Exploitation that is over (told as the past) and a person who says they are well now: a medium-risk
+ * referral for support, not a high-risk case.
+ */
+function overAndSafe(
+  outcome: ReturnType<typeof scoreRisk>,
+  hits: readonly DetectedHit[],
+  stage: string,
+  text: string,
+): ReturnType<typeof scoreRisk> {
+  if (outcome.emergency || outcome.risk !== "high") return outcome;
+  const past = hits.some((hit) => hit.id === "VUL-04-prior-exploitation") || TOLD_AS_PAST.test(text);
+  if (!past || (stage !== "returned" && !FINE_NOW.test(text))) return outcome;
+  return { ...outcome, risk: "medium" };
 }
 
 /** Indicators that hint at danger without making it a clear emergency: the safety question is asked. */
@@ -184,12 +207,17 @@ const KEPT: ReadonlySet<string> = new Set([
  * threatened, held by a debt or their papers. A lure alone (a child invited to "nemenin tamu") is a
  * high-risk referral, not yet an emergency.
  */
-function exploitedUnderControl(hits: readonly DetectedHit[], text: string): boolean {
+function exploitedUnderControl(hits: readonly DetectedHit[], text: string, child: boolean): boolean {
   // Sexual extortion online (nude photos, video calls) is serious but not a person held now.
   if (ONLINE_SEXUAL.test(text)) return false;
   const sexual = hits.some((hit) => hit.id === "PUR-02-sexual-exploitation" || hit.id === "CH-02-child-commercial-sex");
-  return sexual && hits.some((hit) => KEPT.has(hit.id));
+  // A child taken into sexual exploitation who can no longer be reached is in danger now.
+  return sexual && (hits.some((hit) => KEPT.has(hit.id)) || (child && UNREACHABLE.test(text)));
 }
+
+/** The person can no longer be reached: phone dead or off, contact lost. */
+const UNREACHABLE =
+  /(?<=^| )(?:hp (?:\S+ )?(?:mati|tidak aktif|off|dimatikan)|(?:tidak|sudah tidak) bisa (?:di)?hubungi|hilang kontak|putus kontak|lost contact|(?:phone|hp) (?:is |was )?(?:off|dead|switched off)|(?:can not|could not) (?:reach|contact) (?:her|him|them))(?= |$)/;
 
 /** Signs of control that make a planned move ("mau dibawa ke saudi") a danger. */
 const CONTROL: ReadonlySet<string> = new Set([
@@ -206,10 +234,20 @@ const CONTROL: ReadonlySet<string> = new Set([
 ]);
 
 /** Cues that need context: a plain planned move needs a sign of control; a missing or taken person needs a child. */
-function relevantCues(cues: readonly UrgencyCue[], hits: readonly DetectedHit[], child: boolean): UrgencyCue[] {
+/** The story is dated years back: a calendar year, or "N tahun lalu" / "years ago". */
+const LONG_AGO =
+  /(?<=^| )(?:(?:tahun|sejak|dari|pada|in|since) (?:19[5-9]\d|20[0-2]\d)|\d+ (?:tahun|years?) (?:lalu|yang lalu|ago)|(?:sudah|selama|for) \d+ (?:tahun|years?))(?= |$)/;
+
+function relevantCues(
+  cues: readonly UrgencyCue[],
+  hits: readonly DetectedHit[],
+  child: boolean,
+  text: string,
+): UrgencyCue[] {
   return cues.filter((cue) => {
     if (cue.cue === "moved_plain") return hits.some((hit) => CONTROL.has(hit.id));
-    if (cue.cue === "child_taken") return child;
+    // A child missing for years ("berangkat tahun 2010", "5 tahun lalu") is a tracing case, not tonight's danger.
+    if (cue.cue === "child_taken") return child && !LONG_AGO.test(text);
     return true;
   });
 }

@@ -52,6 +52,11 @@ const AGE_PATTERNS: readonly RegExp[] = [
   ),
   new RegExp(`(?<=^| )${NUMBER} ?(?:years? old|yrs? old|year old|yo|y o)(?= |$)`, "g"),
   new RegExp(`(?<=^| )(?:${PERSON}|niece|nephew|cucu|keponakan|adik|anak) (?:saya |my |our )?, ${NUMBER} ,`, "g"),
+  // introducing oneself with a bare age, then where from: "aku 17 dr tembilahan", "i m 16 from cebu"
+  new RegExp(
+    `(?<=^|[.,] )(?:[^ .,]+ )?(?:saya|i|i am|im) ${NUMBER} (?:dari|asal|from|tinggal di|living in|,|\\.)(?= |$)`,
+    "g",
+  ),
 ];
 
 const SCHOOL = "(?:sd|smp|sma|smk|mts|slta|sltp|sekolah dasar|sekolah menengah)";

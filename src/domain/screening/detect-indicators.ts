@@ -149,7 +149,7 @@ export function detectIndicators(normalized: NormalizedText, context: DetectionC
 /** An emergency that is over once the person is home counts as past; otherwise read the sentence. */
 function timeFrameOf(match: PatternMatch, normalized: NormalizedText, stage: Stage): TimeFrame {
   if (stage === "returned" && OVER_WHEN_RETURNED.has(match.id)) return "past";
-  return detectTimeFrame(normalized, match.first);
+  return detectTimeFrame(normalized, match.first, match.last);
 }
 
 function mergeTables(tables: readonly PatternTable[]): PatternTable {

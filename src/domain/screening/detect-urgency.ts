@@ -1,5 +1,5 @@
 import { isNegator } from "./detect-negation.ts";
-import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
+import { CLAUSE_BREAK, SENTENCE_END, tokenAtChar, type NormalizedText } from "./normalize-text.ts";
 import { stemCandidates } from "./stem-word.ts";
 import {
   CARE_REFUSED,
@@ -150,9 +150,15 @@ function imminentViolence(normalized: NormalizedText): { first: number; last: nu
     const word = tokens[i]?.text ?? "";
     if (!isViolent(word) || REFLEXIVE.has(tokens[i + 1]?.text ?? "")) continue;
     let sentenceStart = i;
-    while (sentenceStart > 0 && !BOUNDARY.has(tokens[sentenceStart - 1]?.text ?? "")) sentenceStart--;
+    while (sentenceStart > 0 && i - sentenceStart < REACH && !BOUNDARY.has(tokens[sentenceStart - 1]?.text ?? ""))
+      sentenceStart--;
     let sentenceEnd = i;
-    while (sentenceEnd < tokens.length - 1 && !BOUNDARY.has(tokens[sentenceEnd + 1]?.text ?? "")) sentenceEnd++;
+    while (
+      sentenceEnd < tokens.length - 1 &&
+      sentenceEnd - i < REACH &&
+      !BOUNDARY.has(tokens[sentenceEnd + 1]?.text ?? "")
+    )
+      sentenceEnd++;
     const before = tokens.slice(Math.max(sentenceStart, i - 3), i).map((token) => token.text);
     if (before.some((token) => isNegator(token) || HABITUAL.has(token) || PAST.has(token))) continue;
     const sentence = tokens
@@ -195,9 +201,21 @@ function conditionNear(tokens: NormalizedText["tokens"], i: number): boolean {
   return false;
 }
 
+/** How far a clause reaches in a run-on without commas or full stops. */
+const REACH = 40;
+/** Whether each word seen so far is a violent verb: worked out once per word. */
+const VIOLENT = new Map<string, boolean>();
+
 function isViolent(word: string): boolean {
-  if (VIOLENCE_EN.has(word) || VIOLENCE_EN.has(englishBase(word))) return true;
-  return stemCandidates(word).some((stem) => VIOLENCE_ROOTS.has(stem));
+  const known = VIOLENT.get(word);
+  if (known !== undefined) return known;
+  const violent =
+    VIOLENCE_EN.has(word) ||
+    VIOLENCE_EN.has(englishBase(word)) ||
+    stemCandidates(word).some((stem) => VIOLENCE_ROOTS.has(stem));
+  if (VIOLENT.size >= 20_000) VIOLENT.clear();
+  VIOLENT.set(word, violent);
+  return violent;
 }
 
 /** "hitting" → "hit", "beats" → "beat", "killed" → "kill". */
@@ -227,10 +245,5 @@ function overlaps(re: RegExp, text: string, index: number, length: number): bool
 }
 
 function tokenIndexAt(normalized: NormalizedText, charIndex: number): number {
-  let index = 0;
-  for (let i = 0; i < normalized.offsets.length; i++) {
-    if ((normalized.offsets[i] ?? Infinity) <= charIndex) index = i;
-    else break;
-  }
-  return index;
+  return Math.max(0, tokenAtChar(normalized, charIndex));
 }

@@ -1,6 +1,6 @@
 import { isIndicatorId, type IndicatorId } from "./catalogue.ts";
 import { isNegated } from "./detect-negation.ts";
-import { SENTENCE_END, type NormalizedText } from "./normalize-text.ts";
+import { SENTENCE_END, tokenAtChar, type NormalizedText } from "./normalize-text.ts";
 import type { PatternSpec, PatternTable } from "./patterns/pattern-spec.ts";
 
 /** Where one pattern matched, as inclusive token indices into `NormalizedText.tokens`. */
@@ -32,15 +32,15 @@ export function compilePatternTable(table: PatternTable): CompiledTable {
  */
 export function matchPatterns(normalized: NormalizedText, table: CompiledTable): PatternMatch[] {
   const matches: PatternMatch[] = [];
-  const tokenAt = indexTokens(normalized);
   for (const { id, specs } of table) {
     let best: PatternMatch | undefined;
     for (const spec of specs) {
       if (spec.needs !== undefined && !spec.needs.test(normalized.text)) continue;
       for (const found of normalized.text.matchAll(spec.re)) {
-        const first = tokenAt.get(found.index);
-        const last = lastTokenBefore(normalized, found.index + found[0].length);
-        if (first === undefined || last < first) continue;
+        const first = tokenAtChar(normalized, found.index);
+        if (first < 0 || normalized.offsets[first] !== found.index) continue;
+        const last = tokenAtChar(normalized, found.index + found[0].length - 1);
+        if (last < first) continue;
         if (spec.unless !== undefined && spec.unless.test(sentenceAround(normalized, first, last))) continue;
         if (spec.negatable && isNegated(normalized.tokens, first, last, spec.checkInside)) continue;
         if (best === undefined || first < best.first) best = { id, first, last };
@@ -60,20 +60,6 @@ function compileSpec(spec: PatternSpec): CompiledSpec {
     unless: spec.unless === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.unless})(?= |$)`),
     needs: spec.needs === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.needs})(?= |$)`),
   };
-}
-
-function indexTokens(normalized: NormalizedText): Map<number, number> {
-  return new Map(normalized.offsets.map((offset, index) => [offset, index]));
-}
-
-function lastTokenBefore(normalized: NormalizedText, endChar: number): number {
-  let index = -1;
-  for (let i = 0; i < normalized.offsets.length; i++) {
-    const offset = normalized.offsets[i];
-    if (offset === undefined || offset >= endChar) break;
-    index = i;
-  }
-  return index;
 }
 
 const SENTENCE_REACH = 15;

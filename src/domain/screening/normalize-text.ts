@@ -1,5 +1,6 @@
 import { expandContraction } from "./english-contractions.ts";
 import { isInvisible } from "./foreign/fold-text.ts";
+import { KNOWN_WORDS } from "./known-words.ts";
 import { LOCATIVE_NOUNS, PASSIVE_ROOTS, POSSESSIVE_SUFFIXES, SUFFIX_STEMS } from "./normalize-vocabulary.ts";
 import { SLANG_MAP } from "./slang-map.ts";
 
@@ -70,8 +71,42 @@ const EMOJI_WORDS = new Map<string, string>([
   ["😢", " nangis "],
 ]);
 
+/**
+ * The index of the last token that starts at or before `charIndex` in `normalized.text` (binary search
+ * over the offsets; -1 before the first token).
+ */
+export function tokenAtChar(normalized: NormalizedText, charIndex: number): number {
+  const { offsets } = normalized;
+  let low = 0;
+  let high = offsets.length - 1;
+  let found = -1;
+  while (low <= high) {
+    const middle = (low + high) >> 1;
+    if ((offsets[middle] ?? Infinity) <= charIndex) {
+      found = middle;
+      low = middle + 1;
+    } else {
+      high = middle - 1;
+    }
+  }
+  return found;
+}
+
+/** Canonical words per written word: people repeat their words, so each is worked out once. */
+const EXPANDED = new Map<string, readonly string[]>();
+const EXPANDED_MAX = 20_000;
+
 /** One written word → zero or more canonical words. */
-function expandWord(written: string): string[] {
+function expandWord(written: string): readonly string[] {
+  const known = EXPANDED.get(written);
+  if (known !== undefined) return known;
+  const words = expandWordOnce(written);
+  if (EXPANDED.size >= EXPANDED_MAX) EXPANDED.clear();
+  EXPANDED.set(written, words);
+  return words;
+}
+
+function expandWordOnce(written: string): string[] {
   let word = written
     .toLowerCase()
     .replace(/’/g, "'")
@@ -95,9 +130,10 @@ function splitDigits(word: string): string[] | undefined {
   return undefined;
 }
 
-function canonicalWord(word: string): string[] {
-  const mapped = SLANG_MAP.get(word);
+function canonicalWord(written: string): string[] {
+  const mapped = SLANG_MAP.get(written);
   if (mapped !== undefined) return mapped.split(" ");
+  const word = standardSpelling(written);
   if (word.length > 4 && word.startsWith("di") && LOCATIVE_NOUNS.has(word.slice(2))) return ["di", word.slice(2)];
   for (const [suffix, token] of POSSESSIVE_SUFFIXES) {
     if (!word.endsWith(suffix) || word.length <= suffix.length + 1) continue;
@@ -107,6 +143,26 @@ function canonicalWord(word: string): string[] {
     if (SUFFIX_STEMS.has(canonicalStem)) return token === "nya" ? [canonicalStem] : [canonicalStem, token];
   }
   return [word];
+}
+
+/**
+ * Colloquial Jakarta/Betawi vowels written back to the standard word, when the rules know that word:
+ * a closed last syllable's "a" said as "e" ("malem" → "malam", "diem" → "diam", "laper" → "lapar",
+ * "seneng" → "senang"), final "-ai" as "-e" ("pake" → "pakai"), final "-au" as "-o" ("pulo" → "pulau"),
+ * and the suffix "-in" for "-kan" or "-i".
+ */
+function standardSpelling(word: string): string {
+  if (word.length < 4 || KNOWN_WORDS.has(word)) return word;
+  const candidates = [
+    // Jakarta "-in" is standard "-kan", "-i" or nothing: "diberangkatin" → "diberangkatkan", "dijemputin" → "dijemput"
+    ...(word.length >= 6 && word.endsWith("in")
+      ? [`${word.slice(0, -2)}kan`, `${word.slice(0, -2)}i`, word.slice(0, -2)]
+      : []),
+    word.replace(/e(ng|[mnrltpkh])$/, "a$1"),
+    word.replace(/e$/, "ai"),
+    word.replace(/o$/, "au"),
+  ];
+  return candidates.find((candidate) => candidate !== word && KNOWN_WORDS.has(candidate)) ?? word;
 }
 
 /** "di" followed by a verb root becomes one passive verb: "di pukul" → "dipukul", "di-sekap" → "disekap". */

@@ -111,7 +111,7 @@ export const TAKE_AWAY =
 
 /** Moved on by someone else soon: "malam ini mau dibawa ke malaysia". */
 export const MOVED_SOON =
-  "(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:bawa|pindahin|pindahkan|kirim|angkut|oper|jemput|jual) (?:saya|kami|kita|dia|kakak|adik|anak) (?:\\S+ )?(?:ke|pergi|keluar)|(?:will|going to|about to|want to|wants to|plan to) (?:take|move|send|transfer|ship|sell) (?:me|us|her|him|them) (?:\\S+ )?(?:to|across|over)|(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput) (?:ke|pergi|keluar)|(?:will|going to|about to) be (?:taken|moved|sent|transferred|shipped) to";
+  "(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:bawa|pindahin|pindahkan|kirim|angkut|oper|jemput|jual) (?:saya|kami|kita|dia|kakak|adik|anak) (?:\\S+ )?(?:ke|pergi|keluar)|(?:will|going to|about to|want to|wants to|plan to) (?:take|move|send|transfer|ship|sell) (?:me|us|her|him|them) (?:\\S+ )?(?:to|across|over)|(?:mau|akan|bakal|besok|nanti|malam ini|lagi) (?:\\S+ )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput) (?:ke|pergi|keluar)|(?:will|going to|about to) be (?:taken|moved|sent|transferred|shipped) to|(?:besok|malam ini|nanti malam|lusa|minggu depan|tonight|tomorrow) (?:\\S+ ){0,2}(?:mau |akan |bakal )?(?:dibawa|dipindah|dipindahkan|diberangkatkan|dikirim|diangkut|dioper|dijemput)(?= [.,]|$)";
 /** Distress that makes a planned move a danger ("nangis", "diam diam", "takut"). */
 export const DISTRESS =
   "tolong|nangis|menangis|takut|diam diam|diem diem|sembunyi|bantu|help|crying|scared|afraid|secretly|hiding|please";

@@ -29,27 +29,36 @@ const NATIVE_DIGITS: ReadonlyArray<readonly [first: number, zero: string]> = [
 ];
 
 export function foldText(original: string): FoldedText {
-  let text = " ";
+  const parts: string[] = [" "];
   const origin: number[] = [0];
+  let lastSpace = true;
   let index = 0;
   for (const char of original) {
     const folded = foldChar(char);
     for (const out of folded) {
-      if (out === " " && text.endsWith(" ")) continue;
-      text += out;
+      if (out === " " && lastSpace) continue;
+      parts.push(out);
       origin.push(index);
+      lastSpace = out === " ";
     }
     index += char.length;
   }
-  if (!text.endsWith(" ")) {
-    text += " ";
+  if (!lastSpace) {
+    parts.push(" ");
     origin.push(original.length);
   }
-  return { text, origin };
+  return { text: parts.join(""), origin };
 }
+
+/** Plain ASCII letters and digits fold to themselves in lower case: no Unicode work for them. */
+const ASCII_WORD = /^[a-z0-9]$/;
 
 function foldChar(char: string): string {
   const code = char.codePointAt(0) ?? 0;
+  if (code < 128) {
+    const lower = code >= 65 && code <= 90 ? String.fromCharCode(code + 32) : char;
+    if (ASCII_WORD.test(lower)) return lower;
+  }
   if (isInvisible(code)) return "";
   if (SEPARATOR.test(char)) return " ";
   for (const [first] of NATIVE_DIGITS) {

@@ -23,6 +23,12 @@ const ES_PHONE = "(?:los |el |mis |mi |nuestros |nuestro |sus |su )?(?:celular(?
 const PT_DOCS = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:passaportes?|documentos?)";
 const PT_PHONE = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:celular(?:es)?|telefones?)";
 const TL_WHO = "(?:ako|kami|kame|sila|siya|kaming lahat)";
+/** A Tagalog pronoun with its linker "-ng" before a verb: "ayaw akong palabasin", "ayaw siyang dalhin". */
+const TL_LINKED = "(?:akong|kaming|siyang|silang|tayong|kameng)";
+/** The agent after a Tagalog verb: "ng amo ko", "nila", "ng employer". */
+const TL_BY = "(?:nila|niya|ng \\S+)";
+/** Care, with the English words Filipinos mix in: "dalhin sa doctor", "sa hospital". */
+const TL_CARE = "(?:ospital|hospital|doktor|doctor|clinic|klinika|klinik|gamot|medisina|medicine)";
 const VI_WHO = "(?:toi|em|chung toi|chung em|minh|anh|chi|con|tui)";
 
 export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> = {
@@ -31,10 +37,12 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       "(?:kinulong|ikinulong|nakakulong|kinandado|nakakandado|ikinandado|dinukot|kinidnap|binihag|bihag|nakagapos|ginapos|kinadena)",
       `hindi (?:na )?(?:${TL_WHO} )?(?:makalabas|makaalis|makatakas|pinapalabas|pinapaalis|pinalalabas|pinayagang lumabas|pinapayagang lumabas|pinapauwi)`,
       "bawal (?:kami |ako )?(?:lumabas|umalis|tumakas)",
+      // refusing to let someone out or away: "ayaw akong palabasin ng employer", "hindi nila kami pinapaalis"
+      `(?:ayaw|hindi|di) (?:na )?(?:${TL_BY} )?(?:${TL_LINKED} |${TL_WHO} )?(?:palabasin|paalisin|pinapalabas|pinapaalis|pinalabas|pinaalis|palalabasin|paaalisin)`,
     ],
     "EM-02-injured": [
       "(?:sugatan|dumudugo|duguan|nabali|bali ang|malubha ang sakit|nawalan ng malay|nahimatay|inuubo ng dugo|nagsusuka ng dugo|hindi makahinga|hirap huminga)",
-      "(?:hindi|ayaw|di) (?:\\S+ )?(?:dinala|dalhin|pinadala|pinagamot|ipagamot|pinatingin|pinadoktor|pinapunta) (?:\\S+ )?(?:sa )?(?:ospital|doktor|clinic|klinika|gamot)",
+      `(?:hindi|ayaw|di) (?:na )?(?:${TL_BY} )?(?:${TL_LINKED} |${TL_WHO} |\\S+ )?(?:dinala|dalhin|dadalhin|pinadala|pinagamot|ipagamot|ipatingin|pinatingin|pinadoktor|pinapunta|papuntahin) (?:\\S+ )?(?:sa )?${TL_CARE}`,
       "walang (?:gamot|doktor|medisina)",
     ],
     "FL-13-health-hazard": [
@@ -62,6 +70,10 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       "(?:binugbog|bugbog|sinaktan|sinasaktan|sinuntok|sinampal|pinalo|pinapalo|ginulpi|ginugulpi|kinuryente|kinukuryente|pinahirapan|tinorture|tinortyur|sinisipa|sinipa)",
     ],
     "FL-07-threats": ["(?:pinagbantaan|binantaan|tinakot|tinatakot|banta)"],
+    // not let go home: "ayaw kaming pauwiin", "hindi ako pinapauwi ng amo"
+    "FL-10-cannot-quit": [
+      `(?:ayaw|hindi|di) (?:na )?(?:${TL_BY} )?(?:${TL_LINKED} |${TL_WHO} )?(?:pauwiin|pinapauwi|pinauwi|pinapayagang umuwi|pinayagang umuwi|pinapag-resign|pinapag resign)`,
+    ],
     "FL-09-quota-punishment": [
       "(?:quota|kota|target) .{0,40}(?:multa|pinalo|parusa|sinaktan)",
       "hindi naabot (?:yung |ang )?(?:quota|target)",
@@ -130,7 +142,9 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
       "(?:herid[oa]s?|sangrando|sangre|fractura|hueso roto|muy enferm[oa]|inconsciente|desmay\\S*|no puede respirar)",
       "no (?:nos |me |la |lo |le |les )?(?:dejan|llevan|permiten) (?:ir |ver )?(?:al |a un |a una )?(?:medico|doctor|hospital|clinica)",
     ],
-    "EM-03-death-threat": [`(?:${ES_OBJ} van a matar|matarme|matarnos|matar a mi familia|amenaz\\w* (?:de|con) matar)`],
+    "EM-03-death-threat": [
+      `(?:${ES_OBJ} van a (?:\\S+ (?:y|e|o) (?:a )?)?matar|matarme|matarnos|matar a mi familia|amenaz\\w* (?:de|con) matar)`,
+    ],
     "EM-04-self-harm": ["(?:suicid\\w*|quitarme la vida|quiero morir(?:me)?|no quiero vivir)"],
     "EM-05-recent-sexual-violence": ["(?:violad[oa]s?|violaron|abusaron sexualmente|abuso sexual)"],
     "EM-06-about-to-be-sold": [`(?:${ES_OBJ} van a vender|vender(?:nos|me|la|lo)|revender|vendid[oa]s? a otra)`],

@@ -1,6 +1,7 @@
 import { CANNOT_GET_OUT } from "./emergency-patterns.ts";
 import { anyOf, CONTROLLER, gap, OWNER } from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
+import { HOLD_VERB, SEND_HOME } from "./word-classes.ts";
 
 const DOCUMENT = anyOf([
   "paspor",
@@ -133,6 +134,10 @@ const DEBT = anyOf(["utang", "hutang", "ngutang", "berutang", "berhutang", "pinj
 export const COERCION_PATTERNS: PatternTable = {
   "FL-01-documents": [
     { re: `${DOCUMENT} ${gap(4)}${HELD}` },
+    // object first, agent before the bare verb (passive type 2): "paspor masih dia pegang", "paspor kami majikan tahan"
+    {
+      re: `${DOCUMENT} ${OWNER}(?:masih |sudah |juga |semua |lagi )*(?:${CONTROLLER}|sponsornya|majikannya|agennya|bosnya) (?:yang )?${HOLD_VERB}(?:in)?`,
+    },
     {
       re: `(?:minta|meminta|suruh|disuruh|wajib|harus|diminta) ${gap(2)}(?:serahkan|menyerahkan|nyerahin|serahin|kumpulkan|ngumpulin|titipkan|nitip|setor) ${gap(1)}${DOCUMENT}|(?:hand over|give|surrender) (?:our|my|their|the) ${EN_DOCUMENT}`,
     },
@@ -329,6 +334,12 @@ export const COERCION_PATTERNS: PatternTable = {
     },
   ],
   "FL-10-cannot-quit": [
+    // the employer will not send the worker home: "majikan gk mau hantar pulang", "agen tidak mau pulangin saya"
+    {
+      re: `(?:tidak|belum) (?:mau|pernah mau|boleh|kasih|mengizinkan|ngizinin) ${SEND_HOME}(?! (?:barang|paket|uang|anak ke sekolah))`,
+      negatable: false,
+      needs: "majikan|bos|agen|agensi|sponsor|pt|perusahaan|kapten|tekong|mandor|employer|kontrak",
+    },
     {
       re: "(?:do not|does not|did not|will not|would not|not|never) (?:allow|let|permit) (?:me|us|her|him|them) (?:to )?(?:quit|resign|leave the job|leave this job|stop working|change employer|go home)",
       negatable: false,

@@ -1,5 +1,6 @@
 import { gap } from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
+import { HOUR_UNIT, LONG_HOURS_ANY, WORK_OR_DAY } from "./word-classes.ts";
 
 const LONG_HOURS =
   "(?:1[3-9]|2[0-4]|tiga belas|empat belas|lima belas|enam belas|tujuh belas|delapan belas|sembilan belas|dua puluh(?: \\S+)?)";
@@ -9,6 +10,12 @@ const FEW = "(?:1|2|3|4|satu|dua|tiga|empat|sejam|one|two|three|four)";
 
 export const CONDITIONS_PATTERNS: PatternTable = {
   "FL-11-excessive-hours": [
+    // "18 hours kami nagtatrabaho", "16 jam sehari", "work 15 hrs a day": a long day in hours, any language
+    {
+      re: `${LONG_HOURS_ANY} ${HOUR_UNIT} (?:[^ .,]+ ){0,2}?${WORK_OR_DAY}|${WORK_OR_DAY} (?:[^ .,]+ ){0,2}?${LONG_HOURS_ANY} ${HOUR_UNIT}`,
+      negatable: false,
+      unless: "perjalanan|jalan|naik|bus|pesawat|kapal|flight|drive|driving|trip|nonton|main|tidur|sleep|belajar",
+    },
     {
       re: `kerja ${gap(3)}${LONG_HOURS} jam|${LONG_HOURS} jam (?:sehari|per hari|perhari|setiap hari|tiap hari|kerja|non ?stop|nonstop|full)`,
     },

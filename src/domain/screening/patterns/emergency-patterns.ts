@@ -11,6 +11,16 @@ import {
   passiveForms,
 } from "./fragments.ts";
 import type { PatternTable } from "./pattern-spec.ts";
+import {
+  CONTACT,
+  DESIRE,
+  DROP_PLACE,
+  HARM_OUTCOME,
+  JUMP_VERB,
+  SECRETLY,
+  SEX_EUPHEMISM,
+  WATER_PLAY,
+} from "./word-classes.ts";
 
 const PEOPLE_OBJECT = anyOf([
   "saya",
@@ -43,6 +53,8 @@ const LOCKED_THING = anyOf([
   "account",
   "screen",
 ]);
+/** The dead: a body buried at sea is a death to report, not a threat to someone alive. */
+const DEAD_BODY = "jenazah\\S*|mayat\\S*|mayit|jasad\\S*|bangkai|abu jenazah";
 /** "kalau tidak capai target dijual": a threat (FL-07/FL-09), not a sale already decided. */
 const IF_NOT =
   "(?:kalau|jika|kalo|klo|bila|if|kalau sampai) (?:saya |kami |dia |aku |kita |i |we |she |he )?(?:tidak|gagal|belum|do not|can not|fail)";
@@ -146,10 +158,11 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `(?:diancam|ancam|ngancam|mengancam|bilang|katanya|kata (?:bos|majikan|agen|mandor|kapten|mereka)|ancamannya) ${gap(5)}(?:${passiveForms(KILL_ROOTS)}|dibuang ke laut|dilarung|mati)`,
-      unless: "mati (?:lampu|listrik|gaya|ketawa)",
+      unless: `mati (?:lampu|listrik|gaya|ketawa)|${DEAD_BODY}`,
     },
     {
       re: `(?:ada|teman|abk|pekerja|orang|rekan|kawan) ${gap(3)}(?:yang )?(?:dibunuh|dilarung|dibuang ke laut|dipukul sampai (?:mati|meninggal)|disiksa sampai (?:mati|meninggal))|takut (?:dibunuh|dihabisi|jadi korban berikutnya|mati di sini)`,
+      unless: DEAD_BODY,
     },
     {
       re: `(?:diancam|diancem|mengancam|ngancam|ngancem|ancam|ancaman)(?: akan| mau| bakal)? (?:${PEOPLE_OBJECT} )?(?:dibunuh|bunuh|membunuh|mati|dihabisi|habisi|menghabisi|dibuang|matiin|ditembak|tembak|potong)`,
@@ -157,11 +170,14 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     { re: `(?:akan|mau|bakal|nanti|aku) (?:bunuh|membunuh|habisi|matiin|menghabisi) ${PEOPLE_OBJECT}` },
     { re: "nyawa (?:saya |kami |dia |kita )?(?:terancam|dalam bahaya|taruhannya)" },
     {
-      re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)|dibuang ke laut",
+      re: "(?:keluarga|anak|orang tua|ibu|istri|suami) (?:saya |kami )?(?:diancam|mau dibunuh|akan dibunuh|dalam bahaya)",
     },
+    // thrown overboard is a threat to the living; a body given to the sea after a death is a loss
+    { re: "dibuang ke laut", unless: DEAD_BODY },
     { re: "(?:threatened|threaten|threatens|threatening) to (?:kill|murder|shoot|hurt (?:my|our|her|his) family)" },
     {
       re: "(?:next time|will|going to|gonna|would|said|says|threaten\\S*|or) (?:\\S+ ){0,3}(?:kill|murder|shoot) (?:me|us|her|him|them|my|you|everyone)|gun (?:to|at|on) (?:my|her|his|our|their) head|(?:shot|shoot|killed|murdered) (?:one of us|a worker|my friend|a friend|someone|a man|a woman|a girl|him|her)|(?:dilempar|dibuang|diceburkan) ke laut|ditembak (?:mati|di tempat)|ada (?:yang )?(?:ditembak|dibunuh)",
+      unless: DEAD_BODY,
     },
     {
       re: "death threats?|(?:my|our|her|his) life is in danger|life (?:is )?(?:in danger|at risk)|threatened my family",
@@ -200,11 +216,16 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     // the means and the act, in the many ways people say them
     {
       re: "(?:minum|menelan|nelen|telan|nenggak|tenggak) (?:\\S+ ){0,2}(?:baygon|racun|obat nyamuk|obat serangga|pembasmi|pestisida|insektisida|cairan pembersih|pemutih|bayclin|porstex|\\d+ (?:butir|biji|tablet|pil))|(?:loncat|lompat|terjun|menjatuhkan diri|njegur|nyebur) (?:dari|ke) (?:\\S+ )?(?:lantai|gedung|jembatan|atap|balkon|jendela|apartemen|tebing|kapal|laut|sungai|rel)|nyilet|menyilet|(?:sayat|iris|silet|gores) (?:\\S+ )?(?:tangan|nadi|lengan|pergelangan)|nyusul (?:almarhum|bapak|ibu|ayah|mama|papa|suami|anak)|(?:tidak|biar tidak|supaya tidak) bangun (?:lagi|selamanya)|tidur selamanya|lebih baik (?:saya |aku )?(?:tiada|tidak ada|hilang|mati)|(?:buat|untuk) apa (?:saya )?hidup|(?:hilang|menghilang|ngilang) (?:\\S+ )?dari dunia|akhiri (?:semua|semuanya|hidup)|(?:tidak|sudah tidak) (?:kuat|sanggup|tahan) (?:lagi )?(?:\\S+ )?(?:ingin|mau) (?:mati|akhiri|mengakhiri)",
-      unless: "wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu",
+      unless: `${WATER_PLAY}|wkwk\\S*|haha\\S*|hehe\\S*|lol|ngakak|film|game|lagu`,
     },
     {
       re: "(?:took|take|taking|swallowed|swallow) (?:\\S+ ){0,2}(?:pills|tablets|poison|bleach|pesticide)|overdose|(?:jump|jumping) (?:off|from) (?:the |a |this )?(?:building|bridge|roof|balcony|window|ship|boat)|(?:will not|never|do not want to) wake up|(?:want|wanna) to disappear (?:forever|from this world)|(?:want|wanna) to end (?:it|everything|all)|slit (?:my )?wrists?",
       unless: "haha\\S*|lol|lmao|movie|film|game|song",
+    },
+    // wanting to jump into water or from a height, with or without a preposition ("pengen nyemplung kali")
+    {
+      re: `${DESIRE} ${gap(2)}${JUMP_VERB} (?:ke |dari |nang |neng |ning |menyang |into |off |from |to )?(?:the |a |this )?(?:[^ .,]+ )?${DROP_PLACE}`,
+      unless: `${WATER_PLAY}|wkwk\\S*|haha\\S*|lol|film|game`,
     },
   ],
   "EM-05-recent-sexual-violence": [
@@ -219,6 +240,14 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: `dipaksa (?:berhubungan|hubungan badan|begituan|tidur (?:dengan|sama|bareng)|ml|melayani nafsu|melayani (?:majikan|bos))`,
+    },
+    // forced to "do that": the euphemism carries the act, the force makes it violence
+    {
+      re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain|mau|coba|nyoba|mencoba) ${gap(1)}${SEX_EUPHEMISM} ${PEOPLE_OBJECT}`,
+    },
+    { re: `(?:dipaksa|memaksa|maksa|maksain|paksa|paksain) ${gap(1)}${SEX_EUPHEMISM}` },
+    {
+      re: "forced (?:himself|themselves) on (?:me|her|us)|(?:touched|grabbed) (?:me|her) (?:\\S+ ){0,2}(?:private|breasts?|body|everywhere)|(?:came|come|comes|coming) (?:in|into) (?:my|our|her) (?:room|bed) (?:\\S+ ){0,4}(?:forced|touched|raped|grabbed)",
     },
     {
       re: "raped|rape me|rapes me|sexual(?:ly)? (?:assaulted|abused|harassed)|sexual (?:assault|abuse|violence)|molested|groped",
@@ -273,6 +302,17 @@ export const EMERGENCY_PATTERNS: PatternTable = {
       re: `(?:minta|meminta|dimintai|diminta|disuruh bayar|harus bayar|menuntut|minta uang|minta duit|malak|memeras|diperas) ${gap(6)}(?:biar|supaya|agar|baru|untuk|buat|kalau|jika|if) (?:saya |dia |kami |aku |anak saya |adik saya |kakak saya )?(?:bisa |boleh |mau |ingin )?(?:dilepas|dilepaskan|dibebaskan|bebas|dipulangkan|pulang|keluar)`,
       unless: "tiket|ongkos|ongkir|pesawat|kontrak|resign|berhenti",
     },
+    {
+      re: `(?:minta|meminta|menuntut|malak|memeras|minta uang|minta duit) (?:[^ .]+ ){0,3}?(?:uang|duit|tebusan|\\d+ ?(?:juta|ribu|ringgit|dolar|dollar|baht|yuan|usd)?) (?:[^ .]+ ){0,3}?(?:kalau|jika|kalo|bila|if) (?:[^ .]+ ){0,5}?(?:tidak|belum|gagal|not|no) (?:[^ .]+ ){0,6}?${HARM_OUTCOME}`,
+      negatable: false,
+      unless: "tiket|ongkos|ongkir|pesawat|resign|berhenti|cicilan|kredit|pinjol",
+    },
+    // harm unless paid, in either order: "mau dijual ke pt lain kalo gk bayar 30jt", "kalau tidak transfer, dia dibunuh"
+    {
+      re: `(?:dijual|dijual lagi|dioper|dibunuh|dihabisi) ${gap(6)}(?:kalau|jika|kalo|bila|if) (?:saya |kami |dia |keluarga |aku )?(?:tidak|belum) (?:bayar|membayar|transfer|mentransfer|kirim uang|tebus|nebus|melunasi|lunasin)|(?:kalau|jika|kalo|bila) (?:saya |kami |dia |keluarga |aku )?(?:tidak|belum) (?:bayar|membayar|transfer|mentransfer|kirim uang|tebus|nebus) (?:[^ .]+ ){0,5}?(?:saya |kami |dia |aku )?(?:mau |akan |bakal )?(?:dijual|dijual lagi|dioper|dibunuh|dihabisi)`,
+      negatable: false,
+      unless: `${THING_SOLD}|cicilan|kredit|leasing|pinjol|angsuran`,
+    },
     { re: "tebusan|uang tebusan|ditebus|menebus|nebus|tebus (?:saya|kami|dia|adik|kakak|anak)" },
     {
       re: "(?:pay|send|transfer)\\S* [^.]{0,50}?\\bor (?:else )?(?:they|he|she|the (?:boss|agent|agency|company)) (?:will |would |do |does |did )?(?:not|never|no) (?:release|free|let (?:me|us|her|him|them) (?:go|out|leave)|send (?:me|us|her|him|them) home)",
@@ -316,6 +356,9 @@ export const EMERGENCY_PATTERNS: PatternTable = {
     },
     {
       re: "diawasi|dipantau|diintai|dimata matai|dimata matain|takut ketahuan|takut dilihat|jangan sampai ketahuan|sembunyi sembunyi|diam diam",
+    },
+    {
+      re: `(?:cuma|hanya|bisa|harus|baru bisa) (?:bisa )?${CONTACT} ${gap(4)}${SECRETLY}|${SECRETLY} ${gap(2)}${CONTACT}|(?:can|could) only ${CONTACT} (?:\\S+ ){0,4}(?:at night|when|secretly|in secret)`,
     },
     { re: "(?:pakai|pake|pinjam|minjem|minjam) hp (?:teman|orang|temen)|hp pinjaman|hp (?:teman|temen)" },
     {

@@ -63,6 +63,8 @@ const SERVE = anyOf([
   "layani",
   "ngelayani",
   "ngelayanin",
+  "layanin",
+  "melayanin",
   "nemenin",
   "menemani",
   "temani",
