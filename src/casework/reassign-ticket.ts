@@ -4,8 +4,7 @@ import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { loadTicketFor } from "./load-ticket-for.ts";
-import { tellPerson } from "../conversations/handoff/handoff-messages.ts";
-import { firstName } from "../conversations/handoff/start-handoff.ts";
+import { handOverHandoff } from "../conversations/handoff/start-handoff.ts";
 import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 
 /**
@@ -26,15 +25,9 @@ export async function reassignTicket(
       where: { id: loaded.id },
       data: { assigneeId: assignee.id, status: loaded.status === "new" ? "claimed" : loaded.status },
     });
-    const conversation = loaded.conversationId
-      ? await tx.conversation.findUnique({ where: { id: loaded.conversationId } })
-      : null;
-    if (conversation?.mode === "human" && conversation.caseworkerId !== assignee.id) {
-      // The person is told who they are talking with now, as when the first caseworker joined.
-      await tx.conversation.update({ where: { id: conversation.id }, data: { caseworkerId: assignee.id } });
-      await tellPerson(tx, ctx, conversation, { key: "handoff:joined", vars: { name: firstName(assignee.name) } });
-      told = true;
-    }
+    // The person is told who they are talking with now, as when the first caseworker joined.
+    if (loaded.conversationId)
+      told = await handOverHandoff(tx, ctx, { conversationId: loaded.conversationId, caseworker: assignee });
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
     await recordTicketEvent(tx, {
       ticketId: loaded.id,

@@ -5,23 +5,16 @@ import { createWipeJob } from "../domain/privacy/wipe-jobs.ts";
 import { personKeyFor, personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
 import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
-import { initialState, type Input, type State } from "../engine/types.ts";
+import { inHandoff, initialState, type Input, type State } from "../engine/types.ts";
 import type { LenteraEvent } from "../events/event-bus.ts";
-import { continueHandoff } from "./handoff/continue-handoff.ts";
+import { recordHandoffEnded } from "./handoff/end-handoff.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
-import { readState } from "./read-state.ts";
-import { storeOutboundMessages } from "./store-outbound.ts";
+import { readConversationState } from "./read-state.ts";
 import { renderOutputs } from "./render-outputs.ts";
-import type {
-  Channel,
-  ConversationDeps,
-  Inbound,
-  InboundResult,
-  MessageBody,
-  Rendered,
-  StoredOutbound,
-} from "./types.ts";
+import { saveState } from "./save-state.ts";
+import { storeReplies } from "./store-replies.ts";
+import type { ConversationDeps, Inbound, InboundResult, MessageBody } from "./types.ts";
 
 export type { ConversationDeps } from "./types.ts";
 
@@ -86,22 +79,10 @@ export function createInboundHandler(deps: ConversationDeps) {
   ): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
     const conversation = await findOrStartConversation(tx, inbound);
     const now = deps.now();
-    if (conversation.mode === "human" && !isWipeRequest(inbound.input, deps.safeWord)) {
-      // A caseworker has the conversation: the person's messages go to them, not to the flows
-      // (only "menu" and the emergency keyword answer; see handoff/continue-handoff.ts).
-      await storeInbound(tx, conversation.id, inbound, readState(conversation.state, "id"), true);
-      await tx.conversation.update({ where: { id: conversation.id }, data: { lastInboundAt: now } });
-      const { replies, events } = await continueHandoff(tx, deps, { conversation, input: inbound.input });
-      return {
-        result: { status: "handled", conversationId: conversation.id, contactId: conversation.contactId, replies },
-        events: [
-          { type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" },
-          ...events,
-        ],
-      };
-    }
-
-    const before = readState(conversation.state, inbound.localeHint ?? "id");
+    const before = readConversationState(conversation, inbound.localeHint ?? "id");
+    // A caseworker has the conversation: the person's words are for them (kept whatever the consent, and
+    // the caseworker's console woken); the engine answers only what engine/handoff.ts says it does.
+    const forCaseworker = inHandoff(before) && !isWipeRequest(inbound.input, deps.safeWord);
     const { actions, events, erased } = createEngineActions({
       tx,
       contactId: conversation.contactId,
@@ -120,13 +101,16 @@ export function createInboundHandler(deps: ConversationDeps) {
       ...(deps.safeWord ? { safeWord: deps.safeWord } : {}),
     });
 
-    const updated = await tx.conversation.updateMany({
-      where: { id: conversation.id, version: conversation.version },
-      data: { state: state as object, version: { increment: 1 }, lastInboundAt: now },
-    });
-    if (updated.count !== 1) throw new VersionConflict();
+    if (!(await saveState(tx, conversation, state, { lastInboundAt: now }))) throw new VersionConflict();
     if (state.locale !== before.locale)
       await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
+    if (forCaseworker && !inHandoff(state)) {
+      await recordHandoffEnded(tx, {
+        conversationId: conversation.id,
+        reason: "person_left",
+        actor: { type: "person", id: conversation.contactId },
+      });
+    }
 
     const wiped = erased();
     if (wiped && inbound.channel === "telegram") {
@@ -157,15 +141,22 @@ export function createInboundHandler(deps: ConversationDeps) {
         events,
       };
     }
-    // A start carries no words; it is kept only when the channel has a message to delete later (Telegram /start).
-    const keepsInbound = inbound.input.type !== "start" || inbound.channelRef !== undefined;
-    const rendered = renderOutputs(outputs, state.locale, deps.t);
+    // A start carries no words; it is kept only when the channel has a message to delete later (Telegram
+    // /start), or for the caseworker.
+    const keepsInbound = forCaseworker || inbound.input.type !== "start" || inbound.channelRef !== undefined;
     // The turn's inbound and outbound rows are sealed with one key, looked up once (after the turn: an erasure
     // may have moved the conversation to a fresh contact).
     const key =
-      keepsInbound || rendered.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
-    if (keepsInbound) await storeInbound(tx, conversation.id, inbound, before, state.consent === "granted", key);
-    const replies = await storeOutbound(tx, conversation.id, inbound.channel, rendered, key);
+      keepsInbound || outputs.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
+    const consented = forCaseworker || state.consent === "granted";
+    if (keepsInbound) await storeInbound(tx, conversation.id, inbound, before, consented, key);
+    const replies = await storeReplies(tx, deps, {
+      conversationId: conversation.id,
+      channel: inbound.channel,
+      outputs,
+      locale: state.locale,
+      ...(key ? { key } : {}),
+    });
     const chatWiped = events.some((event) => event.type === "chat.wiped");
     return {
       result: {
@@ -174,9 +165,14 @@ export function createInboundHandler(deps: ConversationDeps) {
         contactId: conversation.contactId,
         replies,
         ...(chatWiped ? { erased: true as const } : {}),
-        ...(state.country ? { country: state.country } : {}),
+        ...(state.country && !forCaseworker ? { country: state.country } : {}),
       },
-      events,
+      events: forCaseworker
+        ? [
+            { type: "message.inbound", conversationId: conversation.id, channel: inbound.channel, mode: "human" },
+            ...events,
+          ]
+        : events,
     };
   }
 
@@ -264,22 +260,6 @@ export function createInboundHandler(deps: ConversationDeps) {
       case "wipe":
         return { text: "" };
     }
-  }
-
-  async function storeOutbound(
-    tx: Tx,
-    conversationId: string,
-    channel: Channel,
-    rendered: Rendered[],
-    key?: PersonKey,
-  ): Promise<StoredOutbound[]> {
-    return storeOutboundMessages(tx, deps, {
-      conversationId,
-      channel,
-      author: "bot",
-      messages: rendered,
-      ...(key ? { key } : {}),
-    });
   }
 
   return handleInbound;

@@ -2,30 +2,37 @@ import { NAV_LANGUAGE, NAV_MENU } from "./choices.ts";
 import { answerSmallTalk } from "./free-text/answer-small-talk.ts";
 import { classifyFreeText, type SmallTalk } from "./free-text/classify-free-text.ts";
 import { asksWhetherKnown } from "./free-text/detect-relative.ts";
-import { respondToEmergency } from "./flows/emergency.ts";
 import { FLOWS } from "./flows/index.ts";
 import { eraseNow } from "./flows/erase.ts";
 import { screenForDanger } from "./flows/safety-check.ts";
 import { noteCountry } from "./flows/note-country.ts";
 import { tellCountryLines } from "./flows/place.ts";
 import { isWipeRequest } from "./is-wipe-request.ts";
-import { matchKeyword, type Keyword } from "./keywords.ts";
+import { answerDuringHandoff, caseworkerJoined, caseworkerLeft } from "./handoff.ts";
+import { KEYWORD_ACTIONS } from "./keyword-actions.ts";
+import { matchKeyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
 import { Turn } from "./turn.ts";
-import type { EngineDeps, Input, State, TurnResult } from "./types.ts";
+import { inHandoff, type EngineDeps, type Input, type State, type TurnInput, type TurnResult } from "./types.ts";
 
 /**
- * One turn of a conversation, on any channel: the state and the person's input in, the next state and what
- * to say out (i18n keys and stable choice ids). Pure apart from `deps.actions`.
+ * One turn of a conversation, on any channel: the state and the input (the person's message, or a caseworker
+ * joining or leaving) in, the next state and what to say out (i18n keys and stable choice ids). Pure apart
+ * from `deps.actions`.
  */
-export async function runTurn(state: State, input: Input, deps: EngineDeps): Promise<TurnResult> {
+export async function runTurn(state: State, input: TurnInput, deps: EngineDeps): Promise<TurnResult> {
   const turn = new Turn(structuredClone(state), deps, FLOWS);
-  await dispatch(turn, input);
+  if (input.type === "caseworker_joined") caseworkerJoined(turn, input.name);
+  else if (input.type === "caseworker_left") caseworkerLeft(turn);
+  else await dispatch(turn, input);
   return { state: turn.state, outputs: turn.outputs };
 }
 
 async function dispatch(turn: Turn, raw: Input): Promise<void> {
+  // The safe word wipes at once, whoever has the conversation.
   if (isWipeRequest(raw, turn.deps.safeWord)) return eraseNow(turn, "wipe");
+  // A caseworker has the conversation: the person's words are for them, not for the flows.
+  if (inHandoff(turn.state)) return answerDuringHandoff(turn, raw);
   if (raw.type === "start") return start(turn);
   let country: string | undefined;
   if (raw.type === "text") {
@@ -112,22 +119,3 @@ async function start(turn: Turn): Promise<void> {
   }
   return turn.go({ name: "menu" });
 }
-
-const KEYWORD_ACTIONS: Record<Keyword, (turn: Turn) => Promise<void>> = {
-  menu: async (turn) =>
-    turn.go(
-      turn.state.consent === null ? { name: turn.state.languageChosen ? "consent" : "language" } : { name: "menu" },
-    ),
-  language: async (turn) => turn.go({ name: "language" }),
-  emergency: async (turn) => {
-    await respondToEmergency(turn, null);
-    turn.ask("emergency.after", [NAV_MENU]);
-  },
-  myData: async (turn) => turn.go({ name: "my_data" }),
-  erase: async (turn) => turn.go({ name: "erase_confirm" }),
-  withdraw: async (turn) => turn.go({ name: "withdraw_consent" }),
-  help: async (turn) => {
-    turn.say("help.text");
-    await KEYWORD_ACTIONS.menu(turn);
-  },
-};

@@ -34,6 +34,18 @@ export class Turn {
     this.outputs.push(output);
   }
 
+  /**
+   * Says a notice about the conversation itself (a caseworker joined or left: a system message, not the
+   * assistant's words). Its quick replies replace those on offer, none when it has none.
+   */
+  notice(key: string, vars?: Vars, choices: Choice[] = []): void {
+    const output: Output = { key, system: true };
+    if (vars) output.vars = vars;
+    if (choices.length) output.choices = choices;
+    this.state.offered = choices;
+    this.outputs.push(output);
+  }
+
   ask(key: string, choices: Choice[], vars?: Vars): void {
     this.say(key, vars, choices);
   }

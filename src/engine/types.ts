@@ -8,8 +8,12 @@ export type { Locale, Vars };
 /** A quick reply: a stable id the channels send back, and the i18n key of its label. */
 export type Choice = { id: string; key: string; vars?: Vars };
 
-/** One message to the person: an i18n key (namespace "chat" unless prefixed) and, optionally, quick replies. */
-export type Output = { key: string; vars?: Vars; choices?: Choice[] };
+/**
+ * One message to the person: an i18n key (namespace "chat" unless prefixed) and, optionally, quick replies.
+ * `system`: a notice about the conversation itself (a caseworker joined or left), kept as a system message
+ * rather than as the assistant's words.
+ */
+export type Output = { key: string; vars?: Vars; choices?: Choice[]; system?: true };
 
 /** What arrives from any channel, already decoded by its adapter. */
 export type Input =
@@ -20,6 +24,22 @@ export type Input =
   | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string }
   /** a channel's panic command (Telegram /hapus, the configured SAFE_WORD): erase at once, no questions */
   | { type: "wipe" };
+
+/**
+ * What casework tells the engine about a conversation: a caseworker took it over (their first message, or a
+ * reassignment; `name` is the first name the person is told), or gave it back to Lentera's flows.
+ */
+export type CaseworkerInput = { type: "caseworker_joined"; name: string } | { type: "caseworker_left" };
+
+/** One turn's input: the person's message, or a caseworker joining or leaving. */
+export type TurnInput = Input | CaseworkerInput;
+
+/**
+ * Who answers the person: Lentera's flows, or a caseworker who has joined. While a caseworker has the
+ * conversation the flows stand aside; only "menu", the emergency keyword, danger now, the data-rights words
+ * and the safe word answer (engine/handoff.ts).
+ */
+export type Mode = "bot" | "human";
 
 /** Where the conversation stands. Each flow owns its variants. */
 export type Step =
@@ -61,6 +81,8 @@ export type State = {
   country?: string;
   /** the full emergency block was sent in this conversation: later ones are short (numbers still there) */
   emergencyShown?: boolean;
+  /** absent: "bot" */
+  mode?: Mode;
 };
 
 /** Side effects the flows may ask for; the conversation service implements them inside its transaction. */
@@ -96,6 +118,11 @@ export type EngineDeps = {
 };
 
 export type TurnResult = { state: State; outputs: Output[] };
+
+/** Whether a caseworker has the conversation. */
+export function inHandoff(state: State): boolean {
+  return state.mode === "human";
+}
 
 export function initialState(locale: Locale = "id"): State {
   return { version: 1, locale, languageChosen: false, consent: null, step: { name: "language" }, offered: [] };

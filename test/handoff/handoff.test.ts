@@ -5,6 +5,8 @@ import { changeTicketStatus } from "../../src/casework/change-status.ts";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { reassignTicket } from "../../src/casework/reassign-ticket.ts";
 import { releaseTicket } from "../../src/casework/release-ticket.ts";
+import { saveState } from "../../src/conversations/save-state.ts";
+import { readConversationState } from "../../src/conversations/read-state.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { startChat } from "../support/webchat-client.ts";
 import { addCaseworker, addTicket } from "../console/support.ts";
@@ -260,5 +262,44 @@ describe("handoff", () => {
       externalId: "u1",
     });
     expect(result).toMatchObject({ status: "handled", replies: [] });
+  });
+
+  it("runs every handoff turn, the caseworker's and the person's, through the one versioned state; the person leaving is audited", async () => {
+    const { chat, ticket } = await personWithTicket("id");
+    const { ctx } = await addCaseworker(lentera, "caseworker", "Dewi");
+    await claimTicket(ctx, { reference: ticket.reference });
+    const row = () => lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    const start = (await row()).version;
+    await sendCaseworkerMessage(ctx, { reference: ticket.reference, text: "Halo, saya Dewi." });
+    const joined = await row();
+    expect(joined).toMatchObject({ version: start + 1, mode: "human", caseworkerId: ctx.actor.id });
+    // the mode lives in its column, read into the engine's state; the JSON state does not keep a copy
+    expect(joined.state).not.toHaveProperty("mode");
+    expect(readConversationState(joined, "id").mode).toBe("human");
+
+    expect(await chat.say("saya masih di penampungan")).toEqual([]);
+    expect((await row()).version).toBe(start + 2);
+    await chat.say("menu");
+    await chat.tap("handoff.leave");
+    expect(await row()).toMatchObject({ version: start + 4, mode: "bot", caseworkerId: null });
+    const ended = await lentera.db.auditEvent.findMany({
+      where: { action: "handoff.ended", subjectId: chat.conversationId },
+    });
+    expect(ended.map((e) => ({ actorType: e.actorType, actorId: e.actorId, meta: e.meta }))).toEqual([
+      { actorType: "person", actorId: joined.contactId, meta: { reason: "person_left" } },
+    ]);
+  });
+
+  it("refuses a state write from a stale read: the version check every turn's write goes through", async () => {
+    const { chat } = await personWithTicket("en");
+    const read = await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    const state = readConversationState(read, "en");
+    await lentera.db.$transaction(async (tx) => {
+      expect(await saveState(tx, read, { ...state, mode: "human" })).toBe(true);
+      expect(await saveState(tx, read, { ...state, step: { name: "guidance" } })).toBe(false);
+    });
+    const after = await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    expect(after).toMatchObject({ version: read.version + 1, mode: "human" });
+    expect(readConversationState(after, "en").step).toEqual(state.step);
   });
 });
