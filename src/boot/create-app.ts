@@ -14,6 +14,7 @@ import type { StatsRule } from "../stats/apply-privacy-rule.ts";
 import type { Logger } from "../log/create-logger.ts";
 import type { TrustProxy } from "../config/env.ts";
 import { AppError, createErrorHandler, errorBody } from "../http/errors.ts";
+import type { HelpLineBook } from "../domain/contacts/help-line-book.ts";
 import { rejectNulBytes } from "../http/reject-nul-bytes.ts";
 
 /** Request bodies larger than this are refused everywhere with 413 (routes may set a smaller limit). */
@@ -33,6 +34,8 @@ export type AppDeps = WebchatDeps & {
   stats?: StatsRule;
   /** the statistics' facts and reports, when the caller keeps them warm (start-lentera) */
   statsService?: StatsService;
+  /** the help lines' table, read again after an admin changes it in the console */
+  helpLines?: HelpLineBook;
   /** more routes from channels and the console, mounted by main.ts */
   mount?: (app: Hono) => void;
 };
@@ -109,6 +112,7 @@ export function createApp(deps: AppDeps) {
       ...deps,
       ...deps.console,
       stats,
+      ...(deps.helpLines ? { helpLines: deps.helpLines } : {}),
       sessionIdleMinutes: deps.console?.sessionIdleMinutes ?? 30,
     }),
   );

@@ -9,7 +9,7 @@ import { secureDataDir } from "./secure-data-dir.ts";
 import { applyMigrations } from "../db/apply-migrations.ts";
 import { createPrismaClient, type Db } from "../db/create-prisma-client.ts";
 import { openDatabaseUrl } from "../db/open-database-url.ts";
-import { HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
+import { createHelpLineBook, seedHelpLines } from "../domain/contacts/help-line-book.ts";
 import { createApp } from "./create-app.ts";
 import { createScrubber } from "../db/scrub-erased-data.ts";
 import { loadAllPersonKeys } from "../domain/privacy/person-keys.ts";
@@ -106,6 +106,11 @@ export async function startLentera(
     const seededPartners = await seedPartners(db);
     if (seededPartners)
       log.info({ partners: seededPartners }, 'example partners seeded (replace them: README "Console")');
+    // Help lines: the researched ones a fresh database lacks, then the table as admins keep it.
+    const seededLines = await seedHelpLines(db);
+    if (seededLines) log.info({ helpLines: seededLines }, 'help lines seeded from public sources (confirm them: README "Console")');
+    const helpLines = createHelpLineBook(db);
+    await helpLines.refresh();
     const { t } = createI18n({
       onMissing: options.onMissingTranslation ?? ((locale, key) => log.error({ locale, key }, "missing translation")),
     });
@@ -128,7 +133,7 @@ export async function startLentera(
       cipher,
       t,
       now,
-      contacts: HELP_CONTACTS,
+      contacts: helpLines.directory,
       events,
       onOutbound: () => void outbox.kick(),
       ...(env.SAFE_WORD ? { safeWord: env.SAFE_WORD } : {}),
@@ -175,6 +180,13 @@ export async function startLentera(
         log.warn({ err: toLoggedError(error) }, "statistics refresh failed"),
       );
       closers.unshift(async () => stop());
+      // Another instance's admin may change a line: read the table again every minute.
+      const linesTimer = setInterval(
+        () => void helpLines.refresh().catch((error) => log.warn({ err: toLoggedError(error) }, "help lines refresh failed")),
+        60_000,
+      );
+      linesTimer.unref();
+      closers.unshift(async () => clearInterval(linesTimer));
     }
     const app = createApp({
       ...conversationDeps,
@@ -183,6 +195,7 @@ export async function startLentera(
       trustProxy: env.TRUST_PROXY,
       webchatConversationsPerHour: env.WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR,
       statsService,
+      helpLines,
       console: {
         sessionIdleMinutes: env.SESSION_IDLE_MINUTES,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),

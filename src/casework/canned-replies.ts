@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CannedReply } from "../db/generated/client.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
-import { EMERGENCY_SCOPES, HELP_CONTACTS } from "../domain/contacts/help-contacts.ts";
+import { RESEARCHED_DIRECTORY, type HelpLineDirectory } from "../domain/contacts/help-line-directory.ts";
 import { isLocale, type Locale } from "../i18n/create-i18n.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
@@ -75,7 +75,7 @@ export async function renderCannedReply(
   const locale: Locale = isLocale(ticket.locale) ? ticket.locale : "id";
   const values: Record<(typeof CANNED_PLACEHOLDERS)[number], string> = {
     reference: ticket.reference,
-    contacts: renderContacts(locale),
+    contacts: renderContacts(ctx.contacts ?? RESEARCHED_DIRECTORY, locale, ticket.country ?? undefined),
     caseworker: ctx.actor.name,
   };
   const text = locale === "en" ? reply.textEn : reply.textId;
@@ -84,11 +84,13 @@ export async function renderCannedReply(
   );
 }
 
-function renderContacts(locale: Locale): string {
-  return HELP_CONTACTS.filter((c) => (EMERGENCY_SCOPES as readonly string[]).includes(c.scope))
-    .map(
-      (c) =>
-        `${c.name[locale]}: ${[c.phone, c.whatsapp ? `WhatsApp ${c.whatsapp}` : null].filter(Boolean).join(" · ")}`,
-    )
+/** The emergency lines for where the person is (their country's, abroad), one line each. */
+function renderContacts(contacts: HelpLineDirectory, locale: Locale, country: string | undefined): string {
+  return contacts
+    .forCountry(country)
+    .map((c) => {
+      const numbers = [c.phone, c.phoneFromAbroad, c.whatsapp ? `WhatsApp ${c.whatsapp}` : null].filter(Boolean);
+      return numbers.length ? `${c.name[locale]}: ${numbers.join(" · ")}` : c.name[locale];
+    })
     .join("\n");
 }

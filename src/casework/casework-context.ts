@@ -1,6 +1,7 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Channel } from "../db/generated/client.ts";
+import type { HelpLineDirectory } from "../domain/contacts/help-line-directory.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 
 /** What every casework verb gets: the database, the cipher, translations, the clock and who is acting. */
@@ -12,6 +13,8 @@ export type CaseworkContext = {
   actor: Caseworker;
   /** told after a commit that stored messages for a channel, so the outbox delivers them */
   onOutbound?: (channel: Channel) => void;
+  /** the help lines the bot gives, for canned replies' `{{contacts}}` (the researched list when absent) */
+  contacts?: HelpLineDirectory;
 };
 
 /** The context for one acting caseworker, from the services both the console and the API hold. */
@@ -23,5 +26,6 @@ export function caseworkContextFor(deps: Omit<CaseworkContext, "actor">, actor: 
     now: deps.now,
     actor,
     ...(deps.onOutbound ? { onOutbound: deps.onOutbound } : {}),
+    ...(deps.contacts ? { contacts: deps.contacts } : {}),
   };
 }

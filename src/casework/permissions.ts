@@ -4,7 +4,7 @@ import type { Caseworker, Prisma, Role, Ticket } from "../db/generated/client.ts
  * Who may do what (Aselo-style helpline rules):
  * - caseworker: the queue (unassigned tickets) and their own claims;
  * - supervisor: every ticket, reassign, referral override;
- * - admin: accounts, partners, settings and the audit log — and everything a supervisor may do.
+ * - admin: accounts, partners, help lines, settings and the audit log — and everything a supervisor may do.
  */
 export type Permission =
   | "ticket.read"
@@ -19,6 +19,7 @@ export type Permission =
   | "partners.manage"
   | "accounts.manage"
   | "canned.manage"
+  | "help_lines.manage"
   | "audit.read";
 
 const RANK: Record<Role, number> = { caseworker: 1, supervisor: 2, admin: 3 };
@@ -58,6 +59,7 @@ export function can(actor: Actor, permission: Permission, ticket?: TicketScope):
     case "partners.manage":
     case "accounts.manage":
     case "canned.manage":
+    case "help_lines.manage":
     case "audit.read":
       return atLeast(actor, "admin");
   }

@@ -1,6 +1,6 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
-import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import type { HelpLineDirectory } from "../domain/contacts/help-line-directory.ts";
 import type { EventBus } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import type { Channel } from "../db/generated/client.ts";
@@ -14,7 +14,8 @@ export type ConversationDeps = {
   cipher: Cipher;
   t: Translate;
   now: () => Date;
-  contacts: readonly HelpContact[];
+  /** the help lines people are given (the HelpLine table, kept by admins) */
+  contacts: HelpLineDirectory;
   /** told after a commit that stored outbound messages for a channel, so its sender can deliver them */
   onOutbound?: (channel: Channel) => void;
   /** where events of a committed turn are published */

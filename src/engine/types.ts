@@ -1,5 +1,5 @@
 import type { Locale, Translate, Vars } from "../i18n/create-i18n.ts";
-import type { HelpContact } from "../domain/contacts/help-contacts.ts";
+import type { HelpLineDirectory } from "../domain/contacts/help-line-directory.ts";
 import type { PersonData } from "../domain/privacy/describe-person-data.ts";
 import type { OpenedTicket, TicketRequest } from "../domain/tickets/ticket-request.ts";
 
@@ -111,7 +111,8 @@ export type EngineActions = {
 export type EngineDeps = {
   t: Translate;
   now: () => Date;
-  contacts: readonly HelpContact[];
+  /** the help lines people are given, by where they are (a snapshot of the HelpLine table) */
+  contacts: HelpLineDirectory;
   actions: EngineActions;
   /** SAFE_WORD: typed alone, it wipes like a channel's panic command */
   safeWord?: string;

@@ -1,5 +1,5 @@
 import { expect, test } from "vitest";
-import { HELP_CONTACTS } from "../../src/domain/contacts/help-contacts.ts";
+import { RESEARCHED_DIRECTORY } from "../../src/domain/contacts/help-line-directory.ts";
 import { runTurn } from "../../src/engine/run-turn.ts";
 import { initialState, type EngineActions, type EngineDeps, type State } from "../../src/engine/types.ts";
 import { createI18n } from "../../src/i18n/create-i18n.ts";
@@ -34,7 +34,7 @@ function engine() {
     seal: (value) => JSON.stringify(value),
     unseal: (sealed) => JSON.parse(sealed),
   };
-  const deps: EngineDeps = { t, now: () => new Date("2026-11-29T10:00:00Z"), contacts: HELP_CONTACTS, actions };
+  const deps: EngineDeps = { t, now: () => new Date("2026-11-29T10:00:00Z"), contacts: RESEARCHED_DIRECTORY, actions };
   return { deps, asked };
 }
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { createInboundHandler } from "../../src/conversations/handle-inbound.ts";
-import { HELP_CONTACTS } from "../../src/domain/contacts/help-contacts.ts";
+import { RESEARCHED_DIRECTORY } from "../../src/domain/contacts/help-line-directory.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { allText, lastChoices, startChat } from "../support/webchat-client.ts";
 import { collectEvents, consentedChat, REFERENCE, ticketsOf } from "./flow-support.ts";
@@ -148,7 +148,7 @@ describe("delete", () => {
       cipher: lentera.cipher,
       t: lentera.t,
       now: () => new Date(),
-      contacts: HELP_CONTACTS,
+      contacts: RESEARCHED_DIRECTORY,
       events: lentera.events,
     });
     const send = (externalId: string, input: Parameters<typeof handleInbound>[0]["input"]) =>

@@ -14,7 +14,6 @@ import type { TrustProxy } from "../../config/env.ts";
 import { validate } from "../../http/validate.ts";
 import { authorizeWebConversation } from "./webchat-auth.ts";
 import { startWebConversation } from "./start-web-conversation.ts";
-import { dangerNumbers } from "../../domain/contacts/danger-numbers.ts";
 
 /** Request bodies of the web chat API are at most 16 KB; a message's text at most 4,000 characters. */
 export const WEBCHAT_BODY_LIMIT = 16 * 1024;
@@ -116,7 +115,7 @@ export function createWebchatRoutes(deps: WebchatDeps) {
         const country = result.status === "handled" ? result.country : undefined;
         return c.json({
           replies: result.status === "handled" ? result.replies.map(reply) : [],
-          ...(country && country !== "ID" ? { danger: dangerNumbers(country) } : {}),
+          ...(country && country !== "ID" ? { danger: deps.contacts.dangerNumbers(country) } : {}),
         });
       },
     )

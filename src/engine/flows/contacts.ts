@@ -3,12 +3,14 @@ import type { Flow } from "../turn.ts";
 import { routeOrMenu } from "./route-or-menu.ts";
 import { formatContacts } from "./format-contacts.ts";
 
-export { emergencyContacts, formatContact, formatContacts } from "./format-contacts.ts";
+export { formatContact, formatContacts } from "./format-contacts.ts";
 
-/** Every verified help and emergency contact. */
+/** The help and emergency lines for where the person is: the national list in Indonesia or when unknown. */
 export const contactsFlow: Flow<{ name: "contacts" }> = {
   enter(turn) {
-    turn.say("contacts.intro", { list: formatContacts(turn, turn.deps.contacts) });
+    const abroad = turn.state.country && turn.state.country !== "ID";
+    const contacts = abroad ? turn.deps.contacts.forCountry(turn.state.country) : turn.deps.contacts.national();
+    turn.say("contacts.intro", { list: formatContacts(turn, contacts) });
     turn.ask("contacts.after", [NAV_MENU]);
   },
   async handle(turn, _step, input) {

@@ -1,13 +1,13 @@
-import { contactsForCountry, countryName } from "../../domain/contacts/contacts-for-country.ts";
+import { countryName } from "../../domain/contacts/country-name.ts";
 import type { HelpContact } from "../../domain/contacts/help-contacts.ts";
 import type { Assessment } from "../../domain/screening/index.ts";
 import type { Turn } from "../turn.ts";
-import { emergencyContacts, formatContacts } from "./format-contacts.ts";
+import { formatContacts } from "./format-contacts.ts";
 import { openCase } from "./open-case.ts";
 
 /** The lines for where the person is: that country's own and the Indonesian mission's, or the national list. */
-export function contactsHere(turn: Turn): HelpContact[] {
-  return contactsForCountry(turn.state.country, emergencyContacts(turn.deps.contacts));
+export function contactsHere(turn: Turn): readonly HelpContact[] {
+  return turn.deps.contacts.forCountry(turn.state.country);
 }
 
 /** The name of the person's country in their language, for "Nomor untuk Arab Saudi". */

@@ -5,7 +5,7 @@ import { resolveChoice } from "../resolve-choice.ts";
 import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Turn } from "../turn.ts";
 import type { Choice, Input, Step } from "../types.ts";
-import { emergencyContacts, formatContacts } from "./contacts.ts";
+import { formatContacts } from "./contacts.ts";
 import { respondToEmergency } from "./emergency.ts";
 import { holdWords } from "./hold-words.ts";
 import { respondToSelfHarm } from "./self-harm.ts";
@@ -132,6 +132,6 @@ const LATER_REPLY =
 function noticeLanguage(turn: Turn, assessment: Assessment): void {
   if (!NOTICE_LANGUAGES.has(assessment.language)) return;
   turn.say(`screening_safety:other_language.${assessment.language}`, {
-    list: formatContacts(turn, emergencyContacts(turn.deps.contacts)),
+    list: formatContacts(turn, turn.deps.contacts.forCountry(turn.state.country)),
   });
 }
