@@ -27,7 +27,10 @@ const Number_ = z
   .string()
   .trim()
   .max(60)
-  .regex(/^\+?[0-9][0-9 ().\/-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i, "a phone number (digits, spaces, + - ( ) /)")
+  .regex(
+    /^\+?[0-9][0-9 ().\/-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i,
+    "a phone number (digits, spaces, + - ( ) /)",
+  )
   .nullable();
 const Text = (max: number) => z.string().trim().min(2).max(max);
 const Optional = (max: number) => z.string().trim().max(max).nullable();
@@ -90,9 +93,7 @@ export async function saveHelpLine(
   return ctx.db.$transaction(async (tx) => {
     const line = await tx.helpLine.findUnique({ where: { id: input.id } });
     if (!line) throw new CaseworkError("not_found", "No such help line.", "errors.not_found");
-    const changed = edit
-      ? (Object.keys(edit) as (keyof HelpLineEdit)[]).filter((key) => edit[key] !== line[key])
-      : [];
+    const changed = edit ? (Object.keys(edit) as (keyof HelpLineEdit)[]).filter((key) => edit[key] !== line[key]) : [];
     const review =
       action === "verify"
         ? { review: "verified" as const, verifiedOn: ctx.now(), verifiedById: ctx.actor.id }

@@ -5,7 +5,7 @@ import type { Logger } from "../log/create-logger.ts";
 import type { StatsService } from "../stats/create-stats-service.ts";
 
 /** What the console is built from (boot/create-app.ts passes it). */
-export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events"> & {
+export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events" | "contacts"> & {
   log: Logger;
   /** SESSION_IDLE_MINUTES */
   sessionIdleMinutes: number;
@@ -23,4 +23,6 @@ export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" |
   trustProxy?: TrustProxy;
   /** the statistics (issue #17): privacy rule and case facts, shared with /api/stats */
   stats?: StatsService;
+  /** the help lines' table: read again as soon as an admin changes a line */
+  helpLines?: { refresh(): Promise<void> };
 };

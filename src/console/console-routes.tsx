@@ -18,6 +18,7 @@ import { mountStatsRoutes, STATS_SESSION_PATHS } from "./stats-routes.tsx";
 import { createTicketRoutes } from "./ticket-routes.tsx";
 import { createWhatsAppAdminRoutes } from "./whatsapp-admin-routes.tsx";
 import { mountWorkdayRoutes, WORKDAY_SESSION_PATHS } from "./workday-routes.tsx";
+import { mountHelpLineRoutes } from "./help-lines-routes.tsx";
 
 export type { ConsoleDeps } from "./console-deps.ts";
 
@@ -94,6 +95,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
   app.route("/", createWhatsAppAdminRoutes(deps, tools));
 
   mountWorkdayRoutes(app, tools);
+  mountHelpLineRoutes(app, { ...tools, ...(deps.helpLines ? { helpLines: deps.helpLines } : {}) });
   const { stats } = deps;
   if (stats) mountStatsRoutes(app, { ...tools, stats });
   mountLiveRoutes(app, {

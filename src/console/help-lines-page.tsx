@@ -4,7 +4,6 @@ import { visibilityOf } from "../domain/contacts/help-line.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
 
-
 type Props = {
   tr: Tr;
   /** this page's own texts (namespace help_lines) */
@@ -86,7 +85,14 @@ export function HelpLinesPage(props: Props) {
           <Csrf token={props.csrf} />
           <label>
             {th("country_code")}{" "}
-            <input type="text" name="country" required pattern="[A-Za-z]{2}" maxlength={2} value={props.country ?? ""} />
+            <input
+              type="text"
+              name="country"
+              required
+              pattern="[A-Za-z]{2}"
+              maxlength={2}
+              value={props.country ?? ""}
+            />
           </label>
           <label>
             {th("audience_label")}{" "}
@@ -125,7 +131,10 @@ function LineCard(props: Props & { line: HelpLine }) {
         {line.hours ? ` · ${line.hours === "24h" ? th("hours_24h") : line.hours}` : ""}
       </p>
       <p class="small muted">
-        {th("research", { confidence: th(`confidence.${line.confidence}`), freshness: th(`freshness.${line.freshness}`) })}
+        {th("research", {
+          confidence: th(`confidence.${line.confidence}`),
+          freshness: th(`freshness.${line.freshness}`),
+        })}
         {line.source ? ` · ${th("source")}: ${line.source}` : ""}
         {line.verifiedOn ? ` · ${th("verified_on", { date: formatDateTime(props.lang, line.verifiedOn) })}` : ""}
       </p>
@@ -163,13 +172,7 @@ function LineFields(props: { th: Tr; line?: HelpLine }) {
   const text = (name: keyof HelpLine, max: number, required = false) => (
     <label>
       {th(`field.${name}`)}{" "}
-      <input
-        type="text"
-        name={name}
-        maxlength={max}
-        required={required}
-        value={line ? String(line[name] ?? "") : ""}
-      />
+      <input type="text" name={name} maxlength={max} required={required} value={line ? String(line[name] ?? "") : ""} />
     </label>
   );
   return (

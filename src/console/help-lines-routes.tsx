@@ -9,7 +9,7 @@ import type { Translate } from "../i18n/create-i18n.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { Tr } from "./layout.tsx";
 import { HelpLinesPage } from "./help-lines-page.tsx";
-import type { ConsoleTools } from "./workday-routes.tsx";
+import type { ConsoleTools } from "./console-tools.ts";
 
 const COUNTRY = /^[A-Z]{2}$/;
 const LINE_ID = /^[A-Za-z0-9_.:-]{1,80}$/;

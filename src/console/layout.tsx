@@ -70,6 +70,7 @@ export function Layout(props: LayoutProps) {
               {atLeast(caseworker, "supervisor") ? <a href="/console/stats">{statsNavLabel(props.lang)}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/accounts">{tr("nav.accounts")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/canned">{tr("nav.canned")}</a> : null}
+              {atLeast(caseworker, "admin") ? <a href="/console/admin/help-lines">{tr("nav.help_lines")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/audit">{tr("nav.audit")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/settings">{tr("nav.settings")}</a> : null}
               {atLeast(caseworker, "admin") ? <a href="/console/admin/whatsapp">{tr("nav.whatsapp")}</a> : null}

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
-import { HELP_CONTACTS } from "../../src/domain/contacts/help-contacts.ts";
+import { RESEARCHED_DIRECTORY } from "../../src/domain/contacts/help-line-directory.ts";
 import { assessText } from "../../src/domain/screening/index.ts";
 import { runTurn } from "../../src/engine/run-turn.ts";
 import { initialState, type EngineActions, type EngineDeps, type State } from "../../src/engine/types.ts";
@@ -46,7 +46,7 @@ function engine() {
   const deps: EngineDeps = {
     t,
     now: () => new Date("2026-11-29T10:00:00Z"),
-    contacts: HELP_CONTACTS,
+    contacts: RESEARCHED_DIRECTORY,
     actions,
     safeWord: SAFE_WORD,
   };

@@ -1,6 +1,6 @@
 import type { Tx } from "../../db/create-prisma-client.ts";
 import type { Conversation } from "../../db/generated/client.ts";
-import { HELP_CONTACTS } from "../../domain/contacts/help-contacts.ts";
+import { RESEARCHED_DIRECTORY } from "../../domain/contacts/help-line-directory.ts";
 import { personKeyFor } from "../../domain/privacy/person-keys.ts";
 import { runTurn } from "../../engine/run-turn.ts";
 import type { CaseworkerInput } from "../../engine/types.ts";
@@ -51,7 +51,8 @@ export async function runCaseworkerTurn(
     const { state, outputs } = await runTurn(before, options.input, {
       t: deps.t,
       now: deps.now,
-      contacts: HELP_CONTACTS,
+      // joining and leaving give no help lines: the researched list only fills the type
+      contacts: RESEARCHED_DIRECTORY,
       actions,
     });
     const saved = await saveState(

@@ -14,7 +14,9 @@ export async function seedHelpLines(db: Db): Promise<number> {
 }
 
 export async function listHelpLines(db: Db) {
-  return db.helpLine.findMany({ orderBy: [{ country: "asc" }, { audience: "asc" }, { position: "asc" }, { id: "asc" }] });
+  return db.helpLine.findMany({
+    orderBy: [{ country: "asc" }, { audience: "asc" }, { position: "asc" }, { id: "asc" }],
+  });
 }
 
 /**

@@ -40,7 +40,9 @@ export const hasNumber = (line: Pick<HelpLine, "phone" | "phoneFromAbroad" | "wh
  * well (seen on an official channel or by a reputable outlet) and it is not stale. Unconfirmed and stale
  * numbers wait for an admin; a line without a number (an app) cannot go stale. Hidden lines never show.
  */
-export function isShown(line: Pick<HelpLine, "review" | "confidence" | "freshness" | "phone" | "phoneFromAbroad" | "whatsapp">): boolean {
+export function isShown(
+  line: Pick<HelpLine, "review" | "confidence" | "freshness" | "phone" | "phoneFromAbroad" | "whatsapp">,
+): boolean {
   if (line.review === "verified") return true;
   if (line.review === "hidden") return false;
   return TRUSTED.has(line.confidence) && (line.freshness !== "stale" || !hasNumber(line));
