@@ -108,7 +108,8 @@ export async function startLentera(
       log.info({ partners: seededPartners }, 'example partners seeded (replace them: README "Console")');
     // Help lines: the researched ones a fresh database lacks, then the table as admins keep it.
     const seededLines = await seedHelpLines(db);
-    if (seededLines) log.info({ helpLines: seededLines }, 'help lines seeded from public sources (confirm them: README "Console")');
+    if (seededLines)
+      log.info({ helpLines: seededLines }, 'help lines seeded from public sources (confirm them: README "Console")');
     const helpLines = createHelpLineBook(db);
     await helpLines.refresh();
     const { t } = createI18n({
@@ -182,7 +183,10 @@ export async function startLentera(
       closers.unshift(async () => stop());
       // Another instance's admin may change a line: read the table again every minute.
       const linesTimer = setInterval(
-        () => void helpLines.refresh().catch((error) => log.warn({ err: toLoggedError(error) }, "help lines refresh failed")),
+        () =>
+          void helpLines
+            .refresh()
+            .catch((error) => log.warn({ err: toLoggedError(error) }, "help lines refresh failed")),
         60_000,
       );
       linesTimer.unref();

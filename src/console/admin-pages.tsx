@@ -218,6 +218,8 @@ export type SettingsView = {
   secureCookies: boolean;
   health: Record<string, unknown>;
   examplePartners: number;
+  /** help lines given from public sources that nobody here has confirmed */
+  unconfirmedHelpLines: number;
 };
 
 /** What is configured (read-only: settings are environment variables, README "Configuration"). */
@@ -246,6 +248,12 @@ export function SettingsPage(props: PageBase & { settings: SettingsView }) {
         <p class="warn" role="alert">
           {tr("settings.example_partners", { count: settings.examplePartners })}{" "}
           <a href="/console/partners">{tr("nav.partners")}</a>
+        </p>
+      ) : null}
+      {settings.unconfirmedHelpLines ? (
+        <p class="warn" role="alert">
+          {tr("settings.unconfirmed_help_lines", { count: settings.unconfirmedHelpLines })}{" "}
+          <a href="/console/admin/help-lines">{tr("nav.help_lines")}</a>
         </p>
       ) : null}
       <div class="card">

@@ -1,4 +1,5 @@
 import { Hono } from "hono";
+import { countUnconfirmedShownLines } from "../domain/contacts/help-line-book.ts";
 import { z } from "zod";
 import { AuditFilter, listAudit, toAuditCsv } from "../casework/list-audit.ts";
 import { listCaseworkers } from "../casework/list-caseworkers.ts";
@@ -50,15 +51,17 @@ export function createAdminRoutes(
   });
 
   app.get("/admin/settings", async (c) => {
-    const [health, examplePartners] = await Promise.all([
+    const [health, examplePartners, unconfirmedHelpLines] = await Promise.all([
       deps.checkHealth?.() ?? Promise.resolve({}),
       countExamplePartners(deps.db),
+      countUnconfirmedShownLines(deps.db),
     ]);
     const settings = {
       sessionIdleMinutes: deps.sessionIdleMinutes,
       secureCookies: deps.publicUrl?.startsWith("https:") === true,
       health,
       examplePartners,
+      unconfirmedHelpLines,
     };
     return c.html(<SettingsPage {...tools.page(c)} settings={settings} />);
   });

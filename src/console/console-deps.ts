@@ -5,7 +5,10 @@ import type { Logger } from "../log/create-logger.ts";
 import type { StatsService } from "../stats/create-stats-service.ts";
 
 /** What the console is built from (boot/create-app.ts passes it). */
-export type ConsoleDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events" | "contacts"> & {
+export type ConsoleDeps = Pick<
+  ConversationDeps,
+  "db" | "cipher" | "t" | "now" | "onOutbound" | "events" | "contacts"
+> & {
   log: Logger;
   /** SESSION_IDLE_MINUTES */
   sessionIdleMinutes: number;

@@ -16,9 +16,9 @@ const LINE_ID = /^[A-Za-z0-9_.:-]{1,80}$/;
 
 /** The edit form as posted: empty fields are "none". */
 const EditForm = z.object({
-  nameId: z.string(),
-  nameEn: z.string(),
-  kind: z.string(),
+  nameId: z.string().optional(),
+  nameEn: z.string().optional(),
+  kind: z.string().optional(),
   phone: z.string().optional(),
   phoneFromAbroad: z.string().optional(),
   whatsapp: z.string().optional(),

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/create-prisma-client.ts";
-import type { HelpLine } from "./help-line.ts";
+import { isShown, type HelpLine } from "./help-line.ts";
 import { directoryOf, type HelpLineDirectory } from "./help-line-directory.ts";
 import { researchedHelpLines } from "./researched-help-lines.ts";
 
@@ -17,6 +17,12 @@ export async function listHelpLines(db: Db) {
   return db.helpLine.findMany({
     orderBy: [{ country: "asc" }, { audience: "asc" }, { position: "asc" }, { id: "asc" }],
   });
+}
+
+/** Lines people are given from public sources that no admin has confirmed yet (the settings page warns). */
+export async function countUnconfirmedShownLines(db: Db): Promise<number> {
+  const lines = await db.helpLine.findMany({ where: { review: "public_sources" } });
+  return lines.filter(isShown).length;
 }
 
 /**
