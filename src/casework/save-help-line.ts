@@ -28,7 +28,7 @@ const Number_ = z
   .trim()
   .max(60)
   .regex(
-    /^\+?[0-9][0-9 ().\/-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i,
+    /^\+?[0-9][0-9 ()./-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i,
     "a phone number (digits, spaces, + - ( ) /)",
   )
   .nullable();
