@@ -82,7 +82,8 @@ export function createWhatsAppSender(deps: {
         return { status: "retry", error: "chat is being wiped", retryAfterMs: 250 };
       }
       let wait = waitFor(jid);
-      if (wait > 0 && wait <= pace.maxInlineWaitMs) {
+      // a timer may fire a millisecond early by the wall clock: wait again for what is left
+      while (wait > 0 && wait <= pace.maxInlineWaitMs) {
         await sleep(wait);
         wait = waitFor(jid);
       }
