@@ -30,11 +30,13 @@ const { values } = parseArgs({
     only: { type: "string" },
     processes: { type: "string", default: "1" },
     "drain-seconds": { type: "string", default: "60" },
+    "warmup-seconds": { type: "string", default: "5" },
   },
 });
 const LEVELS = values.users.split(",").map(Number);
 const WINDOW_MS = Number(values.seconds) * 1000;
 const DRAIN_MS = Number(values["drain-seconds"]) * 1000;
+const WARMUP_MS = Number(values["warmup-seconds"]) * 1000;
 const PROCESSES = Number(values.processes);
 const SECRET = "bench-secret-0123456789abcdef";
 const TICKS = 100; // USER_HZ on Linux
@@ -122,43 +124,59 @@ async function main() {
   const results: Result[] = [];
   let chatSeq = 1_000_000 + Math.floor(Math.random() * 1_000_000);
   let updateId = 1;
+  /** closed-loop users posting the stream until the deadline; the latencies of the updates answered 200 */
+  async function drive(target: Target, users: number, ms: number): Promise<number[]> {
+    const latencies: number[] = [];
+    const deadline = performance.now() + ms;
+    await Promise.all(
+      Array.from({ length: users }, async (_, user) => {
+        while (performance.now() < deadline) {
+          const chatId = chatSeq++;
+          for (const step of STREAM) {
+            if (performance.now() >= deadline) return;
+            const update = toUpdate(api, chatId, updateId++, step);
+            const url = target.urls[(user + chatId) % target.urls.length]!;
+            const started = performance.now();
+            const status = await post(url, update);
+            if (status === 200) latencies.push(performance.now() - started);
+          }
+        }
+      }),
+    );
+    return latencies;
+  }
+  /** waits until the fake Bot API has been quiet for 3 s (at most DRAIN_MS); when it last heard a call */
+  async function quiet(): Promise<number> {
+    const drainStart = performance.now();
+    let last = api.calls.length;
+    let quietSince = performance.now();
+    while (performance.now() - drainStart < DRAIN_MS) {
+      await sleep(200);
+      if (api.calls.length !== last) {
+        last = api.calls.length;
+        quietSince = performance.now();
+      } else if (performance.now() - quietSince > 3000) break;
+    }
+    return quietSince;
+  }
+  // The first seconds of a process are spent compiling (V8's and WebAssembly's tiers, Prisma's query plans):
+  // a warm-up at the first level, not counted, so that the first measured level is not the slowest by default.
+  if (WARMUP_MS > 0) {
+    for (const target of targets) await drive(target, LEVELS[0] ?? 10, WARMUP_MS);
+    await quiet();
+  }
   for (const users of LEVELS) {
     for (const target of targets) {
       const sendsBefore = api.callsOf("sendMessage").length;
       const cpuBefore = cpuTicks(target.children);
-      const latencies: number[] = [];
-      const deadline = performance.now() + WINDOW_MS;
       const began = performance.now();
-      await Promise.all(
-        Array.from({ length: users }, async (_, user) => {
-          while (performance.now() < deadline) {
-            const chatId = chatSeq++;
-            for (const step of STREAM) {
-              if (performance.now() >= deadline) return;
-              const update = toUpdate(api, chatId, updateId++, step);
-              const url = target.urls[(user + chatId) % target.urls.length]!;
-              const started = performance.now();
-              const status = await post(url, update);
-              if (status === 200) latencies.push(performance.now() - started);
-            }
-          }
-        }),
-      );
+      const latencies = await drive(target, users, WINDOW_MS);
       const seconds = (performance.now() - began) / 1000;
       const cpu = cpuTicks(target.children) - cpuBefore;
       const inWindow = api.callsOf("sendMessage").length - sendsBefore;
       // Replies still owed after the load stops: wait until the fake has been quiet for 3 s.
       const drainStart = performance.now();
-      let last = api.calls.length;
-      let quietSince = performance.now();
-      while (target.delivers && performance.now() - drainStart < DRAIN_MS) {
-        await sleep(200);
-        if (api.calls.length !== last) {
-          last = api.calls.length;
-          quietSince = performance.now();
-        } else if (performance.now() - quietSince > 3000) break;
-      }
-      const drainSeconds = target.delivers ? (quietSince - drainStart) / 1000 : 0;
+      const drainSeconds = target.delivers ? ((await quiet()) - drainStart) / 1000 : 0;
       const total = api.callsOf("sendMessage").length - sendsBefore;
       latencies.sort((a, b) => a - b);
       const pct = (p: number) =>

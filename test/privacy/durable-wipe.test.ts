@@ -42,7 +42,7 @@ test.runIf(onPglite)(
     const botIds = h.botMessages(9501).map((m) => m.messageId);
     p.replies();
 
-    h.api.failNext("deleteMessage", { status: "network" }, 1000);
+    h.api.failNext("deleteMessages", { status: "network" }, 1000);
     const panic = p.textUpdate("/hapus");
     await p.send(panic);
     await h.lentera.telegram?.idle();
@@ -54,7 +54,7 @@ test.runIf(onPglite)(
     h = await startTelegramHarness({ env: { DATA_DIR: dataDir } });
     const api = h.api;
     await until(async () => (await h!.lentera.db.wipeJob.count()) === 0, "the wipe job to finish");
-    const deleted = api.callsOf("deleteMessage", 9501).map((c) => Number(c.payload.message_id));
+    const deleted = api.callsOf("deleteMessages", 9501).flatMap((c) => (c.payload.message_ids as number[]).map(Number));
     expect(new Set(deleted)).toEqual(new Set([...botIds, ...ids, panic.message.message_id]));
     const last = api.callsOf("sendMessage", 9501).map((c) => String(c.payload.text));
     expect(last).toEqual([h.lentera.t("en", "privacy:wiped")]);

@@ -9,10 +9,12 @@ import { TelegramMessageRef } from "./telegram-update.ts";
 
 const POLL_MS = 5_000;
 const MAX_RETRY_MS = 10 * 60_000;
+/** Telegram's deleteMessages takes up to 100 ids a call (10,000 messages: 100 calls, not 10,000). */
+export const DELETE_BATCH = 100;
 
 /**
- * Runs Telegram's phone-side wipes from their jobs in the database: deletes every message id the job holds
- * (never subject to the send pace or a flood limit), then sends the wipe's last replies, and only then
+ * Runs Telegram's phone-side wipes from their jobs in the database: deletes every message id the job holds,
+ * a hundred per `deleteMessages` call (never subject to the send pace or a flood limit), then sends the wipe's last replies, and only then
  * forgets the job. A network error, a 5xx or a 429 keeps what is left for a later try (after a restart
  * too); a message Telegram no longer has or lets us delete (older than 48 h) is given up.
  */
@@ -47,14 +49,31 @@ export function createTelegramWipeRunner(deps: {
     const left: number[] = [];
     let error = "";
     let retryMs = 0;
-    for (const id of [...ids].sort((a, b) => a - b)) {
+    const keep = (ids: number[], e: unknown) => {
+      left.push(...ids);
+      error = e instanceof GrammyError ? `${e.error_code}` : e instanceof Error ? e.name : "unknown";
+      retryMs = Math.max(retryMs, e instanceof GrammyError ? (e.parameters.retry_after ?? 0) * 1000 : 0);
+    };
+    const sorted = [...ids].sort((a, b) => a - b);
+    for (let start = 0; start < sorted.length; start += DELETE_BATCH) {
+      const batch = sorted.slice(start, start + DELETE_BATCH);
       try {
-        await deps.api.deleteMessage(Number(job.recipient), id);
+        // Telegram skips the ids it no longer has; a refused batch (400) is tried id by id below.
+        await deps.api.deleteMessages(Number(job.recipient), batch);
+        continue;
       } catch (e) {
-        if (e instanceof GrammyError && e.error_code === 400) continue; // gone, or too old: nothing left to do
-        left.push(id);
-        error = e instanceof GrammyError ? `${e.error_code}` : e instanceof Error ? e.name : "unknown";
-        retryMs = Math.max(retryMs, e instanceof GrammyError ? (e.parameters.retry_after ?? 0) * 1000 : 0);
+        if (!(e instanceof GrammyError && e.error_code === 400)) {
+          keep(batch, e);
+          continue;
+        }
+      }
+      for (const id of batch) {
+        try {
+          await deps.api.deleteMessage(Number(job.recipient), id);
+        } catch (e) {
+          if (e instanceof GrammyError && e.error_code === 400) continue; // gone, or too old: nothing left to do
+          keep([id], e);
+        }
       }
     }
     job.deletes = left.length

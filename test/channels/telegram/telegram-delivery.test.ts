@@ -176,11 +176,12 @@ describe("delivering replies through the outbox", () => {
   });
 });
 
+/** the message ids deleted in a chat, by deleteMessages (batches of up to 100) or deleteMessage */
 const deletedIn = (chatId: number) =>
-  h.api
-    .callsOf("deleteMessage", chatId)
-    .map((c) => Number(c.payload.message_id))
-    .sort((a, b) => a - b);
+  [
+    ...h.api.callsOf("deleteMessages", chatId).flatMap((c) => (c.payload.message_ids as number[]).map(Number)),
+    ...h.api.callsOf("deleteMessage", chatId).map((c) => Number(c.payload.message_id)),
+  ].sort((a, b) => a - b);
 
 async function chatWithHistory(chatId: number) {
   const p = h.person(chatId, { languageCode: "en" });
