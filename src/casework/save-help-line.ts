@@ -27,10 +27,7 @@ const Number_ = z
   .string()
   .trim()
   .max(60)
-  .regex(
-    /^\+?[0-9][0-9 ()./-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i,
-    "a phone number (digits, spaces, + - ( ) /)",
-  )
+  .regex(/^\+?[0-9][0-9 ()./-]*(?:\s*(?:ext\.?|ekst\.?)\s*[0-9]{1,6})?$/i, "a phone number (digits, spaces, + - ( ) /)")
   .nullable();
 const Text = (max: number) => z.string().trim().min(2).max(max);
 const Optional = (max: number) => z.string().trim().max(max).nullable();
