@@ -1,26 +1,11 @@
 import { randomUUID } from "node:crypto";
 import { z } from "zod";
 import type { HelpLine } from "../db/generated/client.ts";
+import { HELP_LINE_KINDS } from "../domain/contacts/help-line.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can } from "./permissions.ts";
-
-/** Kinds an admin may give a line, in the order the edit form lists them. */
-export const HELP_LINE_KINDS = [
-  "emergency",
-  "police",
-  "embassy_hotline",
-  "consulate_hotline",
-  "anti_trafficking_hotline",
-  "labour_hotline",
-  "national_service",
-  "women_children",
-  "migrant_workers",
-  "citizens_abroad",
-  "victim_protection",
-  "mental_health",
-] as const;
 
 /** A number as people dial it: digits, spaces, +, -, dots, brackets, "/" and "ext" (e.g. "119 ext 8"). */
 const Number_ = z

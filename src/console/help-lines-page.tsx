@@ -1,6 +1,5 @@
-import { HELP_LINE_KINDS } from "../casework/save-help-line.ts";
 import type { HelpLine } from "../db/generated/client.ts";
-import { visibilityOf } from "../domain/contacts/help-line.ts";
+import { HELP_LINE_KINDS, visibilityOf } from "../domain/contacts/help-line.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Csrf, Layout, formatDateTime, type Tr } from "./layout.tsx";
 

@@ -29,6 +29,25 @@ export type HelpLine = {
   position: number;
 };
 
+/**
+ * Kinds of line, in the order a person in danger abroad needs a country's own: local emergency first, then
+ * the Indonesian mission (the first six), then the services of the national list.
+ */
+export const HELP_LINE_KINDS = [
+  "emergency",
+  "police",
+  "embassy_hotline",
+  "consulate_hotline",
+  "anti_trafficking_hotline",
+  "labour_hotline",
+  "national_service",
+  "women_children",
+  "migrant_workers",
+  "citizens_abroad",
+  "victim_protection",
+  "mental_health",
+] as const;
+
 /** Ratings of research that may be shown before an admin confirms a line. */
 const TRUSTED = new Set(["official", "reputable-secondary"]);
 

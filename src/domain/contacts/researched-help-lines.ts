@@ -1,6 +1,6 @@
 import byCountry from "./contacts-by-country.json" with { type: "json" };
 import national from "./contacts.json" with { type: "json" };
-import type { HelpLine } from "./help-line.ts";
+import { HELP_LINE_KINDS, type HelpLine } from "./help-line.ts";
 
 /** One researched line of contacts-by-country.json (../shared/domain): what it is, where, and how sure. */
 type CountryRecord = {
@@ -30,15 +30,8 @@ type NationalRecord = {
 
 /** Indonesian services given to people abroad with their country's lines, in this order (the file's guidance). */
 const FROM_ABROAD = ["id-kemlu-pwni-hotline", "id-kemlu-safe-travel", "id-kp2mi-crisis-centre", "id-sapa-129"];
-/** A country's lines in the order a person in danger needs them: local emergency first, then the mission. */
-const LOCAL_KINDS = [
-  "emergency",
-  "police",
-  "embassy_hotline",
-  "consulate_hotline",
-  "anti_trafficking_hotline",
-  "labour_hotline",
-];
+/** A country's own lines, in the order a person in danger needs them (HELP_LINE_KINDS' first six). */
+const LOCAL_KINDS: readonly string[] = HELP_LINE_KINDS.slice(0, 6);
 
 const TWENTY_FOUR_HOURS = /^24\s*h|24\/7|24 jam/i;
 
