@@ -1,6 +1,6 @@
 import { NAV_MENU } from "./choices.ts";
 import { noteCountry } from "./flows/note-country.ts";
-import { assessDanger, screenForDanger } from "./flows/safety-check.ts";
+import { screenForDanger } from "./flows/safety-check.ts";
 import { KEYWORD_ACTIONS } from "./keyword-actions.ts";
 import { matchKeyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
@@ -52,13 +52,12 @@ export async function answerDuringHandoff(turn: Turn, raw: Input): Promise<void>
   }
   if (keyword === "emergency") return KEYWORD_ACTIONS.emergency(turn);
   if (input.type !== "text" || keyword !== null) return;
-  const assessment = assessDanger(turn, input.text);
-  if (!assessment.emergency) return;
+  if (!turn.assess(input.text).emergency) return;
   // Where the person says they are sets the numbers, as on any turn.
   noteCountry(turn, input.text);
   const step = turn.state.step;
   turn.setStep({ name: "menu" });
-  await screenForDanger(turn, input, assessment);
+  await screenForDanger(turn, input);
   turn.setStep(step);
 }
 

@@ -1,8 +1,11 @@
+import { assessText, type Assessment } from "../domain/screening/index.ts";
+import { toScreeningTranslate } from "./screening-translate.ts";
 import type { Choice, EngineDeps, Input, Output, State, Step, Vars } from "./types.ts";
 
 /** The mutable context of one turn: the state being built and the messages said so far. */
 export class Turn {
   readonly outputs: Output[] = [];
+  private readonly assessed = new Map<string, Assessment>();
 
   constructor(
     public state: State,
@@ -21,6 +24,20 @@ export class Turn {
   async handle(input: Input): Promise<void> {
     const step = this.state.step;
     await (this.flows[step.name] as Flow).handle(this, step, input);
+  }
+
+  /**
+   * What the screening reads in the person's words (danger now, a danger signal, self-harm, intent, the
+   * language), in the turn's language. A message is screened once per turn, however many steps look at it.
+   */
+  assess(text: string): Assessment {
+    const key = `${this.locale}\u0000${text}`;
+    let assessment = this.assessed.get(key);
+    if (!assessment) {
+      assessment = assessText({ text, locale: this.locale }, toScreeningTranslate(this.deps.t));
+      this.assessed.set(key, assessment);
+    }
+    return assessment;
   }
 
   /** Says one message; a message with choices replaces the quick replies on offer. */

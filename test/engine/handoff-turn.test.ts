@@ -219,3 +219,28 @@ describe("the person's messages while a caseworker has the conversation", () => 
     expect(turn.state).toMatchObject({ consent: null, step: { name: "consent" } });
   });
 });
+
+describe("one screening per message, outside a handoff too", () => {
+  /** calls of the screening on the message itself (a case draft's assessment reads the whole story and answers) */
+  const screeningsOf = (text: string) =>
+    vi.mocked(assessText).mock.calls.filter(([input]) => input.text === text && input.answers === undefined).length;
+
+  test("a story at the menu is screened for danger and routed on one reading", async () => {
+    const { deps } = engine();
+    const atMenu: State = { ...waiting, step: { name: "menu" }, offered: [] };
+    const text = "saya dijanjikan kerja di restoran tapi paspor saya ditahan agen dan gaji tidak dibayar";
+    const turn = await runTurn(atMenu, { type: "text", text }, deps);
+    expect(turn.state.step.name).toBe("screening");
+    expect(screeningsOf(text)).toBe(1);
+  });
+
+  test("danger words at the menu are screened once and answered once", async () => {
+    const { deps, asked } = engine();
+    const atMenu: State = { ...waiting, step: { name: "menu" }, offered: [] };
+    const text = "tolong saya disekap majikan dan dipukul, tidak bisa keluar";
+    const turn = await runTurn(atMenu, { type: "text", text }, deps);
+    expect(turn.outputs[0]?.key).toBe("emergency.now");
+    expect(asked.filter((a) => a.startsWith("ticket"))).toEqual(["ticket emergency urgent"]);
+    expect(screeningsOf(text)).toBe(1);
+  });
+});

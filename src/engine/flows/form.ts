@@ -1,5 +1,3 @@
-import { assessText } from "../../domain/screening/index.ts";
-import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Flow, Turn } from "../turn.ts";
 import { respondToEmergency } from "./emergency.ts";
 import type { Choice } from "../types.ts";
@@ -61,7 +59,7 @@ export const formFlow: Flow<FormStep> = {
 
 /** Danger words of the form: emergency help and the urgent ticket, unless the screening already gave them. */
 async function raiseFormDanger(turn: Turn, text: string): Promise<void> {
-  const assessment = assessText({ text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
+  const assessment = turn.assess(text);
   if (assessment.emergency) return; // run-turn has already answered it
   await respondToEmergency(turn, assessment);
 }

@@ -1,6 +1,4 @@
-import { assessText } from "../../domain/screening/index.ts";
 import { detectRelative } from "../free-text/detect-relative.ts";
-import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Turn } from "../turn.ts";
 import { holdAndAsk } from "./hold-words.ts";
 import { startForm } from "./form.ts";
@@ -35,7 +33,7 @@ export async function routeFreeText(turn: Turn, text: string, options: { fromHel
     await startForm(turn, "tracing", { circumstances: text.slice(0, 1000) });
     return true;
   }
-  const assessment = assessText({ text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
+  const assessment = turn.assess(text);
   const words = text.trim().split(/\s+/).length;
   switch (assessment.intent) {
     case "help":

@@ -1,8 +1,7 @@
-import { assessText, type Assessment, type Language } from "../../domain/screening/index.ts";
+import type { Assessment, Language } from "../../domain/screening/index.ts";
 import { NAV_MENU } from "../choices.ts";
 import { normalizeReply } from "../keywords.ts";
 import { resolveChoice } from "../resolve-choice.ts";
-import { toScreeningTranslate } from "../screening-translate.ts";
 import type { Turn } from "../turn.ts";
 import type { Choice, Input, Step } from "../types.ts";
 import { formatContacts } from "./contacts.ts";
@@ -35,16 +34,15 @@ const NOTICE_LANGUAGES = new Set<Language>(["tl", "vi", "th", "my", "km", "zh", 
  * steps that take the person's story (their own flow screens it). `safety.danger` — or a typed "ya",
  * "yes", "bahaya" — goes straight to the emergency answer. A message in a language we do not read
  * gets a short notice in it, with the emergency numbers. Returns whether the message was answered here.
- * `assessed`: the message's assessment when the caller has made it already (each message is screened once).
  */
-export async function screenForDanger(turn: Turn, input: Input, assessed?: Assessment): Promise<boolean> {
+export async function screenForDanger(turn: Turn, input: Input): Promise<boolean> {
   if (input.type === "choice") return answerSafety(turn, input.id);
   if (input.type !== "text") return false;
   if (safetyOffered(turn)) {
     const typed = readTypedAnswer(input.text);
     if (typed !== undefined) return answerSafety(turn, typed);
   }
-  const assessment = assessed ?? assessDanger(turn, input.text);
+  const assessment = turn.assess(input.text);
   const continues = CONTINUES_AFTER_EMERGENCY.has(turn.state.step.name);
   if (assessment.emergency) {
     noticeLanguage(turn, assessment);
@@ -85,11 +83,6 @@ export async function screenForDanger(turn: Turn, input: Input, assessed?: Asses
   }
   noticeLanguage(turn, assessment);
   return false;
-}
-
-/** What the screening reads in the person's words (danger now, a danger signal, self-harm, the language). */
-export function assessDanger(turn: Turn, text: string): Assessment {
-  return assessText({ text, locale: turn.locale }, toScreeningTranslate(turn.deps.t));
 }
 
 function askSafety(turn: Turn): void {
