@@ -1,8 +1,6 @@
 import { beforeEach, describe, expect, test, vi } from "vitest";
 import { RESEARCHED_DIRECTORY } from "../../src/domain/contacts/help-line-directory.ts";
-import { assessText } from "../../src/domain/screening/index.ts";
-import { runTurn } from "../../src/engine/run-turn.ts";
-import { initialState, type EngineActions, type EngineDeps, type State } from "../../src/engine/types.ts";
+import type { EngineActions, EngineDeps, State } from "../../src/engine/types.ts";
 import { createI18n } from "../../src/i18n/create-i18n.ts";
 
 // The screening itself, counted: a message during a handoff is screened once.
@@ -10,6 +8,12 @@ vi.mock(import("../../src/domain/screening/index.ts"), async (importOriginal) =>
   const original = await importOriginal();
   return { ...original, assessText: vi.fn(original.assessText) };
 });
+// Files share a worker (vitest.config.ts, isolate: false): the engine may already be loaded with the real
+// screening, so it is loaded afresh here, against the mock.
+vi.resetModules();
+const { assessText } = await import("../../src/domain/screening/index.ts");
+const { runTurn } = await import("../../src/engine/run-turn.ts");
+const { initialState } = await import("../../src/engine/types.ts");
 
 const SAFE_WORD = "pisang goreng";
 
