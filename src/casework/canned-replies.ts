@@ -89,7 +89,8 @@ function renderContacts(contacts: HelpLineDirectory, locale: Locale, country: st
   return contacts
     .forCountry(country)
     .map((c) => {
-      const numbers = [c.phone, c.phoneFromAbroad, c.whatsapp ? `WhatsApp ${c.whatsapp}` : null].filter(Boolean);
+      // abroad an Indonesian line has only its international number
+      const numbers = [c.phone ?? c.phoneFromAbroad, c.whatsapp ? `WhatsApp ${c.whatsapp}` : null].filter(Boolean);
       return numbers.length ? `${c.name[locale]}: ${numbers.join(" · ")}` : c.name[locale];
     })
     .join("\n");

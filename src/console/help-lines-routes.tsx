@@ -3,7 +3,7 @@ import { z } from "zod";
 import { CaseworkError } from "../casework/casework-error.ts";
 import { addHelpLine, HelpLineAction, HelpLineEdit, NewHelpLine, saveHelpLine } from "../casework/save-help-line.ts";
 import { listHelpLines } from "../domain/contacts/help-line-book.ts";
-import { isShown } from "../domain/contacts/help-line.ts";
+import { visibilityOf } from "../domain/contacts/help-line.ts";
 import { countryName } from "../domain/contacts/country-name.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import type { ConsoleEnv } from "./console-env.ts";
@@ -90,7 +90,7 @@ export function mountHelpLineRoutes(
         lines={country ? all.filter((l) => l.country === country) : all}
         countries={countries}
         {...(country ? { country } : {})}
-        unconfirmedShown={all.filter((l) => l.review === "public_sources" && isShown(l)).length}
+        unconfirmedShown={all.filter((l) => visibilityOf(l) === "public_sources").length}
         nameOf={nameOf}
         {...(done ? { flash: done } : {})}
       />,

@@ -1,5 +1,5 @@
 import type { Db } from "../../db/create-prisma-client.ts";
-import { isShown, type HelpLine } from "./help-line.ts";
+import { visibilityOf } from "./help-line.ts";
 import { directoryOf, type HelpLineDirectory } from "./help-line-directory.ts";
 import { researchedHelpLines } from "./researched-help-lines.ts";
 
@@ -22,7 +22,7 @@ export async function listHelpLines(db: Db) {
 /** Lines people are given from public sources that no admin has confirmed yet (the settings page warns). */
 export async function countUnconfirmedShownLines(db: Db): Promise<number> {
   const lines = await db.helpLine.findMany({ where: { review: "public_sources" } });
-  return lines.filter(isShown).length;
+  return lines.filter((line) => visibilityOf(line) === "public_sources").length;
 }
 
 /**
@@ -31,8 +31,8 @@ export async function countUnconfirmedShownLines(db: Db): Promise<number> {
  * reads the table again (after an admin's change here, and every minute for changes made by another
  * instance on the same database).
  */
-export function createHelpLineBook(db: Db, initial: readonly HelpLine[] = []) {
-  let current = directoryOf(initial);
+export function createHelpLineBook(db: Db) {
+  let current = directoryOf([]);
   const directory: HelpLineDirectory = {
     national: () => current.national(),
     forCountry: (country) => current.forCountry(country),
