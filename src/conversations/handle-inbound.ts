@@ -113,7 +113,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     }
 
     const wiped = erased();
-    if (wiped && inbound.channel === "telegram") {
+    if (wiped && (inbound.channel === "telegram" || inbound.channel === "whatsapp")) {
       // Nothing of the person stays with a contact: the wipe's own message and its last replies go to a
       // durable wipe job (sealed under a key of its own), which deletes the chat and then says goodbye.
       const rendered = renderOutputs(outputs, state.locale, deps.t);

@@ -46,7 +46,9 @@ export function createWhatsAppSender(deps: {
   now?: () => number;
   onSent?: () => void;
   onRateLimited?: () => void;
-}): ChannelSender & { clear(): void } {
+  /** the chat's disappearing-messages timer in seconds, when it has one: every reply carries it */
+  expirationOf?: (jid: string) => number | undefined;
+}): WhatsAppSender {
   const pace = { ...DEFAULT_PACE, ...deps.pace };
   const now = deps.now ?? Date.now;
   const lastSentAt = new Map<string, number>();
@@ -98,11 +100,15 @@ export function createWhatsAppSender(deps: {
       lastSentAt.set(jid, sentAt);
       recent.push(sentAt);
       let sent: Awaited<ReturnType<WhatsAppSocket["sendMessage"]>>;
+      const expiration = deps.expirationOf?.(jid);
       try {
         sent = await socket.sendMessage(
           jid,
           { text: renderWhatsAppText(delivery) },
-          { messageId: toWhatsAppMessageId(delivery.messageId) },
+          {
+            messageId: toWhatsAppMessageId(delivery.messageId),
+            ...(expiration ? { ephemeralExpiration: expiration } : {}),
+          },
         );
       } catch (error) {
         return { status: "retry", error: `whatsapp send failed: ${maskError(error)}` };
@@ -113,6 +119,17 @@ export function createWhatsAppSender(deps: {
       const ref: WhatsAppMessageRef = { key: { remoteJid: sent?.key.remoteJid ?? jid, fromMe: true, id } };
       return { status: "sent", channelMessageId: id, channelRef: ref };
     },
+    async takeSlot(jid, signal) {
+      for (let wait = waitFor(jid); wait > 0; wait = waitFor(jid)) {
+        if (signal.aborted) return false;
+        await sleep(wait, signal);
+      }
+      if (signal.aborted) return false;
+      const at = now();
+      lastSentAt.set(jid, at);
+      recent.push(at);
+      return true;
+    },
     clear() {
       for (const timer of timers) clearTimeout(timer);
       timers.clear();
@@ -120,11 +137,28 @@ export function createWhatsAppSender(deps: {
   };
 }
 
+export type WhatsAppSender = ChannelSender & {
+  /**
+   * Waits until the pace allows one more call to this chat and counts it (the wipe's "delete for everyone"
+   * calls keep to the same pace as replies); false when `signal` aborted the wait.
+   */
+  takeSlot(jid: string, signal: AbortSignal): Promise<boolean>;
+  clear(): void;
+};
+
 /** A stable WhatsApp message id for one stored message, shaped like the ids WhatsApp Web makes. */
 export function toWhatsAppMessageId(messageId: string): string {
   return `3EB0${createHash("sha256").update(`lentera:${messageId}`).digest("hex").toUpperCase().slice(0, 18)}`;
 }
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+function sleep(ms: number, signal?: AbortSignal) {
+  return new Promise<void>((resolve) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener("abort", done);
+      resolve();
+    }
+    signal?.addEventListener("abort", done, { once: true });
+  });
 }

@@ -1,4 +1,4 @@
-import { normalizeMessageContent, type proto, type WAMessage } from "@whiskeysockets/baileys";
+import { normalizeMessageContent, proto, type WAMessage } from "@whiskeysockets/baileys";
 import type { Input } from "../../engine/types.ts";
 import { toPersonJid } from "./to-person-jid.ts";
 
@@ -23,7 +23,14 @@ export type IgnoreReason =
 
 /** What one Baileys message means to Lentera: an engine input from a person, or a reason to ignore it. */
 export type ParsedMessage =
-  | { status: "accepted"; jid: string; externalId: string; input: Input }
+  | {
+      status: "accepted";
+      jid: string;
+      externalId: string;
+      input: Input;
+      /** a photo's, video's or document's caption: read as text after its file (screened, the safe word wipes) */
+      caption?: Input;
+    }
   | { status: "ignored"; reason: IgnoreReason };
 
 /**
@@ -53,7 +60,42 @@ export function parseWhatsAppMessage(
   if (!content) return { status: "ignored", reason: "protocol" };
   const input = toInput(content, externalId);
   if (input.status === "ignored") return input;
-  return { status: "accepted", jid, externalId, input: input.input };
+  const caption = captionOf(content)?.trim();
+  return {
+    status: "accepted",
+    jid,
+    externalId,
+    input: input.input,
+    ...(caption ? { caption: { type: "text", text: caption.slice(0, MAX_TEXT_CHARS) } } : {}),
+  };
+}
+
+function captionOf(content: proto.IMessage): string | null | undefined {
+  return (
+    content.imageMessage?.caption ??
+    content.videoMessage?.caption ??
+    content.ptvMessage?.caption ??
+    content.documentMessage?.caption ??
+    content.documentWithCaptionMessage?.message?.documentMessage?.caption
+  );
+}
+
+/**
+ * The chat's disappearing-messages timer as this message shows it, in seconds (0: turned off), or undefined
+ * when the message does not say: the person turning the setting on or off (a protocol message), or the
+ * timer every message of such a chat carries in its context.
+ */
+export function chatExpiration(message: WAMessage): number | undefined {
+  const content = normalizeMessageContent(message.message);
+  if (!content) return undefined;
+  const protocol = content.protocolMessage;
+  if (protocol?.type === proto.Message.ProtocolMessage.Type.EPHEMERAL_SETTING)
+    return Number(protocol.ephemeralExpiration ?? 0);
+  for (const part of Object.values(content) as { contextInfo?: proto.IContextInfo | null }[]) {
+    const expiration = part && typeof part === "object" ? part.contextInfo?.expiration : undefined;
+    if (typeof expiration === "number") return expiration;
+  }
+  return undefined;
 }
 
 function toInput(

@@ -3,7 +3,8 @@ import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { maskError } from "./mask-error.ts";
-import { parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
+import { chatExpiration, parseWhatsAppMessage } from "./parse-whatsapp-message.ts";
+import { toPersonJid } from "./to-person-jid.ts";
 import type { WhatsAppCounters, WhatsAppSocket } from "./types.ts";
 
 /**
@@ -20,6 +21,8 @@ export function createWhatsAppReceiver(deps: {
   isStopped: () => boolean;
   /** whether this socket is still the open one (then the message is marked read) */
   isOpenSocket: (sock: WhatsAppSocket) => boolean;
+  /** the chat's disappearing-messages timer, as a message of the person shows it (0: off) */
+  onExpiration?: (jid: string, seconds: number) => void;
 }) {
   const { counters, log } = deps;
   const chats = new Map<string, Promise<void>>();
@@ -40,6 +43,9 @@ export function createWhatsAppReceiver(deps: {
 
   return function receive(sock: WhatsAppSocket, message: WAMessage, type: "notify" | "append") {
     counters.received += 1;
+    const expiration = chatExpiration(message);
+    const from = toPersonJid(message.key);
+    if (expiration !== undefined && from && !message.key.fromMe) deps.onExpiration?.(from, expiration);
     const parsed = parseWhatsAppMessage(message, type);
     if (parsed.status === "ignored") {
       counters.ignored += 1;
@@ -50,6 +56,7 @@ export function createWhatsAppReceiver(deps: {
     const previous = chats.get(key) ?? Promise.resolve();
     const run = previous.then(async () => {
       const jid = await toPhoneNumberJid(sock, parsed.jid);
+      if (expiration !== undefined && jid !== from) deps.onExpiration?.(jid, expiration);
       const result = await handleWithRetries(() =>
         deps.handleInbound({
           channel: "whatsapp",
@@ -57,6 +64,9 @@ export function createWhatsAppReceiver(deps: {
           input: parsed.input,
           externalId: parsed.externalId,
           channelRef: { key: { remoteJid: jid, fromMe: false, id: parsed.externalId } },
+          ...(parsed.caption
+            ? { followUps: [{ input: parsed.caption, externalId: `${parsed.externalId}:caption` }] }
+            : {}),
         }),
       );
       if (!result) return;

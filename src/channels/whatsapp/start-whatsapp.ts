@@ -1,12 +1,12 @@
 import { createWhatsAppSender } from "./create-whatsapp-sender.ts";
 import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
-import { createPanicWipes } from "./run-panic-wipes.ts";
 import { createWhatsAppConnection } from "./run-whatsapp-connection.ts";
+import { createWhatsAppWipeRunner } from "./run-wipe-jobs.ts";
 import type { WhatsAppCounters } from "./types.ts";
 import type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
 
 export { WHATSAPP_LEASE } from "./whatsapp-socket.ts";
-export { WIPE_DISAPPEARING_S } from "./run-panic-wipes.ts";
+export { WIPE_DISAPPEARING_S } from "./run-wipe-jobs.ts";
 export { reconnectDelayMs, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
 export type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
 
@@ -40,17 +40,25 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     counters,
     onOpen: () => {
       void deps.outbox.kick();
-      void track(wipes.flush());
+      void track(wipes.kick());
     },
     receive: (sock, message, type) => receive(sock, message, type),
   });
-  const wipes = createPanicWipes({
+  // The chats' disappearing-messages timers, as the person's messages carry them (replies carry them back).
+  const expirations = new Map<string, number>();
+  const wipes = createWhatsAppWipeRunner({
+    db: deps.db,
+    cipher: deps.cipher,
     log,
+    now: deps.now ?? (() => new Date()),
     openSocket: () => (connection.state() === "open" ? connection.socket() : undefined),
-    isStopped: () => connection.isStopped(),
-    kick: () => void deps.outbox.kick(),
+    sender: () => sender,
+    onDisappearing: (jid, seconds) => expirations.set(jid, seconds),
     onDeleted: () => void (counters.deleted += 1),
-    ...(deps.deleteIntervalMs !== undefined ? { deleteIntervalMs: deps.deleteIntervalMs } : {}),
+    onDone: () => {
+      deps.events.publish({ type: "wipe.done", channel: "whatsapp" });
+      void deps.outbox.kick();
+    },
   });
   const receive = createWhatsAppReceiver({
     cipher: deps.cipher,
@@ -60,6 +68,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     track,
     isStopped: () => connection.isStopped(),
     isOpenSocket: (sock) => sock === connection.socket() && connection.state() === "open",
+    onExpiration: (jid, seconds) => (seconds > 0 ? expirations.set(jid, seconds) : expirations.delete(jid)),
   });
 
   const sender = createWhatsAppSender({
@@ -70,15 +79,16 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     ...(deps.pace ? { pace: deps.pace } : {}),
     onSent: () => void (counters.sent += 1),
     onRateLimited: () => void (counters.rateLimited += 1),
+    expirationOf: (jid) => expirations.get(jid),
   });
   deps.outbox.register(sender);
+  // The wipe itself is a job stored with the erasure (domain/privacy/wipe-jobs.ts): run it now.
   const unsubscribe = deps.events.subscribe("chat.wiped", (event) => {
-    if (event.channel !== "whatsapp") return;
-    wipes.add(event);
-    return track(wipes.flush());
+    if (event.channel === "whatsapp") return track(wipes.kick());
   });
 
   void track(connection.start());
+  wipes.start();
 
   return {
     sender,
@@ -87,9 +97,11 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     requestPairingCode: (phone) => connection.requestPairingCode(phone),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
+      await wipes.idle();
     },
     async stop() {
       unsubscribe();
+      await wipes.stop();
       sender.clear();
       connection.stop();
       await Promise.allSettled([...inFlight]);

@@ -22,8 +22,8 @@ export type WhatsAppDeps = {
   reconnect?: { baseMs?: number; capMs?: number; pauseMs?: number };
   /** how long the socket lease lasts without renewal (default 30 s; renewed every third of it) */
   leaseTtlMs?: number;
-  /** wait between the deletions of a panic wipe (default 300 ms) */
-  deleteIntervalMs?: number;
+  /** the clock of wipe jobs (tests) */
+  now?: () => Date;
   /** this process's name in the lease (default host:pid:random) */
   holder?: string;
   random?: () => number;

@@ -15,9 +15,16 @@ export type WipeWork = {
   recipient: string;
   deletes: ChannelMessageRef[];
   sends: WipeReply[];
+  /** a wipe the person asked for (the safe word, "hapus"), not a late deletion: WhatsApp also clears the chat */
+  panic: boolean;
+  /** WhatsApp: disappearing messages are already on in the chat (set once, not again on a retry) */
+  disappearingOn: boolean;
   attempts: number;
   expiresAt: Date;
 };
+
+/** What a job keeps sealed: the work left, never in clear. */
+type WipeBody = { deletes: ChannelMessageRef[]; sends: WipeReply[]; panic?: boolean; disappearingOn?: boolean };
 
 /** How long a channel lets a message be deleted for everyone (Telegram 48 h, WhatsApp about 2 days). */
 export const DELETABLE_FOR_MS: Record<Channel, number> = {
@@ -37,8 +44,17 @@ const owner = (id: string) => `wipe:${id}`;
 export async function createWipeJob(
   tx: Tx | Db,
   cipher: Cipher,
-  input: { channel: Channel; recipient: string; deletes: ChannelMessageRef[]; sends: WipeReply[]; now: Date },
+  input: {
+    channel: Channel;
+    recipient: string;
+    deletes: ChannelMessageRef[];
+    sends: WipeReply[];
+    now: Date;
+    /** default true: the person asked for it */
+    panic?: boolean;
+  },
 ): Promise<string> {
+  const body: WipeBody = { deletes: input.deletes, sends: input.sends, panic: input.panic ?? true };
   const id = randomUUID();
   const key = await personKeyFor(tx, cipher, owner(id));
   await tx.wipeJob.create({
@@ -46,11 +62,7 @@ export async function createWipeJob(
       id,
       channel: input.channel,
       recipientEnc: cipher.sealFor(key, input.recipient, sealedAt("WipeJob", "recipientEnc", id)),
-      messagesEnc: cipher.sealJsonFor(
-        key,
-        { deletes: input.deletes, sends: input.sends },
-        sealedAt("WipeJob", "messagesEnc", id),
-      ),
+      messagesEnc: cipher.sealJsonFor(key, body, sealedAt("WipeJob", "messagesEnc", id)),
       nextAttemptAt: input.now,
       expiresAt: new Date(input.now.getTime() + DELETABLE_FOR_MS[input.channel]),
       createdAt: input.now,
@@ -73,6 +85,7 @@ export async function addLateDeletion(
     ],
     sends: [],
     now: input.now,
+    panic: false,
   });
 }
 
@@ -92,16 +105,15 @@ export async function claimWipeJobs(db: Db, cipher: Cipher, channel: Channel, no
     if (taken.count !== 1) continue;
     await loadPersonKeys(db, cipher, [job.recipientEnc]);
     try {
-      const body = cipher.decryptJson<{ deletes: ChannelMessageRef[]; sends: WipeReply[] }>(
-        job.messagesEnc,
-        sealedAt("WipeJob", "messagesEnc", job.id),
-      );
+      const body = cipher.decryptJson<WipeBody>(job.messagesEnc, sealedAt("WipeJob", "messagesEnc", job.id));
       work.push({
         id: job.id,
         channel: job.channel,
         recipient: cipher.decrypt(job.recipientEnc, sealedAt("WipeJob", "recipientEnc", job.id)),
         deletes: body.deletes,
         sends: body.sends,
+        panic: body.panic ?? body.sends.length > 0,
+        disappearingOn: body.disappearingOn ?? false,
         attempts: job.attempts + 1,
         expiresAt: job.expiresAt,
       });
@@ -126,7 +138,12 @@ export async function saveWipeProgress(
     data: {
       messagesEnc: cipher.sealJsonFor(
         key,
-        { deletes: work.deletes, sends: work.sends },
+        {
+          deletes: work.deletes,
+          sends: work.sends,
+          panic: work.panic,
+          disappearingOn: work.disappearingOn,
+        } satisfies WipeBody,
         sealedAt("WipeJob", "messagesEnc", work.id),
       ),
       nextAttemptAt: retryAt,

@@ -18,6 +18,10 @@ export type SentCall = {
   options?: MiscMessageGenerationOptions;
 };
 
+const callTimes = new WeakMap<SentCall, number>();
+/** When a recorded call was made (Date.now()). */
+export const timeOf = (call: SentCall): number => callTimes.get(call) ?? NaN;
+
 /**
  * A stand-in for WhatsApp's servers behind Baileys: every `makeWASocket` call gives a FakeSocket whose `ev`
  * emits real-shaped `connection.update` and `messages.upsert` events (built with Baileys' own `proto`), and
@@ -63,6 +67,8 @@ export class FakeSocket {
   readonly signalRepository = { lidMapping: { getPNForLID: async (lid: string) => this.lidToPn.get(lid) ?? null } };
   /** the next sendMessage throws this (e.g. an error that names the chat, as libsignal's do) */
   failNextWith: Error | undefined;
+  /** called before each sendMessage is recorded; throwing makes the call fail (e.g. the connection drops mid-wipe) */
+  beforeSend: ((content: AnyMessageContent, socket: FakeSocket) => void) | undefined;
 
   constructor(
     readonly index: number,
@@ -80,7 +86,10 @@ export class FakeSocket {
       this.failNextWith = undefined;
       throw error;
     }
-    this.log.push({ socket: this.index, jid, content, ...(options ? { options } : {}) });
+    this.beforeSend?.(content, this);
+    const call: SentCall = { socket: this.index, jid, content, ...(options ? { options } : {}) };
+    callTimes.set(call, Date.now());
+    this.log.push(call);
     const id = options?.messageId ?? `3EB0${Math.random().toString(16).slice(2, 20).toUpperCase()}`;
     return proto.WebMessageInfo.fromObject({
       key: { remoteJid: jid, fromMe: true, id },
@@ -135,7 +144,7 @@ export class FakeSocket {
 }
 
 /** An error shaped like Baileys' Boom errors: `output.statusCode` carries the DisconnectReason. */
-function closedError(statusCode: number, message: string): Error {
+export function closedError(statusCode: number, message: string): Error {
   return Object.assign(new Error(message), {
     isBoom: true,
     output: { statusCode, payload: { statusCode, error: message, message } },

@@ -72,36 +72,6 @@ describe("the panic wipe on WhatsApp", () => {
     expect(left.map((m) => m.channelMessageId)).not.toEqual(expect.arrayContaining([sentIds[0]]));
   });
 
-  test("a wipe asked while disconnected runs once the socket is back", async () => {
-    const jid = nextJid();
-    await converse(jid);
-    const sentIds = callsTo(jid).map((c) => c.options?.messageId);
-    wa.fake.current().close(428);
-    await until(() => wa.handle.getStatus().state === "reconnecting", "reconnecting");
-    lentera.events.publish({
-      type: "chat.wiped",
-      channel: "whatsapp",
-      contactId: "c",
-      recipient: jid,
-      messages: sentIds.map((id) => ({
-        direction: "outbound" as const,
-        channelMessageId: id ?? null,
-        channelRef: { key: { remoteJid: jid, fromMe: true, id } },
-        sentAt: new Date().toISOString(),
-      })),
-    });
-    await sleep(100);
-    expect(callsTo(jid).filter((c) => "delete" in c.content)).toHaveLength(0);
-
-    await until(() => wa.fake.sockets.length === 2, "a new socket");
-    wa.fake.current().open();
-    await until(
-      () => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length,
-      "the deletions after reconnecting",
-    );
-    expect(callsTo(jid).filter((c) => "disappearingMessagesInChat" in c.content)).toHaveLength(1);
-  });
-
   test("wipes of other channels are not WhatsApp's business", async () => {
     const before = wa.fake.sent.length;
     lentera.events.publish({

@@ -21,7 +21,6 @@ export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<Whats
     pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
     reconnect: { baseMs: 10, capMs: 40 },
     leaseTtlMs: 400,
-    deleteIntervalMs: 0,
     ...overrides,
   });
   return { fake, handle };
