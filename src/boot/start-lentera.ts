@@ -3,6 +3,7 @@ import { serve, type ServerType } from "@hono/node-server";
 import type { Hono } from "hono";
 import type { Env } from "../config/env.ts";
 import { createInboundHandler, type HandleInbound } from "../conversations/handle-inbound.ts";
+import { createAddressMerger } from "../conversations/merge-addresses.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
 import { openMasterKey } from "../db/open-master-key.ts";
 import { secureDataDir } from "./secure-data-dir.ts";
@@ -140,6 +141,7 @@ export async function startLentera(
       ...(env.SAFE_WORD ? { safeWord: env.SAFE_WORD } : {}),
     };
     const handleInbound = createInboundHandler(conversationDeps);
+    const mergeAddresses = createAddressMerger({ db, cipher });
     // Baileys is loaded only when WhatsApp is on.
     const whatsapp = env.WHATSAPP_ENABLED
       ? (await import("../channels/whatsapp/start-whatsapp.ts")).startWhatsApp({
@@ -149,6 +151,7 @@ export async function startLentera(
           events,
           outbox,
           handleInbound,
+          mergeAddresses: (lid, pn) => mergeAddresses("whatsapp", lid, pn),
           ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}),
         })
       : undefined;

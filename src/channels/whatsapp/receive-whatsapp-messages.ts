@@ -23,6 +23,8 @@ export function createWhatsAppReceiver(deps: {
   isOpenSocket: (sock: WhatsAppSocket) => boolean;
   /** the chat's disappearing-messages timer, as a message of the person shows it (0: off) */
   onExpiration?: (jid: string, seconds: number) => void;
+  /** one person at two addresses (@lid and phone number) becomes one contact */
+  link?: (lid: string, pn: string) => Promise<void>;
 }) {
   const { counters, log } = deps;
   const chats = new Map<string, Promise<void>>();
@@ -56,6 +58,8 @@ export function createWhatsAppReceiver(deps: {
     const previous = chats.get(key) ?? Promise.resolve();
     const run = previous.then(async () => {
       const jid = await toPhoneNumberJid(sock, parsed.jid);
+      const lid = [message.key.remoteJid, parsed.jid].find((address) => address && isLidUser(address));
+      if (lid && jid !== lid) await deps.link?.(lid, jid);
       if (expiration !== undefined && jid !== from) deps.onExpiration?.(jid, expiration);
       const result = await handleWithRetries(() =>
         deps.handleInbound({

@@ -42,6 +42,8 @@ export function createWhatsAppConnection(
     /** the socket opened: send what waits, run pending wipes */
     onOpen: () => void;
     receive: (sock: WhatsAppSocket, message: WAMessage, type: "notify" | "append") => void;
+    /** WhatsApp told us a person's @lid address and phone number */
+    onLidMapping?: (lid: string, pn: string) => void;
   },
 ): WhatsAppConnection {
   const { log } = deps;
@@ -150,6 +152,9 @@ export function createWhatsAppConnection(
         );
       });
       sock.ev.on("connection.update", (update) => void track(onConnectionUpdate(gen, update)));
+      sock.ev.on("lid-mapping.update", ({ lid, pn }) => {
+        if (gen === generation) hooks.onLidMapping?.(lid, pn);
+      });
       sock.ev.on("messages.upsert", ({ messages, type }) => {
         if (gen === generation) for (const message of messages) hooks.receive(sock, message, type);
       });

@@ -90,7 +90,7 @@ export function createWhatsAppWipeRunner(deps: {
         const at = job.deletes[0]!.sentAt ? Date.parse(job.deletes[0]!.sentAt) : Infinity;
         if (key && at >= oldest) {
           if (!(await pace.takeSlot(jid, stopping.signal))) break;
-          await sock.sendMessage(jid, { delete: key });
+          await sock.sendMessage(key.remoteJid!, { delete: key });
           deps.onDeleted();
         }
         job.deletes.shift();
@@ -180,11 +180,16 @@ export function createWhatsAppWipeRunner(deps: {
   };
 }
 
-/** The key of a message Lentera sent, the only kind that can be deleted for everyone. */
+/**
+ * The key of a message Lentera sent, the only kind that can be deleted for everyone, in the chat it was sent
+ * to (a person seen at two addresses has messages in both).
+ */
 function ownKey(jid: string, message: ChannelMessageRef): WAMessageKey | undefined {
   if (message.direction !== "outbound") return undefined;
-  const id = (message.channelRef as { key?: { id?: unknown } } | null | undefined)?.key?.id ?? message.channelMessageId;
-  return typeof id === "string" && id ? { remoteJid: jid, fromMe: true, id } : undefined;
+  const stored = (message.channelRef as { key?: { id?: unknown; remoteJid?: unknown } } | null | undefined)?.key;
+  const id = stored?.id ?? message.channelMessageId;
+  const remoteJid = typeof stored?.remoteJid === "string" && stored.remoteJid ? stored.remoteJid : jid;
+  return typeof id === "string" && id ? { remoteJid, fromMe: true, id } : undefined;
 }
 
 /** The chat's latest message, either side's: WhatsApp clears a chat up to a message it names. */

@@ -1,4 +1,5 @@
 import { createWhatsAppSender } from "./create-whatsapp-sender.ts";
+import { createAddressLinker } from "./link-addresses.ts";
 import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
 import { createWhatsAppConnection } from "./run-whatsapp-connection.ts";
 import { createWhatsAppWipeRunner } from "./run-wipe-jobs.ts";
@@ -43,7 +44,9 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       void track(wipes.kick());
     },
     receive: (sock, message, type) => receive(sock, message, type),
+    onLidMapping: (lid, pn) => void track(link(lid, pn)),
   });
+  const link = createAddressLinker({ log, ...(deps.mergeAddresses ? { merge: deps.mergeAddresses } : {}) });
   // The chats' disappearing-messages timers, as the person's messages carry them (replies carry them back).
   const expirations = new Map<string, number>();
   const wipes = createWhatsAppWipeRunner({
@@ -68,6 +71,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     track,
     isStopped: () => connection.isStopped(),
     isOpenSocket: (sock) => sock === connection.socket() && connection.state() === "open",
+    link,
     onExpiration: (jid, seconds) => (seconds > 0 ? expirations.set(jid, seconds) : expirations.delete(jid)),
   });
 

@@ -5,6 +5,7 @@ import type { EventBus } from "../../events/event-bus.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
 import type { WhatsAppPace } from "./create-whatsapp-sender.ts";
+import type { MergeAddresses } from "./link-addresses.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "./types.ts";
 
 /** What the WhatsApp channel is started with (boot/start-lentera.ts), and what it hands back. */
@@ -15,6 +16,8 @@ export type WhatsAppDeps = {
   events: EventBus;
   outbox: { register(sender: ChannelSender): void; kick(): Promise<number> };
   handleInbound: HandleInbound;
+  /** joins a person's `@lid` contact to their phone-number contact when WhatsApp reveals both */
+  mergeAddresses?: MergeAddresses;
   /** `makeWASocket` in production (the default, loaded on first use); a fake in tests */
   socketFactory?: WhatsAppSocketFactory;
   pace?: Partial<WhatsAppPace>;

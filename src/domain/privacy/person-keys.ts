@@ -6,6 +6,16 @@ export function sealedAt(model: string, column: string, rowId: string): string {
   return `${model}.${column}/${rowId}`;
 }
 
+const MERGED = "+merged:";
+
+/**
+ * The owner of a key that came with a contact merged into another (one person seen at two addresses): the
+ * data sealed under it stays readable, and erasing `into` destroys it with `into`'s own key.
+ */
+export function mergedKeyOwner(into: string, from: string): string {
+  return `${into}${MERGED}${from}`;
+}
+
 /**
  * The person key of a contact (or of a wipe job: `owner` is any stable id), created on first use. The
  * unwrapped key is kept in this process's memory so that synchronous code can seal and read with it.
@@ -60,8 +70,9 @@ export async function loadAllPersonKeys(db: Db, cipher: Cipher): Promise<number>
 
 /** Destroys a person key for good (the row, and this process's copy): their sealed data can never be read again. */
 export async function destroyPersonKey(tx: Tx | Db, cipher: Cipher, owner: string): Promise<void> {
-  const rows = await tx.personKey.findMany({ where: { contactId: owner }, select: { id: true } });
-  await tx.personKey.deleteMany({ where: { contactId: owner } });
+  const where = { OR: [{ contactId: owner }, { contactId: { startsWith: `${owner}${MERGED}` } }] };
+  const rows = await tx.personKey.findMany({ where, select: { id: true } });
+  await tx.personKey.deleteMany({ where });
   for (const row of rows) cipher.keys.forget(row.id);
 }
 

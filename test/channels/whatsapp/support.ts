@@ -3,6 +3,7 @@ import {
   type WhatsAppDeps,
   type WhatsAppHandle,
 } from "../../../src/channels/whatsapp/start-whatsapp.ts";
+import { createAddressMerger } from "../../../src/conversations/merge-addresses.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
 import type { TestLentera } from "../../support/create-test-lentera.ts";
 import { createFakeWhatsApp } from "./fake-whatsapp.ts";
@@ -17,6 +18,7 @@ export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<Whats
     events: lentera.events,
     outbox: lentera.outbox,
     handleInbound: lentera.handleInbound,
+    mergeAddresses: (lid, pn) => createAddressMerger(lentera)("whatsapp", lid, pn),
     socketFactory: fake.factory,
     pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
     reconnect: { baseMs: 10, capMs: 40 },
