@@ -1,6 +1,7 @@
 import { createDecipheriv, hkdfSync } from "node:crypto";
 import { readdir, readFile, rm } from "node:fs/promises";
 import path from "node:path";
+import pg from "pg";
 import { afterAll, expect, test } from "vitest";
 import { createDataDir } from "../support/create-data-dir.ts";
 import { consentedChat } from "../flows/flow-support.ts";
@@ -34,51 +35,117 @@ const story = (p: Person, lang: "id" | "en") =>
 
 const markersOf = (p: Person) => [p.name, p.phone, p.passport];
 
+/** Telegram chat ids long enough not to turn up by chance in a server's files. */
+const ERASED_CHAT = 773019301;
+const KEPT_CHAT = 773019302;
+
+type People = { erased: string[]; kept: string[] };
+
+/** Two people on the web chat and two on Telegram tell their stories; one of each erases. */
+async function tellAndErase(h: TelegramHarness, beforeErasure?: (people: People) => Promise<void>): Promise<People> {
+  const webErased = person("Webhapus", 1);
+  const webKept = person("Webtetap", 2);
+  const tgErased = person("Telehapus", 3);
+  const tgKept = person("Teletetap", 4);
+
+  const a = await consentedChat(h.lentera.app, "en");
+  await a.say(story(webErased, "en"));
+  const b = await consentedChat(h.lentera.app, "id");
+  await b.say(story(webKept, "id"));
+
+  const c = h.person(ERASED_CHAT, { languageCode: "en" });
+  await c.send(c.textUpdate("/start"));
+  await c.press("lang.en");
+  await c.press("consent.accept");
+  await c.say(story(tgErased, "en"));
+  const d = h.person(KEPT_CHAT, { languageCode: "id" });
+  await d.send(d.textUpdate("/start"));
+  await d.press("lang.id");
+  await d.press("consent.accept");
+  await d.say(story(tgKept, "id"));
+
+  const people = {
+    erased: [...markersOf(webErased), ...markersOf(tgErased), String(ERASED_CHAT)],
+    kept: [...markersOf(webKept), ...markersOf(tgKept), String(KEPT_CHAT)],
+  };
+  await beforeErasure?.(people);
+  // one of each erases: "delete" confirmed on the web, the panic wipe on Telegram
+  await a.say("delete");
+  await a.tap("erase.yes");
+  await c.send(c.textUpdate("/hapus"));
+  await h.settle();
+  await h.lentera.telegram?.idle();
+  expect(await h.lentera.db.wipeJob.count()).toBe(0);
+  return people;
+}
+
+function expectNothingOfTheErased(found: { clear: string; decrypted: string }, people: People) {
+  for (const marker of people.erased) {
+    expect(found.clear.includes(marker), `${marker} in clear`).toBe(false);
+    expect(found.decrypted.includes(marker), `${marker} decrypted`).toBe(false);
+  }
+  for (const marker of people.kept)
+    expect(found.decrypted.includes(marker), `${marker} decrypted (the scan reads the format)`).toBe(true);
+}
+
 test.runIf(onPglite)(
   "after erasure and a clean shutdown, no file under DATA_DIR holds the erased people's words, in clear or decrypted",
   async () => {
     dataDir = await createDataDir("lentera-erasure-");
     h = await startTelegramHarness({ env: { DATA_DIR: dataDir } });
-    const webErased = person("Webhapus", 1);
-    const webKept = person("Webtetap", 2);
-    const tgErased = person("Telehapus", 3);
-    const tgKept = person("Teletetap", 4);
-
-    const a = await consentedChat(h.lentera.app, "en");
-    await a.say(story(webErased, "en"));
-    const b = await consentedChat(h.lentera.app, "id");
-    await b.say(story(webKept, "id"));
-
-    const c = h.person(9301, { languageCode: "en" });
-    await c.send(c.textUpdate("/start"));
-    await c.press("lang.en");
-    await c.press("consent.accept");
-    await c.say(story(tgErased, "en"));
-    const d = h.person(9302, { languageCode: "id" });
-    await d.send(d.textUpdate("/start"));
-    await d.press("lang.id");
-    await d.press("consent.accept");
-    await d.say(story(tgKept, "id"));
-
-    // one of each erases: "delete" confirmed on the web, the panic wipe on Telegram
-    await a.say("delete");
-    await a.tap("erase.yes");
-    await c.send(c.textUpdate("/hapus"));
-    await h.settle();
-    await h.lentera.telegram?.idle();
-    expect(await h.lentera.db.wipeJob.count()).toBe(0);
-
+    const people = await tellAndErase(h);
     await h.close();
     h = undefined;
+    expectNothingOfTheErased(await scan(dataDir, [dataDir]), people);
+  },
+  240_000,
+);
 
-    const found = await scan(dataDir);
-    for (const marker of [...markersOf(webErased), ...markersOf(tgErased), "9301"]) {
-      expect(found.clear.includes(marker), `${marker} in clear`).toBe(false);
-      expect(found.decrypted.includes(marker), `${marker} decrypted`).toBe(false);
-    }
-    for (const marker of [...markersOf(webKept), ...markersOf(tgKept)])
-      expect(found.decrypted.includes(marker), `${marker} decrypted (the scan reads the format)`).toBe(true);
-    expect(found.decrypted.includes("9302"), "the kept Telegram chat id").toBe(true);
+test.runIf(!onPglite)(
+  "on PostgreSQL, after erasure and a clean shutdown, the database's files and the server's WAL hold none of the erased people's words",
+  async () => {
+    let found: { clear: string; decrypted: string } | undefined;
+    let keyDir = "";
+    h = await startTelegramHarness({
+      beforeDrop: async ({ name, server }) => {
+        const client = new pg.Client({ connectionString: server });
+        await client.connect();
+        try {
+          const setting = async (name: string) =>
+            String(Object.values((await client.query(`SHOW ${name}`)).rows[0] as object)[0]);
+          expect(await setting("wal_recycle"), "PostgreSQL runs with wal_recycle = off (README, Encryption)").toBe(
+            "off",
+          );
+          const root = await setting("data_directory");
+          const { rows } = await client.query<{ oid: number }>("SELECT oid FROM pg_database WHERE datname = $1", [
+            name,
+          ]);
+          const dirs = [
+            path.join(root, "base", String(rows[0]!.oid)),
+            path.join(root, "global"),
+            path.join(root, "pg_wal"),
+          ];
+          found = await scan(keyDir, dirs);
+        } finally {
+          await client.end();
+        }
+      },
+    });
+    keyDir = h.lentera.dataDir;
+    const [{ dir }] = (await h.lentera.db.$queryRaw<
+      { dir: string }[]
+    >`SELECT current_setting('data_directory') AS dir`) as [{ dir: string }];
+    const people = await tellAndErase(h, async ({ erased }) => {
+      // before the erasure the server's WAL does hold the stories (the scan reads it)
+      await h!.lentera.db.$executeRawUnsafe("CHECKPOINT");
+      const wal = await scan(keyDir, [path.join(dir, "pg_wal")]);
+      for (const marker of erased.slice(0, 3))
+        expect(wal.decrypted.includes(marker), `${marker} in the WAL`).toBe(true);
+    });
+    await h.close();
+    h = undefined;
+    expect(found, "the scan ran before the test database was dropped").toBeDefined();
+    expectNothingOfTheErased(found!, people);
   },
   240_000,
 );
@@ -89,7 +156,7 @@ test.runIf(onPglite)(
     expect(dataDir, "runs after the scan above").not.toBe("");
     h = await startTelegramHarness({ env: { DATA_DIR: dataDir } });
     try {
-      const c = h.person(9301, { languageCode: "en" });
+      const c = h.person(ERASED_CHAT, { languageCode: "en" });
       // a fresh harness numbers updates from the same start: skip past the first run's (Telegram never reuses them)
       for (let i = 0; i < 500; i++) c.textUpdate("");
       await c.send(c.textUpdate("/start"));
@@ -100,7 +167,10 @@ test.runIf(onPglite)(
       await c.say("They keep my passport and I cannot leave the house. Please help me.");
       const contact = await h.lentera.db.contact.findUniqueOrThrow({
         where: {
-          channel_channelUserKey: { channel: "telegram", channelUserKey: h.lentera.cipher.lookupKey("9301") },
+          channel_channelUserKey: {
+            channel: "telegram",
+            channelUserKey: h.lentera.cipher.lookupKey(String(ERASED_CHAT)),
+          },
         },
         include: { tickets: true },
       });
@@ -139,8 +209,8 @@ test.runIf(onPglite)(
 );
 
 /** Every file's bytes, and every envelope in them opened with the key file (AES-CTR: no tag, no AAD). */
-async function scan(dir: string): Promise<{ clear: string; decrypted: string }> {
-  const master = Buffer.from((await readFile(path.join(dir, "encryption.key"), "utf8")).trim(), "base64");
+async function scan(keyDir: string, dirs: string[]): Promise<{ clear: string; decrypted: string }> {
+  const master = Buffer.from((await readFile(path.join(keyDir, "encryption.key"), "utf8")).trim(), "base64");
   const derive = (info: string) => Buffer.from(hkdfSync("sha256", master, Buffer.alloc(0), info, 32));
   const orgKey = derive("lentera/aes-256-gcm");
   const wrapKey = derive("lentera/key-wrap");
@@ -152,21 +222,27 @@ async function scan(dir: string): Promise<{ clear: string; decrypted: string }> 
       else if (entry.isFile()) files.push(p);
     }
   };
-  await walk(dir);
+  for (const dir of dirs) await walk(dir);
   const clearParts: string[] = [];
   const v1: Buffer[] = [];
-  const v2: Buffer[] = [];
-  const personKeys: Buffer[] = [];
+  const v2: { keyId: string; raw: Buffer }[] = [];
+  // a PersonKey row holds its id, its owner and the wrapped key, in that order, in heap and WAL alike
+  const personKeys = new Map<string, Buffer[]>();
   for (const file of files) {
     const text = (await readFile(file)).toString("latin1");
     clearParts.push(text);
     for (const m of text.matchAll(/v1:([A-Za-z0-9+/]{40,}={0,2})/g)) v1.push(Buffer.from(m[1]!, "base64"));
-    for (const m of text.matchAll(/v2:[0-9a-f]{32}:([A-Za-z0-9+/]{40,}={0,2})/g)) v2.push(Buffer.from(m[1]!, "base64"));
-    for (const m of text.matchAll(/w1:([A-Za-z0-9+/]{40,}={0,2})/g))
-      personKeys.push(ctr(wrapKey, Buffer.from(m[1]!, "base64")).subarray(0, 32));
+    for (const m of text.matchAll(/v2:([0-9a-f]{32}):([A-Za-z0-9+/]{40,}={0,2})/g))
+      v2.push({ keyId: m[1]!, raw: Buffer.from(m[2]!, "base64") });
+    for (const m of text.matchAll(/([0-9a-f]{32})[\s\S]{1,120}?w1:([A-Za-z0-9+/]{40,}={0,2})/g)) {
+      const keys = personKeys.get(m[1]!) ?? [];
+      keys.push(ctr(wrapKey, Buffer.from(m[2]!, "base64")).subarray(0, 32));
+      personKeys.set(m[1]!, keys);
+    }
   }
   const out: string[] = v1.map((raw) => ctr(orgKey, raw).toString("utf8"));
-  for (const raw of v2) for (const key of personKeys) out.push(ctr(key, raw).toString("utf8"));
+  for (const { keyId, raw } of v2)
+    for (const key of personKeys.get(keyId) ?? []) out.push(ctr(key, raw).toString("utf8"));
   return { clear: clearParts.join("\n"), decrypted: out.join("\n") };
 }
 

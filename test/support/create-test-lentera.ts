@@ -11,6 +11,7 @@ import { createDataDir } from "./create-data-dir.ts";
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
+export type BeforeDrop = (database: { name: string; server: string }) => Promise<void>;
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
 /**
@@ -25,14 +26,18 @@ export async function createTestLentera(
     whatsappSocketFactory?: WhatsAppSocketFactory;
     sleep?: Sleep;
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    /** PostgreSQL runs: called after a clean shutdown, before the test database is dropped (a disk scan) */
+    beforeDrop?: BeforeDrop;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
   const dataDir = server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir();
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
+  let beforeDrop = async () => {};
   if (server) {
     const name = `lentera_test_${randomBytes(6).toString("hex")}`;
+    if (options.beforeDrop) beforeDrop = () => options.beforeDrop!({ name, server });
     await withClient(server, (client) => client.query(`CREATE DATABASE ${name}`));
     const url = new URL(server);
     url.pathname = `/${name}`;
@@ -67,6 +72,7 @@ export async function createTestLentera(
     env,
     close: async () => {
       await lentera.close();
+      await beforeDrop();
       await dropDatabase();
       await rm(dataDir, { recursive: true, force: true });
     },

@@ -1,5 +1,5 @@
 import { expect } from "vitest";
-import { createTestLentera } from "../../support/create-test-lentera.ts";
+import { createTestLentera, type BeforeDrop } from "../../support/create-test-lentera.ts";
 import { startFakeTelegramApi } from "../../support/fake-telegram-api.ts";
 import { createInstantSleep } from "../../support/instant-sleep.ts";
 
@@ -13,7 +13,13 @@ type Keyboard = { inline_keyboard: { text: string; callback_data?: string; url?:
  * Lentera with Telegram on (webhook mode unless the env says otherwise) against a fake Bot API, and
  * people who write to it the way Telegram delivers their updates.
  */
-export async function startTelegramHarness(options: { env?: Record<string, string>; now?: () => Date } = {}) {
+export async function startTelegramHarness(
+  options: {
+    env?: Record<string, string>;
+    now?: () => Date;
+    beforeDrop?: BeforeDrop;
+  } = {},
+) {
   const api = await startFakeTelegramApi();
   // alert retries back off on a clock that records the waits instead of sitting through them
   const sleep = createInstantSleep();
@@ -25,6 +31,7 @@ export async function startTelegramHarness(options: { env?: Record<string, strin
       ...options.env,
     },
     ...(options.now ? { now: options.now } : {}),
+    ...(options.beforeDrop ? { beforeDrop: options.beforeDrop } : {}),
     sleep,
     // a whole flow is more than Telegram's burst of 20 messages a chat: no real second between the rest
     telegramThrottle: { reservoir: 1000, reservoirIncreaseMaximum: 1000 },
