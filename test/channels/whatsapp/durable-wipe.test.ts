@@ -77,6 +77,15 @@ describe("the WhatsApp wipe is a job that survives", () => {
       goodbye = last.map((c) => (c.content as { text: string }).text);
       expect(goodbye.length).toBeGreaterThanOrEqual(1);
       expect(await lentera.db.wipeJob.count()).toBe(0);
+
+      // the next message starts cleanly: the notice first, word for word what they were shown the first time
+      const notice = wa.fake.textsTo(jid)[2]!;
+      expect(notice).toMatch(/\n1\. /);
+      const told = wa.fake.textsTo(jid).length;
+      wa.fake.current().upsert([text(jid, "halo?")]);
+      await until(() => wa.fake.textsTo(jid).includes(notice, told), "the notice again");
+      await wa.handle.idle();
+      expect(wa.fake.textsTo(jid).at(-1)).toBe(notice);
     } finally {
       await wa.handle.stop();
     }
