@@ -60,7 +60,7 @@ export async function sendCaseworkerMessage(
       channel: conversation.channel,
       author: "caseworker",
       caseworkerId: ctx.actor.id,
-      messages: [{ text }],
+      messages: [{ text, ...(conversation.threadId ? { thread: conversation.threadId } : {}) }],
     });
     if (ticket.status === "claimed")
       await tx.ticket.update({ where: { id: ticket.id }, data: { status: "in_progress" } });

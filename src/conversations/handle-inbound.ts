@@ -101,7 +101,15 @@ export function createInboundHandler(deps: ConversationDeps) {
       ...(deps.safeWord ? { safeWord: deps.safeWord } : {}),
     });
 
-    if (!(await saveState(tx, conversation, state, { lastInboundAt: now }))) throw new VersionConflict();
+    // Telegram: replies, the caseworker's too, go to the topic the person last wrote in.
+    const threadId = inbound.channel === "telegram" ? (inbound.threadId ?? null) : undefined;
+    if (
+      !(await saveState(tx, conversation, state, {
+        lastInboundAt: now,
+        ...(threadId !== undefined ? { threadId } : {}),
+      }))
+    )
+      throw new VersionConflict();
     if (state.locale !== before.locale)
       await tx.contact.update({ where: { id: conversation.contactId }, data: { locale: state.locale } });
     if (forCaseworker && !inHandoff(state)) {
@@ -156,6 +164,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       outputs,
       locale: state.locale,
       ...(key ? { key } : {}),
+      ...(threadId ? { threadId } : {}),
     });
     const chatWiped = events.some((event) => event.type === "chat.wiped");
     return {

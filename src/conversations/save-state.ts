@@ -11,7 +11,7 @@ export async function saveState(
   tx: Tx,
   conversation: { id: string; version: number; mode: ConversationMode; caseworkerId: string | null },
   state: State,
-  extra: { lastInboundAt?: Date; caseworkerId?: string } = {},
+  extra: { lastInboundAt?: Date; caseworkerId?: string; threadId?: number | null } = {},
 ): Promise<boolean> {
   const { mode = "bot", ...json } = state;
   const caseworkerId = mode === "bot" ? null : (extra.caseworkerId ?? conversation.caseworkerId);
@@ -22,6 +22,7 @@ export async function saveState(
       version: { increment: 1 },
       ...(mode !== conversation.mode || caseworkerId !== conversation.caseworkerId ? { mode, caseworkerId } : {}),
       ...(extra.lastInboundAt ? { lastInboundAt: extra.lastInboundAt } : {}),
+      ...(extra.threadId !== undefined ? { threadId: extra.threadId } : {}),
     },
   });
   return updated.count === 1;

@@ -14,7 +14,15 @@ import type { Channel, StoredOutbound } from "./types.ts";
 export async function storeReplies(
   tx: Tx,
   deps: { cipher: Cipher; now: () => Date; t: Translate },
-  options: { conversationId: string; channel: Channel; outputs: Output[]; locale: Locale; key?: PersonKey },
+  options: {
+    conversationId: string;
+    channel: Channel;
+    outputs: Output[];
+    locale: Locale;
+    key?: PersonKey;
+    /** the channel's topic the replies go to */
+    threadId?: number;
+  },
 ): Promise<StoredOutbound[]> {
   const { outputs } = options;
   const stored: StoredOutbound[] = [];
@@ -27,7 +35,9 @@ export async function storeReplies(
         conversationId: options.conversationId,
         channel: options.channel,
         author: system ? "system" : "bot",
-        messages: renderOutputs(outputs.slice(from, to), options.locale, deps.t),
+        messages: renderOutputs(outputs.slice(from, to), options.locale, deps.t).map((message) =>
+          options.threadId ? { ...message, thread: options.threadId } : message,
+        ),
         ...(options.key ? { key: options.key } : {}),
       })),
     );

@@ -26,7 +26,12 @@ export type ConversationDeps = {
 
 /** A message as channels show it: rendered text in the person's language and labelled quick replies. */
 export type RenderedChoice = { id: string; label: string };
-export type Rendered = { text: string; choices?: RenderedChoice[] };
+export type Rendered = {
+  text: string;
+  choices?: RenderedChoice[];
+  /** the channel's topic the message goes to (Telegram private-chat topics), when the person wrote in one */
+  thread?: number;
+};
 
 /** What a message row's encrypted body holds. */
 export type MessageBody = Rendered & { withheld?: boolean; media?: { kind: string; ref: string } };
@@ -50,6 +55,8 @@ export type Inbound = {
    * caption): all of it is stored, or none of it is and the channel's retry brings it again.
    */
   followUps?: { input: Input; externalId: string }[];
+  /** the topic of the chat the message was written in (Telegram private-chat topics): the replies go there */
+  threadId?: number;
 };
 
 export type StoredOutbound = { id: string; seq: bigint; body: Rendered };

@@ -161,6 +161,7 @@ export function createOutbox(deps: OutboxDeps) {
           recipient,
           text: body.text,
           ...(body.choices?.length ? { choices: body.choices } : {}),
+          ...(body.thread ? { threadId: body.thread } : {}),
           author: message.author === "person" ? "system" : message.author,
           attempt: message.attempts,
         });

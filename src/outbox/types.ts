@@ -9,6 +9,8 @@ export type Delivery = {
   recipient: string;
   text: string;
   choices?: RenderedChoice[];
+  /** the channel's topic it goes to (Telegram private-chat topics) */
+  threadId?: number;
   author: "bot" | "caseworker" | "system";
   attempt: number;
 };

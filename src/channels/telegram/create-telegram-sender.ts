@@ -45,6 +45,7 @@ export function createTelegramSender(deps: TelegramSenderDeps): ChannelSender {
           const message = await deps.api.sendMessage(chatId, parts[index] as string, {
             ...(last && delivery.choices?.length ? { reply_markup: toInlineKeyboard(delivery.choices) } : {}),
             link_preview_options: { is_disabled: true },
+            ...(delivery.threadId ? { message_thread_id: delivery.threadId } : {}),
           });
           messageIds.push(message.message_id);
           date ??= message.date;

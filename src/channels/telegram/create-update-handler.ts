@@ -76,6 +76,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
         input: first.input,
         externalId: first.externalId,
         ...(decoded.localeHint ? { localeHint: decoded.localeHint } : {}),
+        ...(decoded.threadId ? { threadId: decoded.threadId } : {}),
         ...(first.channelRef ? { channelRef: first.channelRef } : {}),
         ...(rest.length ? { followUps: rest.map((item) => ({ input: item.input, externalId: item.externalId })) } : {}),
       });

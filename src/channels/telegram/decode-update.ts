@@ -16,6 +16,8 @@ export type DecodedUpdate =
       callback?: { queryId: string; messageId?: number };
       /** the person's panic message, deleted from the chat right away */
       wipeMessageId?: number;
+      /** the private-chat topic the message was written in: replies go to it */
+      threadId?: number;
     };
 
 /** Prefix of callback data that stands for "the n-th option" when a choice id is longer than Telegram allows. */
@@ -62,6 +64,7 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
       ...localeOf(query.from.language_code),
       inputs: [{ input, externalId }],
       callback: { queryId: query.id, ...(query.message ? { messageId: query.message.message_id } : {}) },
+      ...(query.message?.message_thread_id ? { threadId: query.message.message_thread_id } : {}),
     };
   }
 
@@ -73,7 +76,12 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
     ? `e:${receiptKey(update.update_id, String(edited.edit_date ?? message.date))}`
     : receiptKey(update.update_id, String(message.date));
   const channelRef: TelegramMessageRef = { messageIds: [message.message_id], date: message.date };
-  const decoded = { status: "inbound" as const, chatId: message.chat.id, ...localeOf(message.from.language_code) };
+  const decoded = {
+    status: "inbound" as const,
+    chatId: message.chat.id,
+    ...localeOf(message.from.language_code),
+    ...(message.message_thread_id ? { threadId: message.message_thread_id } : {}),
+  };
 
   if (message.text !== undefined) {
     const input = toTextInput(message.text, options.safeWord);

@@ -39,7 +39,14 @@ export const TelegramUpdate = z.looseObject({
     .looseObject({
       id: z.string().min(1),
       from: User,
-      message: z.looseObject({ message_id: z.number().int(), date: z.number().int(), chat: Chat }).optional(),
+      message: z
+        .looseObject({
+          message_id: z.number().int(),
+          date: z.number().int(),
+          chat: Chat,
+          message_thread_id: z.number().int().optional(),
+        })
+        .optional(),
       data: z.string().optional(),
     })
     .optional(),
