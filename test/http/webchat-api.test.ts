@@ -200,6 +200,32 @@ describe("authorization and limits", () => {
     });
     expect(bad.status).toBe(400);
   });
+  test("replies and the person's own message carry the id and cursor the transcript lists them under", async () => {
+    const chat = await startChat(lentera.app, "en");
+    const listed = await chat.transcript();
+    const ids = (messages: { id: string; cursor: string }[]) => messages.map(({ id, cursor }) => ({ id, cursor }));
+    expect(chat.replies.length).toBeGreaterThan(0);
+    expect(ids(chat.replies)).toEqual(ids(listed.messages));
+
+    const res = await post(
+      `/api/webchat/conversations/${chat.conversationId}/messages`,
+      { choice: "consent.accept" },
+      { authorization: `Bearer ${chat.token}` },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      replies: { id: string; cursor: string; text: string }[];
+      message: { id: string; cursor: string };
+    };
+    const next = await chat.transcript(listed.cursor);
+    const [own, ...replies] = next.messages;
+    expect(own).toMatchObject({ direction: "inbound", ...body.message });
+    expect(replies.length).toBe(body.replies.length);
+    expect(ids(body.replies)).toEqual(ids(replies));
+    // the text is still there, as before the ids were added
+    expect(body.replies.map((r) => r.text)).toEqual(replies.map((m) => m.text));
+    expect(body.replies.at(-1)?.cursor).toBe(next.cursor);
+  });
 });
 
 describe("storage", () => {

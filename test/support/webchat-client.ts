@@ -1,6 +1,7 @@
 import type { Hono } from "hono";
 
-export type Reply = { text: string; choices?: { id: string; label: string }[] };
+/** A reply as the API gives it: its message id and transcript cursor, its words and quick replies. */
+export type Reply = { id: string; cursor: string; text: string; choices?: { id: string; label: string }[] };
 
 /** Drives the web chat API through `app.request()`, the way the page does. */
 export async function startChat(app: Hono, locale?: "id" | "en") {

@@ -48,8 +48,8 @@
   let startStatusKey = "";
   let session = null; // { conversationId, token, locale }
   let cursor = null;
-  let shownIds = new Set();
-  let provisional = []; // bubbles shown before the server gave them an id: { element, direction, text }
+  /** messages already on screen from a POST (id → cursor), so the poll does not draw them again */
+  let shown = new Map();
   let choicesKey = "";
   let queue = Promise.resolve();
   let pollTimer = 0;
@@ -228,6 +228,9 @@
       setStartStatus("");
       showChat();
       appendReplies(data.replies);
+      // A new conversation holds only these replies, so polling starts after the last of them.
+      const last = asArray(data.replies).at(-1);
+      if (last && isCursor(last.cursor)) cursor = last.cursor;
       syncChoices();
       elements.log.focus({ preventScroll: true });
       schedulePoll(0);
@@ -246,8 +249,7 @@
 
   function resetTranscript() {
     elements.log.replaceChildren();
-    shownIds = new Set();
-    provisional = [];
+    shown = new Map();
     cursor = null;
     choicesKey = "";
     renderChoices([]);
@@ -298,7 +300,8 @@
         writeSession(session);
         renderDangerLine();
       }
-      addProvisional(bubble, "inbound");
+      // The bubble stays as typed (the server may keep only a placeholder); its id keeps the poll from redrawing it.
+      remember(data.message);
       if (!fromChoice) elements.text.value = "";
       appendReplies(data.replies);
       schedulePoll(0);
@@ -355,7 +358,8 @@
       const data = await serial(() => request(messagesPath(current, cursor), { token: current.token }));
       if (session !== current) return;
       for (const message of asArray(data.messages)) ingest(message);
-      if (typeof data.cursor === "string" && data.cursor) cursor = data.cursor;
+      if (isCursor(data.cursor)) cursor = data.cursor;
+      forgetPassed();
       syncChoices();
       pollFailures = 0;
       elements.chatStatus.textContent = "";
@@ -376,16 +380,12 @@
     return document.hidden ? POLL_HIDDEN_INTERVAL_MS : POLL_INTERVAL_MS;
   }
 
-  /**
-   * Shows a polled message once. A bubble already on screen from a POST reply (no id yet) is matched
-   * and given the id instead of being drawn again: same direction and text first, else the oldest bot
-   * bubble waiting for an id.
-   */
+  /** Shows a polled message, unless a POST already put it on screen (known by its id). */
   function ingest(message) {
     if (!message || typeof message !== "object") return;
     const id = String(message.id);
-    if (shownIds.has(id)) return;
-    shownIds.add(id);
+    if (shown.has(id)) return;
+    if (isCursor(message.cursor)) shown.set(id, message.cursor);
     const direction = message.direction === "inbound" ? "inbound" : "outbound";
     const author = AUTHORS.includes(message.author) ? message.author : direction === "inbound" ? "person" : "bot";
     const text = typeof message.text === "string" ? message.text : "";
@@ -393,17 +393,6 @@
     // Nothing to show: the conversation's start marker, or an attachment the web page cannot display.
     if (!text && !withheld) return;
 
-    let match = provisional.find((entry) => entry.direction === direction && entry.text === text);
-    if (!match && direction === "inbound") match = provisional.find((entry) => entry.direction === "inbound");
-    if (!match && author === "bot") match = provisional.find((entry) => entry.direction === "outbound");
-    if (match) {
-      provisional = provisional.filter((entry) => entry !== match);
-      // The person's own words stay as typed: the server may have kept only a placeholder.
-      if (direction === "outbound" && match.text !== text)
-        match.element.querySelector(".message-text").textContent = text;
-      choicesOf.set(match.element, validChoices(message.choices));
-      return;
-    }
     if (withheld) {
       appendMessage({ author, direction, text: t("chat.withheld"), choices: [], note: true });
       return;
@@ -411,16 +400,15 @@
     appendMessage({ author, direction, text, choices: message.choices });
   }
 
-  /** POST replies carrying an id are final; without one they wait for the poll to name them. */
+  /** Shows a POST's replies; their ids keep the poll from drawing them again. */
   function appendReplies(replies) {
     replyStart = null;
     const before = elements.log.lastElementChild;
     const first = () => (before ? before.nextElementSibling : elements.log.firstElementChild);
     for (const reply of asArray(replies)) {
       if (!reply || typeof reply.text !== "string" || !reply.text) continue;
-      const element = appendMessage({ author: "bot", direction: "outbound", text: reply.text, choices: reply.choices });
-      if (typeof reply.id === "string" && reply.id) shownIds.add(reply.id);
-      else addProvisional(element, "outbound");
+      appendMessage({ author: "bot", direction: "outbound", text: reply.text, choices: reply.choices });
+      remember(reply);
     }
     const start = first();
     if (start && elements.log.lastElementChild) {
@@ -431,8 +419,21 @@
     scrollToEnd();
   }
 
-  function addProvisional(element, direction) {
-    provisional.push({ element, direction, text: element.querySelector(".message-text").textContent });
+  /** Notes a message a POST put on screen: `{ id, cursor }` as the server gave it. */
+  function remember(message) {
+    if (message && typeof message.id === "string" && message.id && isCursor(message.cursor))
+      shown.set(message.id, message.cursor);
+  }
+
+  /** Once the poll's cursor has passed a remembered message, the poll can never bring it again. */
+  function forgetPassed() {
+    if (!cursor) return;
+    const passed = BigInt(cursor);
+    for (const [id, at] of shown) if (BigInt(at) <= passed) shown.delete(id);
+  }
+
+  function isCursor(value) {
+    return typeof value === "string" && /^\d{1,19}$/.test(value);
   }
 
   // ---- Rendering --------------------------------------------------------------------------
