@@ -13,6 +13,7 @@ export const CASEWORK_LIMITS = {
   outcomeNote: 500,
   overrideReason: 1000,
   referralNote: 500,
+  partnerName: 160,
 } as const;
 
 /** Words a caseworker typed: trimmed, and never blank when required. */
@@ -44,3 +45,15 @@ export const ReferAction = z
 export const ReferralUpdateAction = z
   .object({ status: z.enum(ReferralStatus), note: optionalText(CASEWORK_LIMITS.referralNote) })
   .strict();
+
+const list = z.array(z.string().trim().min(1).max(80)).max(40);
+/** A partner organisation as an admin saves it (the API's body is this, strict: no unknown fields). */
+export const PartnerAction = z.object({
+  name: z.string().trim().min(2).max(CASEWORK_LIMITS.partnerName),
+  services: list,
+  provinces: list,
+  contact: z.string().trim().min(3).max(500),
+  /** where referral forms are emailed; null clears it, absent leaves it as it is */
+  referralEmail: z.email().max(320).nullable().optional(),
+  active: z.boolean().default(true),
+});

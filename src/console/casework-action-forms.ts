@@ -1,6 +1,7 @@
 import { z } from "zod";
 import {
   NoteAction,
+  PartnerAction,
   ReassignAction,
   ReferAction,
   ReferralUpdateAction,
@@ -40,4 +41,23 @@ export const ReferForm = fromForm(
 export const ReferralForm = fromForm(
   (f) => ({ status: field(f, "status"), note: given(f, "note") }),
   ReferralUpdateAction,
+);
+
+/** "a, b,, c" → ["a", "b", "c"] */
+const list = (value: string | undefined) =>
+  (value ?? "")
+    .split(",")
+    .map((item) => item.trim())
+    .filter(Boolean);
+export const PartnerForm = fromForm(
+  (f) => ({
+    name: field(f, "name"),
+    services: list(field(f, "services")),
+    provinces: list(field(f, "provinces")),
+    contact: field(f, "contact"),
+    // an emptied field clears the address
+    referralEmail: field(f, "referralEmail")?.trim() || null,
+    active: field(f, "active") === "1",
+  }),
+  PartnerAction,
 );

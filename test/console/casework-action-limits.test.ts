@@ -118,6 +118,26 @@ describe("casework action limits, console and API alike", () => {
     expect((await supApi("PATCH", `/api${path}`, update(noteMax))).status).toBe(200);
   });
 
+  it("a partner's name: the limit is accepted by both, one more character refused by both", async () => {
+    const admin = await addCaseworker(lentera, "admin");
+    const adminConsole = consoleClient(lentera.app);
+    await adminConsole.signIn(admin.email);
+    await adminConsole.get("/console/partners");
+    const max = CASEWORK_LIMITS.partnerName;
+    const named = (length: number, mark: string) => mark + "p".repeat(length - 1);
+    const fields = { services: "legal, shelter", provinces: "Bali", contact: "kontak@example.org", active: "1" };
+    const json = { services: ["legal", "shelter"], provinces: ["Bali"], contact: "kontak@example.org", active: true };
+    const saved = () => lentera.db.partner.count({ where: { name: { in: [named(max, "C"), named(max, "A")] } } });
+    expect((await adminConsole.post("/console/partners", { ...fields, name: named(max + 1, "C") })).res.status).toBe(
+      400,
+    );
+    expect((await api("POST", "/api/partners", { ...json, name: named(max + 1, "A") }, admin.token)).status).toBe(400);
+    expect(await lentera.db.partner.count({ where: { name: { startsWith: "Cp" } } })).toBe(0);
+    expect((await adminConsole.post("/console/partners", { ...fields, name: named(max, "C") })).res.status).toBe(303);
+    expect((await api("POST", "/api/partners", { ...json, name: named(max, "A") }, admin.token)).status).toBe(201);
+    expect(await saved()).toBe(2);
+  });
+
   it("the OpenAPI document gives the same limits", async () => {
     const { body } = await api("GET", "/api/openapi.json", undefined);
     const bodyOf = (path: string, method = "post") =>
@@ -129,5 +149,6 @@ describe("casework action limits, console and API alike", () => {
     expect(bodyOf("/api/tickets/{reference}/referrals/{referralId}", "patch").note.maxLength).toBe(
       CASEWORK_LIMITS.referralNote,
     );
+    expect(bodyOf("/api/partners").name.maxLength).toBe(CASEWORK_LIMITS.partnerName);
   });
 });
