@@ -201,11 +201,30 @@ describe("authorization and limits", () => {
     expect(bad.status).toBe(400);
   });
   test("replies and the person's own message carry the id and cursor the transcript lists them under", async () => {
-    const chat = await startChat(lentera.app, "en");
-    const listed = await chat.transcript();
     const ids = (messages: { id: string; cursor: string }[]) => messages.map(({ id, cursor }) => ({ id, cursor }));
-    expect(chat.replies.length).toBeGreaterThan(0);
-    expect(ids(chat.replies)).toEqual(ids(listed.messages));
+    const res0 = await post("/api/webchat/conversations", { locale: "en" });
+    expect(res0.status).toBe(201);
+    const started = (await res0.json()) as {
+      conversationId: string;
+      token: string;
+      replies: { id: string; cursor: string }[];
+    };
+    const chat = {
+      ...started,
+      transcript: async (after?: string) => {
+        const r = await lentera.app.request(
+          `/api/webchat/conversations/${started.conversationId}/messages${after ? `?after=${after}` : ""}`,
+          { headers: { authorization: `Bearer ${started.token}` } },
+        );
+        return (await r.json()) as {
+          messages: { id: string; cursor: string; direction: string; text: string }[];
+          cursor: string;
+        };
+      },
+    };
+    const listed = await chat.transcript();
+    expect(started.replies.length).toBeGreaterThan(0);
+    expect(ids(started.replies)).toEqual(ids(listed.messages));
 
     const res = await post(
       `/api/webchat/conversations/${chat.conversationId}/messages`,
