@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { ReferralStatus } from "../db/generated/enums.ts";
+import { ReferralStatus, Role } from "../db/generated/enums.ts";
 import { MANUAL_STATUSES, OUTCOMES } from "./change-status.ts";
 
 /**
@@ -57,3 +57,6 @@ export const PartnerAction = z.object({
   referralEmail: z.email().max(320).nullable().optional(),
   active: z.boolean().default(true),
 });
+
+/** An admin changes an account's role or switches it off. */
+export const AccountAction = z.object({ role: z.enum(Role).optional(), active: z.boolean().optional() }).strict();

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import {
+  AccountAction,
   NoteAction,
   PartnerAction,
   ReassignAction,
@@ -60,4 +61,10 @@ export const PartnerForm = fromForm(
     active: field(f, "active") === "1",
   }),
   PartnerAction,
+);
+
+/** The form always sends a role ("" if none was chosen, which is refused); the checkbox keeps the account on. */
+export const AccountForm = fromForm(
+  (f) => ({ role: field(f, "role") ?? "", active: field(f, "active") === "1" }),
+  AccountAction,
 );

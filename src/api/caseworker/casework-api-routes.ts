@@ -25,8 +25,9 @@ import { requireApiCaseworker, type CaseworkerEnv } from "../require-caseworker.
 import { validate } from "../../http/validate.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { createCaseworkErrorHandler } from "./casework-api-errors.ts";
-import { AccountBody, PartnerBody, TranscriptQuery } from "./casework-api-schemas.ts";
+import { PartnerBody, TranscriptQuery } from "./casework-api-schemas.ts";
 import {
+  AccountAction,
   NoteAction,
   ReassignAction,
   ReferAction,
@@ -201,7 +202,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       })),
     });
   });
-  app.patch("/caseworkers/:id", admin, validate("json", AccountBody), async (c) => {
+  app.patch("/caseworkers/:id", admin, validate("json", AccountAction), async (c) => {
     requirePermission(c, "accounts.manage");
     const updated = await manageAccount(ctxOf(c), { caseworkerId: c.req.param("id"), ...c.req.valid("json") });
     return c.json({ caseworker: { id: updated.id, role: updated.role, active: updated.active } });

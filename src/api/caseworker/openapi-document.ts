@@ -1,8 +1,9 @@
 import { z } from "zod";
 import { AuditFilter } from "../../casework/list-audit.ts";
 import { QueueFilter } from "../../casework/list-queue.ts";
-import { AccountBody, PartnerBody } from "./casework-api-schemas.ts";
+import { PartnerBody } from "./casework-api-schemas.ts";
 import {
+  AccountAction,
   NoteAction,
   ReassignAction,
   ReferAction,
@@ -122,7 +123,7 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
     patch: {
       summary: "Change an account's role or switch it off",
       role: "admin",
-      body: AccountBody,
+      body: AccountAction,
       params: [ID("id")],
     },
   },
