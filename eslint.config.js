@@ -66,6 +66,11 @@ export default tseslint.config(
     },
   },
   {
+    // the web chat's ES modules (<script type="module">, served as they are)
+    files: ["src/channels/web/public/**/*.js"],
+    languageOptions: { sourceType: "module" },
+  },
+  {
     files: ["test/**", "scripts/**", "prisma/**"],
     rules: { "no-console": "off", "@typescript-eslint/no-explicit-any": "off" },
   },

@@ -1,23 +1,14 @@
-import { z } from "zod";
+import type { z } from "zod";
 import type { Partner } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
+import { PartnerAction } from "./casework-action-schemas.ts";
 import type { CaseworkContext } from "./casework-context.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can } from "./permissions.ts";
 
-const list = z.array(z.string().trim().min(1).max(80)).max(40);
-
-/** A partner as an admin edits it. */
-export const PartnerInput = z.object({
-  name: z.string().trim().min(2).max(160),
-  services: list,
-  provinces: list,
-  contact: z.string().trim().min(3).max(500),
-  /** where referral forms are emailed; null clears it, absent leaves it as it is */
-  referralEmail: z.email().max(320).nullable().optional(),
-  active: z.boolean().default(true),
-});
-export type PartnerInput = z.infer<typeof PartnerInput>;
+/** A partner as an admin edits it (the console's form and the API's body alike). */
+export const PartnerInput = PartnerAction;
+export type PartnerInput = z.infer<typeof PartnerAction>;
 
 /** Adds a partner, or changes one when `id` is given (admins only). */
 export async function savePartner(ctx: CaseworkContext, input: PartnerInput & { id?: string }): Promise<Partner> {

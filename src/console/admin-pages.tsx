@@ -1,3 +1,4 @@
+import { CASEWORK_LIMITS } from "../casework/casework-action-schemas.ts";
 import type { Child } from "hono/jsx";
 import type { Caseworker, Partner } from "../db/generated/client.ts";
 import type { AuditRow } from "../casework/list-audit.ts";
@@ -16,7 +17,14 @@ export function PartnersPage(props: PageBase & { partners: Partner[] }) {
     <>
       <label>
         {tr("partners.name")}{" "}
-        <input type="text" name="name" required minlength={2} maxlength={160} value={p?.name ?? ""} />
+        <input
+          type="text"
+          name="name"
+          required
+          minlength={2}
+          maxlength={CASEWORK_LIMITS.partnerName}
+          value={p?.name ?? ""}
+        />
       </label>
       <label>
         {tr("partners.services")}{" "}

@@ -1,21 +1,16 @@
 import { Hono } from "hono";
 import { countUnconfirmedShownLines } from "../domain/contacts/help-line-book.ts";
-import { z } from "zod";
 import { AuditFilter, listAudit, toAuditCsv } from "../casework/list-audit.ts";
 import { listCaseworkers } from "../casework/list-caseworkers.ts";
 import { countExamplePartners } from "../casework/list-partners.ts";
 import { manageAccount } from "../casework/manage-account.ts";
 import { recordAuditExport } from "../casework/record-audit-export.ts";
 import { AccountsPage, AuditPage, SettingsPage } from "./admin-pages.tsx";
+import { AccountForm } from "./casework-action-forms.ts";
 import type { ConsoleDeps } from "./console-deps.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { AccountActions, InviteForm } from "./workday-pages.tsx";
-
-const AccountForm = z.object({
-  role: z.enum(["caseworker", "supervisor", "admin"]),
-  active: z.literal("1").optional(),
-});
 
 /** Admin pages under /admin/* (the console keeps them to admins): accounts, settings, the audit log. */
 export function createAdminRoutes(
@@ -44,8 +39,8 @@ export function createAdminRoutes(
     const body = await tools.form(c, AccountForm);
     await manageAccount(tools.ctxOf(c), {
       caseworkerId: c.req.param("id"),
-      role: body.role,
-      active: body.active === "1",
+      ...(body.role ? { role: body.role } : {}),
+      active: body.active === true,
     });
     return c.redirect("/console/admin/accounts?done=account_saved", 303);
   });

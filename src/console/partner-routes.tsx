@@ -5,17 +5,9 @@ import { CaseworkError } from "../casework/casework-error.ts";
 import { listPartners } from "../casework/list-partners.ts";
 import { savePartner } from "../casework/save-partner.ts";
 import { PartnersPage } from "./admin-pages.tsx";
+import { PartnerForm } from "./casework-action-forms.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
-
-const PartnerForm = z.object({
-  name: z.string(),
-  services: z.string().max(800).default(""),
-  provinces: z.string().max(800).default(""),
-  contact: z.string(),
-  referralEmail: z.string().max(320).optional(),
-  active: z.literal("1").optional(),
-});
 
 /** The partner organisations: everyone sees the list; saving one needs partners.manage (checked by the verb). */
 export function createPartnerRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" | "page" | "flash" | "form">) {
@@ -26,22 +18,7 @@ export function createPartnerRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" 
     const fl = tools.flash(c);
     return c.html(<PartnersPage {...tools.page(c)} partners={partners} {...(fl ? { flash: fl } : {})} />);
   });
-  const partnerFromForm = async (c: Context<ConsoleEnv>) => {
-    const body = await tools.form(c, PartnerForm);
-    const list = (value: string) =>
-      value
-        .split(",")
-        .map((v) => v.trim())
-        .filter(Boolean);
-    return {
-      name: body.name,
-      services: list(body.services),
-      provinces: list(body.provinces),
-      contact: body.contact,
-      referralEmail: body.referralEmail?.trim() ? body.referralEmail.trim() : null,
-      active: body.active === "1",
-    };
-  };
+  const partnerFromForm = (c: Context<ConsoleEnv>) => tools.form(c, PartnerForm);
   app.post("/partners", async (c) => {
     await savePartnerChecked(tools.ctxOf(c), await partnerFromForm(c));
     return c.redirect("/console/partners?done=partner_saved", 303);

@@ -1,8 +1,7 @@
 import { Hono, type Context } from "hono";
-import { z } from "zod";
 import { addNote } from "../casework/add-note.ts";
 import { CaseworkError } from "../casework/casework-error.ts";
-import { changeTicketStatus, MANUAL_STATUSES, OUTCOMES } from "../casework/change-status.ts";
+import { changeTicketStatus } from "../casework/change-status.ts";
 import { claimTicket } from "../casework/claim-ticket.ts";
 import { handBack } from "../casework/hand-back.ts";
 import { readTranscriptAfter } from "../casework/read-ticket.ts";
@@ -11,27 +10,12 @@ import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
 import { sendCaseworkerMessage } from "../casework/send-caseworker-message.ts";
 import { Cursor } from "../http/cursor.ts";
+import { NoteForm, ReassignForm, ReferForm, ReferralForm, ReplyForm, StatusForm } from "./casework-action-forms.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx";
 import { TranscriptItems } from "./transcript.tsx";
 import { cannedDraft } from "./workday-routes.tsx";
-
-const StatusForm = z.object({
-  status: z.enum(MANUAL_STATUSES),
-  outcome: z
-    .enum(OUTCOMES)
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
-  outcomeNote: z.string().max(500).optional(),
-});
-const TextForm = z.object({ text: z.string().min(1).max(8000), confirmOutsideSafeTimes: z.literal("1").optional() });
-const ReassignForm = z.object({ assigneeId: z.string().uuid() });
-const ReferForm = z.object({ partnerId: z.string().uuid(), overrideReason: z.string().max(1000).optional() });
-const ReferralForm = z.object({
-  status: z.enum(["pending", "accepted", "declined", "completed"]),
-  note: z.string().max(500).optional(),
-});
 
 /**
  * One ticket: its page, the transcript's new messages (the page polls them), and every action on it —
@@ -85,14 +69,14 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
   });
   act(
     "notes",
-    async (c, ref) => (await addNote(ctxOf(c), { reference: ref, text: (await form(c, TextForm)).text }), "note"),
+    async (c, ref) => (await addNote(ctxOf(c), { reference: ref, text: (await form(c, NoteForm)).text }), "note"),
   );
   act("reply", async (c, ref) => {
-    const body = await form(c, TextForm);
+    const body = await form(c, ReplyForm);
     const sent = await sendCaseworkerMessage(ctxOf(c), {
       reference: ref,
       text: body.text,
-      outsideSafeTimesConfirmed: body.confirmOutsideSafeTimes === "1",
+      outsideSafeTimesConfirmed: body.outsideSafeTimesConfirmed === true,
     });
     if (sent.status === "sent") return "sent";
     return c.html(

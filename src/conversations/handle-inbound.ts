@@ -157,7 +157,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     const key =
       keepsInbound || outputs.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
     const consented = forCaseworker || state.consent === "granted";
-    if (keepsInbound) await storeInbound(tx, conversation.id, inbound, before, consented, key);
+    const stored = keepsInbound ? await storeInbound(tx, conversation.id, inbound, before, consented, key) : undefined;
     const replies = await storeReplies(tx, deps, {
       conversationId: conversation.id,
       channel: inbound.channel,
@@ -173,6 +173,7 @@ export function createInboundHandler(deps: ConversationDeps) {
         conversationId: conversation.id,
         contactId: conversation.contactId,
         replies,
+        ...(stored ? { inbound: stored } : {}),
         ...(chatWiped ? { erased: true as const } : {}),
         ...(state.country && !forCaseworker ? { country: state.country } : {}),
       },
@@ -235,7 +236,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     const body: MessageBody = describeInput(inbound.input, state, consented);
     const key = known ?? (await personKeyForConversation(tx, deps.cipher, conversationId));
     const id = randomUUID();
-    await tx.message.create({
+    const row = await tx.message.create({
       data: {
         id,
         conversationId,
@@ -251,7 +252,9 @@ export function createInboundHandler(deps: ConversationDeps) {
         status: "received",
         createdAt: deps.now(),
       },
+      select: { id: true, seq: true },
     });
+    return row;
   }
 
   function describeInput(input: Input, state: State, consented: boolean): MessageBody {

@@ -69,6 +69,8 @@ export type InboundResult =
       conversationId: string;
       contactId: string;
       replies: StoredOutbound[];
+      /** the person's own message as stored (none for a start, which carries no words) */
+      inbound?: { id: string; seq: bigint };
       erased?: true;
       country?: string;
     };

@@ -200,6 +200,51 @@ describe("authorization and limits", () => {
     });
     expect(bad.status).toBe(400);
   });
+  test("replies and the person's own message carry the id and cursor the transcript lists them under", async () => {
+    const ids = (messages: { id: string; cursor: string }[]) => messages.map(({ id, cursor }) => ({ id, cursor }));
+    const res0 = await post("/api/webchat/conversations", { locale: "en" });
+    expect(res0.status).toBe(201);
+    const started = (await res0.json()) as {
+      conversationId: string;
+      token: string;
+      replies: { id: string; cursor: string }[];
+    };
+    const chat = {
+      ...started,
+      transcript: async (after?: string) => {
+        const r = await lentera.app.request(
+          `/api/webchat/conversations/${started.conversationId}/messages${after ? `?after=${after}` : ""}`,
+          { headers: { authorization: `Bearer ${started.token}` } },
+        );
+        return (await r.json()) as {
+          messages: { id: string; cursor: string; direction: string; text: string }[];
+          cursor: string;
+        };
+      },
+    };
+    const listed = await chat.transcript();
+    expect(started.replies.length).toBeGreaterThan(0);
+    expect(ids(started.replies)).toEqual(ids(listed.messages));
+
+    const res = await post(
+      `/api/webchat/conversations/${chat.conversationId}/messages`,
+      { choice: "consent.accept" },
+      { authorization: `Bearer ${chat.token}` },
+    );
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as {
+      replies: { id: string; cursor: string; text: string }[];
+      message: { id: string; cursor: string };
+    };
+    const next = await chat.transcript(listed.cursor);
+    const [own, ...replies] = next.messages;
+    expect(own).toMatchObject({ direction: "inbound", ...body.message });
+    expect(replies.length).toBe(body.replies.length);
+    expect(ids(body.replies)).toEqual(ids(replies));
+    // the text is still there, as before the ids were added
+    expect(body.replies.map((r) => r.text)).toEqual(replies.map((m) => m.text));
+    expect(body.replies.at(-1)?.cursor).toBe(next.cursor);
+  });
 });
 
 describe("storage", () => {

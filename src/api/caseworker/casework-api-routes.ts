@@ -25,17 +25,16 @@ import { requireApiCaseworker, type CaseworkerEnv } from "../require-caseworker.
 import { validate } from "../../http/validate.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import { createCaseworkErrorHandler } from "./casework-api-errors.ts";
+import { PartnerBody, TranscriptQuery } from "./casework-api-schemas.ts";
 import {
-  AccountBody,
-  MessageBody,
-  NoteBody,
-  PartnerBody,
-  ReassignBody,
-  ReferBody,
-  ReferralBody,
-  StatusBody,
-  TranscriptQuery,
-} from "./casework-api-schemas.ts";
+  AccountAction,
+  NoteAction,
+  ReassignAction,
+  ReferAction,
+  ReferralUpdateAction,
+  ReplyAction,
+  StatusAction,
+} from "../../casework/casework-action-schemas.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 
 export type CaseworkApiDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound"> & { log: Logger };
@@ -92,12 +91,12 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
   app.post("/tickets/:reference/release", act, async (c) =>
     c.json({ ticket: toJson(await releaseTicket(ctxOf(c), { reference: ref(c) })) }),
   );
-  app.post("/tickets/:reference/reassign", act, validate("json", ReassignBody), async (c) =>
+  app.post("/tickets/:reference/reassign", act, validate("json", ReassignAction), async (c) =>
     c.json({
       ticket: toJson(await reassignTicket(ctxOf(c), { reference: ref(c), assigneeId: c.req.valid("json").assigneeId })),
     }),
   );
-  app.post("/tickets/:reference/status", act, validate("json", StatusBody), async (c) => {
+  app.post("/tickets/:reference/status", act, validate("json", StatusAction), async (c) => {
     const body = c.req.valid("json");
     const ticket = await changeTicketStatus(ctxOf(c), {
       reference: ref(c),
@@ -107,7 +106,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     });
     return c.json({ ticket: toJson(ticket) });
   });
-  app.post("/tickets/:reference/notes", act, validate("json", NoteBody), async (c) => {
+  app.post("/tickets/:reference/notes", act, validate("json", NoteAction), async (c) => {
     const note = await addNote(ctxOf(c), { reference: ref(c), text: c.req.valid("json").text });
     return c.json({ note: { id: note.id, createdAt: note.createdAt.toISOString() } }, 201);
   });
@@ -116,7 +115,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     const messages = (await readTranscriptAfter(ctxOf(c), ref(c), after ? BigInt(after) : 0n)) ?? [];
     return c.json({ messages, cursor: messages.at(-1)?.cursor ?? after ?? "0" });
   });
-  app.post("/tickets/:reference/messages", act, validate("json", MessageBody), async (c) => {
+  app.post("/tickets/:reference/messages", act, validate("json", ReplyAction), async (c) => {
     const body = c.req.valid("json");
     const sent = await sendCaseworkerMessage(ctxOf(c), {
       reference: ref(c),
@@ -136,7 +135,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     await handBack(ctxOf(c), { reference: ref(c) });
     return c.json({ mode: "bot" });
   });
-  app.post("/tickets/:reference/referrals", act, validate("json", ReferBody), async (c) => {
+  app.post("/tickets/:reference/referrals", act, validate("json", ReferAction), async (c) => {
     const body = c.req.valid("json");
     const referral = await referTicket(ctxOf(c), {
       reference: ref(c),
@@ -157,7 +156,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       201,
     );
   });
-  app.patch("/tickets/:reference/referrals/:referralId", act, validate("json", ReferralBody), async (c) => {
+  app.patch("/tickets/:reference/referrals/:referralId", act, validate("json", ReferralUpdateAction), async (c) => {
     const body = c.req.valid("json");
     const referral = await updateReferral(ctxOf(c), {
       reference: ref(c),
@@ -203,7 +202,7 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       })),
     });
   });
-  app.patch("/caseworkers/:id", admin, validate("json", AccountBody), async (c) => {
+  app.patch("/caseworkers/:id", admin, validate("json", AccountAction), async (c) => {
     requirePermission(c, "accounts.manage");
     const updated = await manageAccount(ctxOf(c), { caseworkerId: c.req.param("id"), ...c.req.valid("json") });
     return c.json({ caseworker: { id: updated.id, role: updated.role, active: updated.active } });

@@ -1,16 +1,16 @@
 import { z } from "zod";
 import { AuditFilter } from "../../casework/list-audit.ts";
 import { QueueFilter } from "../../casework/list-queue.ts";
+import { PartnerBody } from "./casework-api-schemas.ts";
 import {
-  AccountBody,
-  MessageBody,
-  NoteBody,
-  PartnerBody,
-  ReassignBody,
-  ReferBody,
-  ReferralBody,
-  StatusBody,
-} from "./casework-api-schemas.ts";
+  AccountAction,
+  NoteAction,
+  ReassignAction,
+  ReferAction,
+  ReferralUpdateAction,
+  ReplyAction,
+  StatusAction,
+} from "../../casework/casework-action-schemas.ts";
 import { STATS_OPENAPI_PATHS } from "../stats-openapi.ts";
 
 type Operation = {
@@ -54,14 +54,14 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
     post: {
       summary: "Give a ticket to another caseworker",
       role: "supervisor",
-      body: ReassignBody,
+      body: ReassignAction,
       params: [REFERENCE],
     },
   },
   "/api/tickets/{reference}/status": {
     post: {
       summary: "in_progress, or closed with a required outcome (reopening: supervisor)",
-      body: StatusBody,
+      body: StatusAction,
       params: [REFERENCE],
       responses: { "409": "transition not allowed" },
     },
@@ -69,7 +69,7 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
   "/api/tickets/{reference}/notes": {
     post: {
       summary: "Add an internal note (stored encrypted)",
-      body: NoteBody,
+      body: NoteAction,
       params: [REFERENCE],
       responses: { "201": "created" },
     },
@@ -83,7 +83,7 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
     post: {
       summary:
         "Write to the person through their channel (the holder only); the first message takes the conversation over",
-      body: MessageBody,
+      body: ReplyAction,
       params: [REFERENCE],
       responses: {
         "201": "stored for delivery",
@@ -101,13 +101,17 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
   "/api/tickets/{reference}/referrals": {
     post: {
       summary: "Refer to a partner: needs the person's consent, or a supervisor's overrideReason (≥ 10 characters)",
-      body: ReferBody,
+      body: ReferAction,
       params: [REFERENCE],
       responses: { "201": "created" },
     },
   },
   "/api/tickets/{reference}/referrals/{referralId}": {
-    patch: { summary: "Record a referral's outcome", body: ReferralBody, params: [REFERENCE, ID("referralId")] },
+    patch: {
+      summary: "Record a referral's outcome",
+      body: ReferralUpdateAction,
+      params: [REFERENCE, ID("referralId")],
+    },
   },
   "/api/partners": {
     get: { summary: "The partner directory" },
@@ -119,7 +123,7 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
     patch: {
       summary: "Change an account's role or switch it off",
       role: "admin",
-      body: AccountBody,
+      body: AccountAction,
       params: [ID("id")],
     },
   },

@@ -42,7 +42,11 @@ const messageBody = z.union([
 ]);
 const listQuery = z.object({ after: Cursor.optional() });
 
-const reply = (message: StoredOutbound) => message.body;
+/** A reply as the page gets it: its words, plus the id and cursor the transcript will list it under. */
+const reply = (message: StoredOutbound) => ({ ...message.body, id: message.id, cursor: message.seq.toString() });
+/** The person's own message as stored, so the page knows it when polling brings it back. */
+const stored = (message: { id: string; seq: bigint } | undefined) =>
+  message ? { message: { id: message.id, cursor: message.seq.toString() } } : {};
 
 export type WebchatDeps = ConversationDeps & {
   handleInbound: HandleInbound;
@@ -115,6 +119,7 @@ export function createWebchatRoutes(deps: WebchatDeps) {
         const country = result.status === "handled" ? result.country : undefined;
         return c.json({
           replies: result.status === "handled" ? result.replies.map(reply) : [],
+          ...(result.status === "handled" ? stored(result.inbound) : {}),
           ...(country && country !== "ID" ? { danger: deps.contacts.dangerNumbers(country) } : {}),
         });
       },

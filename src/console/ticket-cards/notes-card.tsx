@@ -1,3 +1,4 @@
+import { CASEWORK_LIMITS } from "../../casework/casework-action-schemas.ts";
 import { Csrf, formatDateTime } from "../layout.tsx";
 import type { TicketPageProps } from "./ticket-page-props.ts";
 
@@ -28,7 +29,7 @@ export function NotesCard(props: TicketPageProps) {
         <form method="post" action={action("notes")} class="stack">
           <Csrf token={props.csrf} />
           <label for="note-text">{tr("ticket.note_label")}</label>
-          <textarea id="note-text" name="text" required maxlength={8000}></textarea>
+          <textarea id="note-text" name="text" required maxlength={CASEWORK_LIMITS.noteText}></textarea>
           <button type="submit" class="secondary">
             {tr("ticket.add_note")}
           </button>

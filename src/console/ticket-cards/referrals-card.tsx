@@ -1,3 +1,4 @@
+import { CASEWORK_LIMITS } from "../../casework/casework-action-schemas.ts";
 import { Csrf, formatDateTime } from "../layout.tsx";
 import { needLabel } from "./ticket-labels.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
@@ -35,7 +36,7 @@ export function ReferralsCard(props: TicketPageProps) {
                   <input
                     type="text"
                     name="note"
-                    maxlength={500}
+                    maxlength={CASEWORK_LIMITS.referralNote}
                     aria-label={tr("ticket.referral_note")}
                     placeholder={tr("ticket.referral_note")}
                   />
@@ -67,7 +68,13 @@ export function ReferralsCard(props: TicketPageProps) {
             <>
               <p class="warn">{tr("ticket.no_consent_override")}</p>
               <label for="override">{tr("ticket.override_reason")}</label>
-              <textarea id="override" name="overrideReason" required minlength={10} maxlength={1000}></textarea>
+              <textarea
+                id="override"
+                name="overrideReason"
+                required
+                minlength={10}
+                maxlength={CASEWORK_LIMITS.overrideReason}
+              ></textarea>
             </>
           ) : null}
           <button type="submit" class="secondary">

@@ -1,3 +1,4 @@
+import { CASEWORK_LIMITS } from "../../casework/casework-action-schemas.ts";
 import { Csrf } from "../layout.tsx";
 import type { TicketPageProps } from "./ticket-page-props.ts";
 
@@ -20,7 +21,7 @@ export function ReplyCard(props: TicketPageProps) {
       <form method="post" action={action("reply")} class="stack">
         <Csrf token={props.csrf} />
         <label for="reply-text">{tr("ticket.reply_label")}</label>
-        <textarea id="reply-text" name="text" required maxlength={4000}>
+        <textarea id="reply-text" name="text" required maxlength={CASEWORK_LIMITS.replyText}>
           {props.draft ?? ""}
         </textarea>
         {!view.safeNow || props.confirmSafeTimes ? (

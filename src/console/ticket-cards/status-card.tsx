@@ -1,3 +1,4 @@
+import { CASEWORK_LIMITS } from "../../casework/casework-action-schemas.ts";
 import { Csrf } from "../layout.tsx";
 import { MANUAL_STATUSES, OUTCOMES } from "../../casework/change-status.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
@@ -40,7 +41,7 @@ export function StatusCard(props: TicketPageProps) {
             ))}
           </select>
           <label for="outcome-note">{tr("ticket.outcome_note")}</label>
-          <input id="outcome-note" name="outcomeNote" type="text" maxlength={500} />
+          <input id="outcome-note" name="outcomeNote" type="text" maxlength={CASEWORK_LIMITS.outcomeNote} />
           <button type="submit" class="danger">
             {tr("ticket.close")}
           </button>

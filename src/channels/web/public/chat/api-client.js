@@ -1,0 +1,64 @@
+// The web chat API, as the page calls it: same-origin, without cookies or a referrer, one request at a time.
+
+const REQUEST_TIMEOUT_MS = 15000;
+
+let queue = Promise.resolve();
+
+/** Runs network tasks one after another, so a poll never overlaps a send and shows a reply twice. */
+export function serial(task) {
+  const run = queue.then(task, task);
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+export function messagesPath(session, after) {
+  const base = `/api/webchat/conversations/${encodeURIComponent(session.conversationId)}/messages`;
+  return after ? `${base}?after=${encodeURIComponent(after)}` : base;
+}
+
+export async function request(path, options = {}) {
+  const headers = { Accept: "application/json" };
+  if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
+  try {
+    let response;
+    try {
+      response = await fetch(path, {
+        method: options.method || "GET",
+        headers,
+        body: options.body === undefined ? undefined : JSON.stringify(options.body),
+        credentials: "omit",
+        cache: "no-store",
+        referrerPolicy: "no-referrer",
+        signal: controller.signal,
+      });
+    } catch {
+      throw requestError(0, "network");
+    }
+    const data = await response.json().catch(() => null);
+    if (!response.ok) throw requestError(response.status, data && data.error ? data.error.code : "http");
+    if (data === null) throw requestError(response.status, "invalid_json");
+    return data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+function requestError(status, code) {
+  const error = new Error(`Request failed: ${status} ${code}`);
+  error.status = status;
+  error.code = code;
+  return error;
+}
+
+/** The server no longer knows this conversation (401/404). */
+export function isGone(error) {
+  return error && (error.status === 401 || error.status === 404);
+}
+
+/** A transcript cursor as the server gives it out (the decimal id of a message). */
+export function isCursor(value) {
+  return typeof value === "string" && /^\d{1,19}$/.test(value);
+}
