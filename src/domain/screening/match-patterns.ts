@@ -1,5 +1,6 @@
 import { isIndicatorId, type IndicatorId } from "./catalogue.ts";
 import { isNegated } from "./detect-negation.ts";
+import { firstWordPrefixes, PREFIX_MAX } from "./first-word-prefixes.ts";
 import { SENTENCE_END, tokenAtChar, type NormalizedText } from "./normalize-text.ts";
 import type { PatternSpec, PatternTable } from "./patterns/pattern-spec.ts";
 
@@ -8,6 +9,10 @@ export type PatternMatch = { id: IndicatorId; first: number; last: number };
 
 type CompiledSpec = {
   re: RegExp;
+  /** What the first word of a match must begin with (undefined: anything); a message without it is skipped. */
+  starts: readonly string[] | undefined;
+  /** The same expression, tried at one position (`lastIndex`) only. */
+  sticky: RegExp;
   negatable: boolean;
   checkInside: boolean;
   unless: RegExp | undefined;
@@ -18,11 +23,15 @@ type CompiledSpec = {
 const SPELLS_NEGATION = /(?:^|[^a-z])(?:tidak|belum|bukan|not|no|never|tanpa|without|nobody)(?:[^a-z]|$)/;
 export type CompiledTable = ReadonlyArray<{ id: IndicatorId; specs: readonly CompiledSpec[] }>;
 
-/** Compiles a pattern table once (at module load of the detector), adding token boundaries. */
-export function compilePatternTable(table: PatternTable): CompiledTable {
+/**
+ * Compiles a pattern table once (at module load of the detector), adding token boundaries. With
+ * `prefilter: false` every pattern scans the whole text (the reference the tests compare against).
+ */
+export function compilePatternTable(table: PatternTable, options: { prefilter?: boolean } = {}): CompiledTable {
+  const prefilter = options.prefilter ?? true;
   return Object.entries(table).flatMap(([id, specs]) => {
     const known = specs === undefined ? [] : specs;
-    return isIndicatorId(id) ? [{ id, specs: known.map(compileSpec) }] : [];
+    return isIndicatorId(id) ? [{ id, specs: known.map((spec) => compileSpec(spec, prefilter)) }] : [];
   });
 }
 
@@ -32,34 +41,101 @@ export function compilePatternTable(table: PatternTable): CompiledTable {
  */
 export function matchPatterns(normalized: NormalizedText, table: CompiledTable): PatternMatch[] {
   const matches: PatternMatch[] = [];
+  const index = wordIndex(normalized);
   for (const { id, specs } of table) {
     let best: PatternMatch | undefined;
     for (const spec of specs) {
+      const candidates = spec.starts === undefined ? undefined : candidateTokens(index, spec.starts);
+      if (candidates?.length === 0) continue;
       if (spec.needs !== undefined && !spec.needs.test(normalized.text)) continue;
-      for (const found of normalized.text.matchAll(spec.re)) {
-        const first = tokenAtChar(normalized, found.index);
-        if (first < 0 || normalized.offsets[first] !== found.index) continue;
-        const last = tokenAtChar(normalized, found.index + found[0].length - 1);
-        if (last < first) continue;
-        if (spec.unless !== undefined && spec.unless.test(sentenceAround(normalized, first, last))) continue;
-        if (spec.negatable && isNegated(normalized.tokens, first, last, spec.checkInside)) continue;
-        if (best === undefined || first < best.first) best = { id, first, last };
-        break;
-      }
+      const found = firstAccepted(normalized, spec, candidates);
+      if (found !== undefined && (best === undefined || found.first < best.first)) best = { id, ...found };
     }
     if (best !== undefined) matches.push(best);
   }
   return matches.sort((a, b) => a.first - b.first);
 }
 
-function compileSpec(spec: PatternSpec): CompiledSpec {
+type Span = { first: number; last: number };
+
+/**
+ * The first match of one pattern, in text order, that survives its checks. With candidates (the words
+ * its first word can be), the expression is tried only where they stand; it moves on past a rejected
+ * match exactly as a scan over the whole text would, so both ways find the same match.
+ */
+function firstAccepted(
+  normalized: NormalizedText,
+  spec: CompiledSpec,
+  candidates: readonly number[] | undefined,
+): Span | undefined {
+  if (candidates === undefined) {
+    for (const found of normalized.text.matchAll(spec.re)) {
+      const span = accepted(normalized, spec, found.index, found[0].length);
+      if (span !== undefined) return span;
+    }
+    return undefined;
+  }
+  let from = 0;
+  for (const token of candidates) {
+    const at = normalized.offsets[token] ?? 0;
+    if (at < from) continue;
+    spec.sticky.lastIndex = at;
+    const found = spec.sticky.exec(normalized.text);
+    if (found === null) continue;
+    const span = accepted(normalized, spec, at, found[0].length);
+    if (span !== undefined) return span;
+    from = at + Math.max(1, found[0].length);
+  }
+  return undefined;
+}
+
+/** The tokens of a match at `at`, unless it is not at a word start, is excluded by `unless` or negated. */
+function accepted(normalized: NormalizedText, spec: CompiledSpec, at: number, length: number): Span | undefined {
+  const first = tokenAtChar(normalized, at);
+  if (first < 0 || normalized.offsets[first] !== at) return undefined;
+  const last = tokenAtChar(normalized, at + length - 1);
+  if (last < first) return undefined;
+  if (spec.unless !== undefined && spec.unless.test(sentenceAround(normalized, first, last))) return undefined;
+  if (spec.negatable && isNegated(normalized.tokens, first, last, spec.checkInside)) return undefined;
+  return { first, last };
+}
+
+function compileSpec(spec: PatternSpec, prefilter: boolean): CompiledSpec {
   return {
     re: new RegExp(`(?<=^| )(?:${spec.re})(?= |$)`, "g"),
+    sticky: new RegExp(`(?<=^| )(?:${spec.re})(?= |$)`, "y"),
+    starts: prefilter ? firstWordPrefixes(spec.re) : undefined,
     negatable: spec.negatable ?? true,
     checkInside: !SPELLS_NEGATION.test(spec.re),
     unless: spec.unless === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.unless})(?= |$)`),
     needs: spec.needs === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.needs})(?= |$)`),
   };
+}
+
+/** For each beginning (up to PREFIX_MAX characters) of a word, the tokens that begin so; once per message. */
+const INDEXES = new WeakMap<NormalizedText, ReadonlyMap<string, number[]>>();
+
+function wordIndex(normalized: NormalizedText): ReadonlyMap<string, number[]> {
+  const known = INDEXES.get(normalized);
+  if (known !== undefined) return known;
+  const index = new Map<string, number[]>();
+  normalized.tokens.forEach(({ text }, token) => {
+    for (let length = 1; length <= Math.min(PREFIX_MAX, text.length); length++) {
+      const prefix = text.slice(0, length);
+      const tokens = index.get(prefix);
+      if (tokens === undefined) index.set(prefix, [token]);
+      else tokens.push(token);
+    }
+  });
+  INDEXES.set(normalized, index);
+  return index;
+}
+
+/** The tokens, in text order, that begin with one of `starts`. */
+function candidateTokens(index: ReadonlyMap<string, number[]>, starts: readonly string[]): readonly number[] {
+  const lists = starts.flatMap((start) => index.get(start) ?? []);
+  if (starts.length === 1) return lists;
+  return [...new Set(lists)].sort((a, b) => a - b);
 }
 
 const SENTENCE_REACH = 15;
