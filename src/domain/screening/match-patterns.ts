@@ -66,7 +66,7 @@ type Span = { first: number; last: number };
 function firstAccepted(
   normalized: NormalizedText,
   spec: CompiledSpec,
-  candidates: readonly number[] | undefined,
+  candidates: ArrayLike<number> | undefined,
 ): Span | undefined {
   if (candidates === undefined) {
     for (const found of normalized.text.matchAll(spec.re)) {
@@ -76,8 +76,8 @@ function firstAccepted(
     return undefined;
   }
   let from = 0;
-  for (const token of candidates) {
-    const at = normalized.offsets[token] ?? 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = normalized.offsets[candidates[i] ?? 0] ?? 0;
     if (at < from) continue;
     spec.sticky.lastIndex = at;
     const found = spec.sticky.exec(normalized.text);
@@ -100,11 +100,16 @@ function accepted(normalized: NormalizedText, spec: CompiledSpec, at: number, le
   return { first, last };
 }
 
+/** A start that another start begins is implied by it: "di" covers "dipuku", so the token lists never overlap. */
+function shortestStarts(starts: readonly string[] | undefined): readonly string[] | undefined {
+  return starts?.filter((start) => !starts.some((other) => other !== start && start.startsWith(other)));
+}
+
 function compileSpec(spec: PatternSpec, prefilter: boolean): CompiledSpec {
   return {
     re: new RegExp(`(?<=^| )(?:${spec.re})(?= |$)`, "g"),
     sticky: new RegExp(`(?<=^| )(?:${spec.re})(?= |$)`, "y"),
-    starts: prefilter ? firstWordPrefixes(spec.re) : undefined,
+    starts: prefilter ? shortestStarts(firstWordPrefixes(spec.re)) : undefined,
     negatable: spec.negatable ?? true,
     checkInside: !SPELLS_NEGATION.test(spec.re),
     unless: spec.unless === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.unless})(?= |$)`),
@@ -131,11 +136,18 @@ function wordIndex(normalized: NormalizedText): ReadonlyMap<string, number[]> {
   return index;
 }
 
-/** The tokens, in text order, that begin with one of `starts`. */
-function candidateTokens(index: ReadonlyMap<string, number[]>, starts: readonly string[]): readonly number[] {
-  const lists = starts.flatMap((start) => index.get(start) ?? []);
-  if (starts.length === 1) return lists;
-  return [...new Set(lists)].sort((a, b) => a - b);
+/** The tokens, in text order, that begin with one of `starts` (none of which begins another). */
+function candidateTokens(index: ReadonlyMap<string, number[]>, starts: readonly string[]): ArrayLike<number> {
+  let only: number[] | undefined;
+  let merged: number[] | undefined;
+  for (const start of starts) {
+    const tokens = index.get(start);
+    if (tokens === undefined) continue;
+    if (only === undefined) only = tokens;
+    else merged = [...(merged ?? only), ...tokens];
+  }
+  if (merged !== undefined) return Int32Array.from(merged).sort();
+  return only ?? [];
 }
 
 const SENTENCE_REACH = 15;
