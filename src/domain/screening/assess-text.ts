@@ -180,7 +180,8 @@ function withTreatedInjury(hits: readonly DetectedHit[], normalized: NormalizedT
 
 /** The catalogue indicator each alarm cue stands for, when one fits. */
 const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>> = {
-  imminent_violence: ["FL-06-violence", "EM-03-death-threat"],
+  imminent_violence: ["FL-06-violence"],
+  imminent_lethal: ["FL-06-violence", "EM-03-death-threat"],
   cut_off: ["EM-08-safe-to-talk", "FL-05-isolation-phone"],
   moved_soon: ["EM-06-about-to-be-sold"],
   moved_plain: ["EM-06-about-to-be-sold"],
@@ -266,11 +267,21 @@ function withUrgencyHits(
         id,
         category: entry.category,
         strength: entry.strength,
-        evidence: extractEvidence(normalized, cue.first, cue.last),
+        evidence: cueEvidence(normalized, cue),
       });
     }
   }
   return out;
+}
+
+/** The words of the cue, and of what it needs beside it in their text order ("demam tinggi … gak boleh ke dokter"). */
+function cueEvidence(normalized: NormalizedText, cue: UrgencyCue): string {
+  const own = extractEvidence(normalized, cue.first, cue.last);
+  if (cue.with === undefined) return own;
+  const other = extractEvidence(normalized, cue.with.first, cue.with.last);
+  if (own.includes(other)) return own;
+  if (other.includes(own)) return other;
+  return cue.with.first < cue.first ? `${other} … ${own}` : `${own} … ${other}`;
 }
 
 /** Every non-weak hit was only a what-if or news item: the message asks, it does not tell. */

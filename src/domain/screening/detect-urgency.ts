@@ -12,6 +12,8 @@ import {
   HIDING,
   ILL,
   IMMINENT_BEFORE,
+  LETHAL_EN,
+  LETHAL_ROOTS,
   MOVED_SOON,
   NOW_WORDS,
   PHONE,
@@ -37,6 +39,7 @@ export type UrgencyCue = {
   cue:
     | "sos"
     | "imminent_violence"
+    | "imminent_lethal"
     | "stranded"
     | "cut_off"
     | "moved_soon"
@@ -47,6 +50,8 @@ export type UrgencyCue = {
     | "starved";
   first: number;
   last: number;
+  /** A second span the cue needs as well (the illness beside care refused). */
+  with?: { first: number; last: number };
 };
 
 const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`, "g");
@@ -85,7 +90,10 @@ export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
   const sos = firstMatch(SOS, text, (index, length) => !overlaps(SOS_NAME, text, index, length));
   if (sos !== undefined) cues.push({ cue: "sos", first: at(sos[0]), last: at(sos[0] + sos[1] - 1) });
   const violence = imminentViolence(normalized);
-  if (violence !== undefined) cues.push({ cue: "imminent_violence", ...violence });
+  if (violence !== undefined) {
+    const verb = normalized.tokens[violence.last]?.text ?? "";
+    cues.push({ cue: isLethal(verb) ? "imminent_lethal" : "imminent_violence", ...violence });
+  }
   const ran = firstMatch(RAN, text);
   const strand = firstMatch(STRAND, text);
   // Stranded is the writer's own alarm ("sy kabur … di jalan"); a relative's account of it is a report.
@@ -106,8 +114,14 @@ export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
     cues.push({ cue, first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
   }
   const refused = firstMatch(CARE, text);
-  if (refused !== undefined && firstMatch(ILLNESS, text) !== undefined) {
-    cues.push({ cue: "care_refused", first: at(refused[0]), last: at(refused[0] + refused[1] - 1) });
+  const illness = firstMatch(ILLNESS, text);
+  if (refused !== undefined && illness !== undefined) {
+    cues.push({
+      cue: "care_refused",
+      first: at(refused[0]),
+      last: at(refused[0] + refused[1] - 1),
+      with: { first: at(illness[0]), last: at(illness[0] + illness[1] - 1) },
+    });
   }
   const armed = firstMatch(ARMED_NOW, text);
   if (
@@ -216,6 +230,15 @@ function isViolent(word: string): boolean {
   if (VIOLENT.size >= 20_000) VIOLENT.clear();
   VIOLENT.set(word, violent);
   return violent;
+}
+
+/** A verb of violence that can kill: "dibunuh", "nusuk", "stabbing". */
+function isLethal(word: string): boolean {
+  return (
+    LETHAL_EN.has(word) ||
+    LETHAL_EN.has(englishBase(word)) ||
+    stemCandidates(word).some((stem) => LETHAL_ROOTS.has(stem))
+  );
 }
 
 /** "hitting" → "hit", "beats" → "beat", "killed" → "kill". */
