@@ -12,6 +12,7 @@ import { detectStage } from "./detect-stage.ts";
 import { detectWarningSigns, type WarningSign } from "./detect-warning-signs.ts";
 import { detectUrgency, isPlayful, type UrgencyCue } from "./detect-urgency.ts";
 import { extractEvidence } from "./extract-evidence.ts";
+import { isLittleUnderstood, measureUnderstanding } from "./measure-understanding.ts";
 import type { NormalizedText } from "./normalize-text.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { scoreRisk } from "./score-risk.ts";
@@ -99,6 +100,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     t,
   );
   const selfHarm = hits.some((hit) => hit.id === "EM-04-self-harm");
+  const understanding = measureUnderstanding(normalized, language);
   return {
     language,
     intent,
@@ -109,11 +111,19 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
       (hits.some((hit) => DANGER_SIGNALS.has(hit.id)) || detection.foreignHelp || DANGER_WORDS.test(normalized.text)),
     selfHarm,
     child,
-    indicators: hits.map(({ id, category, strength, evidence }) => ({ id, category, strength, evidence })),
+    indicators: hits.map(({ id, category, strength, evidence }) => ({
+      id,
+      category,
+      strength,
+      evidence,
+      name: { id: t("id", `indicator.${id}`), en: t("en", `indicator.${id}`) },
+    })),
     palermo,
     risk: outcome.risk,
     priority: toPriority(outcome.risk, outcome.emergency, intent),
     explanation,
+    littleUnderstood: isLittleUnderstood(understanding),
+    understanding,
   };
 }
 

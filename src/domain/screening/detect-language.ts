@@ -1,7 +1,7 @@
 import { franc } from "franc";
 import type { Language, Locale } from "./types.ts";
 
-const INDONESIAN = new Set([
+export const INDONESIAN: ReadonlySet<string> = new Set([
   "saya",
   "aku",
   "sy",
@@ -159,7 +159,7 @@ const INDONESIAN = new Set([
   "negeri",
   "menu",
 ]);
-const ENGLISH = new Set([
+export const ENGLISH: ReadonlySet<string> = new Set([
   "i",
   "me",
   "my",
