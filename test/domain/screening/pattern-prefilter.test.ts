@@ -14,6 +14,8 @@ import { PURPOSE_PATTERNS } from "../../../src/domain/screening/patterns/purpose
 import { RECRUITMENT_PATTERNS } from "../../../src/domain/screening/patterns/recruitment-patterns.ts";
 import { VIOLENCE_PATTERNS } from "../../../src/domain/screening/patterns/violence-patterns.ts";
 import { VULNERABILITY_PATTERNS } from "../../../src/domain/screening/patterns/vulnerability-patterns.ts";
+import * as URGENCY from "../../../src/domain/screening/urgency-vocabulary.ts";
+import { compileWordPattern, firstWordMatch } from "../../../src/domain/screening/word-index.ts";
 
 describe("firstWordPrefixes reads what a pattern's first word begins with", () => {
   it.each([
@@ -77,5 +79,24 @@ describe("skipping patterns by their first word finds exactly what a scan of the
       found += got.length;
     }
     expect(found).toBeGreaterThan(0);
+  });
+});
+
+describe("alarm vocabularies found by their first word give the matches a whole-text scan gives", () => {
+  const sources = Object.entries(URGENCY).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  it.each(sources)("%s", (_name, source) => {
+    const fast = compileWordPattern(source);
+    const reference = compileWordPattern(source, false);
+    // Refusing every other match walks the same sequence of matches both ways.
+    const everyOther = () => {
+      let seen = 0;
+      return () => seen++ % 2 === 1;
+    };
+    for (const text of normalized) {
+      expect(firstWordMatch(text, fast), text.original).toEqual(firstWordMatch(text, reference));
+      expect(firstWordMatch(text, fast, everyOther()), text.original).toEqual(
+        firstWordMatch(text, reference, everyOther()),
+      );
+    }
   });
 });
