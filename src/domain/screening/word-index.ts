@@ -26,6 +26,40 @@ export function compileWordPattern(source: string, prefilter = true): WordPatter
 }
 
 /**
+ * An expression written out in full that starts at a word (its source begins with `(?<=^| )`); its
+ * matches are found like a WordPattern's. Other sources scan the whole text.
+ */
+export function compileAnchored(source: string): WordPattern {
+  return {
+    re: new RegExp(source, "g"),
+    sticky: new RegExp(source, "y"),
+    starts: source.startsWith(WORD_START) ? shortestStarts(firstWordPrefixes(source)) : undefined,
+  };
+}
+const WORD_START = "(?<=^| )";
+
+/** Every match in text order, as `String.prototype.matchAll` gives them (non-overlapping, with groups). */
+export function* wordMatches(normalized: NormalizedText, pattern: WordPattern): Generator<RegExpExecArray> {
+  const { text, offsets } = normalized;
+  if (pattern.starts === undefined) {
+    pattern.re.lastIndex = 0;
+    yield* text.matchAll(pattern.re);
+    return;
+  }
+  const candidates = candidateTokens(wordIndex(normalized), pattern.starts);
+  let from = 0;
+  for (let i = 0; i < candidates.length; i++) {
+    const at = offsets[candidates[i] ?? 0] ?? 0;
+    if (at < from) continue;
+    pattern.sticky.lastIndex = at;
+    const found = pattern.sticky.exec(text);
+    if (found === null) continue;
+    from = at + Math.max(1, found[0].length);
+    yield found;
+  }
+}
+
+/**
  * The first match, in text order, that `accept` takes, as [index, length]. Where the first word is
  * known the expression is tried only at the words that begin so, moving past a refused match exactly
  * as a scan of the whole text does, so both find the same match.
@@ -59,7 +93,9 @@ export function firstWordMatch(
 
 /** Whether some word of the message begins as the pattern's first word must (always true when unknown). */
 export function mayMatch(normalized: NormalizedText, pattern: WordPattern): boolean {
-  return pattern.starts === undefined || candidateTokens(wordIndex(normalized), pattern.starts).length > 0;
+  if (pattern.starts === undefined) return true;
+  const index = wordIndex(normalized);
+  return pattern.starts.some((start) => index.has(start));
 }
 
 /** A start that another start begins is implied by it: "di" covers "dipuku", so the token lists never overlap. */

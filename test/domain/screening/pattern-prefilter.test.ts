@@ -15,7 +15,12 @@ import { RECRUITMENT_PATTERNS } from "../../../src/domain/screening/patterns/rec
 import { VIOLENCE_PATTERNS } from "../../../src/domain/screening/patterns/violence-patterns.ts";
 import { VULNERABILITY_PATTERNS } from "../../../src/domain/screening/patterns/vulnerability-patterns.ts";
 import * as URGENCY from "../../../src/domain/screening/urgency-vocabulary.ts";
-import { compileWordPattern, firstWordMatch } from "../../../src/domain/screening/word-index.ts";
+import {
+  compileAnchored,
+  compileWordPattern,
+  firstWordMatch,
+  wordMatches,
+} from "../../../src/domain/screening/word-index.ts";
 
 describe("firstWordPrefixes reads what a pattern's first word begins with", () => {
   it.each([
@@ -83,7 +88,9 @@ describe("skipping patterns by their first word finds exactly what a scan of the
 });
 
 describe("alarm vocabularies found by their first word give the matches a whole-text scan gives", () => {
-  const sources = Object.entries(URGENCY).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  const sources = Object.entries(URGENCY as Record<string, unknown>).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
   it.each(sources)("%s", (_name, source) => {
     const fast = compileWordPattern(source);
     const reference = compileWordPattern(source, false);
@@ -97,6 +104,25 @@ describe("alarm vocabularies found by their first word give the matches a whole-
       expect(firstWordMatch(text, fast, everyOther()), text.original).toEqual(
         firstWordMatch(text, reference, everyOther()),
       );
+    }
+  });
+});
+
+describe("every match of an expression that starts at a word, found by its first word, is a match of matchAll", () => {
+  const AGE = "(\\d{1,2}|sebelas|dua belas|seventeen)";
+  it.each([
+    `(?<=^| )(?:adik|anak|keponakan) (?:saya |nya )?(?:baru |masih )?${AGE} (?:tahun|th|thn)(?= |$)(?! (?:lalu|yang lalu))`,
+    `(?<=^| )(?<!gaji |kontrak )(?:saya|dia|anak|she|he) (?:[^ .,]+ ){0,2}?${AGE} (?:tahun|years? old)(?= |$)`,
+    "(?<=^| )(?:masih|anak|murid|siswa|kelas (?:\\d{1,2}|satu|dua)) (?:sd|smp|sma)(?= |$)",
+    "(?<=^| )(?:tidak|not) (?:\\S+ ){0,2}(?:dibayar|paid)(?= |$)",
+    "(?<=^|[.,] )(?:[^ .,]+ )?(?:saya|i) \\d+(?= |$)",
+  ])("%s", (source) => {
+    const fast = compileAnchored(source);
+    const plain = new RegExp(source, "g");
+    expect(fast.starts === undefined).toBe(source.startsWith("(?<=^|[.,] )"));
+    for (const text of normalized) {
+      const got = [...wordMatches(text, fast)].map((m) => [m.index, m[0], m[1]]);
+      expect(got, text.original).toEqual([...text.text.matchAll(plain)].map((m) => [m.index, m[0], m[1]]));
     }
   });
 });
