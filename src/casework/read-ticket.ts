@@ -21,6 +21,7 @@ const StoredAssessment = z
             category: z.string().optional(),
             strength: z.string().optional(),
             evidence: z.string().optional(),
+            name: z.object({ id: z.string().optional(), en: z.string().optional() }).optional(),
           })
           .passthrough(),
       )
@@ -31,6 +32,12 @@ const StoredAssessment = z
     emergency: z.boolean().optional(),
     child: z.boolean().optional(),
     intent: z.string().optional(),
+    language: z.string().optional(),
+    littleUnderstood: z.boolean().optional(),
+    understanding: z
+      .object({ words: z.number(), knownWords: z.number(), languageRead: z.boolean() })
+      .partial()
+      .optional(),
     explanation: z.object({ id: z.string().optional(), en: z.string().optional() }).optional(),
   })
   .passthrough();

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { AssessResponse } from "../../src/api/screening-routes.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { bearer, createCaseworker } from "./api-support.ts";
 
@@ -44,11 +45,13 @@ describe("POST /api/screening/assess", () => {
       "indicators",
       "intent",
       "language",
+      "littleUnderstood",
       "palermo",
       "priority",
       "risk",
       "safetyCheck",
       "selfHarm",
+      "understanding",
     ]);
     expect(body).toMatchObject({
       language: "id",
@@ -87,6 +90,72 @@ describe("POST /api/screening/assess", () => {
     };
     if (item.expect.emergency !== undefined) expect(body.emergency).toBe(item.expect.emergency);
     if (body.emergency) expect(body.priority).toBe("urgent");
+  });
+
+  test("each indicator carries its human name in both languages, and its evidence says it", async () => {
+    const body = AssessResponse.parse(
+      await (await assess({ text: "majikan mau mukul sy skrg, tolong. paspor sy juga ditahan" })).json(),
+    );
+    expect(body.emergency).toBe(true);
+    expect(body.indicators).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          id: "FL-06-violence",
+          name: { id: "kekerasan fisik", en: "physical violence" },
+          evidence: expect.stringContaining("mukul"),
+        }),
+        expect.objectContaining({
+          id: "FL-01-documents",
+          name: { id: "paspor atau dokumen ditahan", en: "passport or documents kept by someone else" },
+          evidence: expect.stringContaining("paspor"),
+        }),
+      ]),
+    );
+    // Violence about to happen is not a death threat: that indicator would name words the person did not say.
+    expect(body.indicators.map((hit) => hit.id)).not.toContain("EM-03-death-threat");
+    expect(body.littleUnderstood).toBe(false);
+  });
+
+  test.each([
+    [
+      "a language screening does not read",
+      "Tulungan mo ako, hindi ako makaalis sa bahay ng amo ko, kinuha niya ang pasaporte ko",
+      false,
+    ],
+    [
+      "a long message in words it does not know",
+      "punten, abdi bapana Siti ti Cianjur. Siti angkat ka Saudi genep taun kaliwat, ti harita teu aya beja, teu tiasa dihubungi deui",
+      true,
+    ],
+  ])("little understood: %s", async (_label, text, languageRead) => {
+    const body = AssessResponse.parse(await (await assess({ text })).json());
+    expect(body.littleUnderstood).toBe(true);
+    expect(body.understanding.languageRead).toBe(languageRead);
+    expect(body.understanding.words).toBeGreaterThan(body.understanding.knownWords);
+  });
+
+  test("a plain Indonesian or English message is understood", async () => {
+    for (const text of [
+      "paspor saya dipegang bos dan gaji 5 bulan belum dibayar, saya kerja di kuala lumpur",
+      "my employer keeps my passport and has not paid me for five months",
+    ]) {
+      const body = AssessResponse.parse(await (await assess({ text })).json());
+      expect(body.littleUnderstood, text).toBe(false);
+      expect(body.understanding.languageRead).toBe(true);
+    }
+  });
+
+  test("the OpenAPI document describes the request and the answer, new fields included", async () => {
+    const res = await lentera.app.request("/api/openapi.json", { headers: bearer(token) });
+    expect(res.status).toBe(200);
+    const doc = (await res.json()) as {
+      paths: Record<string, { post?: { requestBody?: unknown; responses: Record<string, { content?: unknown }> } }>;
+    };
+    const post = doc.paths["/api/screening/assess"]?.post;
+    expect(JSON.stringify(post?.requestBody)).toContain('"text"');
+    const answer = JSON.stringify(post?.responses["200"]?.content);
+    for (const field of ["safetyCheck", "language", "littleUnderstood", "understanding", "name", "evidence"])
+      expect(answer).toContain(`"${field}"`);
   });
 
   test("the locale is a hint for short texts", async () => {

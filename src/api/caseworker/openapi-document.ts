@@ -12,10 +12,13 @@ import {
   StatusAction,
 } from "../../casework/casework-action-schemas.ts";
 import { STATS_OPENAPI_PATHS } from "../stats-openapi.ts";
+import { AssessRequest, AssessResponse } from "../screening-routes.ts";
 
 type Operation = {
   summary: string;
   body?: z.ZodType;
+  /** the 200 answer's shape, when documented */
+  answer?: z.ZodType;
   query?: z.ZodObject;
   responses?: Record<string, string>;
   role?: "supervisor" | "admin";
@@ -40,6 +43,8 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
   "/api/screening/assess": {
     post: {
       summary: "Screen a text for trafficking and forced-labour indicators (SCREENING.md); body { text, locale? }",
+      body: AssessRequest,
+      answer: AssessResponse,
     },
   },
   "/api/tickets": { get: { summary: "Tickets (filters status, priority, type); see the screening issue" } },
@@ -179,7 +184,12 @@ export function buildOpenApiDocument() {
             }
           : {}),
         responses: {
-          "200": { description: "OK" },
+          "200": {
+            description: "OK",
+            ...(op.answer
+              ? { content: { "application/json": { schema: z.toJSONSchema(op.answer, { unrepresentable: "any" }) } } }
+              : {}),
+          },
           ...Object.fromEntries(
             Object.entries(op.responses ?? {}).map(([status, description]) => [status, { description }]),
           ),

@@ -12,6 +12,7 @@ import { detectStage } from "./detect-stage.ts";
 import { detectWarningSigns, type WarningSign } from "./detect-warning-signs.ts";
 import { detectUrgency, isPlayful, type UrgencyCue } from "./detect-urgency.ts";
 import { extractEvidence } from "./extract-evidence.ts";
+import { isLittleUnderstood, measureUnderstanding } from "./measure-understanding.ts";
 import type { NormalizedText } from "./normalize-text.ts";
 import { normalizeText } from "./normalize-text.ts";
 import { scoreRisk } from "./score-risk.ts";
@@ -99,6 +100,7 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     t,
   );
   const selfHarm = hits.some((hit) => hit.id === "EM-04-self-harm");
+  const understanding = measureUnderstanding(normalized, language);
   return {
     language,
     intent,
@@ -109,11 +111,19 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
       (hits.some((hit) => DANGER_SIGNALS.has(hit.id)) || detection.foreignHelp || DANGER_WORDS.test(normalized.text)),
     selfHarm,
     child,
-    indicators: hits.map(({ id, category, strength, evidence }) => ({ id, category, strength, evidence })),
+    indicators: hits.map(({ id, category, strength, evidence }) => ({
+      id,
+      category,
+      strength,
+      evidence,
+      name: { id: t("id", `indicator.${id}`), en: t("en", `indicator.${id}`) },
+    })),
     palermo,
     risk: outcome.risk,
     priority: toPriority(outcome.risk, outcome.emergency, intent),
     explanation,
+    littleUnderstood: isLittleUnderstood(understanding),
+    understanding,
   };
 }
 
@@ -180,7 +190,8 @@ function withTreatedInjury(hits: readonly DetectedHit[], normalized: NormalizedT
 
 /** The catalogue indicator each alarm cue stands for, when one fits. */
 const CUE_INDICATORS: Partial<Record<UrgencyCue["cue"], readonly IndicatorId[]>> = {
-  imminent_violence: ["FL-06-violence", "EM-03-death-threat"],
+  imminent_violence: ["FL-06-violence"],
+  imminent_lethal: ["FL-06-violence", "EM-03-death-threat"],
   cut_off: ["EM-08-safe-to-talk", "FL-05-isolation-phone"],
   moved_soon: ["EM-06-about-to-be-sold"],
   moved_plain: ["EM-06-about-to-be-sold"],
@@ -266,11 +277,21 @@ function withUrgencyHits(
         id,
         category: entry.category,
         strength: entry.strength,
-        evidence: extractEvidence(normalized, cue.first, cue.last),
+        evidence: cueEvidence(normalized, cue),
       });
     }
   }
   return out;
+}
+
+/** The words of the cue, and of what it needs beside it in their text order ("demam tinggi … gak boleh ke dokter"). */
+function cueEvidence(normalized: NormalizedText, cue: UrgencyCue): string {
+  const own = extractEvidence(normalized, cue.first, cue.last);
+  if (cue.with === undefined) return own;
+  const other = extractEvidence(normalized, cue.with.first, cue.with.last);
+  if (own.includes(other)) return own;
+  if (other.includes(own)) return other;
+  return cue.with.first < cue.first ? `${other} … ${own}` : `${own} … ${other}`;
 }
 
 /** Every non-weak hit was only a what-if or news item: the message asks, it does not tell. */

@@ -1,5 +1,6 @@
 import { extractEvidence } from "./extract-evidence.ts";
 import type { NormalizedText } from "./normalize-text.ts";
+import { compileAnchored, wordMatches, type WordPattern } from "./word-index.ts";
 
 /** Whether the person concerned is under 18, stated adult, or not said; with the words that said so. */
 export type ChildStatus =
@@ -33,42 +34,39 @@ const PERSON =
 /** Ages below this from a bare "N tahun" are more likely durations ("gaji 2 tahun tidak dibayar"). */
 const MIN_BARE_AGE = 5;
 
-const AGE_PATTERNS: readonly RegExp[] = [
-  new RegExp(
+const AGE_PATTERNS: readonly WordPattern[] = [
+  compileAnchored(
     `(?<=^| )(?:adik|anak|keponakan|cucu|putri|putra|gadis|sepupu|korban) (?:saya |kami |nya |perempuan saya |laki laki saya )?(?:yang )?(?:baru |masih )?${NUMBER} (?:tahun|th|thn)(?= |$)(?! (?:lalu|yang lalu|silam))`,
-    "g",
   ),
-  new RegExp(
+  compileAnchored(
     `(?<=^| )(?:umur|usia|berumur|berusia|umurnya|usianya|age|aged) (?:saya |nya |dia |baru |masih |sekitar |kira kira |sudah |baru mau |is |of |just )*${DURATION_BEFORE}${NUMBER}(?= |$)(?! (?:bulan|hari|minggu|jam|juta|ribu|orang|kali|months?|days?|weeks?|hours?))`,
-    "g",
   ),
-  new RegExp(
+  compileAnchored(
     `(?<=^| )(?<!gaji |kontrak |utang |hutang )${PERSON} (?:[^ .,]+ ){0,2}?(?:baru |masih |sudah |is |am |are |was |just |turned |only )?${DURATION_BEFORE}${NUMBER} (?:tahun|th|thn|years? old|yrs? old|yo|y o|tahunan)(?= |$)${NOT_AGE_AFTER}`,
-    "g",
   ),
-  new RegExp(
+  compileAnchored(
     `(?<=^| )(?:i am|she is|he is|is|am|turned|just turned)(?: only| just| barely| still)? ${NUMBER}(?= |$)${NOT_AGE_AFTER}`,
-    "g",
   ),
-  new RegExp(`(?<=^| )${NUMBER} ?(?:years? old|yrs? old|year old|yo|y o)(?= |$)`, "g"),
-  new RegExp(`(?<=^| )(?:${PERSON}|niece|nephew|cucu|keponakan|adik|anak) (?:saya |my |our )?, ${NUMBER} ,`, "g"),
+  compileAnchored(`(?<=^| )${NUMBER} ?(?:years? old|yrs? old|year old|yo|y o)(?= |$)`),
+  compileAnchored(`(?<=^| )(?:${PERSON}|niece|nephew|cucu|keponakan|adik|anak) (?:saya |my |our )?, ${NUMBER} ,`),
   // introducing oneself with a bare age, then where from: "aku 17 dr tembilahan", "i m 16 from cebu"
-  new RegExp(
+  compileAnchored(
     `(?<=^|[.,] )(?:[^ .,]+ )?(?:saya|i|i am|im) ${NUMBER} (?:dari|asal|from|tinggal di|living in|,|\\.)(?= |$)`,
-    "g",
   ),
 ];
 
 const SCHOOL = "(?:sd|smp|sma|smk|mts|slta|sltp|sekolah dasar|sekolah menengah)";
-const MINOR_PATTERNS: readonly RegExp[] = [
-  new RegExp(
+const MINOR_PATTERNS: readonly WordPattern[] = [
+  compileAnchored(
     `(?<=^| )(?:masih|anak|murid|siswa|siswi|pelajar|sekolah di|duduk di|baru lulus|baru tamat|belum lulus|kelas (?:\\d{1,2}|[ivx]{1,4}|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|sebelas|dua belas)) ${SCHOOL}(?= |$)`,
   ),
-  new RegExp(`(?<=^| )kelas (?:[1-9]|1[0-2]|vii|viii|ix|x|xi|xii)(?= |$)(?= (?:${SCHOOL}|di|dan|,|\\.)|$)`),
-  /(?<=^| )(?:masih (?:sekolah|di bawah umur|kecil|anak anak|bocah|pelajar|siswa|siswi|remaja)|di bawah umur|bawah umur|belum (?:cukup umur|18|dewasa|punya ktp|punya e ktp|bikin ktp)|anak (?:di )?bawah umur|abg|bocah|anak kecil|(?:baru|langsung|setelah|habis) (?:lulus|tamat) (?:sd|smp|mts)|(?:lulus|tamat) sd langsung|underage|under age|a minor|is a minor|minors|under 18|under eighteen|still (?:in|at) (?:school|high school)|(?:high|middle|junior high|secondary) school(?: student| girl| boy)?|schoolgirl|schoolboy|(?:in|at) (?:grade|year) (?:[1-9]|1[0-2]))(?= |$)/,
+  compileAnchored(`(?<=^| )kelas (?:[1-9]|1[0-2]|vii|viii|ix|x|xi|xii)(?= |$)(?= (?:${SCHOOL}|di|dan|,|\\.)|$)`),
+  compileAnchored(
+    String.raw`(?<=^| )(?:masih (?:sekolah|di bawah umur|kecil|anak anak|bocah|pelajar|siswa|siswi|remaja)|di bawah umur|bawah umur|belum (?:cukup umur|18|dewasa|punya ktp|punya e ktp|bikin ktp)|anak (?:di )?bawah umur|abg|bocah|anak kecil|(?:baru|langsung|setelah|habis) (?:lulus|tamat) (?:sd|smp|mts)|(?:lulus|tamat) sd langsung|underage|under age|a minor|is a minor|minors|under 18|under eighteen|still (?:in|at) (?:school|high school)|(?:high|middle|junior high|secondary) school(?: student| girl| boy)?|schoolgirl|schoolboy|(?:in|at) (?:grade|year) (?:[1-9]|1[0-2]))(?= |$)`,
+  ),
 ];
-const ADULT_PATTERNS: readonly RegExp[] = [
-  /(?<=^| )(?:sudah dewasa|sudah 18|sudah punya ktp|over 18|an adult|i am an adult)(?= |$)/,
+const ADULT_PATTERNS: readonly WordPattern[] = [
+  compileAnchored(String.raw`(?<=^| )(?:sudah dewasa|sudah 18|sudah punya ktp|over 18|an adult|i am an adult)(?= |$)`),
 ];
 
 /**
@@ -80,7 +78,7 @@ const ADULT_PATTERNS: readonly RegExp[] = [
 export function detectChild(normalized: NormalizedText): ChildStatus {
   let adult: string | undefined;
   for (const pattern of AGE_PATTERNS) {
-    for (const match of normalized.text.matchAll(pattern)) {
+    for (const match of wordMatches(normalized, pattern)) {
       const age = toAge(match[1]);
       if (age === undefined) continue;
       const evidence = evidenceOf(normalized, match.index, match[0].length);
@@ -90,12 +88,12 @@ export function detectChild(normalized: NormalizedText): ChildStatus {
     }
   }
   for (const pattern of MINOR_PATTERNS) {
-    const match = pattern.exec(normalized.text);
-    if (match !== null) return { status: "child", evidence: evidenceOf(normalized, match.index, match[0].length) };
+    const match = wordMatches(normalized, pattern).next().value;
+    if (match !== undefined) return { status: "child", evidence: evidenceOf(normalized, match.index, match[0].length) };
   }
   for (const pattern of ADULT_PATTERNS) {
-    const match = pattern.exec(normalized.text);
-    if (match !== null) adult ??= evidenceOf(normalized, match.index, match[0].length);
+    const match = wordMatches(normalized, pattern).next().value;
+    if (match !== undefined) adult ??= evidenceOf(normalized, match.index, match[0].length);
   }
   return adult === undefined ? { status: "unknown" } : { status: "adult", evidence: adult };
 }

@@ -19,8 +19,8 @@ import { VULNERABILITY_PATTERNS } from "./patterns/vulnerability-patterns.ts";
 import type { IndicatorHit } from "./types.ts";
 import { detectForeignIndicators } from "./foreign/detect-foreign-indicators.ts";
 
-/** An indicator hit whose id is a known catalogue id. */
-export type DetectedHit = IndicatorHit & { id: IndicatorId };
+/** An indicator hit whose id is a known catalogue id (named when the assessment is put together). */
+export type DetectedHit = Omit<IndicatorHit, "name"> & { id: IndicatorId };
 
 export type Detection = {
   hits: DetectedHit[];

@@ -1,7 +1,7 @@
 import { franc } from "franc";
 import type { Language, Locale } from "./types.ts";
 
-const INDONESIAN = new Set([
+export const INDONESIAN: ReadonlySet<string> = new Set([
   "saya",
   "aku",
   "sy",
@@ -159,7 +159,7 @@ const INDONESIAN = new Set([
   "negeri",
   "menu",
 ]);
-const ENGLISH = new Set([
+export const ENGLISH: ReadonlySet<string> = new Set([
   "i",
   "me",
   "my",
@@ -307,12 +307,17 @@ export function detectLanguage(text: string, fallback: Locale = "id"): Language 
     "tl",
     0,
   ];
-  const guess = sample.length >= 20 ? FRANC_CODES[franc(sample, { only: FRANC_ONLY })] : undefined;
+  // franc only where its guess can change the answer (it is the costly part on long texts), once.
+  let guessed: { language: Language | undefined } | undefined;
+  const guess = (): Language | undefined =>
+    (guessed ??= {
+      language: sample.length >= 20 ? FRANC_CODES[franc(sample, { only: FRANC_ONLY })] : undefined,
+    }).language;
   if (marked === "ms") {
-    if (count >= 2 && count > indonesianOnly(words) && (guess === "ms" || guess === "id")) return "ms";
-  } else if (count >= 2 && count > ours && (guess === undefined || guess === marked || count >= 3)) {
+    if (count >= 2 && count > indonesianOnly(words) && (guess() === "ms" || guess() === "id")) return "ms";
+  } else if (count >= 2 && count > ours && (count >= 3 || guess() === undefined || guess() === marked)) {
     return marked;
-  } else if (guess === marked && count >= 1 && count >= ours) {
+  } else if (count >= 1 && count >= ours && guess() === marked) {
     return marked;
   }
   if (indonesian === english) return fallback;

@@ -1,6 +1,7 @@
 import { isNegator } from "./detect-negation.ts";
 import { CLAUSE_BREAK, SENTENCE_END, tokenAtChar, type NormalizedText } from "./normalize-text.ts";
 import { stemCandidates } from "./stem-word.ts";
+import { compileWordPattern, firstWordMatch, type WordPattern } from "./word-index.ts";
 import {
   CARE_REFUSED,
   CHILD_TAKEN,
@@ -12,6 +13,8 @@ import {
   HIDING,
   ILL,
   IMMINENT_BEFORE,
+  LETHAL_EN,
+  LETHAL_ROOTS,
   MOVED_SOON,
   NOW_WORDS,
   PHONE,
@@ -37,6 +40,7 @@ export type UrgencyCue = {
   cue:
     | "sos"
     | "imminent_violence"
+    | "imminent_lethal"
     | "stranded"
     | "cut_off"
     | "moved_soon"
@@ -47,12 +51,14 @@ export type UrgencyCue = {
     | "starved";
   first: number;
   last: number;
+  /** A second span the cue needs as well (the illness beside care refused). */
+  with?: { first: number; last: number };
 };
 
-const words = (source: string): RegExp => new RegExp(`(?<=^| )(?:${source})(?= |$)`, "g");
+const words = (source: string): WordPattern => compileWordPattern(source);
 const SOS = words(SOS_WORDS);
 const SOS_NAME = words(SOS_AS_NAME);
-const NOW = words(NOW_WORDS);
+const NOW = new RegExp(`(?<=^| )(?:${NOW_WORDS})(?= |$)`, "g");
 const RAN = words(RAN_AWAY);
 const STRAND = words(STRANDED);
 const SAFE_HOME = words(
@@ -80,46 +86,54 @@ const FICTIONAL = new RegExp(`(?<=^| )(?:${FICTION})(?= |$)`);
 
 export function detectUrgency(normalized: NormalizedText): UrgencyCue[] {
   const cues: UrgencyCue[] = [];
-  const { text } = normalized;
   const at = (index: number): number => tokenIndexAt(normalized, index);
-  const sos = firstMatch(SOS, text, (index, length) => !overlaps(SOS_NAME, text, index, length));
+  const sos = firstMatch(SOS, normalized, (index, length) => !overlaps(SOS_NAME, normalized, index, length));
   if (sos !== undefined) cues.push({ cue: "sos", first: at(sos[0]), last: at(sos[0] + sos[1] - 1) });
   const violence = imminentViolence(normalized);
-  if (violence !== undefined) cues.push({ cue: "imminent_violence", ...violence });
-  const ran = firstMatch(RAN, text);
-  const strand = firstMatch(STRAND, text);
+  if (violence !== undefined) {
+    const verb = normalized.tokens[violence.last]?.text ?? "";
+    cues.push({ cue: isLethal(verb) ? "imminent_lethal" : "imminent_violence", ...violence });
+  }
+  const ran = firstMatch(RAN, normalized);
+  const strand = firstMatch(STRAND, normalized);
   // Stranded is the writer's own alarm ("sy kabur … di jalan"); a relative's account of it is a report.
   if (
     ran !== undefined &&
     strand !== undefined &&
-    firstMatch(SAFE_HOME, text) === undefined &&
-    !ABOUT_OTHER.test(text)
+    firstMatch(SAFE_HOME, normalized) === undefined &&
+    !ABOUT_OTHER.test(normalized.text)
   ) {
     cues.push({ cue: "stranded", first: at(ran[0]), last: at(strand[0] + strand[1] - 1) });
   }
-  const phone = firstMatch(PHONE_TAKEN, text);
+  const phone = firstMatch(PHONE_TAKEN, normalized);
   if (phone !== undefined) cues.push({ cue: "cut_off", first: at(phone[0]), last: at(phone[0] + phone[1] - 1) });
-  const moved = firstMatch(MOVED, text);
+  const moved = firstMatch(MOVED, normalized);
   if (moved !== undefined) {
     // In distress it is an alarm by itself; without, only beside a sign of control (assessText decides).
-    const cue = firstMatch(DISTRESSED, text) !== undefined ? "moved_soon" : "moved_plain";
+    const cue = firstMatch(DISTRESSED, normalized) !== undefined ? "moved_soon" : "moved_plain";
     cues.push({ cue, first: at(moved[0]), last: at(moved[0] + moved[1] - 1) });
   }
-  const refused = firstMatch(CARE, text);
-  if (refused !== undefined && firstMatch(ILLNESS, text) !== undefined) {
-    cues.push({ cue: "care_refused", first: at(refused[0]), last: at(refused[0] + refused[1] - 1) });
+  const refused = firstMatch(CARE, normalized);
+  const illness = firstMatch(ILLNESS, normalized);
+  if (refused !== undefined && illness !== undefined) {
+    cues.push({
+      cue: "care_refused",
+      first: at(refused[0]),
+      last: at(refused[0] + refused[1] - 1),
+      with: { first: at(illness[0]), last: at(illness[0] + illness[1] - 1) },
+    });
   }
-  const armed = firstMatch(ARMED_NOW, text);
+  const armed = firstMatch(ARMED_NOW, normalized);
   if (
     armed !== undefined &&
-    firstMatch(NOT_NOW_WEAPON, text) === undefined &&
-    firstMatch(SAFE_HOME, text) === undefined
+    firstMatch(NOT_NOW_WEAPON, normalized) === undefined &&
+    firstMatch(SAFE_HOME, normalized) === undefined
   )
     cues.push({ cue: "armed", first: at(armed[0]), last: at(armed[0] + armed[1] - 1) });
-  const starved = firstMatch(STARVING, text);
-  if (starved !== undefined && firstMatch(SAFE_HOME, text) === undefined)
+  const starved = firstMatch(STARVING, normalized);
+  if (starved !== undefined && firstMatch(SAFE_HOME, normalized) === undefined)
     cues.push({ cue: "starved", first: at(starved[0]), last: at(starved[0] + starved[1] - 1) });
-  const taken = firstMatch(TAKEN, text);
+  const taken = firstMatch(TAKEN, normalized);
   if (taken !== undefined) cues.push({ cue: "child_taken", first: at(taken[0]), last: at(taken[0] + taken[1] - 1) });
   return cues;
 }
@@ -218,6 +232,15 @@ function isViolent(word: string): boolean {
   return violent;
 }
 
+/** A verb of violence that can kill: "dibunuh", "nusuk", "stabbing". */
+function isLethal(word: string): boolean {
+  return (
+    LETHAL_EN.has(word) ||
+    LETHAL_EN.has(englishBase(word)) ||
+    stemCandidates(word).some((stem) => LETHAL_ROOTS.has(stem))
+  );
+}
+
 /** "hitting" → "hit", "beats" → "beat", "killed" → "kill". */
 function englishBase(word: string): string {
   const bare = word.replace(/(?:ing|ed|es|s)$/, "");
@@ -225,23 +248,16 @@ function englishBase(word: string): string {
 }
 
 function firstMatch(
-  re: RegExp,
-  text: string,
+  pattern: WordPattern,
+  normalized: NormalizedText,
   accept: (index: number, length: number) => boolean = () => true,
 ): [number, number] | undefined {
-  re.lastIndex = 0;
-  for (const found of text.matchAll(re)) {
-    if (accept(found.index, found[0].length)) return [found.index, found[0].length];
-  }
-  return undefined;
+  return firstWordMatch(normalized, pattern, accept);
 }
 
-function overlaps(re: RegExp, text: string, index: number, length: number): boolean {
-  re.lastIndex = 0;
-  for (const found of text.matchAll(re)) {
-    if (found.index < index + length && index < found.index + found[0].length) return true;
-  }
-  return false;
+function overlaps(pattern: WordPattern, normalized: NormalizedText, index: number, length: number): boolean {
+  const overlapping = (at: number, size: number): boolean => at < index + length && index < at + size;
+  return firstWordMatch(normalized, pattern, overlapping) !== undefined;
 }
 
 function tokenIndexAt(normalized: NormalizedText, charIndex: number): number {

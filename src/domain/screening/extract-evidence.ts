@@ -2,10 +2,14 @@ import { CLAUSE_BREAK, SENTENCE_END, type NormalizedText } from "./normalize-tex
 
 const MIN_WORDS = 3;
 const MAX_CHARS = 90;
+/** A longer span keeps its opening and its end (where a construction such as "katanya … ternyata …" lands). */
+const HEAD_CHARS = 40;
+const TAIL_CHARS = 46;
 
 /**
  * The person's own words behind a match (tokens first..last), widened to at least three words within
- * the sentence so a caseworker can read it ("dipukul" → "sering dipukul majikan"), capped in length.
+ * the sentence so a caseworker can read it ("dipukul" → "sering dipukul majikan"), capped in length: a
+ * long one keeps its first and last words around "…", both ends of what matched.
  */
 export function extractEvidence(normalized: NormalizedText, first: number, last: number): string {
   const { tokens, original } = normalized;
@@ -22,5 +26,8 @@ export function extractEvidence(normalized: NormalizedText, first: number, last:
   const start = tokens[from]?.start ?? 0;
   const end = tokens[to]?.end ?? original.length;
   const text = original.slice(start, end).replace(/\s+/g, " ").trim();
-  return text.length <= MAX_CHARS ? text : `${text.slice(0, MAX_CHARS - 1).trimEnd()}…`;
+  if (text.length <= MAX_CHARS) return text;
+  const head = text.slice(0, HEAD_CHARS).replace(/\s+\S*$/, "");
+  const tail = text.slice(-TAIL_CHARS).replace(/^\S*\s+/, "");
+  return `${head} … ${tail}`;
 }

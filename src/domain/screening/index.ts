@@ -7,6 +7,7 @@ export type {
   Assessment,
   AssessTextInput,
   IndicatorHit,
+  IndicatorName,
   Language,
   Intent,
   Locale,
@@ -15,4 +16,5 @@ export type {
   Risk,
   Strength,
   Translate,
+  Understanding,
 } from "./types.ts";

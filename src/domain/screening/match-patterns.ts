@@ -2,12 +2,13 @@ import { isIndicatorId, type IndicatorId } from "./catalogue.ts";
 import { isNegated } from "./detect-negation.ts";
 import { SENTENCE_END, tokenAtChar, type NormalizedText } from "./normalize-text.ts";
 import type { PatternSpec, PatternTable } from "./patterns/pattern-spec.ts";
+import { compileWordPattern, firstWordMatch, mayMatch, type WordPattern } from "./word-index.ts";
 
 /** Where one pattern matched, as inclusive token indices into `NormalizedText.tokens`. */
 export type PatternMatch = { id: IndicatorId; first: number; last: number };
 
 type CompiledSpec = {
-  re: RegExp;
+  pattern: WordPattern;
   negatable: boolean;
   checkInside: boolean;
   unless: RegExp | undefined;
@@ -18,11 +19,15 @@ type CompiledSpec = {
 const SPELLS_NEGATION = /(?:^|[^a-z])(?:tidak|belum|bukan|not|no|never|tanpa|without|nobody)(?:[^a-z]|$)/;
 export type CompiledTable = ReadonlyArray<{ id: IndicatorId; specs: readonly CompiledSpec[] }>;
 
-/** Compiles a pattern table once (at module load of the detector), adding token boundaries. */
-export function compilePatternTable(table: PatternTable): CompiledTable {
+/**
+ * Compiles a pattern table once (at module load of the detector), adding token boundaries. With
+ * `prefilter: false` every pattern scans the whole text (the reference the tests compare against).
+ */
+export function compilePatternTable(table: PatternTable, options: { prefilter?: boolean } = {}): CompiledTable {
+  const prefilter = options.prefilter ?? true;
   return Object.entries(table).flatMap(([id, specs]) => {
     const known = specs === undefined ? [] : specs;
-    return isIndicatorId(id) ? [{ id, specs: known.map(compileSpec) }] : [];
+    return isIndicatorId(id) ? [{ id, specs: known.map((spec) => compileSpec(spec, prefilter)) }] : [];
   });
 }
 
@@ -35,26 +40,37 @@ export function matchPatterns(normalized: NormalizedText, table: CompiledTable):
   for (const { id, specs } of table) {
     let best: PatternMatch | undefined;
     for (const spec of specs) {
+      if (!mayMatch(normalized, spec.pattern)) continue;
       if (spec.needs !== undefined && !spec.needs.test(normalized.text)) continue;
-      for (const found of normalized.text.matchAll(spec.re)) {
-        const first = tokenAtChar(normalized, found.index);
-        if (first < 0 || normalized.offsets[first] !== found.index) continue;
-        const last = tokenAtChar(normalized, found.index + found[0].length - 1);
-        if (last < first) continue;
-        if (spec.unless !== undefined && spec.unless.test(sentenceAround(normalized, first, last))) continue;
-        if (spec.negatable && isNegated(normalized.tokens, first, last, spec.checkInside)) continue;
-        if (best === undefined || first < best.first) best = { id, first, last };
-        break;
-      }
+      let span: Span | undefined;
+      firstWordMatch(
+        normalized,
+        spec.pattern,
+        (at, length) => (span = accepted(normalized, spec, at, length)) !== undefined,
+      );
+      if (span !== undefined && (best === undefined || span.first < best.first)) best = { id, ...span };
     }
     if (best !== undefined) matches.push(best);
   }
   return matches.sort((a, b) => a.first - b.first);
 }
 
-function compileSpec(spec: PatternSpec): CompiledSpec {
+type Span = { first: number; last: number };
+
+/** The tokens of a match at `at`, unless it is not at a word start, is excluded by `unless` or negated. */
+function accepted(normalized: NormalizedText, spec: CompiledSpec, at: number, length: number): Span | undefined {
+  const first = tokenAtChar(normalized, at);
+  if (first < 0 || normalized.offsets[first] !== at) return undefined;
+  const last = tokenAtChar(normalized, at + length - 1);
+  if (last < first) return undefined;
+  if (spec.unless !== undefined && spec.unless.test(sentenceAround(normalized, first, last))) return undefined;
+  if (spec.negatable && isNegated(normalized.tokens, first, last, spec.checkInside)) return undefined;
+  return { first, last };
+}
+
+function compileSpec(spec: PatternSpec, prefilter: boolean): CompiledSpec {
   return {
-    re: new RegExp(`(?<=^| )(?:${spec.re})(?= |$)`, "g"),
+    pattern: compileWordPattern(spec.re, prefilter),
     negatable: spec.negatable ?? true,
     checkInside: !SPELLS_NEGATION.test(spec.re),
     unless: spec.unless === undefined ? undefined : new RegExp(`(?<=^| )(?:${spec.unless})(?= |$)`),

@@ -52,6 +52,8 @@ export function normalizeText(written: string): NormalizedText {
  * words: 🆘 and 🚨 are "sos", laughing faces "haha", a crying face "nangis".
  */
 function cleanText(written: string): string {
+  // Invisible characters and emoji are all outside ASCII: plain ASCII text is already clean.
+  if (ASCII_ONLY.test(written)) return written;
   let out = "";
   for (const char of written) {
     const code = char.codePointAt(0) ?? 0;
@@ -60,6 +62,8 @@ function cleanText(written: string): string {
   }
   return out;
 }
+
+const ASCII_ONLY = /^[\x00-\x7f]*$/;
 
 const EMOJI_WORDS = new Map<string, string>([
   ["🆘", " sos "],

@@ -10,8 +10,17 @@ export type Risk = "high" | "medium" | "low" | "none";
 export type Priority = "urgent" | "high" | "normal" | "low";
 export type Strength = "strong" | "medium" | "weak";
 
-/** One indicator that fired; `evidence` is the span of the person's own text (or the answered question). */
-export type IndicatorHit = { id: string; category: string; strength: Strength; evidence: string };
+/** An indicator's human name, in both languages the team reads (locales/<lng>/screening.json). */
+export type IndicatorName = { id: string; en: string };
+
+/**
+ * One indicator that fired; `evidence` is the span of the person's own text that says it (or the
+ * answered question); `name` is what caseworkers read instead of the id.
+ */
+export type IndicatorHit = { id: string; category: string; strength: Strength; evidence: string; name: IndicatorName };
+
+/** How much of the message screening could read: its words, the ones it knows, and whether it reads the language. */
+export type Understanding = { words: number; knownWords: number; languageRead: boolean };
 
 export type Palermo = { act: boolean; means: boolean; purpose: boolean };
 
@@ -30,6 +39,12 @@ export type Assessment = {
   risk: Risk;
   priority: Priority;
   explanation: { id: string; en: string };
+  /**
+   * Screening understood little of the message (a language it does not read, or a longer message of
+   * mostly unknown words): a caseworker should read it, whatever the risk says.
+   */
+  littleUnderstood: boolean;
+  understanding: Understanding;
 };
 
 /** An answer given in the guided screening flow to the question of one indicator. */

@@ -42,6 +42,10 @@ export const VIOLENCE_ROOTS: ReadonlySet<string> = new Set([
   "ugut",
 ]);
 /** English verbs of serious violence. */
+/** Violence that can kill: about to happen, it is a threat to life (EM-03), not only a beating. */
+export const LETHAL_ROOTS: ReadonlySet<string> = new Set(["bunuh", "bacok", "tusuk", "tembak", "gorok", "mutilasi"]);
+export const LETHAL_EN: ReadonlySet<string> = new Set(["kill", "murder", "stab", "shoot", "strangle", "slaughter"]);
+
 export const VIOLENCE_EN: ReadonlySet<string> = new Set([
   "beat",
   "hit",

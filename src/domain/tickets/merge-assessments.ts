@@ -3,7 +3,8 @@ import { maxPriority, maxRisk } from "./ticket-request.ts";
 
 /**
  * What a ticket keeps when a second request adds to it: every indicator found so far (first evidence
- * wins), the higher risk and priority, either flag, and the latest explanation.
+ * wins), the higher risk and priority, either flag (a message little understood stays one to read), and
+ * the latest explanation.
  */
 export function mergeAssessments(before: Assessment | null, next: Assessment | undefined): Assessment | null {
   if (!next) return before;
@@ -13,6 +14,7 @@ export function mergeAssessments(before: Assessment | null, next: Assessment | u
     ...next,
     emergency: before.emergency || next.emergency,
     child: before.child || next.child,
+    littleUnderstood: before.littleUnderstood === true || next.littleUnderstood,
     indicators: [...before.indicators, ...next.indicators.filter((hit) => !seen.has(hit.id))],
     palermo: {
       act: before.palermo.act || next.palermo.act,

@@ -55,12 +55,19 @@ describe("assessText: the contract", () => {
       selfHarm: false,
       child: false,
       indicators: [
-        { id: "FL-01-documents", category: "forced_labour", strength: "strong", evidence: "paspor saya dipegang" },
+        {
+          id: "FL-01-documents",
+          category: "forced_labour",
+          strength: "strong",
+          evidence: "paspor saya dipegang",
+          name: { id: "paspor atau dokumen ditahan", en: "passport or documents kept by someone else" },
+        },
         {
           id: "FL-02-wages-withheld",
           category: "forced_labour",
           strength: "medium",
           evidence: "gaji 5 bulan belum dibayar",
+          name: { id: "gaji tidak dibayar", en: "wages not paid" },
         },
       ],
       palermo: { act: true, means: true, purpose: true },
@@ -70,6 +77,8 @@ describe("assessText: the contract", () => {
         id: "Ada tanda peringatan yang kuat: paspor atau dokumen ditahan dan gaji tidak dibayar. Petugas kami bisa membantu.",
         en: "There are strong warning signs here: passport or documents kept by someone else and wages not paid. A caseworker can help.",
       },
+      littleUnderstood: false,
+      understanding: { words: 10, knownWords: 10, languageRead: true },
     });
   });
 
@@ -258,6 +267,7 @@ describe("guided-flow answers", () => {
         category: "forced_labour",
         strength: "strong",
         evidence: 'Menjawab "ya": paspor atau dokumen ditahan',
+        name: { id: "paspor atau dokumen ditahan", en: "passport or documents kept by someone else" },
       },
     ]);
     expect(assessment.risk).toBe("high");

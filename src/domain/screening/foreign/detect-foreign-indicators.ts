@@ -37,8 +37,10 @@ export function detectForeignIndicators(original: string, language?: string): Fo
   // Long Indonesian or English messages skip the Latin-script lexicons: a few mixed-in foreign words
   // are short messages' habit, and the lexicons cost time on 4,000 characters.
   const latin = language === undefined || !OURS.has(language) || original.length <= 400;
-  const folded = foldText(original.slice(0, 4000));
   const scripts = new Set(SCRIPT_OF.filter(([re]) => re.test(original)).map(([, language]) => language));
+  // No lexicon to try: folding the text would be wasted.
+  if (!latin && scripts.size === 0) return [];
+  const folded = foldText(original.slice(0, 4000));
   const hits: ForeignHit[] = [];
   const seen = new Set<string>();
   for (const entry of COMPILED) {
