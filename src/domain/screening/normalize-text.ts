@@ -63,7 +63,8 @@ function cleanText(written: string): string {
   return out;
 }
 
-const ASCII_ONLY = /^[\x00-\x7f]*$/;
+/** printable ASCII and ordinary whitespace: nothing the invisible-character pass would change */
+const ASCII_ONLY = /^[\t\n\r\x20-\x7e]*$/;
 
 const EMOJI_WORDS = new Map<string, string>([
   ["🆘", " sos "],
