@@ -52,8 +52,12 @@ export type Step =
   | { name: "screening"; phase: "story" | "question"; question?: string; asked: number; draft: string }
   | { name: "needs"; draft: string }
   | { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string }
-  /** a form of short optional questions: family tracing or a recruiter report */
-  | { name: "form"; form: "tracing" | "report"; field: number; draft: string }
+  /**
+   * a form of short optional questions: family tracing or a recruiter report. `phase`: absent while the
+   * questions are asked in turn; "review" shows the answers before sending, "pick" asks which one to
+   * correct, "fix" asks that one again (then back to the review)
+   */
+  | { name: "form"; form: "tracing" | "report"; field: number; draft: string; phase?: "review" | "pick" | "fix" }
   | { name: "talk" }
   | { name: "my_data" }
   | { name: "erase_confirm" }
