@@ -61,8 +61,11 @@ export type Step =
   | { name: "talk" }
   | { name: "my_data" }
   | { name: "erase_confirm" }
-  /** where the person is (country, city): asked once after an emergency when their words did not say */
-  | { name: "place"; resume: "menu" | "screening" | "talk" }
+  /**
+   * where the person is (country, city): asked once after an emergency when their words did not say;
+   * `resume` is the step the conversation was at, where it goes back to after the answer
+   */
+  | { name: "place"; resume: Step }
   | { name: "withdraw_consent" };
 
 export type ConsentState = "granted" | "declined" | null;
@@ -83,6 +86,8 @@ export type State = {
   held?: string;
   /** where the person is, as an ISO 3166-1 alpha-2 code ("SA", "MY", "ID"), once they said or it was read */
   country?: string;
+  /** the place question was asked in this conversation (it is asked once) */
+  placeAsked?: true;
   /** the full emergency block was sent in this conversation: later ones are short (numbers still there) */
   emergencyShown?: boolean;
   /** absent: "bot" */

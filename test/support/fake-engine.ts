@@ -5,7 +5,7 @@ import { createI18n } from "../../src/i18n/create-i18n.ts";
 
 /**
  * runTurn with no database: in-memory actions that record what the engine asked for (`asked`), and the
- * ticket requests it made (`tickets`). `now` is the engine's clock.
+ * ticket requests it made (`tickets`; the last of a type is the one still open). `now` is the engine's clock.
  */
 export function engine(now = new Date("2026-11-29T10:00:00Z")) {
   const asked: string[] = [];
@@ -33,7 +33,11 @@ export function engine(now = new Date("2026-11-29T10:00:00Z")) {
     }),
     erase: async () => void asked.push("erase"),
     listPartners: async () => [],
-    findOpenTicket: async () => null,
+    // the last ticket opened of those types stands for the one still open
+    findOpenTicket: async (types) => {
+      const open = tickets.findLast((t) => types.includes(t.type));
+      return open ? { reference: "LNT-TEST22", type: open.type } : null;
+    },
     reopenRecentTicket: async () => null,
     seal: (value) => JSON.stringify(value),
     unseal: (sealed) => JSON.parse(sealed),

@@ -1,5 +1,6 @@
 import type { Flow, Turn } from "../turn.ts";
 import { respondToEmergency } from "./emergency.ts";
+import { afterEmergency } from "./place.ts";
 import type { Choice, Input } from "../types.ts";
 import { checkAnswer } from "./field-checks.ts";
 import { fieldChoices, pickedField, reviewChoices, summarize } from "./form-review.ts";
@@ -81,6 +82,7 @@ async function raiseFormDanger(turn: Turn, text: string): Promise<void> {
   const assessment = turn.assess(text);
   if (assessment.emergency) return; // run-turn has already answered it
   await respondToEmergency(turn, assessment);
+  afterEmergency(turn, true);
 }
 
 async function askField(turn: Turn, form: FormId, from: number, answers: FormAnswers): Promise<void> {
