@@ -1,7 +1,17 @@
 import { OUTCOMES } from "../../casework/change-status.ts";
 import type { Tr } from "../layout.tsx";
 
-export const SAFE_VALUES = ["this_chat", "call", "message", "wait_for_me", "morning", "afternoon", "evening", "any"];
+export const SAFE_VALUES = [
+  "this_chat",
+  "call",
+  "message",
+  "wait_for_me",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "any",
+];
 const NEEDS = [
   "shelter",
   "health",
@@ -19,7 +29,7 @@ export function needLabel(tr: Tr, need: string): string {
   return NEEDS.includes(need) ? tr(`needs.${need}`) : need;
 }
 
-export const SAFE_KEYS = { method: 1, time: 1, number: 1 } as const;
+export const SAFE_KEYS = { method: 1, time: 1, number: 1, timeZone: 1 } as const;
 export const EVENT_KEYS = {
   service_recorded: 1,
   service_updated: 1,

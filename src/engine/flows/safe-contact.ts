@@ -3,6 +3,7 @@ import { NAV_MENU } from "../choices.ts";
 import type { Flow, Turn } from "../turn.ts";
 import type { Choice } from "../types.ts";
 import { timeZoneOf } from "../../domain/places/time-zone-of.ts";
+import { zoneCity } from "../../domain/tickets/describe-safe-times.ts";
 import { assessDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
 import { noteCountry } from "./note-country.ts";
 import { openCase } from "./open-case.ts";
@@ -48,11 +49,6 @@ function sayWhoseTime(turn: Turn): void {
   if (!turn.state.country) return turn.say("conversation:contact.time_where");
   const zone = timeZoneOf(turn.state.country);
   if (zone && zone !== "Asia/Jakarta") turn.say("conversation:contact.time_zone", { zone: zoneCity(zone) });
-}
-
-/** "Asia/Kuala_Lumpur" → "Kuala Lumpur". */
-function zoneCity(zone: string): string {
-  return (zone.split("/").at(-1) ?? zone).replace(/_/g, " ");
 }
 
 /** When and how it is safe to reach the person, whether their case may go to a partner, then the ticket. */
