@@ -31,6 +31,8 @@ describe("safe contact times in the console", () => {
     expect(body).toContain("18:00–22:00 jam dia = 22:00–02:00 jam Anda");
     expect(body).toContain("Zona waktu");
     expect(body).not.toContain("Asia/Riyadh");
+    // where the person is, by the country's name
+    expect(body).toContain("· Saudi Arabia");
   });
 
   it("times stored without a zone are read in the person's country's zone", async () => {

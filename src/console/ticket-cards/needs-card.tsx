@@ -1,6 +1,6 @@
 import { zoneCity } from "../../domain/tickets/describe-safe-times.ts";
 import { formatDateTime } from "../layout.tsx";
-import { SAFE_KEYS, SAFE_VALUES, needLabel } from "./ticket-labels.ts";
+import { SAFE_KEYS, SAFE_VALUES, consentScopeLabel, detailLabel, detailValue, needLabel } from "./ticket-labels.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
 
 /** What the person asked for, how and when they may be contacted safely, their consents and details. */
@@ -43,7 +43,8 @@ export function NeedsCard(props: TicketPageProps) {
         <ul class="plain small">
           {view.consents.map((c) => (
             <li>
-              {c.scope}: {c.granted ? tr("yes") : tr("no")} · {formatDateTime(lang, c.createdAt)}
+              {consentScopeLabel(tr, c.scope, props.partners)}: {c.granted ? tr("yes") : tr("no")} ·{" "}
+              {formatDateTime(lang, c.createdAt)}
             </li>
           ))}
         </ul>
@@ -54,8 +55,8 @@ export function NeedsCard(props: TicketPageProps) {
           <dl class="facts">
             {Object.entries(view.details).map(([k, v]) => (
               <>
-                <dt>{k}</dt>
-                <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+                <dt>{detailLabel(tr, ticket.type, k)}</dt>
+                <dd>{detailValue(tr, ticket.type, k, v)}</dd>
               </>
             ))}
           </dl>
