@@ -55,6 +55,9 @@ async function dispatch(turn: Turn, raw: Input): Promise<void> {
         turn.say("conversation:small.after", undefined, turn.state.offered);
         return;
       }
+    } else if (country && country !== "ID" && turn.state.step.name === "screening") {
+      // Abroad, said while telling what happened: that country's lines at once; the story goes on.
+      await tellCountryLines(turn);
     }
   }
   // "Is she with you?": never said, kindly, wherever it is asked (a tracing form's question included).

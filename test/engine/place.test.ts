@@ -91,3 +91,20 @@ test("a time and a place in one reply: both kept", async () => {
   await chat.tap("share.yes");
   expect(chat.tickets[0]?.safeContact).toEqual({ method: "this_chat", time: "night", timeZone: "Asia/Qatar" });
 });
+
+test("in help screening, a country abroad named in the person's words brings its lines; the questions go on", async () => {
+  const chat = engineChat(consented("id"));
+  await chat.start();
+  await chat.tap("menu.help");
+  const story = await chat.say("gaji saya tidak dibayar 4 bulan, saya kerja di Kuwait");
+  expect(keys(story)[0]).toBe("conversation:place.contacts");
+  expect(story[0]?.vars).toMatchObject({ country: "Kuwait" });
+  expect(chat.state).toMatchObject({ country: "KW", step: { name: "screening", phase: "question" } });
+  // Indonesia needs no extra lines
+  const home = engineChat(consented("id"));
+  await home.start();
+  await home.tap("menu.help");
+  expect(keys(await home.say("gaji saya tidak dibayar, saya di Surabaya"))).not.toContain(
+    "conversation:place.contacts",
+  );
+});
