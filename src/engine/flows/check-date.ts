@@ -1,5 +1,7 @@
 import { NUMBER_WORDS } from "./number-words.ts";
-import type { Checked } from "./field-checks.ts";
+
+/** A typed answer fits its question, or the problem to ask again about (`<ns>:check.<problem>`). */
+export type Checked = { ok: true } | { ok: false; problem: string };
 
 const problem = (name: string): Checked => ({ ok: false, problem: name });
 const OK: Checked = { ok: true };

@@ -1,4 +1,4 @@
-import { checkDate } from "./check-date.ts";
+import { checkDate, type Checked } from "./check-date.ts";
 import { NUMBER_WORDS } from "./number-words.ts";
 
 /**
@@ -9,7 +9,7 @@ import { NUMBER_WORDS } from "./number-words.ts";
  */
 export type FieldCheck = "name" | "age" | "date" | "contact";
 
-export type Checked = { ok: true } | { ok: false; problem: string };
+export type { Checked };
 
 const OK: Checked = { ok: true };
 const problem = (name: string): Checked => ({ ok: false, problem: name });
