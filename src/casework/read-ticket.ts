@@ -5,7 +5,8 @@ import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Ticket } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
-import { isSafeToWrite } from "../domain/tickets/read-safe-contact.ts";
+import { describeSafeTimes, personZoneOf, type SafeTimesView } from "../domain/tickets/describe-safe-times.ts";
+import { isSafeToWrite, readSafeTimes } from "../domain/tickets/read-safe-contact.ts";
 import { hasShareConsent } from "./refer-ticket.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can, type Permission } from "./permissions.ts";
@@ -51,6 +52,8 @@ export type TicketView = {
   safeContact: Record<string, unknown> | null;
   /** false when writing now goes against the person's safe-contact wishes (times, or "wait for me") */
   safeNow: boolean;
+  /** the person's clock and the caseworker's, with the safe windows on both; null where the person's zone is unknown */
+  safeTimes: SafeTimesView | null;
   details: Record<string, unknown> | null;
   consents: { scope: string; granted: boolean; createdAt: Date }[];
   shareConsent: boolean;
@@ -116,6 +119,7 @@ export async function readTicket(
     ? StoredAssessment.safeParse((rawAssessment as { assessment?: unknown }).assessment ?? rawAssessment)
     : null;
   const safeContact = decrypt<Record<string, unknown>>(ticket.safeContactEnc, "safeContactEnc");
+  const personZone = personZoneOf(safeContact, ticket.country);
   const conversation = ticket.conversationId
     ? await ctx.db.conversation.findUnique({
         where: { id: ticket.conversationId },
@@ -170,7 +174,8 @@ export async function readTicket(
     assessment: parsed?.success ? parsed.data : null,
     summary: decrypt<{ id?: string; en?: string }>(ticket.summaryEnc, "summaryEnc"),
     safeContact,
-    safeNow: isSafeToWrite(safeContact, conversation?.lastInboundAt ?? null, ctx.now()),
+    safeNow: isSafeToWrite(safeContact, conversation?.lastInboundAt ?? null, ctx.now(), personZone),
+    safeTimes: describeSafeTimes(readSafeTimes(safeContact, personZone), personZone, ctx.now()),
     details: decrypt<Record<string, unknown>>(ticket.detailsEnc, "detailsEnc"),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
     shareConsent,

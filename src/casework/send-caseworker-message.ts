@@ -7,6 +7,7 @@ import { CaseworkError } from "./casework-error.ts";
 import { loadTicketFor } from "./load-ticket-for.ts";
 import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 import { isSafeToWrite } from "../domain/tickets/read-safe-contact.ts";
+import { timeZoneOf } from "../domain/places/time-zone-of.ts";
 import { startHandoff } from "../conversations/handoff/start-handoff.ts";
 
 export const MAX_REPLY_LENGTH = 4000;
@@ -42,7 +43,8 @@ export async function sendCaseworkerMessage(
     });
     await loadPersonKeys(tx, ctx.cipher, [ticket.safeContactEnc]);
     const safeContact = openOrNull(ctx.cipher, ticket.safeContactEnc, sealedAt("Ticket", "safeContactEnc", ticket.id));
-    const safeNow = isSafeToWrite(safeContact, conversation.lastInboundAt, ctx.now());
+    const zone = timeZoneOf(ticket.country ?? undefined);
+    const safeNow = isSafeToWrite(safeContact, conversation.lastInboundAt, ctx.now(), zone);
     if (!input.outsideSafeTimesConfirmed && !safeNow) return { status: "outside_safe_times" as const };
     if (conversation.contact.erasedAt)
       throw new CaseworkError(

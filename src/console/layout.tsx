@@ -4,6 +4,8 @@ import type { Locale, Vars } from "../i18n/create-i18n.ts";
 import { atLeast } from "../casework/permissions.ts";
 import { statsNavLabel } from "./stats-nav-label.ts";
 
+import { CONSOLE_TIME_ZONE } from "../domain/tickets/describe-safe-times.ts";
+
 /** Console strings (namespace "console") in the caseworker's language. */
 export type Tr = (key: string, vars?: Vars) => string;
 
@@ -140,10 +142,12 @@ export function formatWait(tr: Tr, minutes: number): string {
   return tr("time.days", { d: Math.floor(minutes / 1440) });
 }
 
+/** A date and time on the console's clock, with its zone: "29 Nov 2026, 19.00 WIB". */
 export function formatDateTime(lang: Locale, date: Date): string {
-  return new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+  const formatted = new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
     dateStyle: "medium",
     timeStyle: "short",
-    timeZone: "Asia/Jakarta",
+    timeZone: CONSOLE_TIME_ZONE,
   }).format(date);
+  return `${formatted} WIB`;
 }

@@ -1,5 +1,5 @@
-import { NAV_MENU } from "./choices.ts";
 import { respondToEmergency } from "./flows/emergency.ts";
+import { afterEmergency } from "./flows/place.ts";
 import type { Keyword } from "./keywords.ts";
 import type { Turn } from "./turn.ts";
 
@@ -12,7 +12,7 @@ export const KEYWORD_ACTIONS: Record<Keyword, (turn: Turn) => Promise<void>> = {
   language: async (turn) => turn.go({ name: "language" }),
   emergency: async (turn) => {
     await respondToEmergency(turn, null);
-    turn.ask("emergency.after", [NAV_MENU]);
+    afterEmergency(turn, false);
   },
   myData: async (turn) => turn.go({ name: "my_data" }),
   erase: async (turn) => turn.go({ name: "erase_confirm" }),

@@ -48,12 +48,16 @@ async function dispatch(turn: Turn, raw: Input): Promise<void> {
   if (await screenForDanger(turn, raw)) return;
   if (raw.type === "text") {
     // A country named after the emergency numbers were sent: that country's lines, and on the ticket.
-    if (country && turn.state.emergencyShown) {
+    // (At the place question its own flow answers.)
+    if (country && turn.state.emergencyShown && turn.state.step.name !== "place") {
       await tellCountryLines(turn);
       if (raw.text.trim().split(/\s+/).length <= 4) {
         turn.say("conversation:small.after", undefined, turn.state.offered);
         return;
       }
+    } else if (country && country !== "ID" && turn.state.step.name === "screening") {
+      // Abroad, said while telling what happened: that country's lines at once; the story goes on.
+      await tellCountryLines(turn);
     }
   }
   // "Is she with you?": never said, kindly, wherever it is asked (a tracing form's question included).

@@ -52,13 +52,20 @@ export type Step =
   | { name: "screening"; phase: "story" | "question"; question?: string; asked: number; draft: string }
   | { name: "needs"; draft: string }
   | { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string }
-  /** a form of short optional questions: family tracing or a recruiter report */
-  | { name: "form"; form: "tracing" | "report"; field: number; draft: string }
+  /**
+   * a form of short optional questions: family tracing or a recruiter report. `phase`: absent while the
+   * questions are asked in turn; "review" shows the answers before sending, "pick" asks which one to
+   * correct, "fix" asks that one again (then back to the review)
+   */
+  | { name: "form"; form: "tracing" | "report"; field: number; draft: string; phase?: "review" | "pick" | "fix" }
   | { name: "talk" }
   | { name: "my_data" }
   | { name: "erase_confirm" }
-  /** where the person is (country, city): asked once after an emergency when their words did not say */
-  | { name: "place"; resume: "menu" | "screening" | "talk" }
+  /**
+   * where the person is (country, city): asked once after an emergency when their words did not say;
+   * `resume` is the step the conversation was at, where it goes back to after the answer
+   */
+  | { name: "place"; resume: Step }
   | { name: "withdraw_consent" };
 
 export type ConsentState = "granted" | "declined" | null;
@@ -79,6 +86,8 @@ export type State = {
   held?: string;
   /** where the person is, as an ISO 3166-1 alpha-2 code ("SA", "MY", "ID"), once they said or it was read */
   country?: string;
+  /** the place question was asked in this conversation (it is asked once) */
+  placeAsked?: true;
   /** the full emergency block was sent in this conversation: later ones are short (numbers still there) */
   emergencyShown?: boolean;
   /** absent: "bot" */

@@ -1,42 +1,7 @@
 import { expect, test } from "vitest";
-import { RESEARCHED_DIRECTORY } from "../../src/domain/contacts/help-line-directory.ts";
 import { runTurn } from "../../src/engine/run-turn.ts";
-import { initialState, type EngineActions, type EngineDeps, type State } from "../../src/engine/types.ts";
-import { createI18n } from "../../src/i18n/create-i18n.ts";
-
-/** runTurn with no database: in-memory actions that record what the engine asked for. */
-function engine() {
-  const asked: string[] = [];
-  const { t } = createI18n({ onMissing: (locale, key) => asked.push(`missing ${locale}:${key}`) });
-  const actions: EngineActions = {
-    recordConsent: async (scope, granted) => void asked.push(`consent ${scope}=${granted}`),
-    openTicket: async (request) => {
-      asked.push(`ticket ${request.type}`);
-      return {
-        status: "created",
-        id: "t1",
-        reference: "LNT-TEST22",
-        type: request.type,
-        priority: request.priority ?? "normal",
-        indicatorIds: [],
-      };
-    },
-    describeData: async () => ({
-      since: new Date(0),
-      messages: { fromPerson: 0, toPerson: 0 },
-      consents: {},
-      tickets: [],
-    }),
-    erase: async () => void asked.push("erase"),
-    listPartners: async () => [],
-    findOpenTicket: async () => null,
-    reopenRecentTicket: async () => null,
-    seal: (value) => JSON.stringify(value),
-    unseal: (sealed) => JSON.parse(sealed),
-  };
-  const deps: EngineDeps = { t, now: () => new Date("2026-11-29T10:00:00Z"), contacts: RESEARCHED_DIRECTORY, actions };
-  return { deps, asked };
-}
+import { initialState, type State } from "../../src/engine/types.ts";
+import { engine } from "../support/fake-engine.ts";
 
 test("outputs are i18n keys and stable choice ids; the state moves language → consent → menu", async () => {
   const { deps, asked } = engine();

@@ -19,7 +19,9 @@ describe("danger now, from anywhere", () => {
     expect(replies[0]!.text).toContain("110");
     expect(replies[0]!.text).toContain("SAPA 129");
     expect(replies[1]!.text).toMatch(REFERENCE);
-    expect(lastChoices(replies)).toEqual(["nav.menu"]);
+    // where the person is, asked once; the way back to the menu still there
+    expect(allText(replies)).toContain("Kamu sekarang di negara mana?");
+    expect(lastChoices(replies)).toEqual(["place.ID", "nav.menu"]);
     const [ticket] = await ticketsOf(lentera, chat.conversationId);
     expect(ticket).toMatchObject({ type: "emergency", priority: "urgent", emergency: true, risk: "high" });
     expect(ticket!.indicatorIds).toContain("EM-01-held-now");
@@ -91,5 +93,34 @@ describe("danger now, from anywhere", () => {
     const replies = await chat.say("is it safe to go to Malaysia with a tourist visa for work?");
     expect(allText(replies)).not.toContain("112");
     expect(await ticketsOf(lentera, chat.conversationId)).toEqual([]);
+  });
+
+  test("after the emergency answer, where the person is: that country's lines, on the ticket, and the way back", async () => {
+    const chat = await consentedChat(lentera.app, "en");
+    const first = await chat.say("my employer locked me in the house and beats me");
+    expect(lastChoices(first)).toEqual(["place.ID", "nav.menu"]);
+    const place = await chat.say("riyadh");
+    expect(allText(place)).toContain("Saudi Arabia");
+    expect(allText(place)).toContain("911");
+    expect(lastChoices(place)).toEqual(["nav.menu"]);
+    const [ticket] = await ticketsOf(lentera, chat.conversationId);
+    expect(ticket).toMatchObject({ type: "emergency", country: "SA" });
+    // asked once: a second emergency does not ask again
+    const again = await chat.say("he locked me in again and beats me");
+    expect(again[0]!.text).toContain("911");
+    expect(allText(again)).not.toContain("Which country");
+    expect(lastChoices(again)).toEqual(["nav.menu"]);
+  });
+
+  test("the place question can be answered 'in Indonesia' or left for the menu", async () => {
+    const home = await consentedChat(lentera.app, "id");
+    await home.say("darurat");
+    const noted = await home.say("di indonesia");
+    expect(allText(noted)).toContain("kami catat kamu di Indonesia");
+    const [ticket] = await ticketsOf(lentera, home.conversationId);
+    expect(ticket).toMatchObject({ country: "ID" });
+    const away = await consentedChat(lentera.app, "id");
+    await away.say("darurat");
+    expect(lastChoices(await away.tap("nav.menu"))[0]).toBe("menu.help");
   });
 });

@@ -145,6 +145,26 @@ test("where the case is, named in the person's story, goes on the ticket for the
   expect(ticket).toMatchObject({ type: "victim_assistance", country: "MY", province: "Nusa Tenggara Timur" });
 });
 
+test("safe contact times in the person's own time: asked where, read as Riyadh time, the country on the ticket", async () => {
+  const chat = await consentedChat(lentera.app, "id");
+  await driveToNeeds(chat, await chat.say("majikan tidak bayar gaji saya sudah 5 bulan"));
+  await chat.tap("need.done");
+  const time = await chat.say("lewat chat ini aja");
+  expect(allText(time)).toContain("Kamu sekarang di negara mana?");
+  expect(lastChoices(time)).toContain("time.night");
+  const place = await chat.say("sy di riyadh");
+  expect(allText(place)).toContain("Nomor untuk Arab Saudi");
+  expect(allText(place)).toContain("jam di tempatmu (Riyadh)");
+  expect(lastChoices(place)).toContain("time.night");
+  await chat.say("tengah malam aja");
+  await chat.tap("share.no");
+  const [ticket] = await ticketsOf(lentera, chat.conversationId);
+  expect(ticket).toMatchObject({
+    country: "SA",
+    safeContact: { method: "this_chat", time: "night", timeZone: "Asia/Riyadh" },
+  });
+});
+
 describe("get help, in English, from the menu", () => {
   test("the story can be skipped; every question can be skipped; priority follows the answers", async () => {
     const chat = await consentedChat(lentera.app, "en");

@@ -21,7 +21,7 @@ async function trace(chat: Chat, answers: string[]): Promise<string> {
 async function fill(chat: Chat, answers: string[]): Promise<string> {
   let last = "";
   for (const answer of answers) {
-    const replies = answer.startsWith("form.") ? await chat.tap(answer) : await chat.say(answer);
+    const replies = /^(?:form|tracing)\./.test(answer) ? await chat.tap(answer) : await chat.say(answer);
     last = allText(replies);
   }
   return last;
@@ -42,6 +42,7 @@ const SITI = [
   "form.relationship.sibling",
   "WA saya 0812 1111 2222, malam saja",
   "form.share.yes",
+  "tracing.confirm",
 ];
 
 describe("find a missing relative", () => {
@@ -76,8 +77,12 @@ describe("find a missing relative", () => {
     const first = await consentedChat(lentera.app, "id");
     const known = await trace(first, SITI);
     const second = await consentedChat(lentera.app, "id");
-    const again = await trace(second, ["Siti Aminah", "form.send"]);
-    const unknown = await trace(await consentedChat(lentera.app, "id"), ["Nama Yang Tidak Ada", "form.send"]);
+    const again = await trace(second, ["Siti Aminah", "form.send", "tracing.confirm"]);
+    const unknown = await trace(await consentedChat(lentera.app, "id"), [
+      "Nama Yang Tidak Ada",
+      "form.send",
+      "tracing.confirm",
+    ]);
     const strip = (text: string) => text.replace(REFERENCE, "LNT-XXXXXX");
     expect(strip(again)).toBe(strip(unknown));
     expect(strip(again)).toBe(strip(known));
@@ -93,6 +98,7 @@ describe("find a missing relative", () => {
     expect(danger[0]!.text).toContain("112");
     expect(allText(danger)).toContain("How are you related");
     await chat.tap("form.send");
+    await chat.tap("tracing.confirm");
     const tickets = await ticketsOf(lentera, chat.conversationId);
     expect(tickets.map((t) => [t.type, t.priority])).toEqual(
       expect.arrayContaining([
@@ -116,6 +122,7 @@ describe("find a missing relative", () => {
     expect(allText(replies)).toMatch(REFERENCE);
     expect(lastChoices(replies)).toContain("form.relationship.parent");
     await chat.tap("form.send");
+    await chat.tap("tracing.confirm");
     const tickets = await ticketsOf(lentera, chat.conversationId);
     expect(tickets.map((t) => [t.type, t.priority]).sort()).toEqual([
       ["emergency", "urgent"],
@@ -136,10 +143,55 @@ describe("find a missing relative", () => {
     expect(allText(replies)).toContain("permintaan pencarian");
     await chat.say("Dewi");
     await chat.tap("form.send");
+    await chat.say("ok kirim");
+    await chat.tap("tracing.confirm");
     const [ticket] = await ticketsOf(lentera, chat.conversationId);
     expect(ticket).toMatchObject({
       type: "family_tracing",
       details: { name: "Dewi", circumstances: expect.stringContaining("malaysia") },
+    });
+  });
+
+  test("a mother in English: answers that do not fit are asked again, then she checks and corrects before sending", async () => {
+    const chat = await consentedChat(lentera.app, "en");
+    const start = await chat.say("my daughter went to work in Saudi and I can't reach her since march");
+    expect(allText(start)).toContain("search request");
+    expect(allText(await chat.say("1"))).toContain("write their name in letters");
+    await chat.say("Nur Aisyah");
+    await chat.tap("form.skip");
+    await chat.tap("form.sex.female");
+    expect(allText(await chat.say("saudi"))).toContain("as a number");
+    await chat.say("she is 23");
+    await chat.tap("form.skip");
+    await chat.tap("form.skip");
+    expect(allText(await chat.say("in March 2027"))).toContain("hasn't come yet");
+    await chat.say("about 8 months ago");
+    // last channel, last place, employer (what happened is her first message, and "my daughter" says she
+    // is the parent: neither is asked)
+    for (let i = 0; i < 3; i++) await chat.tap("form.skip");
+    expect(allText(await chat.say("1"))).toContain("phone number");
+    await chat.say("+62 812 5555 6666 evenings");
+    const review = await chat.tap("form.share.no");
+    expect(lastChoices(review)).toEqual(["tracing.confirm", "tracing.edit"]);
+    const summary = allText(review);
+    expect(summary).toContain("Name: Nur Aisyah");
+    expect(summary).toContain("Age: she is 23");
+    expect(summary).toContain("You are their: Parent");
+    expect(summary).toContain("May be passed on: No");
+    expect(await ticketsOf(lentera, chat.conversationId)).toEqual([]);
+
+    await chat.say("something is wrong");
+    await chat.say("age");
+    const corrected = await chat.say("24");
+    expect(allText(corrected)).toContain("Age: 24");
+    const done = await chat.say("yes");
+    expect(allText(done)).toMatch(REFERENCE);
+    expect(allText(done)).not.toContain("Nur Aisyah");
+    const [ticket] = await ticketsOf(lentera, chat.conversationId);
+    expect(ticket).toMatchObject({
+      type: "family_tracing",
+      consentShare: false,
+      details: { name: "Nur Aisyah", age: "24", last_date: "about 8 months ago", relationship: "parent" },
     });
   });
 });

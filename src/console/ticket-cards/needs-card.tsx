@@ -1,5 +1,6 @@
+import { zoneCity } from "../../domain/tickets/describe-safe-times.ts";
 import { formatDateTime } from "../layout.tsx";
-import { SAFE_KEYS, SAFE_VALUES, needLabel } from "./ticket-labels.ts";
+import { SAFE_KEYS, SAFE_VALUES, consentScopeLabel, detailLabel, detailValue, needLabel } from "./ticket-labels.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
 
 /** What the person asked for, how and when they may be contacted safely, their consents and details. */
@@ -19,12 +20,14 @@ export function NeedsCard(props: TicketPageProps) {
         <dl class="facts">
           {Object.entries(view.safeContact).map(([k, v]) => (
             <>
-              <dt>{tr(`safe_contact.${k in SAFE_KEYS ? k : "other"}`)}</dt>
+              <dt>{tr(`safe_contact.${k === "timeZone" ? "time_zone" : k in SAFE_KEYS ? k : "other"}`)}</dt>
               <dd>
                 {typeof v === "string"
-                  ? SAFE_VALUES.includes(v)
-                    ? tr(`safe_contact.values.${v}`)
-                    : v
+                  ? k === "timeZone"
+                    ? zoneCity(v)
+                    : SAFE_VALUES.includes(v)
+                      ? tr(`safe_contact.values.${v}`)
+                      : v
                   : JSON.stringify(v)}
               </dd>
             </>
@@ -33,13 +36,15 @@ export function NeedsCard(props: TicketPageProps) {
       ) : (
         <p class="muted">{tr("ticket.none_given")}</p>
       )}
+      <SafeClocks {...props} />
       <h3>{tr("ticket.consents")}</h3>
       <p>{view.shareConsent ? tr("ticket.share_yes") : tr("ticket.share_no")}</p>
       {view.consents.length ? (
         <ul class="plain small">
           {view.consents.map((c) => (
             <li>
-              {c.scope}: {c.granted ? tr("yes") : tr("no")} · {formatDateTime(lang, c.createdAt)}
+              {consentScopeLabel(tr, c.scope, props.partners)}: {c.granted ? tr("yes") : tr("no")} ·{" "}
+              {formatDateTime(lang, c.createdAt)}
             </li>
           ))}
         </ul>
@@ -50,13 +55,46 @@ export function NeedsCard(props: TicketPageProps) {
           <dl class="facts">
             {Object.entries(view.details).map(([k, v]) => (
               <>
-                <dt>{k}</dt>
-                <dd>{typeof v === "string" ? v : JSON.stringify(v)}</dd>
+                <dt>{detailLabel(tr, ticket.type, k)}</dt>
+                <dd>{detailValue(tr, ticket.type, k, v)}</dd>
               </>
             ))}
           </dl>
         </>
       ) : null}
     </section>
+  );
+}
+
+/** The person's clock beside the caseworker's, and each safe window on both. */
+function SafeClocks(props: TicketPageProps) {
+  const { tr } = props;
+  const times = props.view.safeTimes;
+  if (!times) return null;
+  const vars = {
+    person: times.personNow,
+    personPlace: times.personPlace,
+    console: times.consoleNow,
+    consolePlace: times.consolePlace,
+  };
+  return (
+    <div class="safe-clocks">
+      <p class="small" data-clocks>
+        {times.sameZone ? tr("safe_contact.clocks_same", vars) : tr("safe_contact.clocks", vars)}
+      </p>
+      {times.windows.length && !times.sameZone ? (
+        <ul class="plain small">
+          {times.windows.map((w) => (
+            <li>{tr("safe_contact.window", { person: w.person, console: w.console })}</li>
+          ))}
+        </ul>
+      ) : times.windows.length ? (
+        <ul class="plain small">
+          {times.windows.map((w) => (
+            <li>{w.person}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
   );
 }

@@ -1,3 +1,4 @@
+import { countryName } from "../../domain/contacts/country-name.ts";
 import { Csrf, formatDateTime, formatWait } from "../layout.tsx";
 import { outcomeLabel } from "./ticket-labels.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
@@ -36,7 +37,7 @@ export function TicketHeaderCard(props: TicketPageProps) {
         <dd>
           {tr(`channels.${ticket.channel}`)} · {ticket.locale.toUpperCase()}
           {ticket.province ? ` · ${ticket.province}` : ""}
-          {ticket.country ? ` · ${ticket.country}` : ""}
+          {ticket.country ? ` · ${countryName(ticket.country) ?? ticket.country}` : ""}
         </dd>
         {ticket.outcome ? (
           <>

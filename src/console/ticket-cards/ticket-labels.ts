@@ -1,7 +1,17 @@
 import { OUTCOMES } from "../../casework/change-status.ts";
 import type { Tr } from "../layout.tsx";
 
-export const SAFE_VALUES = ["this_chat", "call", "message", "wait_for_me", "morning", "afternoon", "evening", "any"];
+export const SAFE_VALUES = [
+  "this_chat",
+  "call",
+  "message",
+  "wait_for_me",
+  "morning",
+  "afternoon",
+  "evening",
+  "night",
+  "any",
+];
 const NEEDS = [
   "shelter",
   "health",
@@ -19,7 +29,7 @@ export function needLabel(tr: Tr, need: string): string {
   return NEEDS.includes(need) ? tr(`needs.${need}`) : need;
 }
 
-export const SAFE_KEYS = { method: 1, time: 1, number: 1 } as const;
+export const SAFE_KEYS = { method: 1, time: 1, number: 1, timeZone: 1 } as const;
 export const EVENT_KEYS = {
   service_recorded: 1,
   service_updated: 1,
@@ -39,10 +49,69 @@ export const EVENT_KEYS = {
   message_sent: 1,
   handed_back: 1,
   erased: 1,
+  reopened: 1,
+  erasure_requested: 1,
 } as const;
 
 export function outcomeLabel(tr: Tr, outcome: string): string {
   const [code, ...rest] = outcome.split(": ");
   const known = (OUTCOMES as readonly string[]).includes(code ?? "");
   return known ? [tr(`outcomes.${code}`), rest.join(": ")].filter(Boolean).join(": ") : outcome;
+}
+
+/** The form behind a ticket type's details, for their labels (`<form>:field.<id>.label` and its options). */
+const FORM_OF_TYPE: Record<string, "tracing" | "report"> = { family_tracing: "tracing", recruiter_report: "report" };
+/** Each form's fields, and the option ids a choice field stores. */
+const FORM_FIELDS: Record<"tracing" | "report", Record<string, readonly string[]>> = {
+  tracing: {
+    name: [],
+    other_names: [],
+    sex: ["female", "male"],
+    age: [],
+    hometown: [],
+    parents: [],
+    last_date: [],
+    last_channel: ["whatsapp", "facebook", "tiktok", "phone", "other"],
+    last_place: [],
+    employer: [],
+    circumstances: [],
+    relationship: ["parent", "child", "sibling", "spouse", "relative", "friend"],
+    safe_contact: [],
+    share: ["yes", "no"],
+  },
+  report: {
+    recruiter: [],
+    source: ["whatsapp", "facebook", "tiktok", "calo", "other"],
+    destination: [],
+    job: [],
+    fee: [],
+    visa: ["work", "tourist", "umrah", "none", "unknown"],
+    story: [],
+  },
+};
+
+/** A detail's name for people ("Last heard from", not `last_date`); one the console does not know, as written. */
+export function detailLabel(tr: Tr, ticketType: string, key: string): string {
+  const form = FORM_OF_TYPE[ticketType];
+  if (form && key in FORM_FIELDS[form]) return tr(`details.${form}.${key}`);
+  return key === "story" ? tr("details.story") : key.replace(/_/g, " ");
+}
+
+/** A detail's value: an option by its label ("Brother/sister", not `sibling`), anything else as written. */
+export function detailValue(tr: Tr, ticketType: string, key: string, value: unknown): string {
+  if (typeof value !== "string") return JSON.stringify(value);
+  const form = FORM_OF_TYPE[ticketType];
+  const options = form ? FORM_FIELDS[form][key] : undefined;
+  return form && options?.includes(value) ? tr("details.option", { ns: form, field: key, value }) : value;
+}
+
+/** A consent's scope in words ("Storing what they tell us", "Sharing their case with Yayasan X"). */
+export function consentScopeLabel(tr: Tr, scope: string, partners: readonly { id: string; name: string }[]): string {
+  if (scope === "store") return tr("consent_scopes.store");
+  if (scope === "share:any") return tr("consent_scopes.share_any");
+  if (scope.startsWith("share:")) {
+    const partner = partners.find((p) => p.id === scope.slice("share:".length));
+    return partner ? tr("consent_scopes.share_partner", { partner: partner.name }) : tr("consent_scopes.share_one");
+  }
+  return scope.replace(/[_:]/g, " ");
 }

@@ -35,8 +35,11 @@ const ANY_TIME = new Set(["any", "anytime", "any_time", "kapan_saja", "kapan saj
 
 export type SafeTimes = { windows: { fromMinutes: number; toMinutes: number }[]; timeZone: string } | null;
 
-/** The windows in which writing is safe, or null when the person gave none (or any time is fine). */
-export function readSafeTimes(value: unknown): SafeTimes {
+/**
+ * The windows in which writing is safe, or null when the person gave none (or any time is fine). They are
+ * in the zone stored with them, else `zone` (where the person is), else Jakarta time.
+ */
+export function readSafeTimes(value: unknown, zone = "Asia/Jakarta"): SafeTimes {
   const parsed = SafeContact.safeParse(value);
   if (!parsed.success) return null;
   const contact = parsed.data;
@@ -59,7 +62,7 @@ export function readSafeTimes(value: unknown): SafeTimes {
     const to = toMinutes(window.to);
     if (from !== null && to !== null) windows.push({ fromMinutes: from, toMinutes: to });
   }
-  return windows.length ? { windows, timeZone: contact.timeZone ?? "Asia/Jakarta" } : null;
+  return windows.length ? { windows, timeZone: contact.timeZone ?? zone } : null;
 }
 
 /** Whether `at` falls inside one of the windows, in the person's time zone (windows may cross midnight). */
@@ -78,10 +81,11 @@ export const REPLY_WINDOW_MS = 30 * 60_000;
 
 /**
  * Whether writing to the person now respects what they asked: inside their safe times, and — when they
- * asked us to wait for them ("wait_for_me") — only shortly after they wrote.
+ * asked us to wait for them ("wait_for_me") — only shortly after they wrote. `zone`: where the person is,
+ * for times stored without one.
  */
-export function isSafeToWrite(safeContact: unknown, lastInboundAt: Date | null, at: Date): boolean {
-  if (!isWithinSafeTimes(readSafeTimes(safeContact), at)) return false;
+export function isSafeToWrite(safeContact: unknown, lastInboundAt: Date | null, at: Date, zone?: string): boolean {
+  if (!isWithinSafeTimes(readSafeTimes(safeContact, zone), at)) return false;
   const waitForThem = SafeContact.safeParse(safeContact).data?.method === "wait_for_me";
   return !waitForThem || (lastInboundAt !== null && at.getTime() - lastInboundAt.getTime() <= REPLY_WINDOW_MS);
 }

@@ -58,7 +58,8 @@ const COUNTRY_NAMES_ID: Record<string, string> = {
  * where the person is — abroad, that country's emergency number and the Indonesian mission first — and a
  * short safety message, then an urgent ticket (with the country) so caseworkers are alerted, and its
  * reference. The full block is sent once per conversation; later ones are short, with the numbers still
- * there. The conversation stays where it was, so the person can carry on after.
+ * there. The conversation stays where it was, so the person can carry on after (place.ts
+ * `afterEmergency` says what comes next: where the person is, when that is still unknown).
  *
  * Without consent to store, the ticket is still opened, on vital interests (UU PDP Pasal 20(2)(d)): it
  * keeps which warning signs fired, the language, the channel, the country and the link to this chat —
@@ -79,5 +80,4 @@ export async function respondToEmergency(turn: Turn, assessment: Assessment | nu
   turn.say(turn.consented ? "intake:emergency.ticket" : "intake:emergency.ticket_minimal", {
     reference: ticket.reference,
   });
-  if (!turn.state.country) turn.say("conversation:emergency.abroad_hint");
 }

@@ -1,7 +1,13 @@
 import type { Turn } from "../turn.ts";
+import type { FieldCheck } from "./field-checks.ts";
 
-/** One short question: typed text, or one of a few options (stored as the option id). */
-export type FormField = { id: string; kind: "text" } | { id: string; kind: "choice"; options: readonly string[] };
+/**
+ * One short question: typed text (with what it must look like, if anything: `<ns>:check.<problem>` asks
+ * again kindly), or one of a few options (stored as the option id).
+ */
+export type FormField =
+  | { id: string; kind: "text"; check?: FieldCheck }
+  | { id: string; kind: "choice"; options: readonly string[] };
 
 /** The person's answers so far: field id → their words or the option id. */
 export type FormAnswers = Record<string, string>;
@@ -19,4 +25,9 @@ export type FormSpec = {
    * emergency (in a tracing request, a relative "dijual"): they take the emergency path too.
    */
   danger?: RegExp;
+  /**
+   * A last step before `finish`: the answers shown back (`<ns>:review.summary`, each field under
+   * `<ns>:field.<id>.label`), with `<ns>.confirm` to send and `<ns>.edit` to pick a field and correct it.
+   */
+  review?: true;
 };

@@ -1,4 +1,4 @@
-import { detectRelative } from "../free-text/detect-relative.ts";
+import { WRITER_IS, detectRelative } from "../free-text/detect-relative.ts";
 import type { Turn } from "../turn.ts";
 import { holdAndAsk } from "./hold-words.ts";
 import { startForm } from "./form.ts";
@@ -30,7 +30,11 @@ export async function routeFreeText(turn: Turn, text: string, options: { fromHel
   const relative = detectRelative(text);
   if (relative) {
     turn.say("conversation:relative.switch");
-    await startForm(turn, "tracing", { circumstances: text.slice(0, 1000) });
+    // "my daughter…": the writer is her parent, so that question is not asked (the review can correct it).
+    await startForm(turn, "tracing", {
+      circumstances: text.slice(0, 1000),
+      relationship: WRITER_IS[relative.relative],
+    });
     return true;
   }
   const assessment = turn.assess(text);

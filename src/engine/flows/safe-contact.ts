@@ -3,8 +3,11 @@ import { NAV_MENU } from "../choices.ts";
 import type { Flow, Turn } from "../turn.ts";
 import type { Choice } from "../types.ts";
 import { timeZoneOf } from "../../domain/places/time-zone-of.ts";
+import { zoneCity } from "../../domain/tickets/describe-safe-times.ts";
 import { assessDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
+import { noteCountry } from "./note-country.ts";
 import { openCase } from "./open-case.ts";
+import { tellCountryLines } from "./place.ts";
 
 type SafeContactStep = { name: "safe_contact"; phase: "method" | "number" | "time" | "share"; draft: string };
 
@@ -37,6 +40,17 @@ const PROMPTS = {
   share: ["intake:share.ask", SHARE_CHOICES],
 } as const satisfies Record<SafeContactStep["phase"], readonly [string, Choice[]]>;
 
+/**
+ * The times are the person's own: where the country is known and its zone is not Jakarta's, they are told
+ * whose time it is; where it is not known, they are asked where they are (the answer can come with the
+ * time, "malam, di Riyadh").
+ */
+function sayWhoseTime(turn: Turn): void {
+  if (!turn.state.country) return turn.say("conversation:contact.time_where");
+  const zone = timeZoneOf(turn.state.country);
+  if (zone && zone !== "Asia/Jakarta") turn.say("conversation:contact.time_zone", { zone: zoneCity(zone) });
+}
+
 /** When and how it is safe to reach the person, whether their case may go to a partner, then the ticket. */
 export async function startSafeContact(turn: Turn, draft: CaseDraft): Promise<void> {
   await moveTo(turn, "method", draft);
@@ -52,9 +66,7 @@ async function moveTo(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDr
 function ask(turn: Turn, phase: SafeContactStep["phase"], draft: CaseDraft): void {
   const [key, choices] = PROMPTS[phase];
   const partners = phase === "share" ? (draft.sharePartners ?? []) : [];
-  const zone = phase === "time" ? timeZoneOf(turn.state.country) : undefined;
-  if (zone && zone !== "Asia/Jakarta")
-    turn.say("conversation:contact.time_zone", { zone: zone.split("/")[1]!.replace(/_/g, " ") });
+  if (phase === "time") sayWhoseTime(turn);
   if (partners.length)
     turn.ask("intake:share.ask_named", [...choices], { partners: partners.map((p) => `• ${p.name}`).join("\n") });
   else turn.ask(key, [...choices]);
@@ -103,6 +115,12 @@ export const safeContactFlow: Flow<SafeContactStep> = {
       }
       case "time": {
         const time = CONTACT_TIMES.find((t) => tapped === `time.${t}`);
+        if (!time && input.type === "text" && noteCountry(turn, input.text)) {
+          // "saya di riyadh": the place, not the time. Its lines, then the times again, read in its zone.
+          await tellCountryLines(turn);
+          sayWhoseTime(turn);
+          return turn.ask("conversation:contact.time_local", TIME_CHOICES);
+        }
         if (!time && !skipped && input.type === "text") {
           draft.story.push(input.text.slice(0, 1000));
           turn.say("conversation:contact.noted");

@@ -1,11 +1,11 @@
 import type { Assessment, Language } from "../../domain/screening/index.ts";
-import { NAV_MENU } from "../choices.ts";
 import { normalizeReply } from "../keywords.ts";
 import { resolveChoice } from "../resolve-choice.ts";
 import type { Turn } from "../turn.ts";
 import type { Choice, Input, Step } from "../types.ts";
 import { formatContacts } from "./contacts.ts";
 import { respondToEmergency } from "./emergency.ts";
+import { afterEmergency } from "./place.ts";
 import { holdWords } from "./hold-words.ts";
 import { respondToSelfHarm } from "./self-harm.ts";
 
@@ -53,6 +53,7 @@ export async function screenForDanger(turn: Turn, input: Input): Promise<boolean
     }
     await respondToEmergency(turn, assessment);
     if (turn.state.consent === null) {
+      afterEmergency(turn, true);
       // Before the notice: the words are held for after it, and the notice's choices stay on offer.
       holdWords(turn, input.text);
       turn.setStep({ name: "consent" });
@@ -61,8 +62,8 @@ export async function screenForDanger(turn: Turn, input: Input): Promise<boolean
     }
     // A flow that collects the person's words carries on with this message too; elsewhere the person
     // gets the way back to the menu.
+    afterEmergency(turn, continues);
     if (continues) await turn.handle(input);
-    else turn.ask("emergency.after", [NAV_MENU]);
     return true;
   }
   // The safety question is for words that are not an answer to what is on offer ("visa kerja" picks a topic),
@@ -93,7 +94,7 @@ async function answerSafety(turn: Turn, id: string): Promise<boolean> {
   if (!SAFETY_CHOICES.some((choice) => choice.id === id) || !safetyOffered(turn)) return false;
   if (id === SAFETY_DANGER.id) {
     await respondToEmergency(turn, null);
-    turn.ask("emergency.after", [NAV_MENU]);
+    afterEmergency(turn, false);
     return true;
   }
   turn.say(id === SAFETY_SAFE.id ? "screening_safety:answer.safe" : "screening_safety:answer.later");

@@ -5,7 +5,7 @@ import type { Choice } from "../types.ts";
 import { assessDraft, emptyDraft, openDraft, sealDraft, type CaseDraft } from "./case-draft.ts";
 import { startNeeds } from "./needs.ts";
 import { ANSWER_CHOICES, parseAnswer } from "./parse-answer.ts";
-import { detectRelative } from "../free-text/detect-relative.ts";
+import { WRITER_IS, detectRelative } from "../free-text/detect-relative.ts";
 import { startForm } from "./form.ts";
 
 type ScreeningStep = {
@@ -59,7 +59,7 @@ export const screeningFlow: Flow<ScreeningStep> = {
     if (words && relative && (relative.notMe || relative.missing)) {
       turn.say("conversation:relative.switch");
       const story = [...draft.story, words].join("\n").slice(0, 1000);
-      return startForm(turn, "tracing", { circumstances: story });
+      return startForm(turn, "tracing", { circumstances: story, relationship: WRITER_IS[relative.relative] });
     }
     if (step.phase === "story") {
       if (input.type === "text") {

@@ -19,29 +19,32 @@ const STORY_FIELDS = ["last_place", "employer", "circumstances"] as const;
  * Find a missing relative (PMI/ICRC Restoring Family Links items and the IOM HTCDS fields; see
  * screening-facts.md §6): who is missing, the last contact, what happened, who is asking and whether the
  * request may go to named services. Lentera never says whether the person is known to it or where they
- * are — traffickers pose as family — so the reply is the same whatever is on file. Danger in the story
+ * are — traffickers pose as family — so the reply is the same whatever is on file. The name, age, date
+ * and contact are checked for what they ask (asked again kindly when they do not fit), and the request is
+ * shown back for a last look before it is sent. Danger in the story
  * (ransom, "dijual") has already taken the emergency path when it was typed; it also makes this request
  * urgent.
  */
 export const TRACING_FORM: FormSpec = {
   ns: "tracing",
   fields: [
-    { id: "name", kind: "text" },
+    { id: "name", kind: "text", check: "name" },
     { id: "other_names", kind: "text" },
     { id: "sex", kind: "choice", options: ["female", "male"] },
-    { id: "age", kind: "text" },
+    { id: "age", kind: "text", check: "age" },
     { id: "hometown", kind: "text" },
     { id: "parents", kind: "text" },
-    { id: "last_date", kind: "text" },
+    { id: "last_date", kind: "text", check: "date" },
     { id: "last_channel", kind: "choice", options: ["whatsapp", "facebook", "tiktok", "phone", "other"] },
     { id: "last_place", kind: "text" },
     { id: "employer", kind: "text" },
     { id: "circumstances", kind: "text" },
     { id: "relationship", kind: "choice", options: ["parent", "child", "sibling", "spouse", "relative", "friend"] },
-    { id: "safe_contact", kind: "text" },
+    { id: "safe_contact", kind: "text", check: "contact" },
     { id: "share", kind: "choice", options: ["yes", "no"] },
   ],
   danger: TRACING_DANGER,
+  review: true,
   async finish(turn, answers: FormAnswers) {
     const story = STORY_FIELDS.map((id) => answers[id])
       .filter(Boolean)

@@ -34,6 +34,15 @@ export function detectRelative(text: string): { relative: Relative; notMe: boole
   return null;
 }
 
+/** Who the writer is to the person they ask about (the tracing form's "how are you related"): a child's parent. */
+export const WRITER_IS: Record<Relative, "parent" | "child" | "sibling" | "spouse" | "relative"> = {
+  child: "parent",
+  parent: "child",
+  sibling: "sibling",
+  spouse: "spouse",
+  relative: "relative",
+};
+
 /** "Is she with you?", "apakah anak saya ada di sana?": someone asking whether a person is known. */
 export function asksWhetherKnown(text: string): boolean {
   const simple = simplify(text);
