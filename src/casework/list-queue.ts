@@ -2,7 +2,8 @@ import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { TicketStatus, TicketType } from "../db/generated/enums.ts";
-import { readableTickets } from "./permissions.ts";
+import type { Cipher } from "../crypto/create-cipher.ts";
+import { atLeast, readableTickets } from "./permissions.ts";
 
 /** The queue's filters (query string of /console and /api/queue); every one is optional. */
 export const QueueFilter = z.object({
@@ -11,6 +12,13 @@ export const QueueFilter = z.object({
   language: z.enum(["id", "en"]).optional(),
   channel: z.enum(["web", "telegram", "whatsapp"]).optional(),
   province: z.string().trim().min(1).max(80).optional(),
+  /** ISO 3166 code of the country the person is in */
+  country: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^[A-Z]{2}$/)
+    .optional(),
   assigned: z.enum(["any", "me", "unassigned"]).default("any"),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
@@ -25,6 +33,12 @@ export type QueueItem = {
   language: string;
   channel: string;
   province: string | null;
+  /** ISO code of the country the person is in, when known */
+  country: string | null;
+  /** the ticket's structured summary (no words of the person), in both languages */
+  summary: { id?: string; en?: string } | null;
+  /** the screening's indicator ids, shown as chips */
+  indicatorIds: string[];
   emergency: boolean;
   child: boolean;
   risk: string;
@@ -43,6 +57,10 @@ export type Queue = {
   /** references of open urgent tickets the actor can see (for the new-urgent alert) */
   urgent: string[];
   provinces: string[];
+  /** countries of open tickets, for the filter */
+  countries: string[];
+  /** supervisors and admins: every caseworker's open tickets (urgent among them) */
+  load: { id: string; name: string; open: number; urgent: number }[] | null;
 };
 
 const QUEUE_LIMIT = 200;
@@ -54,7 +72,7 @@ const URGENT_LIMIT = 50;
  * all — most urgent first, then oldest first.
  */
 export async function listQueue(
-  ctx: { db: Db; now: () => Date; actor: Caseworker },
+  ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker },
   filter: QueueFilter,
 ): Promise<Queue> {
   const visible = readableTickets(ctx.actor);
@@ -67,6 +85,7 @@ export async function listQueue(
       filter.language ? { locale: filter.language } : {},
       filter.channel ? { channel: filter.channel } : {},
       filter.province ? { province: { equals: filter.province, mode: "insensitive" } } : {},
+      filter.country ? { country: filter.country } : {},
       filter.assigned === "me"
         ? { assigneeId: ctx.actor.id }
         : filter.assigned === "unassigned"
@@ -75,7 +94,7 @@ export async function listQueue(
     ],
   };
   const base: Prisma.TicketWhereInput = { AND: [visible, open] };
-  const [rows, groups, urgentRows, provinces] = await Promise.all([
+  const [rows, groups, urgentRows, provinces, countries] = await Promise.all([
     ctx.db.ticket.findMany({
       where,
       orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
@@ -89,6 +108,9 @@ export async function listQueue(
         locale: true,
         channel: true,
         province: true,
+        country: true,
+        indicatorIds: true,
+        summaryEnc: true,
         emergency: true,
         child: true,
         risk: true,
@@ -113,6 +135,12 @@ export async function listQueue(
       distinct: ["province"],
       orderBy: { province: "asc" },
     }),
+    ctx.db.ticket.findMany({
+      where: { AND: [base, { country: { not: null } }] },
+      select: { country: true },
+      distinct: ["country"],
+      orderBy: { country: "asc" },
+    }),
   ]);
   const sum = (keep: (g: (typeof groups)[number]) => boolean) =>
     groups.reduce((n, g) => n + (keep(g) ? g._count._all : 0), 0);
@@ -134,6 +162,9 @@ export async function listQueue(
         language: row.locale,
         channel: row.channel,
         province: row.province,
+        country: row.country,
+        summary: readSummary(ctx.cipher, row.summaryEnc),
+        indicatorIds: row.indicatorIds,
         emergency: row.emergency,
         child: row.child,
         risk: row.risk,
@@ -153,7 +184,42 @@ export async function listQueue(
     },
     urgent: urgentRows.map((r) => r.reference),
     provinces: provinces.flatMap((p) => (p.province ? [p.province] : [])).sort(),
+    countries: countries.flatMap((c) => (c.country ? [c.country] : [])),
+    load: atLeast(ctx.actor, "supervisor") ? await loadOf(ctx.db, groups) : null,
   };
+}
+
+/** The summary is sealed under the organisation's key (it holds no words of the person); unreadable: none. */
+function readSummary(cipher: Cipher, sealed: string | null): { id?: string; en?: string } | null {
+  if (!sealed) return null;
+  try {
+    return cipher.decryptJson<{ id?: string; en?: string }>(sealed);
+  } catch {
+    return null;
+  }
+}
+
+/** Open tickets per caseworker who holds any, most loaded first. */
+async function loadOf(
+  db: Db,
+  groups: { priority: string; assigneeId: string | null; _count: { _all: number } }[],
+): Promise<NonNullable<Queue["load"]>> {
+  const byCaseworker = new Map<string, { open: number; urgent: number }>();
+  for (const g of groups) {
+    if (!g.assigneeId) continue;
+    const entry = byCaseworker.get(g.assigneeId) ?? { open: 0, urgent: 0 };
+    entry.open += g._count._all;
+    if (g.priority === "urgent") entry.urgent += g._count._all;
+    byCaseworker.set(g.assigneeId, entry);
+  }
+  if (!byCaseworker.size) return [];
+  const names = await db.caseworker.findMany({
+    where: { id: { in: [...byCaseworker.keys()] } },
+    select: { id: true, name: true },
+  });
+  return names
+    .map((c) => ({ id: c.id, name: c.name, ...byCaseworker.get(c.id)! }))
+    .sort((a, b) => b.open - a.open || a.name.localeCompare(b.name));
 }
 
 async function lastCaseworkerMessages(db: Db, conversationIds: string[]): Promise<Map<string, Date>> {

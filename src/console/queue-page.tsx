@@ -1,6 +1,7 @@
 import type { Caseworker } from "../db/generated/client.ts";
 import type { Queue, QueueFilter } from "../casework/list-queue.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
+import { countryName } from "../domain/contacts/country-name.ts";
 import { Layout, formatWait, type Tr } from "./layout.tsx";
 
 const TYPES = ["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"];
@@ -80,6 +81,7 @@ export function QueuePage(props: {
         <li>{tr("queue.count_unassigned", { count: queue.counts.unassigned })}</li>
         <li>{tr("queue.count_mine", { count: queue.counts.mine })}</li>
       </ul>
+      {queue.load ? <LoadTable tr={tr} load={queue.load} /> : null}
       <form method="get" action="/console/queue" class="filters card" aria-label={tr("queue.filters")}>
         {select(
           "type",
@@ -119,6 +121,15 @@ export function QueuePage(props: {
           filter.province,
         )}
         {select(
+          "country",
+          tr("queue.filter.country"),
+          [
+            { value: "", label: tr("queue.filter.all") },
+            ...queue.countries.map((code) => ({ value: code, label: countryLabel(code, props.lang) })),
+          ],
+          filter.country,
+        )}
+        {select(
           "assigned",
           tr("queue.filter.assigned"),
           ["any", "me", "unassigned"].map((v) => ({ value: v, label: tr(`queue.assigned.${v}`) })),
@@ -137,6 +148,7 @@ export function QueuePage(props: {
               <th scope="col">{tr("queue.col.priority")}</th>
               <th scope="col">{tr("queue.col.reference")}</th>
               <th scope="col">{tr("queue.col.type")}</th>
+              <th scope="col">{tr("queue.col.summary")}</th>
               <th scope="col">{tr("queue.col.status")}</th>
               <th scope="col">{tr("queue.col.waiting")}</th>
               <th scope="col">{tr("queue.col.where")}</th>
@@ -165,12 +177,30 @@ export function QueuePage(props: {
                   </span>
                 </td>
                 <td data-label={tr("queue.col.type")}>{tr(`types.${ticket.type}`)}</td>
+                <td data-label={tr("queue.col.summary")} class="summary">
+                  {ticket.summary?.[props.lang] ?? ticket.summary?.id ?? ""}
+                  {ticket.indicatorIds.length ? (
+                    <ul class="chips" aria-label={tr("ticket.indicators")}>
+                      {ticket.indicatorIds.slice(0, MAX_CHIPS).map((id) => (
+                        <li class="chip" data-indicator={id}>
+                          {tr("ticket.indicator_name", { id })}
+                        </li>
+                      ))}
+                      {ticket.indicatorIds.length > MAX_CHIPS ? (
+                        <li class="chip muted">
+                          {tr("queue.more_indicators", { count: ticket.indicatorIds.length - MAX_CHIPS })}
+                        </li>
+                      ) : null}
+                    </ul>
+                  ) : null}
+                </td>
                 <td data-label={tr("queue.col.status")}>
                   {ticket.erased ? tr("events.erased") : tr(`statuses.${ticket.status}`)}
                 </td>
                 <td data-label={tr("queue.col.waiting")}>{formatWait(tr, ticket.waitingMinutes)}</td>
                 <td data-label={tr("queue.col.where")}>
                   {tr(`channels.${ticket.channel}`)} · {ticket.language.toUpperCase()}
+                  {ticket.country ? ` · ${countryLabel(ticket.country, props.lang)}` : ""}
                   {ticket.province ? ` · ${ticket.province}` : ""}
                 </td>
                 <td data-label={tr("queue.col.assignee")}>
@@ -195,4 +225,48 @@ function queryOf(filter: QueueFilter): string {
     Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
   );
   return params.size ? `?${params}` : "";
+}
+
+/** indicator chips shown per row; the rest are counted */
+const MAX_CHIPS = 3;
+
+/** A country's name in the console's language. */
+function countryLabel(code: string, lang: Locale): string {
+  try {
+    return new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? countryName(code) ?? code;
+  } catch {
+    return countryName(code) ?? code;
+  }
+}
+
+/** Supervisors' view of who holds how much. */
+function LoadTable(props: { tr: Tr; load: NonNullable<Queue["load"]> }) {
+  const { tr, load } = props;
+  return (
+    <section class="card load" aria-label={tr("queue.load.title")}>
+      <h2>{tr("queue.load.title")}</h2>
+      {load.length === 0 ? (
+        <p class="muted">{tr("queue.load.none")}</p>
+      ) : (
+        <table>
+          <thead>
+            <tr>
+              <th scope="col">{tr("queue.load.name")}</th>
+              <th scope="col">{tr("queue.load.open")}</th>
+              <th scope="col">{tr("queue.load.urgent")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {load.map((row) => (
+              <tr data-caseworker={row.id}>
+                <td>{row.name}</td>
+                <td class="num">{String(row.open)}</td>
+                <td class="num">{String(row.urgent)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
 }
