@@ -45,7 +45,9 @@ function sseReader(res: Response) {
 describe("console live updates (Server-Sent Events)", () => {
   let lentera: TestLentera;
   beforeAll(async () => {
-    lentera = await createTestLentera();
+    // what this instance does not announce (a caseworker's own claim, a message in a bot conversation) the
+    // stream sees at its next look: every 5 s in production, 100 ms here
+    lentera = await createTestLentera({ liveCheckMs: 100 });
   });
   afterAll(async () => lentera?.close());
 

@@ -25,6 +25,8 @@ export async function createTestLentera(
     whatsappSocketFactory?: WhatsAppSocketFactory;
     sleep?: Sleep;
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    /** how often the console's live streams look again unwoken (default 5 s) */
+    liveCheckMs?: number;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
@@ -60,6 +62,7 @@ export async function createTestLentera(
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
+    ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
   });
   return {
     ...lentera,
