@@ -1,4 +1,4 @@
-import { cp, mkdtemp } from "node:fs/promises";
+import { copyFile, mkdir, mkdtemp, readdir } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 
@@ -13,6 +13,22 @@ export async function createDataDir(prefix = "lentera-test-", options: { migrate
   const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
   const template =
     options.migrated === false ? process.env.LENTERA_TEST_TEMPLATE_BARE : process.env.LENTERA_TEST_TEMPLATE;
-  if (template) await cp(template, dataDir, { recursive: true });
+  if (template) await copyTree(template, dataDir);
   return dataDir;
+}
+
+/**
+ * The template's ~1,100 files copied all at once (folders first): a few times faster than `fs.cp`, which
+ * copies one file after another.
+ */
+async function copyTree(from: string, to: string): Promise<void> {
+  const entries = await readdir(from, { recursive: true, withFileTypes: true });
+  const target = (entry: { parentPath: string; name: string }) =>
+    path.join(to, path.relative(from, path.join(entry.parentPath, entry.name)));
+  for (const entry of entries) if (entry.isDirectory()) await mkdir(target(entry), { recursive: true });
+  await Promise.all(
+    entries
+      .filter((entry) => entry.isFile())
+      .map((entry) => copyFile(path.join(entry.parentPath, entry.name), target(entry))),
+  );
 }
