@@ -26,7 +26,7 @@ export type AppDeps = WebchatDeps & {
   checkHealth: () => Promise<Record<string, unknown> & { ok: boolean }>;
   /** the caseworker console's settings (SESSION_IDLE_MINUTES, PUBLIC_URL; defaults: 30 minutes, http) and WhatsApp link */
   console?: { sessionIdleMinutes: number } & Partial<
-    Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp" | "referrals">
+    Pick<ConsoleDeps, "publicUrl" | "whatsappStatus" | "relinkWhatsApp" | "referrals" | "liveCheckMs">
   >;
   /** TRUST_PROXY: which proxies' X-Forwarded-For names the client (default: none; the socket's address counts) */
   trustProxy?: TrustProxy;

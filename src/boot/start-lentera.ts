@@ -74,6 +74,8 @@ export async function startLentera(
     sleep?: Sleep;
     /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    /** how often the console's live streams look again unwoken (tests shorten the 5 s) */
+    liveCheckMs?: number;
     /** SIGTERM during start-up: the migration under way finishes, then start-up stops and cleans up */
     signal?: AbortSignal;
   },
@@ -209,6 +211,7 @@ export async function startLentera(
         whatsappStatus: getWhatsAppStatus,
         ...(referrals ? { referrals } : {}),
         ...(whatsapp ? { relinkWhatsApp: () => whatsapp.relink() } : {}),
+        ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
       },
       ...(telegram ? { mount: (app: Hono) => telegram.mount(app) } : {}),
       checkHealth: async () => {

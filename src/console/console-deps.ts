@@ -28,4 +28,6 @@ export type ConsoleDeps = Pick<
   stats?: StatsService;
   /** the help lines' table: read again as soon as an admin changes a line */
   helpLines?: { refresh(): Promise<void> };
+  /** how often a live stream looks again unwoken (default LIVE_CHECK_MS; tests shorten it) */
+  liveCheckMs?: number;
 };

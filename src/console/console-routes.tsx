@@ -103,6 +103,7 @@ export function createConsoleRoutes(deps: ConsoleDeps) {
     now: deps.now,
     idleMinutes: deps.sessionIdleMinutes,
     ...(deps.events ? { events: deps.events } : {}),
+    ...(deps.liveCheckMs ? { checkMs: deps.liveCheckMs } : {}),
   });
   return app;
 }

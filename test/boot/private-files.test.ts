@@ -1,12 +1,11 @@
-import { spawn } from "node:child_process";
 import { chmod, lstat, mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { randomBytes } from "node:crypto";
 import { afterAll, describe, expect, it } from "vitest";
 import { secureDataDir } from "../../src/boot/secure-data-dir.ts";
+import { startMainProcess } from "../support/start-main-process.ts";
 
-const TSX = path.resolve("node_modules/.bin/tsx");
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
@@ -16,27 +15,8 @@ async function tempDir(prefix: string) {
   return dir;
 }
 
-function startMain(env: Record<string, string>) {
-  const child = spawn(TSX, ["src/main.ts"], {
-    env: { ...process.env, LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", ...env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  let stdout = "";
-  let stderr = "";
-  child.stdout.on("data", (chunk) => (stdout += chunk));
-  child.stderr.on("data", (chunk) => (stderr += chunk));
-  const exited = new Promise<number | null>((resolve) => child.once("exit", (code) => resolve(code)));
-  const url = async () => {
-    const deadline = Date.now() + 90_000;
-    while (Date.now() < deadline) {
-      const found = /open (http:\/\/\S+) /.exec(stdout)?.[1];
-      if (found) return found;
-      await new Promise((r) => setTimeout(r, 200));
-    }
-    throw new Error(`no URL: ${stderr}`);
-  };
-  return { child, exited, url, output: () => ({ stdout, stderr }) };
-}
+const startMain = (env: Record<string, string>) =>
+  startMainProcess({ LOG_LEVEL: "warn", PORT: "0", HOST: "127.0.0.1", ...env });
 
 /** Every entry under `dir` whose mode lets the group or others read, write or enter it. */
 async function openToOthers(dir: string): Promise<string[]> {

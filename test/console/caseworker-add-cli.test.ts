@@ -12,7 +12,8 @@ import { verifyPassword } from "../../src/casework/hash-password.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
 
 const run = promisify(execFile);
-const TSX = path.resolve("node_modules/.bin/tsx");
+// `npm run cli` is `tsx src/cli/main.ts`; node with tsx's loader is the same program without the wrapper process.
+const CLI = ["--import", "tsx", "src/cli/main.ts"];
 
 /** `npm run cli -- caseworker add` in a child process, on an embedded database of its own (server not running). */
 describe("cli: caseworker add", { timeout: 120_000 }, () => {
@@ -23,7 +24,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
   const cli = (args: string[], input?: string) => {
-    const child = run(TSX, ["src/cli/main.ts", ...args], {
+    const child = run(process.execPath, [...CLI, ...args], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
     });
     if (input !== undefined) {
@@ -86,8 +87,8 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
     const elsewhere = await mkdtemp(path.join(os.tmpdir(), "lentera-cli-wrong-"));
     try {
       const refused = run(
-        TSX,
-        ["src/cli/main.ts", "caseworker", "add", "--email", "a@example.org", "--name", "A", "--role", "admin"],
+        process.execPath,
+        [...CLI, "caseworker", "add", "--email", "a@example.org", "--name", "A", "--role", "admin"],
         {
           env: { ...process.env, DATA_DIR: elsewhere, DATABASE_URL: "", LOG_LEVEL: "silent" },
         },

@@ -1,12 +1,11 @@
-import { mkdtemp, readFile, rm } from "node:fs/promises";
-import os from "node:os";
-import path from "node:path";
+import { readFile, rm } from "node:fs/promises";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "vitest";
 import { MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
 import { loadSchemaEngine } from "../../src/db/load-schema-engine.ts";
 import { readMigrations } from "../../src/db/read-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
+import { createDataDir } from "../support/create-data-dir.ts";
 
 /** Tables, columns, defaults, constraints, indexes and enums of the public schema, as comparable text. */
 async function catalog(db: PGlite): Promise<string[]> {
@@ -28,7 +27,7 @@ test("the migrations build exactly the database that schema.prisma describes", {
   const fromMigrations = new PGlite();
   const fromSchema = new PGlite();
   // The engine wants a live connection even to diff files; give it a scratch embedded database.
-  const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-diff-"));
+  const dir = await createDataDir("lentera-diff-", { migrated: false });
   const scratch = await startEmbeddedPostgres(dir);
   const { engine, close } = await loadSchemaEngine(scratch.url);
   try {

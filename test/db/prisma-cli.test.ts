@@ -1,9 +1,9 @@
 import { execFile } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, test } from "vitest";
+import { createDataDir } from "../support/create-data-dir.ts";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -14,7 +14,8 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
   "prisma migrate deploy and status run offline on the embedded database",
   { timeout: 120_000 },
   async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-prisma-cli-"));
+    // initialised (initdb done once for the run), no migration applied yet
+    const dataDir = await createDataDir("lentera-prisma-cli-", { migrated: false });
     dirs.push(dataDir);
     const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
     delete (env as Record<string, string | undefined>).DATABASE_URL;

@@ -23,6 +23,12 @@ import { addConversation, addTicket } from "../console/support.ts";
  */
 
 const STEP_TIMEOUT_MS = 15_000;
+// The pages poll: the web chat every 3 s, the ticket's transcript every 4 s, the queue every 15 s. Each
+// context runs on Playwright's clock (time flows as usual) and a test runs it forward to the next poll
+// instead of waiting for it.
+const CHAT_POLL_MS = 3_000;
+const TRANSCRIPT_POLL_MS = 4_000;
+const QUEUE_POLL_MS = 15_000;
 const EMAIL = "rina@example.org";
 const PASSWORD = "a long console password";
 
@@ -86,6 +92,7 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.getByLabel(ui.ticket.reply_label).fill(reply);
     await page.getByRole("button", { name: ui.ticket.send, exact: true }).click();
     await page.getByText(ui.flash.sent!).waitFor();
+    await person.page.clock.runFor(CHAT_POLL_MS);
 
     // The person sees that a person joined, and the reply.
     await person.page
@@ -95,7 +102,12 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await fromCaseworker.waitFor();
     const answer = "Iya kak, saya aman. Paspor saya ditahan majikan.";
     await person.page.getByRole("textbox").fill(answer);
+    const answered = person.page.waitForResponse(
+      (response) => response.request().method() === "POST" && response.url().endsWith("/messages"),
+    );
     await person.page.getByRole("textbox").press("Enter");
+    await answered;
+    await page.clock.runFor(TRANSCRIPT_POLL_MS);
 
     // The caseworker's page shows the answer without a reload.
     await page.locator("#transcript .msg-person", { hasText: answer }).waitFor();
@@ -115,6 +127,7 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
     await page.goto(`${h.server.url}/console/tickets/${reference}`);
     await page.getByRole("button", { name: ui.ticket.hand_back }).click();
     await page.getByText(ui.flash.handed_back!).waitFor();
+    await person.page.clock.runFor(CHAT_POLL_MS);
     await person.page.locator("#log .message", { hasText: fixedPart(handoff.left) }).waitFor();
     await page.getByLabel(ui.ticket.outcome_label).selectOption("supported");
     await page.getByRole("button", { name: ui.ticket.close }).click();
@@ -125,16 +138,15 @@ describeBrowser("console and handoff (browser)", { timeout: 120_000 }, () => {
       outcome: "supported",
     });
 
-    // On the queue page, a new urgent ticket raises an alert without anyone reloading. The page's clock is
-    // Playwright's: its 15 s refresh is run forward instead of waited out.
-    await page.clock.install();
+    // On the queue page, a new urgent ticket raises an alert without anyone reloading (its refresh is run
+    // forward instead of waited out).
     await page.goto(`${h.server.url}/console/queue`);
     await page.getByRole("heading", { name: ui.queue.title }).waitFor();
     const urgent = await addTicket(lentera, (await addConversation(lentera)).id, {
       type: "emergency",
       priority: "urgent",
     });
-    await page.clock.runFor(16_000);
+    await page.clock.runFor(QUEUE_POLL_MS + 1_000);
     const alert = page.locator("#urgent-alert");
     await alert.waitFor({ state: "visible", timeout: 40_000 });
     expect(await alert.innerText()).toContain(urgent.reference);
@@ -151,6 +163,7 @@ async function openContext(browser: Browser, appUrl: string, options: Parameters
   const origin = new URL(appUrl).origin;
   const context: BrowserContext = await browser.newContext(options);
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await context.clock.install();
   const foreign: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();

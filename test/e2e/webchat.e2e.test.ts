@@ -21,6 +21,9 @@ import {
 
 const EXIT_PAGE = /^https:\/\/www\.google\.com\/search\?q=cuaca/;
 const STEP_TIMEOUT_MS = 10_000;
+// The page polls for new messages every 3 s. Each context runs on Playwright's clock (time flows as usual),
+// and a test that waits for a poll runs the clock forward to it instead of waiting it out.
+const CHAT_POLL_MS = 3_000;
 
 type ChatStrings = {
   welcome: string;
@@ -150,6 +153,7 @@ describeBrowser("web chat page (browser)", { timeout: 60_000 }, () => {
     // A caseworker writes from the console: the page picks it up by polling, once, labelled as a person.
     const reply = "Hi, I'm Rina from the Lentera team.\nWhere are you right now?";
     await writeAsCaseworker(h.server.lentera, await conversationIdOf(page), reply);
+    await page.clock.runFor(CHAT_POLL_MS);
     const fromCaseworker = page.locator("#log .message--caseworker");
     await fromCaseworker.waitFor();
     expect(await fromCaseworker.locator(".message-author").innerText()).toBe(web.author.caseworker);
@@ -180,6 +184,7 @@ async function openPhone(
   const origin = new URL(appUrl).origin;
   const context: BrowserContext = await browser.newContext({ ...PHONE, locale, reducedMotion });
   context.setDefaultTimeout(STEP_TIMEOUT_MS);
+  await context.clock.install();
   const foreign: string[] = [];
   await context.route("**/*", async (route) => {
     const url = route.request().url();
@@ -246,7 +251,9 @@ async function settle(page: Page, action: () => Promise<void>) {
   const posted = page.waitForEvent("requestfinished", isMessages("POST"));
   await action();
   await posted;
-  await page.waitForEvent("requestfinished", isMessages("GET"));
+  const polled = page.waitForEvent("requestfinished", isMessages("GET"));
+  await page.clock.runFor(CHAT_POLL_MS);
+  await polled;
   await page.waitForTimeout(200);
 }
 

@@ -3,7 +3,7 @@ import { fileURLToPath } from "node:url";
 import { chromium, type Browser } from "playwright-core";
 import { afterAll, beforeAll, describe } from "vitest";
 import { browserTestsSkipped, CHROMIUM_PATH } from "./browser-tests-skipped.ts";
-import { startAppServer } from "./start-app-server.ts";
+import { startAppServer, type AppServerOptions } from "./start-app-server.ts";
 
 export { CHROMIUM_PATH };
 export const SCREENSHOT_DIR = fileURLToPath(new URL("../../test-results/", import.meta.url));
@@ -37,7 +37,9 @@ export type BrowserHarness = { server: Awaited<ReturnType<typeof startAppServer>
  * (REQUIRE_BROWSER_TESTS=1) is a failure with instructions; whichever of the two came up is closed by `close()` even when the
  * other failed.
  */
-export async function startBrowserHarness(): Promise<BrowserHarness & { close(): Promise<void> }> {
+export async function startBrowserHarness(
+  serverOptions: AppServerOptions = {},
+): Promise<BrowserHarness & { close(): Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM_PATH}. Install it (apt-get install -y chromium), set CHROMIUM_PATH, ` +
@@ -46,7 +48,7 @@ export async function startBrowserHarness(): Promise<BrowserHarness & { close():
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const [started, launched] = await Promise.allSettled([
-    startAppServer(),
+    startAppServer(serverOptions),
     chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
   ]);
   const close = async () => {
@@ -70,14 +72,14 @@ export async function startBrowserHarness(): Promise<BrowserHarness & { close():
  * Inside a describe block: the harness started before its tests and closed after them. The returned object
  * is filled in by `beforeAll`; read `server` and `browser` only inside tests.
  */
-export function useBrowserHarness(startTimeoutMs: number): BrowserHarness {
+export function useBrowserHarness(startTimeoutMs: number, serverOptions: AppServerOptions = {}): BrowserHarness {
   let harness: Awaited<ReturnType<typeof startBrowserHarness>> | undefined;
   const current = () => {
     if (!harness) throw new Error("the browser harness is not started (read it inside a test)");
     return harness;
   };
   beforeAll(async () => {
-    harness = await startBrowserHarness();
+    harness = await startBrowserHarness(serverOptions);
   }, startTimeoutMs);
   afterAll(() => harness?.close());
   return {

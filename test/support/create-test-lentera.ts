@@ -28,6 +28,8 @@ export async function createTestLentera(
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
     /** PostgreSQL runs: called after a clean shutdown, before the test database is dropped (a disk scan) */
     beforeDrop?: BeforeDrop;
+    /** how often the console's live streams look again unwoken (default 5 s) */
+    liveCheckMs?: number;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
@@ -65,6 +67,7 @@ export async function createTestLentera(
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
+    ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
   });
   return {
     ...lentera,

@@ -1,25 +1,73 @@
-import { mkdtemp, rm } from "node:fs/promises";
-import os from "node:os";
+import { createHash } from "node:crypto";
+import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { existsSync } from "node:fs";
 import path from "node:path";
-import { applyMigrations } from "../../src/db/apply-migrations.ts";
+import { applyMigrations, MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { browserTestsSkipped } from "./browser-tests-skipped.ts";
 
+/** Kept between runs: building the templates takes seconds, and they only change with what makes them. */
+const CACHE_DIR = path.resolve("node_modules/.cache/lentera-test-templates");
+const STALE_MS = 60 * 60_000;
+/** What the templates are made of: the migrations, the code that creates and migrates a database, PGlite. */
+const INPUTS = [
+  "src/db/start-embedded-postgres.ts",
+  "src/db/embedded-postgres-worker.mjs",
+  "src/db/apply-migrations.ts",
+  "node_modules/@electric-sql/pglite/package.json",
+];
+
 /**
- * Once per test run: an embedded database with every migration applied, which each test copies instead of
- * initialising its own (initdb and migrations take seconds; a copy takes a fraction of one).
+ * Once per test run, two embedded databases that tests copy instead of building their own (initdb takes
+ * seconds, the migrations a second or two; a copy takes a fraction of one): LENTERA_TEST_TEMPLATE with every
+ * migration applied, and LENTERA_TEST_TEMPLATE_BARE, initialised but with no migration yet — a first start
+ * as far as the migrations go, for the tests of what happens while they run.
+ *
+ * They are cached in node_modules/.cache under a hash of what makes them, so a run after the first (and a
+ * single test file) does not build them again; a change to a migration or to PGlite builds new ones.
  */
 export default async function setup() {
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
   if (process.env.TEST_DATABASE_URL) return;
-  const dir = await mkdtemp(path.join(os.tmpdir(), "lentera-template-"));
-  const database = await startEmbeddedPostgres(dir);
-  await applyMigrations(database.url);
-  await database.close();
-  process.env.LENTERA_TEST_TEMPLATE = dir;
-  return async () => {
-    await rm(dir, { recursive: true, force: true });
-  };
+  const dir = path.join(CACHE_DIR, await inputsHash());
+  if (!existsSync(path.join(dir, "migrated", "pgdata", "PG_VERSION"))) await buildTemplates(dir);
+  process.env.LENTERA_TEST_TEMPLATE = path.join(dir, "migrated");
+  process.env.LENTERA_TEST_TEMPLATE_BARE = path.join(dir, "bare");
+}
+
+async function buildTemplates(dir: string) {
+  await mkdir(CACHE_DIR, { recursive: true });
+  const building = await mkdtemp(path.join(CACHE_DIR, "building-"));
+  try {
+    const bare = path.join(building, "bare");
+    await (await startEmbeddedPostgres(bare)).close();
+    const migrated = path.join(building, "migrated");
+    await cp(bare, migrated, { recursive: true });
+    const database = await startEmbeddedPostgres(migrated);
+    await applyMigrations(database.url);
+    await database.close();
+    // Another run may have built the same templates meanwhile: theirs are as good as ours.
+    await rename(building, dir).catch(() => {});
+  } finally {
+    await rm(building, { recursive: true, force: true });
+  }
+  // Templates of older inputs are no longer needed once no run can still be copying them.
+  for (const entry of await readdir(CACHE_DIR)) {
+    const old = path.join(CACHE_DIR, entry);
+    if (entry !== path.basename(dir) && Date.now() - (await stat(old)).mtimeMs > STALE_MS)
+      await rm(old, { recursive: true, force: true });
+  }
+}
+
+async function inputsHash(): Promise<string> {
+  const hash = createHash("sha256");
+  const migrations = (await readdir(MIGRATIONS_DIR, { recursive: true, withFileTypes: true }))
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort();
+  for (const file of [...INPUTS.map((f) => path.resolve(f)), ...migrations])
+    hash.update(`${path.relative(process.cwd(), file)}\0`).update(await readFile(file));
+  return hash.digest("hex").slice(0, 16);
 }
