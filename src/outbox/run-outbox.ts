@@ -38,7 +38,14 @@ export const OUTBOX_LEASE_MS = 120_000;
 /** When the database does not answer, the outbox waits this long at most between tries. */
 const MAX_DB_BACKOFF_MS = 5_000;
 
-type Claimed = { seq: bigint; id: string; prevAttemptedAt: Date | null };
+type Claimed = { seq: bigint; id: string; prevAttemptedAt: Date | null; token: string };
+
+/** A claimed row that failed before its channel was called (the database went away): it was not sent. */
+class NotSent extends Error {
+  constructor(readonly reason: unknown) {
+    super("not sent");
+  }
+}
 
 /**
  * Delivers stored outbound messages through their channel's sender. The database is the queue: nothing
@@ -67,6 +74,8 @@ export function createOutbox(deps: OutboxDeps) {
   const inFlight = new Set<Promise<void>>();
   /** claims whose answer was lost: given back (attempt cleared) when the database answers again */
   const lostClaims = new Set<string>();
+  /** claimed rows that failed before the channel was called, by id (with their claim's token) */
+  const unsent = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let again = false;
@@ -86,7 +95,7 @@ export function createOutbox(deps: OutboxDeps) {
     const until = toSqlTimestamp(new Date(now().getTime() + leaseMs));
     const token = randomUUID();
     try {
-      return await deps.db.$queryRaw<Claimed[]>`
+      const rows = await deps.db.$queryRaw<Omit<Claimed, "token">[]>`
         WITH heads AS (
           SELECT DISTINCT ON (m."conversationId") m.seq, m."claimedUntil", m."nextAttemptAt"
           FROM "Message" m
@@ -111,6 +120,7 @@ export function createOutbox(deps: OutboxDeps) {
         FROM locked
         WHERE m.seq = locked.seq
         RETURNING m.seq, m.id, locked.prev AS "prevAttemptedAt"`;
+      return rows.map((row) => ({ ...row, token }));
     } catch (error) {
       // The claim may have committed with its answer lost: give those rows back once the database is back.
       lostClaims.add(token);
@@ -119,6 +129,14 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   async function releaseLostClaims() {
+    // rows claimed and then not sent: no attempt was made, so the next claim sends them
+    for (const [id, token] of [...unsent]) {
+      await deps.db.message.updateMany({
+        where: { id, claimToken: token, status: "pending" },
+        data: { claimedUntil: null, claimToken: null, attemptedAt: null, attempts: { decrement: 1 } },
+      });
+      unsent.delete(id);
+    }
     for (const token of [...lostClaims]) {
       await deps.db.message.updateMany({
         where: { claimToken: token, status: "pending" },
@@ -129,12 +147,21 @@ export function createOutbox(deps: OutboxDeps) {
   }
 
   async function deliverClaimed(claimed: Claimed): Promise<void> {
-    const message = await deps.db.message.findUnique({
-      where: { id: claimed.id },
-      include: {
-        conversation: { select: { contactId: true, contact: { select: { channelUserEnc: true, blockedAt: true } } } },
-      },
-    });
+    // Until the channel is called nothing was sent: a database error here gives the claim back (NotSent),
+    // so the row is sent later rather than taken for an attempt whose outcome was lost.
+    const notSent = (error: unknown) => {
+      throw new NotSent(error);
+    };
+    const message = await deps.db.message
+      .findUnique({
+        where: { id: claimed.id },
+        include: {
+          conversation: {
+            select: { contactId: true, contact: { select: { channelUserEnc: true, blockedAt: true } } },
+          },
+        },
+      })
+      .catch(notSent);
     if (!message || message.status !== "pending") return;
     let result: DeliveryResult;
     let recipient: string | null = null;
@@ -147,7 +174,9 @@ export function createOutbox(deps: OutboxDeps) {
     } else if (!sender || !(sender.isReady?.() ?? true)) {
       result = { status: "retry", error: "channel not ready", retryAfterMs: 1000 };
     } else {
-      await loadPersonKeys(deps.db, deps.cipher, [message.bodyEnc, message.conversation.contact.channelUserEnc]);
+      await loadPersonKeys(deps.db, deps.cipher, [message.bodyEnc, message.conversation.contact.channelUserEnc]).catch(
+        notSent,
+      );
       const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc, sealedAt("Message", "bodyEnc", message.id));
       recipient = deps.cipher.decrypt(
         message.conversation.contact.channelUserEnc,
@@ -296,12 +325,18 @@ export function createOutbox(deps: OutboxDeps) {
       do {
         again = false;
         try {
-          if (lostClaims.size) await releaseLostClaims();
+          if (lostClaims.size || unsent.size) await releaseLostClaims();
           const claimed = await claim(concurrency - inFlight.size);
           dbFailures = 0;
           for (const row of claimed) {
             const task: Promise<void> = deliverClaimed(row)
-              .catch((error: unknown) => deps.log.error({ err: errorName(error) }, "outbox: delivery failed"))
+              .catch((error: unknown) => {
+                if (error instanceof NotSent) unsent.set(row.id, row.token);
+                deps.log.error(
+                  { err: errorName(error instanceof NotSent ? error.reason : error) },
+                  "outbox: delivery failed",
+                );
+              })
               .finally(() => {
                 inFlight.delete(task);
                 if (!stopped || draining) void pump();

@@ -127,6 +127,40 @@ test("a send whose outcome was never recorded (the process died mid-send) is not
   });
 });
 
+test("a claimed row the database lost before the send is given back and sent once it answers, not taken for sent", async () => {
+  const chat = await chatWith(1);
+  const [id] = chat.ids as [string];
+  // the database goes away right after the claim: the row's read fails once
+  let failRead = true;
+  const bind = <T extends object>(target: T, prop: string | symbol) => {
+    const value = Reflect.get(target, prop) as unknown;
+    return typeof value === "function" ? value.bind(target) : value;
+  };
+  const flakyMessages = new Proxy(lentera.db.message, {
+    get(target, prop) {
+      if (prop === "findUnique" && failRead) {
+        failRead = false;
+        return async () => {
+          throw new Error("Connection terminated unexpectedly");
+        };
+      }
+      return bind(target, prop);
+    },
+  });
+  const db = new Proxy(lentera.db, {
+    get: (target, prop) => (prop === "message" ? flakyMessages : bind(target, prop)),
+  });
+  const sent: Delivery[] = [];
+  const outbox = createOutbox({ db, cipher: lentera.cipher, log, now });
+  outbox.register(recordingSender(sent));
+  await outbox.kick();
+  await outbox.kick();
+  expect(sent.filter((d) => d.messageId === id)).toHaveLength(1);
+  const row = await lentera.db.message.findUniqueOrThrow({ where: { id } });
+  expect(row.status).toBe("sent");
+  expect(row.lastError ?? "").not.toContain("not confirmed");
+});
+
 test("a channel message id already recorded (new bot token, old database) marks the row sent, never re-sends", async () => {
   const chat = await chatWith(2);
   let calls = 0;
