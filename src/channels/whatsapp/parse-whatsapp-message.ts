@@ -36,12 +36,14 @@ export type ParsedMessage =
 /**
  * Converts one message of a `messages.upsert` into an engine input. Only one-to-one messages from people
  * count; our own messages, groups, broadcasts, status, newsletters, protocol messages (deletes, edits, key
- * distribution), reactions and polls are ignored. Baileys 7 marks messages that waited on WhatsApp's servers
+ * distribution), reactions and poll votes are ignored. Baileys 7 marks messages that waited on WhatsApp's servers
  * while Lentera was offline as `append`, like old history: they are answered (nobody's message is lost to
  * an outage) unless they are older than MAX_OFFLINE_AGE_MS. History sync itself is switched off
  * (`shouldSyncHistoryMessage`) and arrives on another event that Lentera does not read. Text comes from
  * plain, extended-text, button, list and template-button replies; images, documents, audio and video
- * become media inputs whose ref is the message key id (the file is never downloaded or re-sent).
+ * become media inputs whose ref is the message key id (the file is never downloaded or re-sent); stickers,
+ * locations, contact cards, polls and events are "other" media, recorded so a wipe covers them; captions are
+ * read as text after their file.
  * "hapus" and the safe word stay text: the engine recognises them on every channel.
  */
 export function parseWhatsAppMessage(
@@ -135,8 +137,13 @@ function toInput(
     content.locationMessage ||
     content.liveLocationMessage ||
     content.contactMessage ||
-    content.contactsArrayMessage
+    content.contactsArrayMessage ||
+    content.pollCreationMessage ||
+    content.pollCreationMessageV2 ||
+    content.pollCreationMessageV3 ||
+    content.eventMessage
   ) {
+    // recorded like media, so that a wipe knows of them too
     return media("other", ref);
   }
   return { status: "ignored", reason: "unsupported" };

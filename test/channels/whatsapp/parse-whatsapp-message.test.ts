@@ -94,6 +94,10 @@ describe("which messages reach the engine", () => {
     ["a voice note", { audioMessage: { ptt: true } }, "voice"],
     ["a video", { videoMessage: { mimetype: "video/mp4" } }, "video"],
     ["a location", { locationMessage: { degreesLatitude: -6.2, degreesLongitude: 106.8 } }, "other"],
+    ["a live location", { liveLocationMessage: { degreesLatitude: -6.2, degreesLongitude: 106.8 } }, "other"],
+    ["a contact card", { contactMessage: { displayName: "Agen", vcard: "BEGIN:VCARD\nEND:VCARD" } }, "other"],
+    ["a sticker", { stickerMessage: { mimetype: "image/webp" } }, "other"],
+    ["a poll", { pollCreationMessageV3: { name: "Kapan?", options: [{ optionName: "besok" }] } }, "other"],
   ])("%s is media, referenced by the message key id", (_kind, content, kind) => {
     const message = incoming(PERSON, content, { id: "MEDIA1" });
     expect(parseWhatsAppMessage(message, "notify")).toEqual({
