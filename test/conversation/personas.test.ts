@@ -185,6 +185,26 @@ describe("twelve people, as they write", () => {
     expect(refusals.filter((r) => r.startsWith("P ") || r.startsWith("apa"))).toEqual([]);
   });
 
+  test("13. agrees in her own words while the safety question is on offer; asks where the caseworker is", async () => {
+    const p = await person("id");
+    const held = await p.say("tolong kak agen nahan paspor sy dan gaji gak dibayar 5 bulan");
+    expect(lastChoices(held)).toEqual(["safety.danger", "safety.safe", "safety.later"]);
+    const agreed = await p.say("iya sy setuju");
+    expect(allText(agreed)).toContain("lanjut dari ceritamu");
+    expect(lastChoices(agreed)).toEqual(["ans.yes", "ans.no", "ans.unsure", "ans.skip"]);
+    const cannot = /belum bisa aku jawab|can't answer that here/;
+    for (const asked of ["petugasnya mana?", "mana orangnya"]) {
+      const answer = allText(await p.say(asked));
+      expect(answer, asked).not.toMatch(cannot);
+      expect(answer, asked).toContain("petugas");
+    }
+    const en = await person("en");
+    await en.say("ok");
+    const where = allText(await en.say("where is the caseworker??"));
+    expect(where).not.toMatch(cannot);
+    expect(where).toMatch(/caseworker/i);
+  });
+
   test("no reply in any of them is a 'didn't understand' or 'pick one'", () => {
     expect(refusals).toEqual([]);
   });

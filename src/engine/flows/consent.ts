@@ -1,4 +1,5 @@
 import { CONSENT_CHOICES } from "../choices.ts";
+import { understandReply } from "../understand/understand-reply.ts";
 import type { Flow } from "../turn.ts";
 import { holdAndAsk, takeHeld } from "./hold-words.ts";
 import { routeFreeText } from "./route-free-text.ts";
@@ -33,7 +34,18 @@ export const consentFlow: Flow<{ name: "consent" }> = {
       await turn.go({ name: "menu" });
       return;
     }
-    if (input.type === "text") return holdAndAsk(turn, input.text);
+    if (input.type === "text") {
+      // Another question may be on offer at the notice (the safety question): "iya, setuju" still answers
+      // the notice. Numbers belong to what is on offer, so only words count here.
+      const offersConsent = turn.state.offered.some((choice) => choice.id === "consent.accept");
+      const understood = offersConsent
+        ? undefined
+        : understandReply(input.text, CONSENT_CHOICES, (c) => turn.deps.t(turn.state.locale, c.key, c.vars), {
+            numbers: false,
+          });
+      if (understood) return consentFlow.handle(turn, _step, { type: "choice", id: understood.id });
+      return holdAndAsk(turn, input.text);
+    }
     turn.ask("conversation:consent_again", CONSENT_CHOICES);
   },
 };

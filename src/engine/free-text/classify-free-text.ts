@@ -23,7 +23,7 @@ const RULES: [SmallTalk, RegExp][] = [
   ],
   [
     "caseworker_when",
-    /\b(?:kapan|kok\s+belum|belum\s+di\s*bales|belum\s+dibalas|lama\s+banget)\b.*\b(?:bales|balas|balasan|jawab|respon|hubungi|telpon|petugas|admin)\b|\b(?:petugas|admin|mbak|mba|mas|kak|bu|pak)\s*\w*\s+(?:masih\s+)?(?:di\s*situ|disana|di\s*sana|ada|online)\b|\bmasih\s+(?:di\s*situ|disitu|ada\s+orang|online)\b|\b(?:when|how\s+long)\b.*\b(?:reply|answer|respond|call|contact|hear)\b|\b(?:anyone|anybody|someone)\s+(?:there|here)\b|\bare\s+you\s+(?:still\s+)?there\b|\bstill\s+there\b/,
+    /\b(?:kapan|kok\s+belum|belum\s+di\s*bales|belum\s+dibalas|lama\s+banget)\b.*\b(?:bales|balas|balasan|jawab|respon|hubungi|telpon|petugas|admin)\b|\b(?:petugas|admin|mbak|mba|mas|kak|bu|pak)\s*\w*\s+(?:masih\s+)?(?:di\s*situ|disana|di\s*sana|ada|online)\b|\bmasih\s+(?:di\s*situ|disitu|ada\s+orang|online)\b|\b(?:when|how\s+long)\b.*\b(?:reply|answer|respond|call|contact|hear)\b|\b(?:petugas|admin|orang|manusia)(?:nya)?\s+(?:ada\s+)?(?:di\s*)?mana\b|\bmana\s+(?:petugas|admin|orang|manusia)(?:nya)?\b|\bwhere(?:'s|\s+is|\s+are)\s+(?:the\s+|my\s+|a\s+)?(?:caseworker|staff|officer|person|human|agent|someone|anyone)\b|\b(?:anyone|anybody|someone)\s+(?:there|here)\b|\bare\s+you\s+(?:still\s+)?there\b|\bstill\s+there\b/,
   ],
   [
     "is_bot",
