@@ -75,7 +75,17 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     forced: FORCED.test(normalized.text),
     alarm,
   });
-  const outcome = overAndSafe(scored, hits, stage, normalized.text);
+  const judged = overAndSafe(scored, hits, stage, normalized.text);
+  const understanding = measureUnderstanding(normalized, language);
+  // A plea with a sign of danger in a language we don't read: our safety question (in Indonesian or
+  // English) may not be understood, so the emergency answer comes at once, as for an SOS.
+  const unreadDanger =
+    !judged.emergency &&
+    !topicOnly &&
+    !understanding.languageRead &&
+    (detection.foreignHelp || PLEA_WORDS.test(normalized.text)) &&
+    hits.some((hit) => DANGER_SIGNALS.has(hit.id));
+  const outcome = unreadDanger ? { ...judged, emergency: true, risk: "high" as const } : judged;
   const intent = detectIntent({
     normalized,
     hits,
@@ -100,7 +110,6 @@ export function assessText(input: AssessTextInput, t: Translate): Assessment {
     t,
   );
   const selfHarm = hits.some((hit) => hit.id === "EM-04-self-harm");
-  const understanding = measureUnderstanding(normalized, language);
   return {
     language,
     intent,
@@ -163,6 +172,8 @@ const DANGER_SIGNALS = new Set([
 /** Words of fear or a plea for help: the safety question is asked. */
 const DANGER_WORDS =
   /(?<=^| )(?:tolong|tolongin|tulung|bantu saya|bantuin|takut|ketakutan|bahaya|terancam|diancam|nangis|sembunyi|help|help me|please help|scared|afraid|frightened|danger|dangerous|unsafe|threatened|hiding)(?= |$)/;
+/** A plea for help (in the words any language borrows, or ours): with a danger sign it is an emergency where we can't ask. */
+const PLEA_WORDS = /(?<=^| )(?:tolong|tolongin|tulung|bantu saya|bantuin|help|help me|please help|sos)(?= |$)/;
 /** A playful word does not cancel a plea that stands beside it. */
 const DISTRESS_NOW = /(?<=^| )(?:tolong|tolongin|help|takut|scared|afraid|sos|darurat|emergency)(?= |$)/;
 

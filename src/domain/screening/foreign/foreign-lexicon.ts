@@ -25,6 +25,20 @@ const PT_PHONE = "(?:o |os |nosso |nossos |meu |meus |seu |seus )?(?:celular(?:e
 const TL_WHO = "(?:ako|kami|kame|sila|siya|kaming lahat)";
 /** A Tagalog pronoun with its linker "-ng" before a verb: "ayaw akong palabasin", "ayaw siyang dalhin". */
 const TL_LINKED = "(?:akong|kaming|siyang|silang|tayong|kameng)";
+/**
+ * Tagalog verbs done to someone take the infix -in- after the first consonant ("bugbog" → "binugbog", was
+ * beaten), and in the ongoing aspect also repeat the first syllable ("binubugbog", is being beaten). One root
+ * gives every form, so a form nobody listed is still read.
+ */
+function tlDoneTo(...roots: string[]): string {
+  const forms = roots.flatMap((root) => {
+    const m = /^([bcdfghklmnprstvwyz])([aeiou])(.*)$/.exec(root);
+    if (!m) return [root];
+    const [, c, v, rest] = m as unknown as [string, string, string, string];
+    return [`${c}in${v}${rest}`, `${c}in${v}${c}${v}${rest}`];
+  });
+  return `(?:${forms.join("|")})`;
+}
 /** The agent after a Tagalog verb: "ng amo ko", "nila", "ng employer". */
 const TL_BY = "(?:nila|niya|ng \\S+)";
 /** Care, with the English words Filipinos mix in: "dalhin sa doctor", "sa hospital". */
@@ -67,9 +81,9 @@ export const FOREIGN_LEXICON: Readonly<Record<ForeignLanguage, ForeignEntries>> 
     ],
     "FL-05-isolation-phone": ["(?:kinuha|kinumpiska|hawak) .{0,20}(?:cellphone|phone|cp|selpon|telepono)"],
     "FL-06-violence": [
-      "(?:binugbog|bugbog|sinaktan|sinasaktan|sinuntok|sinampal|pinalo|pinapalo|ginulpi|ginugulpi|kinuryente|kinukuryente|pinahirapan|tinorture|tinortyur|sinisipa|sinipa)",
+      `(?:${tlDoneTo("bugbog", "saktan", "suntok", "sampal", "palo", "gulpi", "kuryente", "sipa", "hampas", "tadyak")}|bugbog|pinahirapan|tinorture|tinortyur)`,
     ],
-    "FL-07-threats": ["(?:pinagbantaan|binantaan|tinakot|tinatakot|banta)"],
+    "FL-07-threats": [`(?:pinagbantaan|${tlDoneTo("bantaan", "takot")}|banta)`],
     // not let go home: "ayaw kaming pauwiin", "hindi ako pinapauwi ng amo"
     "FL-10-cannot-quit": [
       `(?:ayaw|hindi|di) (?:na )?(?:${TL_BY} )?(?:${TL_LINKED} |${TL_WHO} )?(?:pauwiin|pinapauwi|pinauwi|pinapayagang umuwi|pinayagang umuwi|pinapag-resign|pinapag resign)`,
