@@ -57,7 +57,15 @@ export type Step =
    * questions are asked in turn; "review" shows the answers before sending, "pick" asks which one to
    * correct, "fix" asks that one again (then back to the review)
    */
-  | { name: "form"; form: "tracing" | "report"; field: number; draft: string; phase?: "review" | "pick" | "fix" }
+  | {
+      name: "form";
+      form: "tracing" | "report";
+      field: number;
+      draft: string;
+      phase?: "review" | "pick" | "fix";
+      /** why this field's answer was asked for again: the same problem twice keeps the answer as written */
+      recheck?: string;
+    }
   | { name: "talk" }
   | { name: "my_data" }
   | { name: "erase_confirm" }

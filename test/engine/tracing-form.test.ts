@@ -91,6 +91,24 @@ describe("the tracing form in the engine", () => {
     expect(chat.tickets).toEqual([]);
   });
 
+  test("the same problem twice in a row: the answer is kept as written and the form goes on (never the same ask twice)", async () => {
+    const chat = engineChat(atMenu("id"), NOW);
+    await chat.start();
+    await chat.tap("menu.tracing");
+    await chat.say("Rina");
+    await chat.tap("form.skip");
+    await chat.tap("form.sex.female");
+    expect(keys(await chat.say("kurang tau"))).toEqual(["tracing:check.age"]);
+    const kept = await chat.say("sekitar dua puluhan");
+    expect(keys(kept)).toEqual(["conversation:form_kept_as_written", "tracing:field.hometown.ask"]);
+    expect(chat.state.step).toMatchObject({ name: "form", field: 4 });
+    expect(chat.state.step).not.toHaveProperty("recheck");
+    // the next field starts afresh: its first unfit answer is asked again
+    await chat.tap("form.skip");
+    await chat.tap("form.skip");
+    expect(keys(await chat.say("malaysia"))).toEqual(["tracing:check.date"]);
+  });
+
   test("the review shows what will be sent; edit picks a field, corrects it, and comes back; confirm sends", async () => {
     const chat = engineChat(atMenu("id"), NOW);
     await chat.start();

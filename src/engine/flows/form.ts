@@ -1,7 +1,7 @@
 import type { Flow, Turn } from "../turn.ts";
 import { respondToEmergency } from "./emergency.ts";
 import { afterEmergency } from "./place.ts";
-import type { Choice, Input } from "../types.ts";
+import type { Choice, Input, Step } from "../types.ts";
 import { checkAnswer } from "./field-checks.ts";
 import { fieldChoices, pickedField, reviewChoices, summarize } from "./form-review.ts";
 import { REPORT_FORM } from "./report-form.ts";
@@ -11,7 +11,7 @@ import type { FormAnswers, FormField, FormSpec } from "./form-spec.ts";
 export type { FormAnswers, FormField, FormSpec } from "./form-spec.ts";
 
 export type FormId = "tracing" | "report";
-type FormStep = { name: "form"; form: FormId; field: number; draft: string; phase?: "review" | "pick" | "fix" };
+type FormStep = Extract<Step, { name: "form" }>;
 
 const FORMS: Record<FormId, FormSpec> = { tracing: TRACING_FORM, report: REPORT_FORM };
 const SKIP: Choice = { id: "form.skip", key: "intake:answer.skip" };
@@ -57,7 +57,9 @@ export const formFlow: Flow<FormStep> = {
     if (input.type === "text") {
       // Their own words, also where options were offered: kept as they wrote them, once they fit the question.
       const checked = checkField(turn, field, input.text);
-      if (!checked.ok) return askAgain(turn, step, spec, answers, checked.problem);
+      // The same problem twice in a row: kept as they wrote it, rather than the same ask again.
+      if (!checked.ok && checked.problem !== step.recheck) return askAgain(turn, step, spec, answers, checked.problem);
+      if (!checked.ok) turn.say("conversation:form_kept_as_written");
       answers[field.id] = input.text.trim().slice(0, MAX_ANSWER_CHARS);
       return next();
     }
@@ -73,7 +75,7 @@ function checkField(turn: Turn, field: FormField, text: string): ReturnType<type
 
 /** The answer does not fit the question: said kindly, in other words, with the same way out (skip). */
 function askAgain(turn: Turn, step: FormStep, spec: FormSpec, answers: FormAnswers, problem: string): void {
-  turn.setStep({ ...step, draft: turn.deps.actions.seal(answers) });
+  turn.setStep({ ...step, draft: turn.deps.actions.seal(answers), recheck: problem });
   turn.ask(`${spec.ns}:check.${problem}`, fieldReplies(step.field, step.phase === "fix"));
 }
 
