@@ -69,6 +69,9 @@ async function main() {
   // Baseline: one instance on PGlite, no faults.
   const baseline = await runScenario(api, { name: "baseline (PGlite)", instances: 1, database: await pgliteDir() });
   const expected = baseline.replies;
+  // A baseline with no replies makes every comparison read "0 lost": refuse it (a broken build, a stale client).
+  if ([...expected.values()].every((replies) => replies.length === 0))
+    throw new Error("the fault-free baseline delivered no reply: nothing can be compared (is the build broken?)");
   rows.push(compare("baseline (PGlite)", baseline, expected, ""));
 
   if (want("redeliver")) {
