@@ -1,4 +1,5 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
+import { CONTACT_METHODS, CONTACT_TIMES } from "../domain/tickets/ticket-request.ts";
 import { loadPersonKeys, openOrNull, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Ticket } from "../db/generated/client.ts";
@@ -32,16 +33,8 @@ export type ReferralForm = {
   consent: boolean;
 };
 
-const SAFE_CONTACT_VALUES = [
-  "this_chat",
-  "call",
-  "message",
-  "wait_for_me",
-  "morning",
-  "afternoon",
-  "evening",
-  "any",
-] as const;
+/** The ways and times of a safe contact the form may show (the ticket's own words never reach it). */
+const SAFE_CONTACT_VALUES: readonly string[] = [...CONTACT_METHODS, ...CONTACT_TIMES];
 
 /** The referral form of one referral, for whoever may refer the ticket; every read is in the audit log. */
 export async function readReferralForm(
@@ -81,7 +74,7 @@ export async function buildReferralForm(
     openOrNull<T>(ctx.cipher, sealed, sealedAt("Ticket", column, ticket.id));
   const safe = open<{ method?: unknown; time?: unknown; times?: unknown }>(ticket.safeContactEnc);
   const word = (value: unknown) =>
-    typeof value === "string" && (SAFE_CONTACT_VALUES as readonly string[]).includes(value) ? value : undefined;
+    typeof value === "string" && SAFE_CONTACT_VALUES.includes(value) ? value : undefined;
   const method = word(safe?.method);
   const time = word(safe?.time) ?? (Array.isArray(safe?.times) ? word(safe.times[0]) : undefined);
   return {

@@ -9,6 +9,7 @@ import { changeTicketStatus } from "../../src/casework/change-status.ts";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { reassignTicket } from "../../src/casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../../src/casework/refer-ticket.ts";
+import { readReferralForm } from "../../src/casework/referral-form.ts";
 import { releaseTicket } from "../../src/casework/release-ticket.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { addCaseworker, addConversation, addTicket } from "./support.ts";
@@ -141,6 +142,17 @@ describe("casework", () => {
       assigneeId: null,
     });
     expect((await claimTicket(cw.ctx, { reference: ticket.reference })).assigneeId).toBe(cw.caseworker.id);
+  });
+
+  it("the referral form shows every safe time the person can choose, late night included", async () => {
+    const ticket = await newTicket({ safeContact: { method: "this_chat", time: "night" } });
+    const referral = await referTicket(sup.ctx, {
+      reference: ticket.reference,
+      partnerId,
+      overrideReason: "Held by the employer, needs shelter tonight",
+    });
+    const form = await readReferralForm(sup.ctx, { reference: ticket.reference, referralId: referral.id });
+    expect(form.contact).toEqual({ method: "this_chat", time: "night" });
   });
 
   it("refers only with the person's consent, unless a supervisor overrides with a reason that is logged", async () => {

@@ -1,17 +1,8 @@
 import { OUTCOMES } from "../../casework/change-status.ts";
+import { CONTACT_METHODS, CONTACT_TIMES } from "../../domain/tickets/ticket-request.ts";
 import type { Tr } from "../layout.tsx";
 
-export const SAFE_VALUES = [
-  "this_chat",
-  "call",
-  "message",
-  "wait_for_me",
-  "morning",
-  "afternoon",
-  "evening",
-  "night",
-  "any",
-];
+export const SAFE_VALUES: readonly string[] = [...CONTACT_METHODS, ...CONTACT_TIMES];
 const NEEDS = [
   "shelter",
   "health",
