@@ -1,13 +1,21 @@
 import { GrammyError, type Api } from "grammy";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
-import { claimWipeJobs, finishWipeJob, saveWipeProgress, type WipeWork } from "../../domain/privacy/wipe-jobs.ts";
+import {
+  claimWipeJobs,
+  finishWipeJob,
+  saveWipeProgress,
+  wipeRetryDelayMs,
+  type WipeWork,
+} from "../../domain/privacy/wipe-jobs.ts";
 import type { Logger } from "../../log/create-logger.ts";
+import { createPoller } from "../../retry/create-poller.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
 import { DELETABLE_FOR_MS } from "./delete-wiped-messages.ts";
 import { TelegramMessageRef } from "./telegram-update.ts";
 
 const POLL_MS = 5_000;
+/** Telegram's `retry_after` is waited out up to this long; past it the job tries again anyway. */
 const MAX_RETRY_MS = 10 * 60_000;
 /** Telegram's deleteMessages takes up to 100 ids a call (10,000 messages: 100 calls, not 10,000). */
 export const DELETE_BATCH = 100;
@@ -27,10 +35,6 @@ export function createTelegramWipeRunner(deps: {
   now: () => Date;
   onDone: () => void;
 }) {
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
-
   async function work(job: WipeWork): Promise<void> {
     const oldestMs = deps.now().getTime() - DELETABLE_FOR_MS;
     const ids = new Set<number>();
@@ -111,47 +115,20 @@ export function createTelegramWipeRunner(deps: {
       deps.onDone();
       return;
     }
-    const wait = Math.min(MAX_RETRY_MS, Math.max(retryMs, 1000 * 2 ** Math.min(job.attempts, 9)));
+    const wait = Math.min(MAX_RETRY_MS, Math.max(retryMs, wipeRetryDelayMs(job.attempts)));
     deps.log.warn({ attempts: job.attempts, error }, "telegram: a wipe is not finished; will try again");
     await saveWipeProgress(deps.db, deps.cipher, job, new Date(deps.now().getTime() + wait), error);
   }
 
-  async function pass(): Promise<void> {
-    const jobs = await claimWipeJobs(deps.db, deps.cipher, "telegram", deps.now());
-    for (const job of jobs) await work(job);
-  }
-
-  function kick(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) =>
+  return createPoller(
+    async () => {
+      const jobs = await claimWipeJobs(deps.db, deps.cipher, "telegram", deps.now());
+      for (const job of jobs) await work(job);
+    },
+    {
+      pollMs: POLL_MS,
+      onError: (error) =>
         deps.log.warn({ err: error instanceof Error ? error.name : "unknown" }, "telegram: wipe jobs failed"),
-      )
-      .finally(() => {
-        running = null;
-        if (again) {
-          again = false;
-          void kick();
-        }
-      });
-    return running;
-  }
-
-  return {
-    kick,
-    start() {
-      void kick();
-      timer = setInterval(() => void kick(), POLL_MS);
-      timer.unref();
     },
-    async stop() {
-      if (timer) clearInterval(timer);
-      await running;
-    },
-    /** resolves when no wipe pass is under way */
-    idle: () => running ?? Promise.resolve(),
-  };
+  );
 }

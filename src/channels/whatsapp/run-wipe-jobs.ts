@@ -6,10 +6,12 @@ import {
   DELETABLE_FOR_MS,
   finishWipeJob,
   saveWipeProgress,
+  wipeRetryDelayMs,
   type WipeWork,
 } from "../../domain/privacy/wipe-jobs.ts";
 import type { ChannelMessageRef } from "../../events/event-bus.ts";
 import type { Logger } from "../../log/create-logger.ts";
+import { createPoller, type Poller } from "../../retry/create-poller.ts";
 import type { WhatsAppSender } from "./create-whatsapp-sender.ts";
 import { maskError } from "./mask-error.ts";
 import type { WhatsAppSocket } from "./types.ts";
@@ -18,18 +20,12 @@ import type { WhatsAppSocket } from "./types.ts";
 export const WIPE_DISAPPEARING_S = 24 * 3600;
 
 const POLL_MS = 5_000;
-const MAX_RETRY_MS = 10 * 60_000;
 /** progress is written back every this many deletions, so a crash repeats few of them */
 const SAVE_EVERY = 10;
 
-export type WhatsAppWipeRunner = {
-  /** runs the due wipe jobs now (again after the current pass, if one is running) */
-  kick(): Promise<void>;
+export type WhatsAppWipeRunner = Poller & {
   /** whether a wipe of this chat is under way (the sender holds the chat's replies meanwhile) */
   isHeld(jid: string): boolean;
-  start(): void;
-  stop(): Promise<void>;
-  idle(): Promise<void>;
 };
 
 /**
@@ -58,9 +54,6 @@ export function createWhatsAppWipeRunner(deps: {
 }): WhatsAppWipeRunner {
   const stopping = new AbortController();
   const held = new Set<string>();
-  let running: Promise<void> | null = null;
-  let again = false;
-  let timer: NodeJS.Timeout | undefined;
 
   async function work(sock: WhatsAppSocket, job: WipeWork): Promise<void> {
     const jid = job.recipient;
@@ -119,7 +112,7 @@ export function createWhatsAppWipeRunner(deps: {
       held.delete(jid);
       // The connection dropped: the job is taken again as soon as it is back (jobs wait while it is down).
       const dropped = deps.openSocket() !== sock;
-      const wait = dropped ? 0 : Math.min(MAX_RETRY_MS, 1000 * 2 ** Math.min(job.attempts, 9));
+      const wait = dropped ? 0 : wipeRetryDelayMs(job.attempts);
       deps.log.warn(
         { attempts: job.attempts, err: maskError(error) },
         "whatsapp: a wipe is not finished; will try again",
@@ -137,45 +130,22 @@ export function createWhatsAppWipeRunner(deps: {
     await save(deps.now(), "stopped");
   }
 
-  async function pass(): Promise<void> {
-    const sock = deps.openSocket();
-    if (!sock || stopping.signal.aborted) return;
-    const jobs = await claimWipeJobs(deps.db, deps.cipher, "whatsapp", deps.now());
-    for (const job of jobs) await work(sock, job);
-  }
-
-  function kick(): Promise<void> {
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = pass()
-      .catch((error: unknown) => deps.log.warn({ err: maskError(error) }, "whatsapp: wipe jobs failed"))
-      .finally(() => {
-        running = null;
-        if (again && !stopping.signal.aborted) {
-          again = false;
-          void kick();
-        }
-      });
-    return running;
-  }
+  const poller = createPoller(
+    async () => {
+      const sock = deps.openSocket();
+      if (!sock || stopping.signal.aborted) return;
+      const jobs = await claimWipeJobs(deps.db, deps.cipher, "whatsapp", deps.now());
+      for (const job of jobs) await work(sock, job);
+    },
+    { pollMs: POLL_MS, onError: (error) => deps.log.warn({ err: maskError(error) }, "whatsapp: wipe jobs failed") },
+  );
 
   return {
-    kick,
+    ...poller,
     isHeld: (jid) => held.has(jid),
-    start() {
-      void kick();
-      timer = setInterval(() => void kick(), POLL_MS);
-      timer.unref();
-    },
     async stop() {
-      if (timer) clearInterval(timer);
       stopping.abort();
-      await running;
-    },
-    idle: async () => {
-      while (running) await running;
+      await poller.stop();
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db, Tx } from "../../db/create-prisma-client.ts";
 import type { Channel } from "../../db/generated/client.ts";
 import type { ChannelMessageRef } from "../../events/event-bus.ts";
+import { backoffDelayMs } from "../../retry/retry-with-backoff.ts";
 import { destroyPersonKey, loadPersonKeys, personKeyFor, sealedAt } from "./person-keys.ts";
 
 /** A reply the wipe still has to send (its last message: how to clear the rest of the chat). */
@@ -33,6 +34,11 @@ export const DELETABLE_FOR_MS: Record<Channel, number> = {
   whatsapp: 48 * 60 * 60 * 1000 + 13 * 60 * 60 * 1000,
 };
 const LEASE_MS = 60_000;
+
+/** How long a wipe job waits after a try that did not finish it: 2 s, 4 s … then about 8.5 minutes at most. */
+export function wipeRetryDelayMs(attempts: number): number {
+  return backoffDelayMs(attempts + 1, { baseMs: 1000, capMs: 512_000 });
+}
 
 const owner = (id: string) => `wipe:${id}`;
 
