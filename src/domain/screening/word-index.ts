@@ -69,24 +69,8 @@ export function firstWordMatch(
   pattern: WordPattern,
   accept: (index: number, length: number) => boolean = () => true,
 ): [number, number] | undefined {
-  const { text, offsets } = normalized;
-  if (pattern.starts === undefined) {
-    pattern.re.lastIndex = 0;
-    for (const found of text.matchAll(pattern.re)) {
-      if (accept(found.index, found[0].length)) return [found.index, found[0].length];
-    }
-    return undefined;
-  }
-  const candidates = candidateTokens(wordIndex(normalized), pattern.starts);
-  let from = 0;
-  for (let i = 0; i < candidates.length; i++) {
-    const at = offsets[candidates[i] ?? 0] ?? 0;
-    if (at < from) continue;
-    pattern.sticky.lastIndex = at;
-    const found = pattern.sticky.exec(text);
-    if (found === null) continue;
-    if (accept(at, found[0].length)) return [at, found[0].length];
-    from = at + Math.max(1, found[0].length);
+  for (const found of wordMatches(normalized, pattern)) {
+    if (accept(found.index, found[0].length)) return [found.index, found[0].length];
   }
   return undefined;
 }
