@@ -150,16 +150,24 @@ export function createWhatsAppWipeRunner(deps: {
   };
 }
 
+/** The WhatsApp id and chat of a stored message, from its channel ref (or the stored channel id). */
+function storedKey(message: ChannelMessageRef): { id?: string; remoteJid?: string } {
+  const key = (message.channelRef as { key?: { id?: unknown; remoteJid?: unknown } } | null | undefined)?.key;
+  const id = key?.id ?? message.channelMessageId;
+  return {
+    ...(typeof id === "string" && id ? { id } : {}),
+    ...(typeof key?.remoteJid === "string" && key.remoteJid ? { remoteJid: key.remoteJid } : {}),
+  };
+}
+
 /**
  * The key of a message Lentera sent, the only kind that can be deleted for everyone, in the chat it was sent
  * to (a person seen at two addresses has messages in both).
  */
 function ownKey(jid: string, message: ChannelMessageRef): WAMessageKey | undefined {
   if (message.direction !== "outbound") return undefined;
-  const stored = (message.channelRef as { key?: { id?: unknown; remoteJid?: unknown } } | null | undefined)?.key;
-  const id = stored?.id ?? message.channelMessageId;
-  const remoteJid = typeof stored?.remoteJid === "string" && stored.remoteJid ? stored.remoteJid : jid;
-  return typeof id === "string" && id ? { remoteJid, fromMe: true, id } : undefined;
+  const { id, remoteJid = jid } = storedKey(message);
+  return id ? { remoteJid, fromMe: true, id } : undefined;
 }
 
 /** The chat's latest message, either side's: WhatsApp clears a chat up to a message it names. */
@@ -169,9 +177,8 @@ function latestMessage(
 ): { key: WAMessageKey; messageTimestamp: number } | undefined {
   let latest: { key: WAMessageKey; messageTimestamp: number } | undefined;
   for (const message of messages) {
-    const id =
-      (message.channelRef as { key?: { id?: unknown } } | null | undefined)?.key?.id ?? message.channelMessageId;
-    if (typeof id !== "string" || !id || !message.sentAt) continue;
+    const { id } = storedKey(message);
+    if (!id || !message.sentAt) continue;
     const at = Math.floor(Date.parse(message.sentAt) / 1000);
     if (latest && latest.messageTimestamp > at) continue;
     latest = { key: { remoteJid: jid, fromMe: message.direction === "outbound", id }, messageTimestamp: at };
