@@ -69,12 +69,15 @@ const URGENT_LIMIT = 50;
 
 /**
  * The open tickets a caseworker may see — their own and the unassigned ones; supervisors and admins see
- * all — most urgent first, then oldest first.
+ * all — most urgent first, then oldest first. `brief` (the page's refresh poll, which only compares) leaves
+ * out what only the page shows: summaries (nothing decrypted), the country list and the caseworkers' load.
  */
 export async function listQueue(
   ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker },
   filter: QueueFilter,
+  options: { brief?: boolean } = {},
 ): Promise<Queue> {
+  const full = !options.brief;
   const visible = readableTickets(ctx.actor);
   const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
   const where: Prisma.TicketWhereInput = {
@@ -110,7 +113,7 @@ export async function listQueue(
         province: true,
         country: true,
         indicatorIds: true,
-        summaryEnc: true,
+        summaryEnc: full,
         emergency: true,
         child: true,
         risk: true,
@@ -135,12 +138,13 @@ export async function listQueue(
       distinct: ["province"],
       orderBy: { province: "asc" },
     }),
-    ctx.db.ticket.findMany({
-      where: { AND: [base, { country: { not: null } }] },
-      select: { country: true },
-      distinct: ["country"],
-      orderBy: { country: "asc" },
-    }),
+    full &&
+      ctx.db.ticket.findMany({
+        where: { AND: [base, { country: { not: null } }] },
+        select: { country: true },
+        distinct: ["country"],
+        orderBy: { country: "asc" },
+      }),
   ]);
   const sum = (keep: (g: (typeof groups)[number]) => boolean) =>
     groups.reduce((n, g) => n + (keep(g) ? g._count._all : 0), 0);
@@ -163,7 +167,7 @@ export async function listQueue(
         channel: row.channel,
         province: row.province,
         country: row.country,
-        summary: readSummary(ctx.cipher, row.summaryEnc),
+        summary: full ? readSummary(ctx.cipher, row.summaryEnc ?? null) : null,
         indicatorIds: row.indicatorIds,
         emergency: row.emergency,
         child: row.child,
@@ -184,8 +188,8 @@ export async function listQueue(
     },
     urgent: urgentRows.map((r) => r.reference),
     provinces: provinces.flatMap((p) => (p.province ? [p.province] : [])).sort(),
-    countries: countries.flatMap((c) => (c.country ? [c.country] : [])),
-    load: atLeast(ctx.actor, "supervisor") ? await loadOf(ctx.db, groups) : null,
+    countries: countries ? countries.flatMap((c) => (c.country ? [c.country] : [])) : [],
+    load: full && atLeast(ctx.actor, "supervisor") ? await loadOf(ctx.db, groups) : null,
   };
 }
 

@@ -35,7 +35,7 @@ export function createQueueRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" | 
   });
 
   app.get("/queue/poll", async (c) => {
-    const queue = await listQueue(ctxOf(c), QueueFilter.parse({}));
+    const queue = await listQueue(ctxOf(c), QueueFilter.parse({}), { brief: true });
     return c.json({ urgent: queue.urgent, counts: queue.counts, signature: signatureOf(queue) });
   });
 

@@ -46,6 +46,12 @@ test("the queue shows each ticket's country, summary and indicators, filters by 
   expect(rowOf(body, inMalaysia.reference)).toContain("Malaysia");
   expect(body).toMatch(/<option value="SA"[^>]*>Arab Saudi<\/option>/);
 
+  // the refresh poll lists the queue briefly (no summaries, no load) and still agrees with the page
+  const poll = JSON.parse((await supervisor.get("/console/queue/poll", { "x-lentera-poll": "1" })).body) as {
+    signature: string;
+  };
+  expect(body).toContain(`data-signature="${poll.signature}"`);
+
   // the load table: who holds how much
   expect(body).toMatch(
     new RegExp(`data-caseworker="${cw.caseworker.id}"><td>Rina Caseworker</td><td class="num">1</td>`),
