@@ -4,7 +4,7 @@ import { CaseworkError } from "../casework/casework-error.ts";
 import { addHelpLine, HelpLineAction, HelpLineEdit, NewHelpLine, saveHelpLine } from "../casework/save-help-line.ts";
 import { listHelpLines } from "../domain/contacts/help-line-book.ts";
 import { visibilityOf } from "../domain/contacts/help-line.ts";
-import { countryName } from "../domain/contacts/country-name.ts";
+import { countryLabel } from "./country-label.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { Tr } from "./layout.tsx";
@@ -71,14 +71,7 @@ export function mountHelpLineRoutes(
     const country = COUNTRY.test(wanted) ? wanted : undefined;
     const all = await listHelpLines(tools.db);
     const lang = c.get("lang");
-    const names = new Intl.DisplayNames([lang === "en" ? "en" : "id"], { type: "region" });
-    const nameOf = (code: string) => {
-      try {
-        return names.of(code) ?? countryName(code) ?? code;
-      } catch {
-        return countryName(code) ?? code;
-      }
-    };
+    const nameOf = (code: string) => countryLabel(code, lang === "en" ? "en" : "id");
     const countries = [...new Set(all.map((l) => l.country))]
       .map((code) => ({ code, name: nameOf(code) }))
       .sort((a, b) => (a.code === "ID" ? -1 : b.code === "ID" ? 1 : a.name.localeCompare(b.name)));

@@ -1,7 +1,7 @@
 import type { Caseworker } from "../db/generated/client.ts";
 import type { Queue, QueueFilter } from "../casework/list-queue.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
-import { countryName } from "../domain/contacts/country-name.ts";
+import { countryLabel } from "./country-label.ts";
 import { Layout, formatWait, type Tr } from "./layout.tsx";
 
 const TYPES = ["victim_assistance", "emergency", "family_tracing", "recruiter_report", "talk_to_person"];
@@ -229,15 +229,6 @@ function queryOf(filter: QueueFilter): string {
 
 /** indicator chips shown per row; the rest are counted */
 const MAX_CHIPS = 3;
-
-/** A country's name in the console's language. */
-function countryLabel(code: string, lang: Locale): string {
-  try {
-    return new Intl.DisplayNames([lang], { type: "region" }).of(code) ?? countryName(code) ?? code;
-  } catch {
-    return countryName(code) ?? code;
-  }
-}
 
 /** Supervisors' view of who holds how much. */
 function LoadTable(props: { tr: Tr; load: NonNullable<Queue["load"]> }) {
