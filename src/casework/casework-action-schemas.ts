@@ -42,6 +42,10 @@ export const ReassignAction = z.object({ assigneeId: z.string().uuid() }).strict
 export const ReferAction = z
   .object({ partnerId: z.string().uuid(), overrideReason: optionalText(CASEWORK_LIMITS.overrideReason) })
   .strict();
+/** Ask the person, in their channel, whether their case may go to this partner (their answer is a consent). */
+export const ShareConsentAction = z
+  .object({ partnerId: z.string().uuid(), outsideSafeTimesConfirmed: z.boolean().optional() })
+  .strict();
 export const ReferralUpdateAction = z
   .object({ status: z.enum(ReferralStatus), note: optionalText(CASEWORK_LIMITS.referralNote) })
   .strict();

@@ -7,7 +7,7 @@ import type { Caseworker, Ticket } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { describeSafeTimes, personZoneOf, type SafeTimesView } from "../domain/tickets/describe-safe-times.ts";
 import { isSafeToWrite, readSafeTimes } from "../domain/tickets/read-safe-contact.ts";
-import { hasShareConsent } from "./refer-ticket.ts";
+import { describeShareState, type ShareAskView } from "./describe-share-asks.ts";
 import { CaseworkError } from "./casework-error.ts";
 import { can, type Permission } from "./permissions.ts";
 
@@ -56,7 +56,12 @@ export type TicketView = {
   safeTimes: SafeTimesView | null;
   details: Record<string, unknown> | null;
   consents: { scope: string; granted: boolean; createdAt: Date }[];
+  /** the person agreed to share with any partner */
   shareConsent: boolean;
+  /** the partners the person agreed to share with by name (when not with any) */
+  sharePartnerIds: string[];
+  /** the share questions caseworkers asked from this ticket, and their answers */
+  shareAsks: ShareAskView[];
   /** the person erased their data (the ticket is kept pseudonymised; nothing to claim or answer) */
   erased: boolean;
   conversation: { id: string; mode: "bot" | "human"; caseworkerId: string | null; erased: boolean } | null;
@@ -126,7 +131,7 @@ export async function readTicket(
         include: { contact: { select: { erasedAt: true } } },
       })
     : null;
-  const [newestMessages, events, notes, referrals, consents, shareConsent] = await Promise.all([
+  const [newestMessages, events, notes, referrals, consents] = await Promise.all([
     conversation
       ? listMessages(ctx.db, ctx.cipher, conversation.id, {
           newest: true,
@@ -148,8 +153,8 @@ export async function readTicket(
     ticket.contactId
       ? ctx.db.consent.findMany({ where: { contactId: ticket.contactId }, orderBy: { createdAt: "asc" } })
       : Promise.resolve([]),
-    hasShareConsent(ctx.db, ticket, "any"),
   ]);
+  const share = describeShareState(ticket, consents, events);
   const names = await caseworkerNames(ctx.db, [
     ...events.map((e) => e.actorId),
     ...referrals.map((r) => r.createdById),
@@ -178,7 +183,7 @@ export async function readTicket(
     safeTimes: describeSafeTimes(readSafeTimes(safeContact, personZone), personZone, ctx.now()),
     details: decrypt<Record<string, unknown>>(ticket.detailsEnc, "detailsEnc"),
     consents: consents.map((c) => ({ scope: c.scope, granted: c.granted, createdAt: c.createdAt })),
-    shareConsent,
+    ...share,
     /** the person erased their data: the page says so, and nothing can be claimed or answered */
     erased: ticket.erasureRequestedAt !== null,
     conversation: conversation
@@ -223,12 +228,15 @@ export async function readTranscriptAfter(
   ctx: { db: Db; cipher: Cipher; actor: Caseworker },
   reference: string,
   after: bigint,
+  /** called with the ticket's id when there are new messages (the console then reads its share state too) */
+  options: { onRead?: (ticketId: string) => Promise<void> } = {},
 ): Promise<TranscriptMessage[] | null> {
   const ticket = await ctx.db.ticket.findUnique({ where: { reference } });
   if (!ticket || !can(ctx.actor, "ticket.read", ticket))
     throw new CaseworkError("not_found", `No ticket ${reference} that you can see.`, "errors.ticket_not_found");
   if (!ticket.conversationId) return null;
   const messages = await listMessages(ctx.db, ctx.cipher, ticket.conversationId, { after });
+  if (messages.length && options.onRead) await options.onRead(ticket.id);
   if (messages.length) {
     await recordAudit(ctx.db, {
       actor: { type: "caseworker", id: ctx.actor.id },

@@ -130,16 +130,33 @@ export async function updateReferral(
   }, TX_OPTIONS);
 }
 
-/** The person's consent to share with this partner: the ticket's flag, or their latest share consent. */
+/**
+ * The person's consent to share with this partner: their latest `share:any` or `share:<partnerId>` decision.
+ * A person who only agreed for named partners has not agreed for the others; the ticket's flag counts only
+ * where no share decision of theirs is on record at all (a ticket opened without the flows).
+ */
 export async function hasShareConsent(
   tx: Pick<Tx, "consent">,
   ticket: Pick<Ticket, "consentShare" | "contactId">,
   partnerId: string,
 ): Promise<boolean> {
   if (!ticket.contactId) return ticket.consentShare;
-  const latest = await tx.consent.findFirst({
-    where: { contactId: ticket.contactId, scope: { in: ["share:any", `share:${partnerId}`] } },
-    orderBy: { createdAt: "desc" },
+  const rows = await tx.consent.findMany({
+    where: { contactId: ticket.contactId, scope: { startsWith: "share:" } },
+    orderBy: { createdAt: "asc" },
+    select: { scope: true, granted: true },
   });
-  return latest ? latest.granted : ticket.consentShare;
+  return shareConsentFrom(rows, ticket.consentShare, partnerId);
+}
+
+/** The same rule over consent rows already read, oldest first (the ticket page reads them once for every partner). */
+export function shareConsentFrom(
+  rows: readonly { scope: string; granted: boolean }[],
+  ticketFlag: boolean,
+  partnerId: string,
+): boolean {
+  const shares = rows.filter((row) => row.scope.startsWith("share:"));
+  if (shares.length === 0) return ticketFlag;
+  const latest = shares.filter((row) => row.scope === "share:any" || row.scope === `share:${partnerId}`).at(-1);
+  return latest?.granted ?? false;
 }

@@ -7,6 +7,7 @@ import {
   ReferAction,
   ReferralUpdateAction,
   ReplyAction,
+  ShareConsentAction,
   StatusAction,
 } from "../casework/casework-action-schemas.ts";
 
@@ -38,6 +39,10 @@ export const ReassignForm = fromForm((f) => ({ assigneeId: field(f, "assigneeId"
 export const ReferForm = fromForm(
   (f) => ({ partnerId: field(f, "partnerId"), overrideReason: given(f, "overrideReason") }),
   ReferAction,
+);
+export const ShareConsentForm = fromForm(
+  (f) => ({ partnerId: field(f, "partnerId"), outsideSafeTimesConfirmed: field(f, "confirmOutsideSafeTimes") === "1" }),
+  ShareConsentAction,
 );
 export const ReferralForm = fromForm(
   (f) => ({ status: field(f, "status"), note: given(f, "note") }),

@@ -56,6 +56,7 @@ const FLASHES = [
   "account_saved",
   "whatsapp_relinked",
   "case_saved",
+  "share_asked",
 ] as const;
 
 export function createConsoleTools(deps: ConsoleDeps): OwnConsoleTools {

@@ -17,6 +17,7 @@ export type TicketPageExtra = {
   error?: string;
   draft?: string;
   confirmSafeTimes?: boolean;
+  confirmShareAsk?: string;
 };
 
 /**
@@ -87,6 +88,7 @@ export async function renderTicketPage(
       {...(extra.error ? { error: extra.error } : {})}
       {...(extra.draft ? { draft: extra.draft } : {})}
       {...(extra.confirmSafeTimes ? { confirmSafeTimes: true } : {})}
+      {...(extra.confirmShareAsk ? { confirmShareAsk: extra.confirmShareAsk } : {})}
     />
   );
 }

@@ -1,6 +1,7 @@
 import { Hono, type Context } from "hono";
 import { addNote } from "../casework/add-note.ts";
 import { CaseworkError } from "../casework/casework-error.ts";
+import { readShareSignature } from "../casework/describe-share-asks.ts";
 import { changeTicketStatus } from "../casework/change-status.ts";
 import { claimTicket } from "../casework/claim-ticket.ts";
 import { handBack } from "../casework/hand-back.ts";
@@ -8,9 +9,18 @@ import { readTranscriptAfter } from "../casework/read-ticket.ts";
 import { reassignTicket } from "../casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
+import { requestShareConsent } from "../casework/request-share-consent.ts";
 import { sendCaseworkerMessage } from "../casework/send-caseworker-message.ts";
 import { Cursor } from "../http/cursor.ts";
-import { NoteForm, ReassignForm, ReferForm, ReferralForm, ReplyForm, StatusForm } from "./casework-action-forms.ts";
+import {
+  NoteForm,
+  ReassignForm,
+  ReferForm,
+  ReferralForm,
+  ReplyForm,
+  ShareConsentForm,
+  StatusForm,
+} from "./casework-action-forms.ts";
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx";
@@ -35,7 +45,10 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
     const cursor = Cursor.optional().safeParse(c.req.query("after") || undefined);
     if (!cursor.success) throw new CaseworkError("invalid", "Not a transcript cursor.", "errors.invalid");
     const after = cursor.data ? BigInt(cursor.data) : 0n;
-    const messages = await readTranscriptAfter(ctxOf(c), reference(c), after);
+    // The share state rides along: the page swaps its referrals card when the person answered a question.
+    const messages = await readTranscriptAfter(ctxOf(c), reference(c), after, {
+      onRead: async (ticketId) => void c.header("x-share-state", await readShareSignature(tools.db, ticketId)),
+    });
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);
     return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} />);
@@ -81,6 +94,22 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
     if (sent.status === "sent") return "sent";
     return c.html(
       await render(c, { error: tr(c)("ticket.held_outside_safe_times"), draft: body.text, confirmSafeTimes: true }),
+      409,
+    );
+  });
+  act("share-consent", async (c, ref) => {
+    const body = await form(c, ShareConsentForm);
+    const asked = await requestShareConsent(ctxOf(c), {
+      reference: ref,
+      partnerId: body.partnerId,
+      outsideSafeTimesConfirmed: body.outsideSafeTimesConfirmed === true,
+    });
+    if (asked.status === "asked") return "share_asked";
+    return c.html(
+      await render(c, {
+        error: tr(c)("ticket.held_outside_safe_times"),
+        confirmShareAsk: body.partnerId,
+      }),
       409,
     );
   });

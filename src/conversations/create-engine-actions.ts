@@ -7,7 +7,9 @@ import { personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
 import { recordConsent } from "../domain/privacy/record-consent.ts";
 import { openTicket } from "../domain/tickets/open-ticket.ts";
 import { reopenRecentTicket } from "../domain/tickets/reopen-recent-ticket.ts";
+import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
 import { CONSENT_NOTICE_VERSION, SHARE_NOTICE_VERSION } from "../engine/flows/consent.ts";
+import { SHARE_ASK_NOTICE_VERSION } from "../engine/share-request.ts";
 import type { EngineActions } from "../engine/types.ts";
 import type { LenteraEvent } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
@@ -48,6 +50,29 @@ export function createEngineActions(scope: ActionScope): {
         notice: consentScope === "store" ? CONSENT_NOTICE_VERSION : SHARE_NOTICE_VERSION,
         at: scope.now(),
       });
+    },
+    async answerShareAsk(ask, granted) {
+      const scopeName = `share:${ask.partnerId}`;
+      await recordConsent(scope.tx, {
+        contactId: scope.contactId,
+        scope: scopeName,
+        granted,
+        notice: SHARE_ASK_NOTICE_VERSION,
+        at: scope.now(),
+      });
+      // The ticket it was asked from (still the person's: an erasure since would have cleared the question).
+      const ticket = await scope.tx.ticket.findFirst({
+        where: { id: ask.ticketId, contactId: scope.contactId },
+        select: { id: true, reference: true },
+      });
+      if (!ticket) return;
+      await recordTicketEvent(scope.tx, {
+        ticketId: ticket.id,
+        type: "share_consent_answered",
+        actor: { type: "person", id: scope.contactId },
+        data: { partnerId: ask.partnerId, granted, notice: SHARE_ASK_NOTICE_VERSION },
+      });
+      events.push({ type: "share.answered", ticketId: ticket.id, reference: ticket.reference, granted });
     },
     async openTicket(request, locale) {
       const { tx, cipher, t, now, contactId, conversationId, channel } = scope;

@@ -12,6 +12,7 @@ import { answerDuringHandoff, caseworkerJoined, caseworkerLeft } from "./handoff
 import { KEYWORD_ACTIONS } from "./keyword-actions.ts";
 import { matchKeyword } from "./keywords.ts";
 import { resolveChoice } from "./resolve-choice.ts";
+import { answerShareAsk, askShareConsent } from "./share-request.ts";
 import { Turn } from "./turn.ts";
 import { inHandoff, type EngineDeps, type Input, type State, type TurnInput, type TurnResult } from "./types.ts";
 
@@ -24,6 +25,7 @@ export async function runTurn(state: State, input: TurnInput, deps: EngineDeps):
   const turn = new Turn(structuredClone(state), deps, FLOWS);
   if (input.type === "caseworker_joined") caseworkerJoined(turn, input.name);
   else if (input.type === "caseworker_left") caseworkerLeft(turn);
+  else if (input.type === "share_consent_asked") askShareConsent(turn, input);
   else await dispatch(turn, input);
   return { state: turn.state, outputs: turn.outputs };
 }
@@ -31,6 +33,8 @@ export async function runTurn(state: State, input: TurnInput, deps: EngineDeps):
 async function dispatch(turn: Turn, raw: Input): Promise<void> {
   // The safe word wipes at once, whoever has the conversation.
   if (isWipeRequest(raw, turn.deps.safeWord)) return eraseNow(turn, "wipe");
+  // A caseworker's share question is answered here, once, whoever has the conversation.
+  if (await answerShareAsk(turn, raw)) return;
   // A caseworker has the conversation: the person's words are for them, not for the flows.
   if (inHandoff(turn.state)) return answerDuringHandoff(turn, raw);
   if (raw.type === "start") return start(turn);

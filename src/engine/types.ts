@@ -29,7 +29,30 @@ export type Input =
  * What casework tells the engine about a conversation: a caseworker took it over (their first message, or a
  * reassignment; `name` is the first name the person is told), or gave it back to Lentera's flows.
  */
-export type CaseworkerInput = { type: "caseworker_joined"; name: string } | { type: "caseworker_left" };
+export type CaseworkerInput =
+  | { type: "caseworker_joined"; name: string }
+  | { type: "caseworker_left" }
+  | ShareConsentAsked;
+
+/**
+ * A caseworker asks the person, from their ticket, whether their case may go to one named partner: `name`
+ * is the caseworker's first name, `services` the partner's kinds of help (the needs vocabulary).
+ */
+export type ShareConsentAsked = {
+  type: "share_consent_asked";
+  name: string;
+  ticketId: string;
+  partner: { id: string; name: string; services: readonly string[] };
+};
+
+/** A share question a caseworker asked and the person has not answered yet (engine/share-request.ts). */
+export type PendingShareAsk = {
+  partnerId: string;
+  partner: string;
+  ticketId: string;
+  /** the quick replies on offer before the question: back on offer once it is answered or passed over */
+  resume: Choice[];
+};
 
 /** One turn's input: the person's message, or a caseworker joining or leaving. */
 export type TurnInput = Input | CaseworkerInput;
@@ -100,11 +123,18 @@ export type State = {
   emergencyShown?: boolean;
   /** absent: "bot" */
   mode?: Mode;
+  /** a caseworker's question "may we share your case with this partner?", waiting for its answer */
+  shareAsk?: PendingShareAsk;
 };
 
 /** Side effects the flows may ask for; the conversation service implements them inside its transaction. */
 export type EngineActions = {
   recordConsent(scope: string, granted: boolean): Promise<void>;
+  /**
+   * The person's answer to a caseworker's share question: a `share:<partnerId>` consent (with the question's
+   * notice version), an event on the ticket it was asked from, and the audit row.
+   */
+  answerShareAsk(ask: { partnerId: string; ticketId: string }, granted: boolean): Promise<void>;
   /** opens the person's ticket of a type, or adds to the one still open */
   openTicket(request: TicketRequest, locale: Locale): Promise<OpenedTicket>;
   /** what Lentera holds about the person */

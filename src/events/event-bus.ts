@@ -24,6 +24,8 @@ export type LenteraEvent =
       indicatorIds: string[];
     }
   | { type: "message.inbound"; conversationId: string; channel: string; mode: "bot" | "human" }
+  /** the person answered a caseworker's share question (the ticket page shows it) */
+  | { type: "share.answered"; ticketId: string; reference: string; granted: boolean }
   | { type: "chat.wiped"; channel: string; contactId: string; recipient: string; messages: ChannelMessageRef[] }
   /** a phone-side wipe job finished (its key is gone: the scrubber rewrites the key store) */
   | { type: "wipe.done"; channel: string };

@@ -23,6 +23,7 @@ function engine() {
   const { t } = createI18n({ onMissing: (locale, key) => asked.push(`missing ${locale}:${key}`) });
   const actions: EngineActions = {
     recordConsent: async (scope, granted) => void asked.push(`consent ${scope}=${granted}`),
+    answerShareAsk: async (ask, granted) => void asked.push(`share ${ask.partnerId}@${ask.ticketId}=${granted}`),
     openTicket: async (request) => {
       asked.push(`ticket ${request.type} ${request.priority ?? "normal"}`);
       return {

@@ -13,6 +13,7 @@ export function engine(now = new Date("2026-11-29T10:00:00Z")) {
   const { t } = createI18n({ onMissing: (locale, key) => asked.push(`missing ${locale}:${key}`) });
   const actions: EngineActions = {
     recordConsent: async (scope, granted) => void asked.push(`consent ${scope}=${granted}`),
+    answerShareAsk: async (ask, granted) => void asked.push(`share ${ask.partnerId}@${ask.ticketId}=${granted}`),
     openTicket: async (request) => {
       asked.push(`ticket ${request.type}`);
       tickets.push(request);

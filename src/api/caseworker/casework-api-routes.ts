@@ -20,6 +20,7 @@ import { claimTicket } from "../../casework/claim-ticket.ts";
 import { reassignTicket } from "../../casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../../casework/refer-ticket.ts";
 import { releaseTicket } from "../../casework/release-ticket.ts";
+import { requestShareConsent } from "../../casework/request-share-consent.ts";
 import { AppError } from "../../http/errors.ts";
 import { requireApiCaseworker, type CaseworkerEnv } from "../require-caseworker.ts";
 import { validate } from "../../http/validate.ts";
@@ -33,6 +34,7 @@ import {
   ReferAction,
   ReferralUpdateAction,
   ReplyAction,
+  ShareConsentAction,
   StatusAction,
 } from "../../casework/casework-action-schemas.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
@@ -155,6 +157,22 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
       },
       201,
     );
+  });
+  app.post("/tickets/:reference/share-consent", act, validate("json", ShareConsentAction), async (c) => {
+    const body = c.req.valid("json");
+    const asked = await requestShareConsent(ctxOf(c), {
+      reference: ref(c),
+      partnerId: body.partnerId,
+      outsideSafeTimesConfirmed: body.outsideSafeTimesConfirmed === true,
+    });
+    if (asked.status === "outside_safe_times") {
+      throw new AppError(
+        "conflict",
+        "It is outside the person's safe-contact times. Send again with outsideSafeTimesConfirmed: true to ask anyway.",
+        { reason: "outside_safe_times" },
+      );
+    }
+    return c.json({ status: "asked", partnerId: body.partnerId }, 202);
   });
   app.patch("/tickets/:reference/referrals/:referralId", act, validate("json", ReferralUpdateAction), async (c) => {
     const body = c.req.valid("json");

@@ -8,6 +8,7 @@ import {
   ReassignAction,
   ReferAction,
   ReferralUpdateAction,
+  ShareConsentAction,
   ReplyAction,
   StatusAction,
 } from "../../casework/casework-action-schemas.ts";
@@ -109,6 +110,18 @@ const PATHS: Record<string, Record<string, Operation & { params?: object[] }>> =
       body: ReferAction,
       params: [REFERENCE],
       responses: { "201": "created" },
+    },
+  },
+  "/api/tickets/{reference}/share-consent": {
+    post: {
+      summary:
+        "Ask the person, in their channel and language, whether their case may go to this partner (the holder only); their yes or no is recorded as consent share:<partnerId>",
+      body: ShareConsentAction,
+      params: [REFERENCE],
+      responses: {
+        "202": "asked (the answer comes later, on the ticket)",
+        "409": "outside the person's safe-contact times (details.reason = outside_safe_times), or no conversation",
+      },
     },
   },
   "/api/tickets/{reference}/referrals/{referralId}": {

@@ -212,6 +212,24 @@
 
   if (body.dataset.page === "ticket") {
     var list = document.getElementById("transcript");
+    // The person answered a share question (or consented otherwise): the referrals card is fetched afresh
+    // and swapped in, unless the caseworker is filling in one of its forms.
+    var refreshShare = function (state) {
+      var asks = document.getElementById("share-asks");
+      var card = document.getElementById("referrals-card");
+      if (state === null || !asks || !card || asks.dataset.shareState === state) return;
+      if (document.activeElement && card.contains(document.activeElement)) return;
+      fetch(location.pathname, { headers: POLL, credentials: "same-origin" })
+        .then(function (res) {
+          return res.ok ? res.text() : null;
+        })
+        .then(function (html) {
+          if (!html) return;
+          var fresh = new window.DOMParser().parseFromString(html, "text/html").getElementById("referrals-card");
+          if (fresh) card.replaceWith(fresh);
+        })
+        .catch(function () {});
+    };
     if (list) {
       list.scrollTop = list.scrollHeight;
       setInterval(
@@ -227,6 +245,7 @@
               }
               if (res.status !== 200) return null;
               var cursor = res.headers.get("x-cursor");
+              refreshShare(res.headers.get("x-share-state"));
               return res.text().then(function (html) {
                 return { html: html, cursor: cursor };
               });

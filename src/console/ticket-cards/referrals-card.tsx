@@ -1,5 +1,6 @@
 import { CASEWORK_LIMITS } from "../../casework/casework-action-schemas.ts";
 import { Csrf, formatDateTime } from "../layout.tsx";
+import { ShareAskForm } from "./share-ask-form.tsx";
 import { needLabel } from "./ticket-labels.ts";
 import type { TicketPageProps } from "./ticket-page-props.ts";
 
@@ -9,8 +10,10 @@ export function ReferralsCard(props: TicketPageProps) {
   const { ticket, allowed } = props.view;
   const ref = props.view.ticket.reference;
   const action = (path: string) => `/console/tickets/${ref}/${path}`;
+  // partners the person agreed to by name (a yes to a caseworker's question, or at intake)
+  const consented = props.partners.filter((p) => view.sharePartnerIds.includes(p.id));
   return (
-    <section class="card stack" aria-labelledby="h-referrals">
+    <section class="card stack" aria-labelledby="h-referrals" id="referrals-card">
       <h2 id="h-referrals">{tr("ticket.referrals")}</h2>
       {view.referrals.length ? (
         <ul class="plain">
@@ -51,6 +54,27 @@ export function ReferralsCard(props: TicketPageProps) {
       ) : (
         <p class="muted">{tr("ticket.no_referrals")}</p>
       )}
+      {view.sharePartnerIds.length ? (
+        <p class="small">
+          {tr("ticket.share_partners", {
+            partners: consented.map((p) => p.name).join(", ") || view.sharePartnerIds.length,
+          })}
+        </p>
+      ) : null}
+      {allowed["ticket.refer"] && ticket.status !== "closed" && !view.shareConsent && consented.length ? (
+        <form method="post" action={action("referrals")} class="stack">
+          <Csrf token={props.csrf} />
+          <label for="partner-consented">{tr("ticket.partner")}</label>
+          <select id="partner-consented" name="partnerId" required>
+            {consented.map((p) => (
+              <option value={p.id}>{p.name}</option>
+            ))}
+          </select>
+          <button type="submit" class="secondary">
+            {tr("ticket.refer")} · {tr("ticket.with_consent")}
+          </button>
+        </form>
+      ) : null}
       {allowed["ticket.refer"] &&
       ticket.status !== "closed" &&
       (view.shareConsent || allowed["ticket.refer_override"]) ? (
@@ -81,9 +105,10 @@ export function ReferralsCard(props: TicketPageProps) {
             {tr("ticket.refer")}
           </button>
         </form>
-      ) : allowed["ticket.refer"] && !view.shareConsent ? (
+      ) : allowed["ticket.refer"] && !view.shareConsent && !consented.length ? (
         <p class="muted small">{tr("ticket.no_consent")}</p>
       ) : null}
+      <ShareAskForm {...props} />
     </section>
   );
 }

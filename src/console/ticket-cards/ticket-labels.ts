@@ -42,6 +42,8 @@ export const EVENT_KEYS = {
   erased: 1,
   reopened: 1,
   erasure_requested: 1,
+  share_consent_requested: 1,
+  share_consent_answered: 1,
 } as const;
 
 export function outcomeLabel(tr: Tr, outcome: string): string {

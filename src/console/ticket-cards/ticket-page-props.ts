@@ -20,6 +20,8 @@ export type TicketPageProps = {
   /** a reply that was held back (outside safe times) and waits for confirmation */
   draft?: string;
   confirmSafeTimes?: boolean;
+  /** a share question held back (outside safe times): the partner it was for, waiting for confirmation */
+  confirmShareAsk?: string;
   /** the canned-reply picker shown above the reply box */
   cannedPicker?: Child;
   /** the case-work card (services, follow-ups, links, tags) */

@@ -16,7 +16,7 @@ export type HandoffDeps = Pick<ConversationDeps, "cipher" | "t" | "now">;
 const MAX_ATTEMPTS = 5;
 
 /**
- * A caseworker joining or leaving, as one turn of the engine, like a person's message: the state read,
+ * A caseworker joining or leaving (or asking to share the case), as one turn of the engine, like a person's message: the state read,
  * the engine's next state written with the version check (read and run again when a person's turn wrote
  * first), and what the person is told stored for delivery. `when` is asked of the conversation as read:
  * null (and nothing written) when it says no, or when there is no such conversation.
@@ -72,6 +72,8 @@ export async function runCaseworkerTurn(
       outputs,
       locale: state.locale,
       key,
+      // Telegram: to the topic the person last wrote in, as the caseworker's own messages go
+      ...(conversation.threadId ? { threadId: conversation.threadId } : {}),
     });
   }
 }

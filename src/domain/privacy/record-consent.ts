@@ -5,7 +5,8 @@ import { OPEN_STATUSES } from "../tickets/ticket-status.ts";
 /**
  * Records one consent decision with its time and the notice version the person saw (UU PDP Pasal 22, 24:
  * consent must be recorded and provable). A decision about sharing also applies to the person's open
- * tickets, so a caseworker sees at once whether a referral may carry their details.
+ * tickets, so a caseworker sees at once whether a referral may carry their details — all but a "no" to one
+ * named partner, which says nothing about the others.
  */
 export async function recordConsent(
   tx: Tx,
@@ -26,7 +27,7 @@ export async function recordConsent(
       createdAt: entry.at,
     },
   });
-  if (entry.scope.startsWith("share:")) {
+  if (entry.scope.startsWith("share:") && (entry.granted || entry.scope === "share:any")) {
     await tx.ticket.updateMany({
       where: { contactId: entry.contactId, status: { in: [...OPEN_STATUSES] } },
       data: { consentShare: entry.granted },
