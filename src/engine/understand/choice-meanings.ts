@@ -18,6 +18,8 @@ export const CHOICE_SENSE: Record<string, Sense> = {
   "share.no": "no",
   "form.share.yes": "yes",
   "form.share.no": "no",
+  "share_ask.yes": "yes",
+  "share_ask.no": "no",
   "round.more": "yes",
   "round.finish": "no",
   "place.other": "unsure",
