@@ -1,37 +1,14 @@
 import { createServer, type AddressInfo } from "node:net";
-import { SMTPServer } from "smtp-server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { createReferralMailer, MAX_DISPATCH_ATTEMPTS } from "../../src/casework/send-referrals.ts";
 import { referTicket } from "../../src/casework/refer-ticket.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import { decodeMail, startSmtpServer } from "../support/start-smtp-server.ts";
 import referralEn from "../../locales/en/referral.json" with { type: "json" };
 import referralId from "../../locales/id/referral.json" with { type: "json" };
 import { addCaseworker, addConversation, addTicket, consoleClient } from "./support.ts";
-
-type Mail = { to: string[]; raw: string };
-
-/** A local SMTP server that keeps what it receives (the referral emails). */
-async function startSmtp() {
-  const mails: Mail[] = [];
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ["STARTTLS", "AUTH"],
-    logger: false,
-    onData(stream, session, callback) {
-      let raw = "";
-      stream.on("data", (chunk: Buffer) => (raw += chunk.toString("utf8")));
-      stream.on("end", () => {
-        mails.push({ to: session.envelope.rcptTo.map((r) => r.address), raw });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const port = (server.server.address() as AddressInfo).port;
-  return { mails, url: `smtp://127.0.0.1:${port}`, close: () => new Promise<void>((r) => server.close(() => r())) };
-}
 
 /** A port nothing listens on: an SMTP server that is down. */
 async function deadPort(): Promise<number> {
@@ -42,15 +19,14 @@ async function deadPort(): Promise<number> {
   return port;
 }
 
-const decode = (raw: string) =>
-  raw.replace(/=\r?\n/g, "").replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)));
+const decode = decodeMail;
 
 /** Referrals that reach the partner: the minimal bilingual form by email (local SMTP), and printed. */
 describe("referral forms by email and on paper", () => {
-  let smtp: Awaited<ReturnType<typeof startSmtp>>;
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
   let lentera: TestLentera;
   beforeAll(async () => {
-    smtp = await startSmtp();
+    smtp = await startSmtpServer();
     lentera = await createTestLentera({ env: { SMTP_URL: smtp.url, SMTP_FROM: "Lentera <lentera@example.org>" } });
   });
   afterAll(async () => {
