@@ -85,6 +85,7 @@ describe("asking the person for consent to share, from the ticket", () => {
     expect(poll.res.headers.get("x-share-state")).toContain(`${legal.id}:granted`);
     const after = await client.get(page);
     expect(after.body).toContain('data-share-ask="granted"');
+    expect(after.body).toContain(`Orang tersebut setuju kasusnya diteruskan ke: ${legal.name}.`);
     expect(after.body).toMatch(new RegExp(`id="partner-consented"[^]*?value="${legal.id}"`));
     // asking again is for the other partners only
     const askSelect = /<select id="share-partner"[^]*?<\/select>/.exec(after.body)?.[0] ?? "";

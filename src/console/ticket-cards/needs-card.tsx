@@ -38,7 +38,18 @@ export function NeedsCard(props: TicketPageProps) {
       )}
       <SafeClocks {...props} />
       <h3>{tr("ticket.consents")}</h3>
-      <p>{view.shareConsent ? tr("ticket.share_yes") : tr("ticket.share_no")}</p>
+      <p>
+        {view.shareConsent
+          ? tr("ticket.share_yes")
+          : view.sharePartnerIds.length
+            ? tr("ticket.share_partners", {
+                partners: props.partners
+                  .filter((p) => view.sharePartnerIds.includes(p.id))
+                  .map((p) => p.name)
+                  .join(", "),
+              })
+            : tr("ticket.share_no")}
+      </p>
       {view.consents.length ? (
         <ul class="plain small">
           {view.consents.map((c) => (

@@ -54,13 +54,6 @@ export function ReferralsCard(props: TicketPageProps) {
       ) : (
         <p class="muted">{tr("ticket.no_referrals")}</p>
       )}
-      {view.sharePartnerIds.length ? (
-        <p class="small">
-          {tr("ticket.share_partners", {
-            partners: consented.map((p) => p.name).join(", ") || view.sharePartnerIds.length,
-          })}
-        </p>
-      ) : null}
       {allowed["ticket.refer"] && ticket.status !== "closed" && !view.shareConsent && consented.length ? (
         <form method="post" action={action("referrals")} class="stack">
           <Csrf token={props.csrf} />
