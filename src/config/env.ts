@@ -76,6 +76,22 @@ export const envSchema = z
       z.string().regex(/^smtps?:\/\//, "must look like smtp://user:password@mail.example.org:587 (or smtps://…:465)"),
     ),
     SMTP_FROM: z.string().min(3).default("Lentera <lentera@localhost>"),
+    /** with SMTP_URL: the duty inbox(es), comma-separated, told by email of every new urgent ticket */
+    SMTP_ALERT_TO: z
+      .preprocess(
+        (v) => (v === "" ? undefined : v),
+        z
+          .string()
+          .transform((value) =>
+            value
+              .split(",")
+              .map((part) => part.trim())
+              .filter(Boolean),
+          )
+          .pipe(z.array(z.email("must be email addresses, comma-separated")).min(1))
+          .optional(),
+      )
+      .optional(),
     /** a key file outside DATA_DIR (so a backup of the data never holds the key); instead of ENCRYPTION_KEY */
     ENCRYPTION_KEY_FILE: optional(z.string()),
     TRUST_PROXY: trustProxy,
