@@ -38,6 +38,8 @@ export function mountLiveRoutes(app: Hono<ConsoleEnv>, deps: LiveDeps): void {
       const unsubscribe = [
         deps.events?.subscribe("ticket.opened", wakeUp),
         deps.events?.subscribe("message.inbound", wakeUp),
+        // the person answered a share question: the ticket's holder hears of it now, not at the next look
+        deps.events?.subscribe("share.answered", wakeUp),
       ];
       stream.onAbort(wakeUp);
       const started = Date.now();

@@ -232,36 +232,46 @@
     };
     if (list) {
       list.scrollTop = list.scrollHeight;
-      setInterval(
-        function () {
-          fetch(list.dataset.poll + "?after=" + encodeURIComponent(list.dataset.cursor), {
-            headers: POLL,
-            credentials: "same-origin",
+      // One poll at a time: the timer's and the live stream's never both insert the same messages.
+      var polling = false;
+      var pollTranscript = function () {
+        if (polling) return;
+        polling = true;
+        fetch(list.dataset.poll + "?after=" + encodeURIComponent(list.dataset.cursor), {
+          headers: POLL,
+          credentials: "same-origin",
+        })
+          .then(function (res) {
+            if (res.status === 401) {
+              location.reload();
+              return null;
+            }
+            if (res.status !== 200) return null;
+            var cursor = res.headers.get("x-cursor");
+            refreshShare(res.headers.get("x-share-state"));
+            return res.text().then(function (html) {
+              return { html: html, cursor: cursor };
+            });
           })
-            .then(function (res) {
-              if (res.status === 401) {
-                location.reload();
-                return null;
-              }
-              if (res.status !== 200) return null;
-              var cursor = res.headers.get("x-cursor");
-              refreshShare(res.headers.get("x-share-state"));
-              return res.text().then(function (html) {
-                return { html: html, cursor: cursor };
-              });
-            })
-            .then(function (data) {
-              if (!data || !data.cursor) return;
-              var empty = document.getElementById("transcript-empty");
-              if (empty) empty.remove();
-              list.insertAdjacentHTML("beforeend", data.html);
-              list.dataset.cursor = data.cursor;
-              list.scrollTop = list.scrollHeight;
-            })
-            .catch(function () {});
-        },
-        Number(list.dataset.interval || 4000),
-      );
+          .then(function (data) {
+            if (!data || !data.cursor) return;
+            var empty = document.getElementById("transcript-empty");
+            if (empty) empty.remove();
+            list.insertAdjacentHTML("beforeend", data.html);
+            list.dataset.cursor = data.cursor;
+            list.scrollTop = list.scrollHeight;
+          })
+          .catch(function () {})
+          .then(function () {
+            polling = false;
+          });
+      };
+      setInterval(pollTranscript, Number(list.dataset.interval || 4000));
+      // The person wrote on this ticket (the live stream says so at once): the transcript is read now.
+      var here = decodeURIComponent(location.pathname.split("/").pop() || "");
+      document.addEventListener("lentera:live", function (e) {
+        if (e.detail && e.detail.kind === "message" && e.detail.reference === here) pollTranscript();
+      });
     }
   }
 })();
