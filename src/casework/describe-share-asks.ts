@@ -20,7 +20,8 @@ const partnerOf = (data: unknown): string | null => {
 /**
  * The share questions of a ticket from its history, oldest first: each "share_consent_requested" with the
  * person's answer ("share_consent_answered") when it came. The person's conversation holds one question
- * at a time, so a question asked while another waited replaces it.
+ * at a time, so a question asked while another waited replaces it (from another ticket:
+ * "share_consent_replaced").
  */
 export function describeShareAsks(events: readonly Event[]): ShareAskView[] {
   const asks: ShareAskView[] = [];
@@ -31,6 +32,9 @@ export function describeShareAsks(events: readonly Event[]): ShareAskView[] {
     if (event.type === "share_consent_requested") {
       if (open) open.status = "replaced";
       asks.push({ partnerId, askedAt: event.createdAt, status: "pending", answeredAt: null });
+    } else if (event.type === "share_consent_replaced" && open && open.partnerId === partnerId) {
+      // asked again from another of the person's tickets before this one was answered
+      open.status = "replaced";
     } else if (event.type === "share_consent_answered" && open && open.partnerId === partnerId) {
       const granted = (event.data as { granted?: unknown }).granted === true;
       open.status = granted ? "granted" : "declined";
@@ -87,7 +91,10 @@ export async function readShareSignature(db: Db, ticketId: string): Promise<stri
         })
       : Promise.resolve([]),
     db.ticketEvent.findMany({
-      where: { ticketId, type: { in: ["share_consent_requested", "share_consent_answered"] } },
+      where: {
+        ticketId,
+        type: { in: ["share_consent_requested", "share_consent_answered", "share_consent_replaced"] },
+      },
       orderBy: { createdAt: "asc" },
       select: { type: true, data: true, createdAt: true },
     }),

@@ -1,6 +1,7 @@
 import { TX_OPTIONS } from "../db/create-prisma-client.ts";
 import { firstName } from "../conversations/handoff/start-handoff.ts";
 import { runCaseworkerTurn } from "../conversations/handoff/run-caseworker-turn.ts";
+import { readConversationState } from "../conversations/read-state.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { loadPersonKeys, openOrNull, sealedAt } from "../domain/privacy/person-keys.ts";
 import { timeZoneOf } from "../domain/places/time-zone-of.ts";
@@ -54,6 +55,8 @@ export async function requestShareConsent(
       timeZoneOf(ticket.country ?? undefined),
     );
     if (!input.outsideSafeTimesConfirmed && !safeNow) return { status: "outside_safe_times" as const };
+    // A question still waiting from another of the person's tickets is replaced: that ticket says so.
+    const waiting = readConversationState(conversation, "id").shareAsk;
     const told = await runCaseworkerTurn(tx, ctx, {
       conversationId: conversation.id,
       input: {
@@ -66,6 +69,13 @@ export async function requestShareConsent(
     });
     if (!told?.length) throw new Error("The share question was not said.");
     const actor = { type: "caseworker", id: ctx.actor.id } as const;
+    if (waiting && waiting.ticketId !== ticket.id)
+      await recordTicketEvent(tx, {
+        ticketId: waiting.ticketId,
+        type: "share_consent_replaced",
+        actor,
+        data: { partnerId: waiting.partnerId, by: ticket.id },
+      });
     await recordTicketEvent(tx, {
       ticketId: ticket.id,
       type: "share_consent_requested",

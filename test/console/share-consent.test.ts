@@ -137,6 +137,23 @@ describe("asking the person for consent to share, from the ticket", () => {
     expect(Object.keys(doc.paths)).toContain("/api/tickets/{reference}/share-consent");
   });
 
+  it("a question asked from the person's other ticket replaces one still waiting; the answer goes to the newer", async () => {
+    const { chat, ticket, cw, legal, shelter } = await setUp("id");
+    const second = await addTicket(lentera, chat.conversationId, { type: "family_tracing" });
+    await claimTicket(cw.ctx, { reference: second.reference });
+    await requestShareConsent(cw.ctx, { reference: ticket.reference, partnerId: legal.id });
+    await requestShareConsent(cw.ctx, { reference: second.reference, partnerId: shelter.id });
+    await chat.say("ya");
+    const client = consoleClient(lentera.app);
+    await client.signIn(cw.email);
+    expect((await client.get(`/console/tickets/${ticket.reference}`)).body).toContain('data-share-ask="replaced"');
+    expect((await client.get(`/console/tickets/${second.reference}`)).body).toContain('data-share-ask="granted"');
+    const contact = await lentera.db.conversation.findUniqueOrThrow({ where: { id: chat.conversationId } });
+    expect(
+      await lentera.db.consent.findMany({ where: { contactId: contact.contactId, scope: { startsWith: "share:" } } }),
+    ).toMatchObject([{ scope: `share:${shelter.id}`, granted: true }]);
+  });
+
   it("only the holder asks; a partner must be active", async () => {
     const { ticket, legal, cw } = await setUp("id");
     const inactive = await lentera.db.partner.create({

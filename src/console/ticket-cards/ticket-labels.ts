@@ -44,6 +44,7 @@ export const EVENT_KEYS = {
   erasure_requested: 1,
   share_consent_requested: 1,
   share_consent_answered: 1,
+  share_consent_replaced: 1,
 } as const;
 
 export function outcomeLabel(tr: Tr, outcome: string): string {
