@@ -16,7 +16,7 @@ import { createScrubber } from "../db/scrub-erased-data.ts";
 import { loadAllPersonKeys } from "../domain/privacy/person-keys.ts";
 import { createEventBus, type EventBus } from "../events/event-bus.ts";
 import { createReferralMailer } from "../casework/send-referrals.ts";
-import { createUrgentAlertMailer } from "../casework/send-urgent-alerts.ts";
+import { createStaffAlertMailer } from "../casework/send-staff-alerts.ts";
 import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
@@ -133,19 +133,24 @@ export async function startLentera(
     );
     events.subscribe("chat.wiped", () => scrubber.request());
     events.subscribe("wipe.done", () => scrubber.request());
-    if (env.SMTP_URL && env.SMTP_ALERT_TO) {
-      const alerts = createUrgentAlertMailer({
+    if (env.SMTP_URL && (env.SMTP_ALERT_TO || env.SMTP_NOTIFY_ASSIGNED)) {
+      const alerts = createStaffAlertMailer({
         smtpUrl: env.SMTP_URL,
         from: env.SMTP_FROM,
-        to: env.SMTP_ALERT_TO,
+        urgentTo: env.SMTP_ALERT_TO ?? [],
         t,
         log,
         ...(env.PUBLIC_URL ? { publicUrl: env.PUBLIC_URL } : {}),
         ...(options.sleep ? { sleep: options.sleep } : {}),
       });
       events.subscribe("ticket.opened", (event) => {
-        if (event.priority === "urgent") alerts.notify(event);
+        if (event.priority === "urgent") alerts.notifyUrgent(event);
       });
+      if (env.SMTP_NOTIFY_ASSIGNED)
+        events.subscribe("ticket.assigned", async (event) => {
+          const assignee = await db.caseworker.findUnique({ where: { id: event.assigneeId } });
+          if (assignee?.active) alerts.notifyAssigned({ ...event, email: assignee.email });
+        });
       closers.unshift(() => alerts.idle());
     }
     const conversationDeps = {

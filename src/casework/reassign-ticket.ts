@@ -45,5 +45,12 @@ export async function reassignTicket(
     return ticket;
   }, TX_OPTIONS);
   if (told) ctx.onOutbound?.(ticket.channel);
+  if (ticket.assigneeId && ticket.assigneeId !== ctx.actor.id)
+    ctx.events?.publish({
+      type: "ticket.assigned",
+      ticketId: ticket.id,
+      reference: ticket.reference,
+      assigneeId: ticket.assigneeId,
+    });
   return ticket;
 }

@@ -92,6 +92,8 @@ export const envSchema = z
           .optional(),
       )
       .optional(),
+    /** with SMTP_URL: a caseworker given a ticket by a supervisor is told at their account's email */
+    SMTP_NOTIFY_ASSIGNED: flag.default(false),
     /** a key file outside DATA_DIR (so a backup of the data never holds the key); instead of ENCRYPTION_KEY */
     ENCRYPTION_KEY_FILE: optional(z.string()),
     TRUST_PROXY: trustProxy,

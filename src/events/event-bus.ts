@@ -24,6 +24,8 @@ export type LenteraEvent =
       indicatorIds: string[];
     }
   | { type: "message.inbound"; conversationId: string; channel: string; mode: "bot" | "human" }
+  /** a supervisor gave a ticket to a caseworker (they may be told by email) */
+  | { type: "ticket.assigned"; ticketId: string; reference: string; assigneeId: string }
   /** the person answered a caseworker's share question (the ticket page shows it) */
   | { type: "share.answered"; ticketId: string; reference: string; granted: boolean }
   | { type: "chat.wiped"; channel: string; contactId: string; recipient: string; messages: ChannelMessageRef[] }

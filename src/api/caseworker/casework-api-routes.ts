@@ -39,7 +39,9 @@ import {
 } from "../../casework/casework-action-schemas.ts";
 import { buildOpenApiDocument } from "./openapi-document.ts";
 
-export type CaseworkApiDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound"> & { log: Logger };
+export type CaseworkApiDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events"> & {
+  log: Logger;
+};
 
 const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
 
