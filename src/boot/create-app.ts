@@ -105,7 +105,10 @@ export function createApp(deps: AppDeps) {
   app.route("/api/tickets", createTicketRoutes(deps));
   const stats = deps.statsService ?? createStatsService(deps.db, deps.stats);
   app.route("/api/stats", createStatsApiRoutes({ ...deps, stats }));
-  app.route("/api", createCaseworkApiRoutes(deps));
+  app.route(
+    "/api",
+    createCaseworkApiRoutes({ ...deps, ...(deps.console?.referrals ? { referrals: deps.console.referrals } : {}) }),
+  );
   app.route(
     "/console",
     createConsoleRoutes({

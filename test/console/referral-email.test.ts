@@ -85,6 +85,25 @@ describe("referral forms by email and on paper", () => {
     );
   });
 
+  it("a referral with consent made through the API is emailed too", async () => {
+    const partner = await partnerWithEmail();
+    const cw = await addCaseworker(lentera, "caseworker");
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { consentShare: true });
+    await claimTicket(cw.ctx, { reference: ticket.reference });
+    const res = await lentera.app.request(`/api/tickets/${ticket.reference}/referrals`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${cw.token}`, "content-type": "application/json" },
+      body: JSON.stringify({ partnerId: partner.id }),
+    });
+    expect(res.status).toBe(201);
+    for (let i = 0; i < 300 && !smtp.mails.some((m) => decode(m.raw).includes(ticket.reference)); i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(smtp.mails.filter((m) => decode(m.raw).includes(ticket.reference))).toHaveLength(1);
+    expect(await lentera.db.referral.findFirstOrThrow({ where: { ticketId: ticket.id } })).toMatchObject({
+      dispatch: "sent",
+    });
+  });
+
   it("without consent (a supervisor's override) nothing is emailed: the referral goes by hand", async () => {
     const partner = await partnerWithEmail();
     const sup = await addCaseworker(lentera, "supervisor");

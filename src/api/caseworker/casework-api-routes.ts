@@ -41,6 +41,8 @@ import { buildOpenApiDocument } from "./openapi-document.ts";
 
 export type CaseworkApiDeps = Pick<ConversationDeps, "db" | "cipher" | "t" | "now" | "onOutbound" | "events"> & {
   log: Logger;
+  /** the referral mailer when SMTP_URL is set: a referral with consent is emailed, as from the console */
+  referrals?: { kick(): unknown };
 };
 
 const REFERENCE = /^[A-Za-z0-9-]{3,32}$/;
@@ -144,8 +146,10 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     const referral = await referTicket(ctxOf(c), {
       reference: ref(c),
       partnerId: body.partnerId,
+      email: Boolean(deps.referrals),
       ...(body.overrideReason ? { overrideReason: body.overrideReason } : {}),
     });
+    void deps.referrals?.kick();
     return c.json(
       {
         referral: {
