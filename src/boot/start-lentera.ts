@@ -132,7 +132,14 @@ export async function startLentera(
     );
     events.subscribe("chat.wiped", () => scrubber.request());
     events.subscribe("wipe.done", () => scrubber.request());
+    const mediaLimits = {
+      maxFileBytes: env.MEDIA_MAX_FILE_BYTES,
+      perDayCount: env.MEDIA_FILES_PER_PERSON_PER_DAY,
+      perDayBytes: env.MEDIA_BYTES_PER_PERSON_PER_DAY,
+      retentionDays: env.RETENTION_MEDIA_DAYS,
+    };
     const conversationDeps = {
+      mediaLimits,
       db,
       cipher,
       t,
@@ -172,6 +179,7 @@ export async function startLentera(
           handleInbound,
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
+          mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
         })
       : undefined;
     if (telegram) {

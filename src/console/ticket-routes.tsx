@@ -5,6 +5,7 @@ import { changeTicketStatus } from "../casework/change-status.ts";
 import { claimTicket } from "../casework/claim-ticket.ts";
 import { handBack } from "../casework/hand-back.ts";
 import { readTranscriptAfter } from "../casework/read-ticket.ts";
+import { readMediaFile } from "../casework/read-media-file.ts";
 import { reassignTicket } from "../casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
@@ -16,6 +17,7 @@ import type { OwnConsoleTools } from "./console-tools.ts";
 import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx";
 import { TranscriptItems } from "./transcript.tsx";
 import { cannedDraft } from "./workday-routes.tsx";
+import { serveMediaFile } from "./serve-media-file.ts";
 
 /**
  * One ticket: its page, the transcript's new messages (the page polls them), and every action on it —
@@ -38,7 +40,15 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
     const messages = await readTranscriptAfter(ctxOf(c), reference(c), after);
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);
-    return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} />);
+    return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} reference={reference(c)} />);
+  });
+
+  // A file the person sent, for whoever may read the transcript; every read is audited.
+  app.get("/tickets/:reference/media/:id", async (c) => {
+    const id = c.req.param("id");
+    if (!/^[0-9a-f-]{36}$/.test(id)) throw new CaseworkError("not_found", "No such file.", "errors.media_not_found");
+    const file = await readMediaFile(ctxOf(c), reference(c), id);
+    return serveMediaFile(c, file, { download: c.req.query("download") === "1" });
   });
 
   const act = (path: string, run: (c: Context<ConsoleEnv>, ref: string) => Promise<string | Response>) =>
