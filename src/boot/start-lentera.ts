@@ -161,6 +161,7 @@ export async function startLentera(
           outbox,
           handleInbound,
           mergeAddresses: (lid, pn) => mergeAddresses("whatsapp", lid, pn),
+          mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
           ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}),
         })
       : undefined;
