@@ -28,6 +28,8 @@ import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Sleep } from "../retry/retry-with-backoff.ts";
 import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
+import { purgeExpiredMedia } from "../domain/media/media-files.ts";
+import { createPoller } from "../retry/create-poller.ts";
 
 export type Lentera = {
   app: Hono;
@@ -232,6 +234,21 @@ export async function startLentera(
         }
       },
     });
+    // Retention of the files people sent (RETENTION_MEDIA_DAYS): at start, then every RETENTION_RUN_EVERY_HOURS.
+    if (env.RETENTION_RUN_EVERY_HOURS > 0) {
+      const mediaRetention = createPoller(
+        async () => {
+          const purged = await purgeExpiredMedia(db, now());
+          if (purged) log.info({ files: purged }, "retention: expired media files deleted");
+        },
+        {
+          pollMs: env.RETENTION_RUN_EVERY_HOURS * 3600_000,
+          onError: (error) => log.warn({ err: toLoggedError(error) }, "retention: media purge failed"),
+        },
+      );
+      mediaRetention.start();
+      closers.unshift(() => mediaRetention.stop());
+    }
     outbox.start();
     referrals?.start();
     telegram?.start();
