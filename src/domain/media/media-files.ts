@@ -1,7 +1,7 @@
 import type { Cipher, PersonKey } from "../../crypto/create-cipher.ts";
 import type { Db, Tx } from "../../db/create-prisma-client.ts";
 import type { Channel } from "../../db/generated/client.ts";
-import { loadPersonKeys, openOrNull, personKeyFor, sealedAt } from "../privacy/person-keys.ts";
+import { loadPersonKeys, openOrNull, personKeyForConversation, sealedAt } from "../privacy/person-keys.ts";
 import type { MediaLimits, MediaVerdict } from "./media-limits.ts";
 import { sniffMediaType } from "./sniff-media-type.ts";
 
@@ -134,8 +134,8 @@ export async function claimMediaDownloads(
 }
 
 /**
- * Keeps a downloaded file: its type read from its bytes, sealed under the key of the person it belongs to
- * now. A file larger than the limit is refused (a channel that announced less). False when the file's
+ * Keeps a downloaded file: its type read from its bytes, sealed under the key of the person whose
+ * conversation it is now. A file larger than the limit is refused (a channel that announced less). False when the file's
  * record is gone (the person erased their data meanwhile).
  */
 export async function saveMediaBytes(
@@ -143,13 +143,14 @@ export async function saveMediaBytes(
   cipher: Cipher,
   input: { id: string; bytes: Uint8Array; now: Date; maxFileBytes: number },
 ): Promise<boolean> {
-  const row = await db.mediaFile.findUnique({ where: { id: input.id }, select: { contactId: true } });
+  const row = await db.mediaFile.findUnique({ where: { id: input.id }, select: { conversationId: true } });
   if (!row) return false;
   if (input.bytes.byteLength > input.maxFileBytes) {
     await finishMediaDownload(db, input.id, { status: "refused", reason: "too_large" });
     return true;
   }
-  const key = await personKeyFor(db, cipher, row.contactId);
+  // the conversation's person now (one person seen at two WhatsApp addresses may have been joined meanwhile)
+  const key = await personKeyForConversation(db, cipher, row.conversationId);
   const sealed = cipher.sealBytesFor(key, input.bytes, sealedAt("MediaFile", "bytesEnc", input.id));
   const updated = await db.mediaFile.updateMany({
     where: { id: input.id, status: "pending" },
