@@ -96,12 +96,15 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
 
   const found = toMediaInput(message);
   if (!found) return { status: "ignored" };
-  const media: InboundMedia = {
-    type: "remote",
-    source: { fileId: found.file.file_id },
-    ...(found.file.file_size !== undefined ? { announcedBytes: found.file.file_size } : {}),
-  };
-  const inputs: DecodedInput[] = [{ input: found.input, externalId, channelRef, media }];
+  // The file is fetched later (stickers are not: they say nothing a caseworker needs).
+  const media: InboundMedia | undefined = message.sticker
+    ? undefined
+    : {
+        type: "remote",
+        source: { fileId: found.file.file_id },
+        ...(found.file.file_size !== undefined ? { announcedBytes: found.file.file_size } : {}),
+      };
+  const inputs: DecodedInput[] = [{ input: found.input, externalId, channelRef, ...(media ? { media } : {}) }];
   const caption = message.caption?.trim() ? toTextInput(message.caption, options.safeWord) : null;
   if (caption) inputs.push({ input: caption, externalId: `${externalId}:caption` });
   return { ...decoded, inputs, ...(caption?.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
