@@ -15,7 +15,7 @@ import { NoteForm, ReassignForm, ReferForm, ReferralForm, ReplyForm, StatusForm 
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx";
-import { TranscriptItems } from "./transcript.tsx";
+import { readyForLiveView, TranscriptItems } from "./transcript.tsx";
 import { cannedDraft } from "./workday-routes.tsx";
 import { serveMediaFile } from "./serve-media-file.ts";
 
@@ -37,7 +37,8 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
     const cursor = Cursor.optional().safeParse(c.req.query("after") || undefined);
     if (!cursor.success) throw new CaseworkError("invalid", "Not a transcript cursor.", "errors.invalid");
     const after = cursor.data ? BigInt(cursor.data) : 0n;
-    const messages = await readTranscriptAfter(ctxOf(c), reference(c), after);
+    const read = await readTranscriptAfter(ctxOf(c), reference(c), after);
+    const messages = read ? readyForLiveView(read, tools.now()) : null;
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);
     return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} reference={reference(c)} />);

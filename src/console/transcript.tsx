@@ -29,6 +29,21 @@ export function TranscriptItems(props: { tr: Tr; lang: Locale; messages: Transcr
   );
 }
 
+/** How long the live view waits for a file still arriving (usually seconds) before showing it as arriving. */
+export const HOLD_ARRIVING_FILE_MS = 30_000;
+
+/**
+ * The messages the live view shows now: up to the first file that is still arriving and younger than
+ * HOLD_ARRIVING_FILE_MS, so that the caseworker gets the player or the picture, not a placeholder that
+ * stays (the live view only adds messages); the next look brings it and what followed.
+ */
+export function readyForLiveView(messages: TranscriptMessage[], now: Date): TranscriptMessage[] {
+  const arriving = messages.findIndex(
+    (m) => m.media?.file?.status === "pending" && now.getTime() - Date.parse(m.createdAt) < HOLD_ARRIVING_FILE_MS,
+  );
+  return arriving === -1 ? messages : messages.slice(0, arriving);
+}
+
 const KINDS = new Set(["photo", "document", "voice", "video", "other"]);
 
 /** A file in the transcript: the player, the picture or a download link, or what became of it. */

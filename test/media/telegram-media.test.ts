@@ -131,6 +131,48 @@ describe("media on Telegram", () => {
     expect(h.api.fileDownloads.length).toBe(downloads);
   });
 
+  test("the console's live view waits for a file still arriving, then shows its player; an old one shows as arriving", async () => {
+    const p = await onboard(5104);
+    const conversation = await conversationOf(5104);
+    const ticket = await addTicket(h.lentera as never, conversation.id);
+    const { email } = await addCaseworker(h.lentera as never, "supervisor");
+    const browser = consoleClient(h.lentera.app);
+    await browser.signIn(email);
+    const page = await browser.get(`/console/tickets/${ticket.reference}`);
+    const cursor = /data-cursor="(\d+)"/.exec(page.body)![1]!;
+    const live = `/console/tickets/${ticket.reference}/transcript?after=${cursor}`;
+
+    h.api.failNext("file", { status: 502 });
+    await p.send(voiceUpdate(p, h.api.addFile(makeWav(0.3), "live.oga")));
+    // the voice note is still arriving: the live view holds it (and the thank-you after it) back
+    expect((await browser.get(live)).res.status).toBe(204);
+    const file = await h.lentera.db.mediaFile.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    expect(file.status).toBe("pending");
+    await h.lentera.db.mediaFile.update({ where: { id: file.id }, data: { nextAttemptAt: new Date() } });
+    await h.lentera.telegram!.fetchMedia();
+    const arrived = await browser.get(live);
+    expect(arrived.res.status).toBe(200);
+    expect(arrived.body).toContain(
+      `<audio controls="" preload="metadata" src="/console/tickets/${ticket.reference}/media/${file.id}"`,
+    );
+    expect(arrived.body).toContain(h.lentera.t("en", "media.received"));
+
+    // a file that has not come for a while shows as arriving rather than holding the conversation back
+    h.api.failNext("file", { status: 502 });
+    await p.send(voiceUpdate(p, h.api.addFile(makeWav(0.3), "slow.oga")));
+    const slow = await h.lentera.db.mediaFile.findFirstOrThrow({
+      where: { conversationId: conversation.id, status: "pending" },
+    });
+    await h.lentera.db.message.update({
+      where: { id: slow.messageId },
+      data: { createdAt: new Date(Date.now() - 60_000) },
+    });
+    const after = arrived.res.headers.get("x-cursor")!;
+    const shown = await browser.get(`/console/tickets/${ticket.reference}/transcript?after=${after}`);
+    expect(shown.res.status).toBe(200);
+    expect(shown.body).toContain('data-media-status="pending"');
+  });
+
   test("a file Telegram announces as too large is refused at once, and the person told", async () => {
     const p = await onboard(5103);
     await p.send(
