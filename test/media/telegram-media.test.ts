@@ -173,6 +173,19 @@ describe("media on Telegram", () => {
     expect(shown.body).toContain('data-media-status="pending"');
   });
 
+  test("the panic wipe (/hapus) takes the person's files with their messages", async () => {
+    const p = await onboard(5105);
+    await p.send(voiceUpdate(p, h.api.addFile(makeWav(0.2), "wipe.oga")));
+    await h.lentera.telegram!.fetchMedia();
+    const conversation = await conversationOf(5105);
+    const file = await h.lentera.db.mediaFile.findFirstOrThrow({ where: { conversationId: conversation.id } });
+    expect(file.status).toBe("stored");
+    await p.send(p.textUpdate("/hapus"));
+    await h.settle();
+    expect(await h.lentera.db.mediaFile.count({ where: { conversationId: conversation.id } })).toBe(0);
+    expect(await h.lentera.db.personKey.count({ where: { id: file.keyId! } })).toBe(0);
+  });
+
   test("a file Telegram announces as too large is refused at once, and the person told", async () => {
     const p = await onboard(5103);
     await p.send(
