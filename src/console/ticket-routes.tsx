@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import { addNote } from "../casework/add-note.ts";
 import { CaseworkError } from "../casework/casework-error.ts";
 import { changeTicketStatus } from "../casework/change-status.ts";
@@ -18,6 +19,9 @@ import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx
 import { readyForLiveView, TranscriptItems } from "./transcript.tsx";
 import { cannedDraft } from "./workday-routes.tsx";
 import { serveMediaFile } from "./serve-media-file.ts";
+
+/** A file's id in the media route (a UUID; anything else is "not found"). */
+const MediaId = z.uuid();
 
 /**
  * One ticket: its page, the transcript's new messages (the page polls them), and every action on it —
@@ -46,9 +50,9 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
 
   // A file the person sent, for whoever may read the transcript; every read is audited.
   app.get("/tickets/:reference/media/:id", async (c) => {
-    const id = c.req.param("id");
-    if (!/^[0-9a-f-]{36}$/.test(id)) throw new CaseworkError("not_found", "No such file.", "errors.media_not_found");
-    const file = await readMediaFile(ctxOf(c), reference(c), id);
+    const id = MediaId.safeParse(c.req.param("id"));
+    if (!id.success) throw new CaseworkError("not_found", "No such file.", "errors.media_not_found");
+    const file = await readMediaFile(ctxOf(c), reference(c), id.data);
     return serveMediaFile(c, file, { download: c.req.query("download") === "1" });
   });
 

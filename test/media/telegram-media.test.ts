@@ -75,6 +75,12 @@ describe("media on Telegram", () => {
     expect(reads[0]).toMatchObject({ subjectType: "ticket", subjectId: ticket.id });
     expect(reads[0]!.meta).toMatchObject({ mediaId: stored.id, kind: "voice" });
 
+    // not a file id, or a file of another conversation: not found
+    expect((await browser.get(`/console/tickets/${ticket.reference}/media/..%2F..%2Fqueue`)).res.status).toBe(404);
+    expect((await browser.get(`/console/tickets/${ticket.reference}/media/${crypto.randomUUID()}`)).res.status).toBe(
+      404,
+    );
+
     // a byte range, as players ask for (also audited)
     const part = await h.lentera.app.request(src, { headers: { cookie: cookieOf(browser), range: "bytes=0-43" } });
     expect(part.status).toBe(206);
