@@ -3,7 +3,7 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { bodyLimit } from "hono/body-limit";
 import { createStaticRoutes } from "../channels/web/static-routes.ts";
-import { createWebchatRoutes, type WebchatDeps } from "../channels/web/webchat-routes.ts";
+import { createWebchatRoutes, isMediaUpload, type WebchatDeps } from "../channels/web/webchat-routes.ts";
 import { createScreeningRoutes } from "../api/screening-routes.ts";
 import { createTicketRoutes } from "../api/ticket-routes.ts";
 import { createCaseworkApiRoutes } from "../api/caseworker/casework-api-routes.ts";
@@ -76,17 +76,18 @@ export function createApp(deps: AppDeps) {
       "request",
     );
   });
-  app.use(
-    bodyLimit({
-      maxSize: MAX_BODY_BYTES,
-      onError: () => {
-        throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
-      },
-    }),
-  );
+  const limitBody = bodyLimit({
+    maxSize: MAX_BODY_BYTES,
+    onError: () => {
+      throw new AppError("payload_too_large", `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`);
+    },
+  });
+  // The web chat's file upload has its own, larger limit (MEDIA_MAX_FILE_BYTES).
+  app.use((c, next) => (isMediaUpload(c.req.path) ? next() : limitBody(c, next)));
   // After the size limit: the check reads a copy of the body. Telegram's webhook is verified by its secret
   // and answered 200 whatever it holds (a 400 would make Telegram retry the update for ever).
-  app.use(rejectNulBytes({ skip: (path) => path.startsWith("/webhooks/") }));
+  // A file upload is bytes, not text: its content is checked by its own route (read-upload.ts).
+  app.use(rejectNulBytes({ skip: (path) => path.startsWith("/webhooks/") || isMediaUpload(path) }));
   // JSON answers carry personal data (tickets, transcripts): never kept by a browser or a proxy cache.
   for (const path of ["/api/*", "/healthz"])
     app.use(path, async (c, next) => {

@@ -29,6 +29,8 @@ import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Sleep } from "../retry/retry-with-backoff.ts";
 import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
+import { purgeExpiredMedia } from "../domain/media/media-files.ts";
+import { createPoller } from "../retry/create-poller.ts";
 
 export type Lentera = {
   app: Hono;
@@ -153,7 +155,14 @@ export async function startLentera(
         });
       closers.unshift(() => alerts.idle());
     }
+    const mediaLimits = {
+      maxFileBytes: env.MEDIA_MAX_FILE_BYTES,
+      perDayCount: env.MEDIA_FILES_PER_PERSON_PER_DAY,
+      perDayBytes: env.MEDIA_BYTES_PER_PERSON_PER_DAY,
+      retentionDays: env.RETENTION_MEDIA_DAYS,
+    };
     const conversationDeps = {
+      mediaLimits,
       db,
       cipher,
       t,
@@ -175,6 +184,7 @@ export async function startLentera(
           outbox,
           handleInbound,
           mergeAddresses: (lid, pn) => mergeAddresses("whatsapp", lid, pn),
+          mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
           ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}),
         })
       : undefined;
@@ -193,6 +203,7 @@ export async function startLentera(
           handleInbound,
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
+          mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
         })
       : undefined;
     if (telegram) {
@@ -244,6 +255,21 @@ export async function startLentera(
         }
       },
     });
+    // Retention of the files people sent (RETENTION_MEDIA_DAYS): at start, then every RETENTION_RUN_EVERY_HOURS.
+    if (env.RETENTION_RUN_EVERY_HOURS > 0) {
+      const mediaRetention = createPoller(
+        async () => {
+          const purged = await purgeExpiredMedia(db, now());
+          if (purged) log.info({ files: purged }, "retention: expired media files deleted");
+        },
+        {
+          pollMs: env.RETENTION_RUN_EVERY_HOURS * 3600_000,
+          onError: (error) => log.warn({ err: toLoggedError(error) }, "retention: media purge failed"),
+        },
+      );
+      mediaRetention.start();
+      closers.unshift(() => mediaRetention.stop());
+    }
     outbox.start();
     referrals?.start();
     telegram?.start();

@@ -103,6 +103,24 @@ export const envSchema = z
     STATS_MIN_GROUP: z.coerce.number().int().min(2).max(1000).default(11),
     /** statistics: figures are rounded down to a multiple of this */
     STATS_RESOLUTION: z.coerce.number().int().min(1).max(1000).default(5),
+    /** a file a person sends is kept up to this size (Telegram lets bots fetch 20 MB; the web chat answers 413 beyond it) */
+    MEDIA_MAX_FILE_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .max(100 * 1024 * 1024)
+      .default(20 * 1024 * 1024),
+    /** files kept per person in 24 hours; more are not stored and the person is told */
+    MEDIA_FILES_PER_PERSON_PER_DAY: z.coerce.number().int().min(0).max(10_000).default(20),
+    /** bytes of files kept per person in 24 hours */
+    MEDIA_BYTES_PER_PERSON_PER_DAY: z.coerce
+      .number()
+      .int()
+      .min(0)
+      .max(10 * 1024 * 1024 * 1024)
+      .default(100 * 1024 * 1024),
+    /** files people sent are deleted this long after they arrived (their message stays, saying so) */
+    RETENTION_MEDIA_DAYS: days(180),
     /** conversations that never led to a ticket, after their last message */
     RETENTION_ABANDONED_CONVERSATION_DAYS: days(30),
     /** closed tickets: their transcript is deleted and the ticket pseudonymised this long after closing */

@@ -1,4 +1,5 @@
 import { Hono, type Context } from "hono";
+import { z } from "zod";
 import { addNote } from "../casework/add-note.ts";
 import { CaseworkError } from "../casework/casework-error.ts";
 import { readShareSignature } from "../casework/describe-share-asks.ts";
@@ -6,6 +7,7 @@ import { changeTicketStatus } from "../casework/change-status.ts";
 import { claimTicket } from "../casework/claim-ticket.ts";
 import { handBack } from "../casework/hand-back.ts";
 import { readTranscriptAfter } from "../casework/read-ticket.ts";
+import { readMediaFile } from "../casework/read-media-file.ts";
 import { reassignTicket } from "../casework/reassign-ticket.ts";
 import { referTicket, updateReferral } from "../casework/refer-ticket.ts";
 import { releaseTicket } from "../casework/release-ticket.ts";
@@ -24,8 +26,12 @@ import {
 import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { renderTicketPage, type TicketPageExtra } from "./render-ticket-page.tsx";
-import { TranscriptItems } from "./transcript.tsx";
+import { readyForLiveView, TranscriptItems } from "./transcript.tsx";
 import { cannedDraft } from "./workday-routes.tsx";
+import { serveMediaFile } from "./serve-media-file.ts";
+
+/** A file's id in the media route (a UUID; anything else is "not found"). */
+const MediaId = z.uuid();
 
 /**
  * One ticket: its page, the transcript's new messages (the page polls them), and every action on it —
@@ -46,12 +52,21 @@ export function createTicketRoutes(tools: OwnConsoleTools) {
     if (!cursor.success) throw new CaseworkError("invalid", "Not a transcript cursor.", "errors.invalid");
     const after = cursor.data ? BigInt(cursor.data) : 0n;
     // The share state rides along: the page swaps its referrals card when the person answered a question.
-    const messages = await readTranscriptAfter(ctxOf(c), reference(c), after, {
+    const read = await readTranscriptAfter(ctxOf(c), reference(c), after, {
       onRead: async (ticketId) => void c.header("x-share-state", await readShareSignature(tools.db, ticketId)),
     });
+    const messages = read ? readyForLiveView(read, tools.now()) : null;
     if (!messages?.length) return c.body(null, 204);
     c.header("x-cursor", messages.at(-1)!.cursor);
-    return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} />);
+    return c.html(<TranscriptItems tr={tr(c)} lang={c.get("lang")} messages={messages} reference={reference(c)} />);
+  });
+
+  // A file the person sent, for whoever may read the transcript; every read is audited.
+  app.get("/tickets/:reference/media/:id", async (c) => {
+    const id = MediaId.safeParse(c.req.param("id"));
+    if (!id.success) throw new CaseworkError("not_found", "No such file.", "errors.media_not_found");
+    const file = await readMediaFile(ctxOf(c), reference(c), id.data);
+    return serveMediaFile(c, file, { download: c.req.query("download") === "1" });
   });
 
   const act = (path: string, run: (c: Context<ConsoleEnv>, ref: string) => Promise<string | Response>) =>

@@ -2,6 +2,8 @@ import type { PersonKey } from "../crypto/create-cipher.ts";
 import { randomUUID } from "node:crypto";
 import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
 import { createWipeJob } from "../domain/privacy/wipe-jobs.ts";
+import { createMediaFile } from "../domain/media/media-files.ts";
+import { checkMediaLimits, DEFAULT_MEDIA_LIMITS, type MediaVerdict } from "../domain/media/media-limits.ts";
 import { personKeyFor, personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
 import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
@@ -93,7 +95,13 @@ export function createInboundHandler(deps: ConversationDeps) {
       t: deps.t,
       key: await personKeyFor(tx, deps.cipher, conversation.contactId),
     });
-    const { state, outputs } = await runTurn(before, inbound.input, {
+    // A file over the person's limits is not kept; the engine tells them so.
+    const verdict = await mediaVerdict(tx, conversation.contactId, inbound);
+    const input: Input =
+      verdict?.status === "refused" && inbound.input.type === "media"
+        ? { ...inbound.input, refused: verdict.reason }
+        : inbound.input;
+    const { state, outputs } = await runTurn(before, input, {
       t: deps.t,
       now: deps.now,
       contacts: deps.contacts,
@@ -157,7 +165,9 @@ export function createInboundHandler(deps: ConversationDeps) {
     const key =
       keepsInbound || outputs.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
     const consented = forCaseworker || state.consent === "granted";
-    const stored = keepsInbound ? await storeInbound(tx, conversation.id, inbound, before, consented, key) : undefined;
+    const stored = keepsInbound
+      ? await storeInbound(tx, conversation.id, inbound, before, consented, key, verdict)
+      : undefined;
     const replies = await storeReplies(tx, deps, {
       conversationId: conversation.id,
       channel: inbound.channel,
@@ -232,6 +242,7 @@ export function createInboundHandler(deps: ConversationDeps) {
     state: State,
     consented: boolean,
     known?: PersonKey,
+    verdict?: MediaVerdict,
   ) {
     const body: MessageBody = describeInput(inbound.input, state, consented);
     const key = known ?? (await personKeyForConversation(tx, deps.cipher, conversationId));
@@ -254,7 +265,36 @@ export function createInboundHandler(deps: ConversationDeps) {
       },
       select: { id: true, seq: true },
     });
+    if (body.media && inbound.media && inbound.input.type === "media") {
+      const { contactId } = await tx.conversation.findUniqueOrThrow({
+        where: { id: conversationId },
+        select: { contactId: true },
+      });
+      await createMediaFile(tx, deps.cipher, key, {
+        messageId: id,
+        conversationId,
+        contactId,
+        channel: inbound.channel,
+        kind: inbound.input.kind,
+        media: inbound.media,
+        verdict: verdict ?? { status: "accepted" },
+        now: deps.now(),
+        limits: deps.mediaLimits ?? DEFAULT_MEDIA_LIMITS,
+      });
+    }
     return row;
+  }
+
+  /** Whether a file fits the person's limits (undefined when the message carries none). */
+  async function mediaVerdict(tx: Tx, contactId: string, inbound: Inbound): Promise<MediaVerdict | undefined> {
+    if (inbound.input.type !== "media" || !inbound.media) return undefined;
+    const size = inbound.media.type === "upload" ? inbound.media.bytes.byteLength : inbound.media.announcedBytes;
+    return checkMediaLimits(tx, {
+      contactId,
+      ...(size !== undefined ? { size } : {}),
+      now: deps.now(),
+      limits: deps.mediaLimits ?? DEFAULT_MEDIA_LIMITS,
+    });
   }
 
   function describeInput(input: Input, state: State, consented: boolean): MessageBody {

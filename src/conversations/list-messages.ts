@@ -1,5 +1,6 @@
 import type { Cipher } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
+import { listMediaOf, type MediaSummary } from "../domain/media/media-files.ts";
 import { loadPersonKeys, sealedAt } from "../domain/privacy/person-keys.ts";
 import type { MessageBody, RenderedChoice } from "./types.ts";
 
@@ -11,7 +12,8 @@ export type TranscriptMessage = {
   text: string;
   choices?: RenderedChoice[];
   withheld?: boolean;
-  media?: { kind: string; ref: string };
+  /** a file the person sent; `file`: its record (stored, on its way, refused or failed), absent once it is deleted */
+  media?: { kind: string; ref: string; file?: MediaSummary };
   status: string;
   createdAt: string;
 };
@@ -43,6 +45,10 @@ export async function listMessages(
     cipher,
     rows.map((row) => row.bodyEnc),
   );
+  const files = await listMediaOf(
+    db,
+    rows.filter((row) => row.direction === "inbound").map((row) => row.id),
+  );
   return rows.map((row) => {
     const body = cipher.decryptJson<MessageBody>(row.bodyEnc, sealedAt("Message", "bodyEnc", row.id));
     const message: TranscriptMessage = {
@@ -56,7 +62,8 @@ export async function listMessages(
     };
     if (body.choices?.length) message.choices = body.choices;
     if (body.withheld) message.withheld = true;
-    if (body.media) message.media = body.media;
+    const file = files.get(row.id);
+    if (body.media) message.media = { ...body.media, ...(file ? { file } : {}) };
     return message;
   });
 }

@@ -5,8 +5,10 @@ import type { EventBus } from "../events/event-bus.ts";
 import type { Translate } from "../i18n/create-i18n.ts";
 import type { Channel } from "../db/generated/client.ts";
 import type { Input, Locale } from "../engine/types.ts";
+import type { InboundMedia } from "../domain/media/media-files.ts";
+import type { MediaLimits } from "../domain/media/media-limits.ts";
 
-export type { Channel };
+export type { Channel, InboundMedia };
 
 /** What the conversation layer needs from the composition root (boot/start-lentera.ts builds it once). */
 export type ConversationDeps = {
@@ -22,6 +24,8 @@ export type ConversationDeps = {
   events?: EventBus;
   /** SAFE_WORD: typed alone on any channel, it wipes the person's chat and data (even during a handoff) */
   safeWord?: string;
+  /** MEDIA_* and RETENTION_MEDIA_DAYS: files per person and day, their size, how long they are kept */
+  mediaLimits?: MediaLimits;
 };
 
 /** A message as channels show it: rendered text in the person's language and labelled quick replies. */
@@ -55,6 +59,8 @@ export type Inbound = {
    * caption): all of it is stored, or none of it is and the channel's retry brings it again.
    */
   followUps?: { input: Input; externalId: string }[];
+  /** a media input's file: where the channel's downloader fetches it, or the uploaded bytes (web chat) */
+  media?: InboundMedia;
   /** the topic of the chat the message was written in (Telegram private-chat topics): the replies go there */
   threadId?: number;
 };

@@ -28,6 +28,13 @@ export type Cipher = {
   /** Seals a person's data under their own key, bound to `context` (row and column). */
   sealFor(key: PersonKey, plain: string, context: string): string;
   sealJsonFor(key: PersonKey, value: unknown, context: string): string;
+  /**
+   * Seals a person's file (raw bytes, no base64: a photo stays its size) under their key, bound to `context`;
+   * `IV ‖ tag ‖ ciphertext`, associated data "lentera/v2|<keyId>|<context>" like `sealFor`.
+   */
+  sealBytesFor(key: PersonKey, bytes: Uint8Array, context: string): Buffer;
+  /** Reads bytes sealed by `sealBytesFor` with the person key `keyId` (KeyUnavailableError once it is erased). */
+  openBytes(keyId: string, sealed: Uint8Array, context: string): Buffer;
   /** Stable keyed hash of an identifier (hex), e.g. a phone number or chat id. */
   lookupKey(value: string): string;
   /** The person key a `v2:` value is sealed with (null for organisation data). */
@@ -90,6 +97,12 @@ export function createCipher(masterKey: Buffer): Cipher {
     decryptJson: <T>(sealed: string, context?: string) => JSON.parse(decrypt(sealed, context)) as T,
     sealFor,
     sealJsonFor: (key, value, context) => sealFor(key, JSON.stringify(value), context),
+    sealBytesFor: (key, bytes, context) => seal(key.key, Buffer.from(bytes), `lentera/v2|${key.id}|${context}`),
+    openBytes: (keyId, sealed, context) => {
+      const key = cache.get(keyId);
+      if (!key) throw new KeyUnavailableError("the person key of this file is not loaded or was erased");
+      return open(key.key, Buffer.from(sealed), `lentera/v2|${key.id}|${context}`);
+    },
     lookupKey: (value) => createHmac("sha256", macKey).update(value).digest("hex"),
     keyIdOf: (sealed) => {
       const parts = sealed.split(":");

@@ -51,6 +51,8 @@ export async function answerDuringHandoff(turn: Turn, raw: Input): Promise<void>
     return KEYWORD_ACTIONS[keyword](turn);
   }
   if (keyword === "emergency") return KEYWORD_ACTIONS.emergency(turn);
+  // A file the caseworker will not get (over the person's limits) is the one thing said about a file.
+  if (input.type === "media" && input.refused) return turn.say(`media.refused_${input.refused}`);
   if (input.type !== "text" || keyword !== null) return;
   if (!turn.assess(input.text).emergency) return;
   // Where the person says they are sets the numbers, as on any turn.

@@ -86,7 +86,7 @@ async function dispatch(turn: Turn, raw: Input): Promise<void> {
     }
   }
   if (input.type === "media") {
-    turn.say("media.received");
+    turn.say(input.refused ? `media.refused_${input.refused}` : "media.received");
     return;
   }
   if (input.type === "text") {

@@ -21,7 +21,13 @@ export type Input =
   | { type: "text"; text: string }
   /** a quick reply; `extra` is the whole typed message when it said more than the answer ("iya, dipegang kapten") */
   | { type: "choice"; id: string; extra?: string }
-  | { type: "media"; kind: "photo" | "document" | "voice" | "video" | "other"; ref: string }
+  /** a file; `refused`: it is not kept (over the person's daily limits, or too large), and they are told */
+  | {
+      type: "media";
+      kind: "photo" | "document" | "voice" | "video" | "other";
+      ref: string;
+      refused?: "count_limit" | "bytes_limit" | "too_large";
+    }
   /** a channel's panic command (Telegram /hapus, the configured SAFE_WORD): erase at once, no questions */
   | { type: "wipe" };
 

@@ -7,6 +7,7 @@ import { createDataDir } from "../support/create-data-dir.ts";
 import { consentedChat } from "../flows/flow-support.ts";
 import { startTelegramHarness, type TelegramHarness } from "../channels/telegram/telegram-harness.ts";
 import { bearer, createCaseworker } from "../api/api-support.ts";
+import { makePdf } from "../support/make-media-files.ts";
 
 /**
  * The promise of "hapus" and the panic wipe, checked as an attacker who seized the laptop would: after a
@@ -50,6 +51,15 @@ async function tellAndErase(h: TelegramHarness, beforeErasure?: (people: People)
 
   const a = await consentedChat(h.lentera.app, "en");
   await a.say(story(webErased, "en"));
+  // a photo of the contract, uploaded: its bytes are sealed from the start and go with the person
+  const contract = `Kontrak kerja ${webErased.name} paspor ${webErased.passport} berkas`;
+  const uploaded = await h.lentera.app.request(`/api/webchat/conversations/${a.conversationId}/media`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${a.token}`, "content-type": "application/pdf" },
+    body: new Uint8Array(makePdf(contract)),
+  });
+  expect(uploaded.status).toBe(200);
+  expect(await h.lentera.db.mediaFile.count({ where: { conversationId: a.conversationId, status: "stored" } })).toBe(1);
   const b = await consentedChat(h.lentera.app, "id");
   await b.say(story(webKept, "id"));
 
@@ -65,7 +75,7 @@ async function tellAndErase(h: TelegramHarness, beforeErasure?: (people: People)
   await d.say(story(tgKept, "id"));
 
   const people = {
-    erased: [...markersOf(webErased), ...markersOf(tgErased), String(ERASED_CHAT)],
+    erased: [...markersOf(webErased), ...markersOf(tgErased), String(ERASED_CHAT), contract],
     kept: [...markersOf(webKept), ...markersOf(tgKept), String(KEPT_CHAT)],
   };
   await beforeErasure?.(people);
@@ -76,6 +86,7 @@ async function tellAndErase(h: TelegramHarness, beforeErasure?: (people: People)
   await h.settle();
   await h.lentera.telegram?.idle();
   expect(await h.lentera.db.wipeJob.count()).toBe(0);
+  expect(await h.lentera.db.mediaFile.count({ where: { conversationId: a.conversationId } })).toBe(0);
   return people;
 }
 

@@ -30,6 +30,9 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
   const updates: Record<string, unknown>[] = [];
   let pollers: (() => void)[] = [];
   let listeners: (() => void)[] = [];
+  /** files people "sent": file_id → path and bytes, served by getFile and /file/bot<token>/<path> */
+  const files = new Map<string, { path: string; bytes: Uint8Array }>();
+  const fileDownloads: string[] = [];
 
   const nextMessageId = (chatId: number) => {
     const next = (messageIds.get(chatId) ?? 0) + 1;
@@ -71,6 +74,17 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
     setWebhook: () => true,
     deleteWebhook: () => true,
     getWebhookInfo: () => ({ url: "", has_custom_certificate: false, pending_update_count: 0 }),
+    getFile: (p) => {
+      const file = files.get(String(p.file_id));
+      if (!file) throw new ApiFailure(400, "Bad Request: invalid file_id");
+      if (file.bytes.byteLength > 20 * 1024 * 1024) throw new ApiFailure(400, "Bad Request: file is too big");
+      return {
+        file_id: p.file_id,
+        file_unique_id: `u-${String(p.file_id)}`,
+        file_size: file.bytes.byteLength,
+        file_path: file.path,
+      };
+    },
   };
 
   const server = createServer((req, res) => {
@@ -80,6 +94,19 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(req.url ?? "");
+    if (download) {
+      if (download[1] !== token) return reply(res, 401, { ok: false, error_code: 401, description: "Unauthorized" });
+      const path = decodeURIComponent(download[2] as string);
+      fileDownloads.push(path);
+      const failure = failures.get("file")?.shift();
+      for (const listener of listeners) listener();
+      if (failure?.status === "network") return req.socket.destroy();
+      if (failure && failure.status !== "slow") return reply(res, failure.status, { ok: false });
+      const file = [...files.values()].find((f) => f.path === path);
+      if (!file) return reply(res, 404, { ok: false, error_code: 404, description: "Not Found" });
+      return res.writeHead(200, { "content-type": "application/octet-stream" }).end(file.bytes);
+    }
     const match = /^\/bot([^/]+)\/(\w+)$/.exec(req.url ?? "");
     const raw = await readBody(req);
     if (!match || match[1] !== token)
@@ -119,7 +146,13 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
       call.status = 404;
       return reply(res, 404, { ok: false, error_code: 404, description: "Not Found: method not found" });
     }
-    call.result = result(payload);
+    try {
+      call.result = result(payload);
+    } catch (error) {
+      if (!(error instanceof ApiFailure)) throw error;
+      call.status = error.status;
+      return reply(res, error.status, { ok: false, error_code: error.status, description: error.message });
+    }
     return reply(res, 200, { ok: true, result: call.result });
   }
 
@@ -171,6 +204,17 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
       for (let i = 0; i < times; i++) queue.push(null);
       failures.set(method, queue);
     },
+    /**
+     * A file a person sends: kept under a fresh file_id (what a message's photo/voice/document carries),
+     * served by getFile and its download URL. Fail its download with `failNext("file", …)`.
+     */
+    addFile(bytes: Uint8Array, name = "file") {
+      const fileId = `file-${files.size + 1}-${name}`;
+      files.set(fileId, { path: `documents/${files.size + 1}-${name}`, bytes });
+      return { file_id: fileId, file_unique_id: `u-${fileId}`, file_size: bytes.byteLength };
+    },
+    /** the file paths downloaded (or tried), in order */
+    fileDownloads,
     /** a message id for a person's message, from the same counter as the bot's messages in that chat */
     nextMessageId,
     /** updates for long polling (getUpdates) */
@@ -214,6 +258,16 @@ export async function startFakeTelegramApi(options: { token?: string; latencyMs?
 }
 
 export type FakeTelegramApi = Awaited<ReturnType<typeof startFakeTelegramApi>>;
+
+/** A Bot API error a method answers with (getFile of an unknown id). */
+class ApiFailure extends Error {
+  constructor(
+    readonly status: 400 | 404,
+    description: string,
+  ) {
+    super(description);
+  }
+}
 
 function readBody(req: IncomingMessage): Promise<string> {
   return new Promise((resolve, reject) => {

@@ -28,6 +28,8 @@ export type UpdateHandlerDeps = {
   /** API calls that need not hold the update (answering a button press, deleting a message) */
   background: (name: string, task: () => Promise<unknown>) => void;
   unthrottledApi: Api;
+  /** a message with a file was stored: its download is due */
+  onMedia?: () => void;
 };
 
 /**
@@ -78,6 +80,7 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
         ...(decoded.localeHint ? { localeHint: decoded.localeHint } : {}),
         ...(decoded.threadId ? { threadId: decoded.threadId } : {}),
         ...(first.channelRef ? { channelRef: first.channelRef } : {}),
+        ...(first.media ? { media: first.media } : {}),
         ...(rest.length ? { followUps: rest.map((item) => ({ input: item.input, externalId: item.externalId })) } : {}),
       });
       duplicate = result.status === "duplicate";
@@ -92,6 +95,8 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
       return;
     }
     if (duplicate) return;
+    // A file to fetch: the media job takes it now, off this update's path.
+    if (first.media) deps.onMedia?.();
 
     if (callback) {
       deps.background("answerCallbackQuery", () => deps.unthrottledApi.answerCallbackQuery(callback.queryId));

@@ -1,9 +1,10 @@
+import type { InboundMedia } from "../../conversations/types.ts";
 import type { Input, Locale } from "../../engine/types.ts";
 import { isWipeRequest } from "../../engine/is-wipe-request.ts";
 import type { TelegramMessage, TelegramMessageRef, TelegramUpdate } from "./telegram-update.ts";
 
 /** One engine input taken from an update, with the id it is deduplicated by. */
-export type DecodedInput = { input: Input; externalId: string; channelRef?: TelegramMessageRef };
+export type DecodedInput = { input: Input; externalId: string; channelRef?: TelegramMessageRef; media?: InboundMedia };
 
 export type DecodedUpdate =
   | { status: "ignored"; callbackQueryId?: string }
@@ -93,9 +94,17 @@ export function decodeUpdate(update: TelegramUpdate, options: { safeWord?: strin
     };
   }
 
-  const media = toMediaInput(message);
-  if (!media) return { status: "ignored" };
-  const inputs: DecodedInput[] = [{ input: media, externalId, channelRef }];
+  const found = toMediaInput(message);
+  if (!found) return { status: "ignored" };
+  // The file is fetched later (stickers are not: they say nothing a caseworker needs).
+  const media: InboundMedia | undefined = message.sticker
+    ? undefined
+    : {
+        type: "remote",
+        source: { fileId: found.file.file_id },
+        ...(found.file.file_size !== undefined ? { announcedBytes: found.file.file_size } : {}),
+      };
+  const inputs: DecodedInput[] = [{ input: found.input, externalId, channelRef, ...(media ? { media } : {}) }];
   const caption = message.caption?.trim() ? toTextInput(message.caption, options.safeWord) : null;
   if (caption) inputs.push({ input: caption, externalId: `${externalId}:caption` });
   return { ...decoded, inputs, ...(caption?.type === "wipe" ? { wipeMessageId: message.message_id } : {}) };
@@ -126,15 +135,22 @@ function toTextInput(text: string, safeWord: string | undefined): Input | null {
   return isWipeRequest(input, safeWord) ? { type: "wipe" } : input;
 }
 
-function toMediaInput(message: TelegramMessage): Input | null {
+type TelegramFile = { file_id: string; file_size?: number | undefined };
+
+/** The message's file as an engine input, and the file itself (to fetch it later). */
+function toMediaInput(message: TelegramMessage): { input: Input; file: TelegramFile } | null {
+  const as = (kind: "photo" | "document" | "voice" | "video" | "other", file: TelegramFile) => ({
+    input: { type: "media" as const, kind, ref: file.file_id },
+    file,
+  });
   const largestPhoto = message.photo?.at(-1);
-  if (largestPhoto) return { type: "media", kind: "photo", ref: largestPhoto.file_id };
-  if (message.document) return { type: "media", kind: "document", ref: message.document.file_id };
-  if (message.voice) return { type: "media", kind: "voice", ref: message.voice.file_id };
+  if (largestPhoto) return as("photo", largestPhoto);
+  if (message.document) return as("document", message.document);
+  if (message.voice) return as("voice", message.voice);
   const video = message.video ?? message.video_note;
-  if (video) return { type: "media", kind: "video", ref: video.file_id };
+  if (video) return as("video", video);
   const other = message.audio ?? message.animation ?? message.sticker;
-  if (other) return { type: "media", kind: "other", ref: other.file_id };
+  if (other) return as("other", other);
   return null;
 }
 

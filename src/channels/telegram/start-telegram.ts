@@ -20,6 +20,8 @@ import { findMissedAlerts, markAlertPosted } from "./post-missed-alerts.ts";
 import { ALERT_PRIORITIES, postAlertSummary, postTicketAlert } from "./post-ticket-alert.ts";
 import { createAlertCap } from "./cap-ticket-alerts.ts";
 import { setBotCommands } from "./set-bot-commands.ts";
+import { createMediaFetcher } from "../../conversations/media/create-media-fetcher.ts";
+import { createTelegramFileFetcher, TELEGRAM_MAX_DOWNLOAD_BYTES } from "./fetch-telegram-file.ts";
 
 /** The lease that lets one instance at a time post the alerts a restart missed (several instances, one database). */
 export const MISSED_ALERTS_LEASE = "telegram-missed-alerts";
@@ -53,6 +55,8 @@ export type TelegramDeps = {
   sleep?: Sleep;
   /** per-chat pacing of the Bot API calls (tests raise the burst) */
   privateChatThrottle?: TelegramBotOptions["privateChatThrottle"];
+  /** MEDIA_MAX_FILE_BYTES: larger files are not fetched (Telegram's own limit for bots is 20 MB) */
+  mediaMaxFileBytes?: number;
 };
 
 export type TelegramChannel = {
@@ -65,6 +69,8 @@ export type TelegramChannel = {
   stop(): Promise<void>;
   /** resolves when no background call (button answers, deletions, alerts) is in flight */
   idle(): Promise<void>;
+  /** fetches the files that are due now (the job also runs on a timer and after each file that arrives) */
+  fetchMedia(): Promise<void>;
 };
 
 /**
@@ -94,6 +100,21 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     pending.add(promise);
   }
 
+  // Files people send are fetched by a job of their own (retried, never on the update's path).
+  const media = createMediaFetcher({
+    db: deps.db,
+    cipher: deps.cipher,
+    channel: "telegram",
+    fetch: createTelegramFileFetcher({
+      api: unthrottledApi,
+      token: config.token,
+      ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
+    }),
+    log,
+    now: deps.now,
+    maxFileBytes: Math.min(deps.mediaMaxFileBytes ?? TELEGRAM_MAX_DOWNLOAD_BYTES, TELEGRAM_MAX_DOWNLOAD_BYTES),
+  });
+
   // One chat's updates one after another, in arrival order; different chats side by side.
   bot.use(sequentialize((ctx) => (ctx.chat ? String(ctx.chat.id) : undefined)));
   bot.use(
@@ -107,6 +128,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
       ...(config.safeWord ? { safeWord: config.safeWord } : {}),
       background,
       unthrottledApi,
+      onMedia: () => background("mediaDownloads", () => media.kick()),
     }),
   );
   bot.catch((error) => log.error({ err: describeError(error.error) }, "telegram: update failed"));
@@ -177,6 +199,8 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
       background("setMyCommands", () => setBotCommands(bot.api, deps.t));
       // Wipes a restart or an API failure interrupted go on (and each new one is kicked at once).
       wipes.start();
+      // Files still to fetch (a restart, a failed try) are fetched now and on a timer.
+      media.start();
       // Alerts a restart may have lost (they are retried from memory): posted now, once — by one instance
       // at a time when several start together on one database (the others find them marked afterwards).
       if (caseworkerChatId)
@@ -212,10 +236,13 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
       if (runner?.isRunning()) await runner.stop();
       while (pending.size) await Promise.allSettled([...pending]);
       await wipes.stop();
+      await media.stop();
     },
+    fetchMedia: () => media.kick(),
     async idle() {
       while (pending.size) await Promise.allSettled([...pending]);
       await wipes.idle();
+      await media.idle();
     },
   };
 }

@@ -2,7 +2,7 @@ import { z } from "zod";
 
 const User = z.looseObject({ id: z.number().int(), is_bot: z.boolean(), language_code: z.string().optional() });
 const Chat = z.looseObject({ id: z.number().int(), type: z.string() });
-const File = z.looseObject({ file_id: z.string().min(1) });
+const File = z.looseObject({ file_id: z.string().min(1), file_size: z.number().int().nonnegative().optional() });
 
 /** The parts of a Telegram message Lentera reads; everything else passes through untouched. */
 export const TelegramMessage = z.looseObject({

@@ -13,6 +13,8 @@ import { takeSharedRate } from "../../db/take-shared-rate.ts";
 import type { TrustProxy } from "../../config/env.ts";
 import { validate } from "../../http/validate.ts";
 import { authorizeWebConversation } from "./webchat-auth.ts";
+import { readUpload } from "./read-upload.ts";
+import { DEFAULT_MEDIA_LIMITS } from "../../domain/media/media-limits.ts";
 import { startWebConversation } from "./start-web-conversation.ts";
 
 /** Request bodies of the web chat API are at most 16 KB; a message's text at most 4,000 characters. */
@@ -56,12 +58,26 @@ export type WebchatDeps = ConversationDeps & {
   trustProxy?: TrustProxy;
 };
 
+/** The web chat's file upload (a picture or a PDF, the raw bytes as the body): its own body limit. */
+export function isMediaUpload(path: string): boolean {
+  return /^\/api\/webchat\/conversations\/[^/]+\/media$/.test(path);
+}
+
 /** New web chats are counted per address over this window (WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR). */
 export const NEW_CHAT_WINDOW_MS = 60 * 60_000;
 
 /** The web chat's JSON API (README "Web chat API"). */
 export function createWebchatRoutes(deps: WebchatDeps) {
   const perConversation = createRateLimiter({ limit: 30, windowMs: 60_000 });
+  const maxFileBytes = deps.mediaLimits?.maxFileBytes ?? DEFAULT_MEDIA_LIMITS.maxFileBytes;
+  const uploadLimit = bodyLimit({
+    maxSize: maxFileBytes,
+    onError: () => {
+      throw new AppError("payload_too_large", `Files are limited to ${maxFileBytes} bytes.`, {
+        maxBytes: maxFileBytes,
+      });
+    },
+  });
   const limit = bodyLimit({
     maxSize: WEBCHAT_BODY_LIMIT,
     onError: () => {
@@ -121,6 +137,31 @@ export function createWebchatRoutes(deps: WebchatDeps) {
           replies: result.status === "handled" ? result.replies.map(reply) : [],
           ...(result.status === "handled" ? stored(result.inbound) : {}),
           ...(country && country !== "ID" ? { danger: deps.contacts.dangerNumbers(country) } : {}),
+        });
+      },
+    )
+    .post(
+      "/conversations/:id/media",
+      async (c, next) => {
+        await authorizeWebConversation(deps.db, c.req.param("id"), c.req.header("authorization"));
+        await next();
+      },
+      uploadLimit,
+      async (c) => {
+        const id = c.req.param("id");
+        if (!perConversation.take(id))
+          throw new AppError("rate_limited", "Too many messages at once. Please wait a moment.");
+        const upload = await readUpload(c.req.raw);
+        const result = await deps.handleInbound({
+          channel: "web",
+          channelUserId: id,
+          conversationId: id,
+          input: { type: "media", kind: upload.kind, ref: crypto.randomUUID() },
+          media: { type: "upload", bytes: upload.bytes, mimeType: upload.mimeType },
+        });
+        return c.json({
+          replies: result.status === "handled" ? result.replies.map(reply) : [],
+          ...(result.status === "handled" ? stored(result.inbound) : {}),
         });
       },
     )

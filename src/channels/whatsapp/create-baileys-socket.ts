@@ -1,4 +1,4 @@
-import { Browsers, makeCacheableSignalKeyStore, makeWASocket } from "@whiskeysockets/baileys";
+import { Browsers, downloadMediaMessage, makeCacheableSignalKeyStore, makeWASocket } from "@whiskeysockets/baileys";
 import type { WhatsAppSocketFactory } from "./types.ts";
 
 /**
@@ -9,7 +9,7 @@ import type { WhatsAppSocketFactory } from "./types.ts";
  */
 export const createBaileysSocket: WhatsAppSocketFactory = ({ auth, log, getMessageText }) => {
   const quiet = log.child({ module: "baileys" }, { level: "silent" });
-  return makeWASocket({
+  const sock = makeWASocket({
     auth: { creds: auth.creds, keys: makeCacheableSignalKeyStore(auth.keys, quiet) },
     logger: quiet,
     browser: Browsers.ubuntu("Lentera"),
@@ -22,4 +22,9 @@ export const createBaileysSocket: WhatsAppSocketFactory = ({ auth, log, getMessa
       return text === undefined ? undefined : { conversation: text };
     },
   });
+  // Files come from WhatsApp's media servers (encrypted; decrypted here with the message's key); one they
+  // no longer hold is asked again from the person's phone.
+  const downloadMedia = (message: Parameters<typeof downloadMediaMessage>[0]) =>
+    downloadMediaMessage(message, "buffer", {}, { logger: quiet, reuploadRequest: sock.updateMediaMessage });
+  return Object.assign(sock, { downloadMedia });
 };

@@ -1,4 +1,5 @@
 import { normalizeMessageContent, proto, type WAMessage } from "@whiskeysockets/baileys";
+import type { InboundMedia } from "../../conversations/types.ts";
 import type { Input } from "../../engine/types.ts";
 import { toPersonJid } from "./to-person-jid.ts";
 
@@ -30,6 +31,8 @@ export type ParsedMessage =
       input: Input;
       /** a photo's, video's or document's caption: read as text after its file (screened, the safe word wipes) */
       caption?: Input;
+      /** a photo, voice note, audio, video or document WhatsApp lets us download: what the download needs */
+      media?: InboundMedia;
     }
   | { status: "ignored"; reason: IgnoreReason };
 
@@ -63,12 +66,37 @@ export function parseWhatsAppMessage(
   const input = toInput(content, externalId);
   if (input.status === "ignored") return input;
   const caption = captionOf(content)?.trim();
+  const media = input.input.type === "media" ? downloadableMedia(content, externalId) : undefined;
   return {
     status: "accepted",
     jid,
     externalId,
     input: input.input,
     ...(caption ? { caption: { type: "text", text: caption.slice(0, MAX_TEXT_CHARS) } } : {}),
+    ...(media ? { media } : {}),
+  };
+}
+
+/**
+ * What WhatsApp needs to give a file again, when the message carries one (its encrypted URL, path and key):
+ * the message's content as protobuf (base64), decoded for Baileys' `downloadMediaMessage` by the media job.
+ * Stickers, locations and contact cards are not fetched.
+ */
+function downloadableMedia(content: proto.IMessage, id: string): InboundMedia | undefined {
+  const part =
+    content.imageMessage ??
+    content.documentMessage ??
+    content.documentWithCaptionMessage?.message?.documentMessage ??
+    content.audioMessage ??
+    content.videoMessage ??
+    content.ptvMessage;
+  if (!part || !part.mediaKey || !(part.url || part.directPath)) return undefined;
+  const length = part.fileLength;
+  const announcedBytes = length === null || length === undefined ? undefined : Number(length);
+  return {
+    type: "remote",
+    source: { id, message: Buffer.from(proto.Message.encode(content).finish()).toString("base64") },
+    ...(announcedBytes !== undefined && Number.isFinite(announcedBytes) ? { announcedBytes } : {}),
   };
 }
 

@@ -25,6 +25,8 @@ export function createWhatsAppReceiver(deps: {
   onExpiration?: (jid: string, seconds: number) => void;
   /** one person at two addresses (@lid and phone number) becomes one contact */
   link?: (lid: string, pn: string) => Promise<void>;
+  /** a message with a file was stored: its download is due */
+  onMedia?: () => void;
 }) {
   const { counters, log } = deps;
   const chats = new Map<string, Promise<void>>();
@@ -68,6 +70,7 @@ export function createWhatsAppReceiver(deps: {
           input: parsed.input,
           externalId: parsed.externalId,
           channelRef: { key: { remoteJid: jid, fromMe: false, id: parsed.externalId } },
+          ...(parsed.media ? { media: parsed.media } : {}),
           ...(parsed.caption
             ? { followUps: [{ input: parsed.caption, externalId: `${parsed.externalId}:caption` }] }
             : {}),
@@ -79,6 +82,7 @@ export function createWhatsAppReceiver(deps: {
         return;
       }
       counters.handled += 1;
+      if (parsed.media) deps.onMedia?.();
       // Blue ticks tell a worried person their message arrived; only for messages Lentera handled.
       if (deps.isOpenSocket(sock)) await sock.readMessages([message.key]).catch(() => {});
     });

@@ -4,6 +4,9 @@ import { createWhatsAppReceiver } from "./receive-whatsapp-messages.ts";
 import { createWhatsAppConnection } from "./run-whatsapp-connection.ts";
 import { createWhatsAppWipeRunner } from "./run-wipe-jobs.ts";
 import type { WhatsAppCounters } from "./types.ts";
+import { createMediaFetcher } from "../../conversations/media/create-media-fetcher.ts";
+import { DEFAULT_MEDIA_LIMITS } from "../../domain/media/media-limits.ts";
+import { createWhatsAppFileFetcher } from "./fetch-whatsapp-file.ts";
 import type { WhatsAppDeps, WhatsAppHandle } from "./whatsapp-handle.ts";
 
 export { WHATSAPP_LEASE } from "./whatsapp-socket.ts";
@@ -42,6 +45,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     onOpen: () => {
       void deps.outbox.kick();
       void track(wipes.kick());
+      void track(media.kick());
     },
     receive: (sock, message, type) => receive(sock, message, type),
     onLidMapping: (lid, pn) => void track(link(lid, pn)),
@@ -63,6 +67,18 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
       void deps.outbox.kick();
     },
   });
+  // Files people send: fetched through the open socket by a job of their own (retried across reconnects).
+  const media = createMediaFetcher({
+    db: deps.db,
+    cipher: deps.cipher,
+    channel: "whatsapp",
+    fetch: createWhatsAppFileFetcher({
+      openSocket: () => (connection.state() === "open" ? connection.socket() : undefined),
+    }),
+    log,
+    now: deps.now ?? (() => new Date()),
+    maxFileBytes: deps.mediaMaxFileBytes ?? DEFAULT_MEDIA_LIMITS.maxFileBytes,
+  });
   const receive = createWhatsAppReceiver({
     cipher: deps.cipher,
     log,
@@ -73,6 +89,7 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
     isOpenSocket: (sock) => sock === connection.socket() && connection.state() === "open",
     link,
     onExpiration: (jid, seconds) => (seconds > 0 ? expirations.set(jid, seconds) : expirations.delete(jid)),
+    onMedia: () => void track(media.kick()),
   });
 
   const sender = createWhatsAppSender({
@@ -93,19 +110,23 @@ export function startWhatsApp(deps: WhatsAppDeps): WhatsAppHandle {
 
   void track(connection.start());
   wipes.start();
+  media.start();
 
   return {
     sender,
     getStatus: () => ({ ...connection.status(), counters: { ...counters } }),
     relink: () => connection.relink(),
     requestPairingCode: (phone) => connection.requestPairingCode(phone),
+    fetchMedia: () => media.kick(),
     async idle() {
       while (inFlight.size) await Promise.allSettled([...inFlight]);
       await wipes.idle();
+      await media.idle();
     },
     async stop() {
       unsubscribe();
       await wipes.stop();
+      await media.stop();
       sender.clear();
       connection.stop();
       await Promise.allSettled([...inFlight]);

@@ -1,4 +1,4 @@
-import type { AuthenticationState, WASocket } from "@whiskeysockets/baileys";
+import type { AuthenticationState, WAMessage, WASocket } from "@whiskeysockets/baileys";
 import type { Logger } from "../../log/create-logger.ts";
 
 /**
@@ -9,6 +9,11 @@ export type WhatsAppSocket = Pick<
   WASocket,
   "ev" | "sendMessage" | "readMessages" | "sendPresenceUpdate" | "requestPairingCode" | "chatModify" | "end"
 > & {
+  /**
+   * The file of a person's message, decrypted (Baileys' `downloadMediaMessage`, which asks the phone to
+   * upload it again when WhatsApp's servers no longer have it). Added by the socket factory.
+   */
+  downloadMedia?: (message: WAMessage) => Promise<Uint8Array>;
   /** Baileys' store of @lid ↔ phone-number mappings, used to keep a person at their phone-number address */
   signalRepository?: { lidMapping: { getPNForLID(lid: string): Promise<string | null> } };
 };

@@ -30,6 +30,8 @@ export type WhatsAppDeps = {
   /** this process's name in the lease (default host:pid:random) */
   holder?: string;
   random?: () => number;
+  /** MEDIA_MAX_FILE_BYTES: larger files are not kept */
+  mediaMaxFileBytes?: number;
 };
 
 export type WhatsAppHandle = {
@@ -47,5 +49,7 @@ export type WhatsAppHandle = {
   ): Promise<{ status: "ok"; code: string } | { status: "unavailable" } | { status: "bad_phone" }>;
   /** resolves when every received message and pending wipe has been processed (tests, shutdown) */
   idle(): Promise<void>;
+  /** fetches the files that are due now (the job also runs on a timer, on connecting and after each file) */
+  fetchMedia(): Promise<void>;
   stop(): Promise<void>;
 };

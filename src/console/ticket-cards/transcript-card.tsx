@@ -34,7 +34,7 @@ export function TranscriptCard(props: TicketPageProps) {
             {tr("ticket.no_messages")}
           </li>
         ) : null}
-        <TranscriptItems tr={tr} lang={lang} messages={view.transcript} />
+        <TranscriptItems tr={tr} lang={lang} messages={view.transcript} reference={ref} />
       </ol>
     </section>
   );

@@ -105,6 +105,19 @@ describe("decodeUpdate", () => {
     }
   });
 
+  test("a file carries what its download needs (file_id, the size Telegram gives); a sticker is not fetched", () => {
+    const voice = decodeUpdate(message({ voice: { file_id: "v1", file_size: 4321, duration: 3 } }));
+    expect(voice.status === "inbound" && voice.inputs[0]!.media).toEqual({
+      type: "remote",
+      source: { fileId: "v1" },
+      announcedBytes: 4321,
+    });
+    const photo = decodeUpdate(message({ photo: [{ file_id: "s", file_size: 10 }, { file_id: "L" }] }));
+    expect(photo.status === "inbound" && photo.inputs[0]!.media).toEqual({ type: "remote", source: { fileId: "L" } });
+    const sticker = decodeUpdate(message({ sticker: { file_id: "st", file_size: 99 } }));
+    expect(sticker.status === "inbound" && sticker.inputs[0]).not.toHaveProperty("media");
+  });
+
   test("a button press is the choice id; presses and messages outside private chats are ignored", () => {
     const press = TelegramUpdate.parse({
       update_id: 11,

@@ -98,6 +98,26 @@ export class FakeSocket {
     }) as WAMessage;
   }
 
+  /** the next `n` downloads fail like a dropped connection to WhatsApp's media servers */
+  failDownloads = 0;
+  readonly downloads: string[] = [];
+
+  /** Baileys' downloadMediaMessage as the socket factory adds it: the file from the (fake) media servers. */
+  async downloadMedia(message: WAMessage): Promise<Uint8Array> {
+    const content = message.message;
+    const part = content?.imageMessage ?? content?.documentMessage ?? content?.audioMessage ?? content?.videoMessage;
+    const url = part?.url ?? "";
+    this.downloads.push(url);
+    if (this.failDownloads > 0) {
+      this.failDownloads -= 1;
+      throw Object.assign(new Error("socket hang up"), { code: "ECONNRESET" });
+    }
+    const bytes = MEDIA_SERVER.get(url);
+    // Baileys' Boom after the phone no longer has it either
+    if (!bytes || !part?.mediaKey?.length) throw Object.assign(new Error("Not Found"), { output: { statusCode: 404 } });
+    return bytes;
+  }
+
   async readMessages(keys: WAMessageKey[]) {
     this.reads.push(...keys);
   }
@@ -176,6 +196,36 @@ export function incoming(from: string, message: proto.IMessage, key: Partial<WAM
   if (key.addressingMode) info.key.addressingMode = key.addressingMode;
   if (key.fromMe) info.key.fromMe = true;
   return info;
+}
+
+/** WhatsApp's media servers: the files people's messages point to (by URL). */
+const MEDIA_SERVER = new Map<string, Uint8Array>();
+
+/**
+ * A person's photo, voice note, video or document as Baileys delivers it: the message carries the file's
+ * encrypted URL, path, key and length; the bytes wait on the (fake) media servers for `downloadMedia`.
+ */
+export function mediaFrom(
+  from: string,
+  kind: "image" | "audio" | "video" | "document",
+  bytes: Uint8Array,
+  extra: Record<string, unknown> = {},
+): WAMessage {
+  const id = nextId();
+  const url = `https://mmg.whatsapp.net/v/t62/${id}.enc`;
+  MEDIA_SERVER.set(url, bytes);
+  const part = {
+    url,
+    directPath: `/v/t62/${id}.enc`,
+    mediaKey: Buffer.alloc(32, 1),
+    fileLength: bytes.byteLength,
+    mimetype: { image: "image/jpeg", audio: "audio/ogg; codecs=opus", video: "video/mp4", document: "application/pdf" }[
+      kind
+    ],
+    ...(kind === "audio" ? { ptt: true, seconds: 1 } : {}),
+    ...extra,
+  };
+  return incoming(from, { [`${kind}Message`]: part }, { id });
 }
 
 export const text = (from: string, body: string, key: Partial<WAMessageKey> = {}) =>

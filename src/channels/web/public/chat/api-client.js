@@ -46,6 +46,40 @@ export async function request(path, options = {}) {
   }
 }
 
+/** Sends a file as the raw body (its type as the browser read it; the server checks the content itself). */
+export async function upload(path, token, file) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), UPLOAD_TIMEOUT_MS);
+  try {
+    let response;
+    try {
+      response = await fetch(path, {
+        method: "POST",
+        headers: {
+          Accept: "application/json",
+          Authorization: `Bearer ${token}`,
+          "Content-Type": file.type || "application/octet-stream",
+        },
+        body: file,
+        credentials: "omit",
+        cache: "no-store",
+        referrerPolicy: "no-referrer",
+        signal: controller.signal,
+      });
+    } catch {
+      throw requestError(0, "network");
+    }
+    const data = await response.json().catch(() => null);
+    if (!response.ok) throw requestError(response.status, data && data.error ? data.error.code : "http");
+    if (data === null) throw requestError(response.status, "invalid_json");
+    return data;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+const UPLOAD_TIMEOUT_MS = 120000;
+
 function requestError(status, code) {
   const error = new Error(`Request failed: ${status} ${code}`);
   error.status = status;

@@ -16,6 +16,8 @@ export const elements = {
   composer: byId("composer"),
   text: byId("composer-text"),
   send: byId("composer-send"),
+  attach: byId("composer-attach"),
+  file: byId("composer-file"),
   danger: byId("danger"),
 };
 

@@ -5,6 +5,7 @@
 // - The session lives in sessionStorage only (session.js); server text is rendered with textContent (message-list.js).
 // - Every request is same-origin, without cookies or a referrer, one at a time (api-client.js).
 
+import { onAttach, onFileChosen } from "./attach.js";
 import { onChoose } from "./choices.js";
 import { endSession, onComposerSubmit, onTextKeydown, sendChoice, startConversation } from "./conversation.js";
 import { isDangerNumbers, renderDangerLine, setDangerNumbers } from "./danger-line.js";
@@ -28,6 +29,8 @@ async function boot() {
   elements.startForm.addEventListener("change", onLanguageChange);
   elements.composer.addEventListener("submit", onComposerSubmit);
   elements.text.addEventListener("keydown", onTextKeydown);
+  elements.attach.addEventListener("click", onAttach);
+  elements.file.addEventListener("change", onFileChosen);
   document.addEventListener("visibilitychange", () => {
     if (!document.hidden) schedulePoll(0);
   });

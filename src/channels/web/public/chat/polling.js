@@ -95,7 +95,13 @@ function ingest(message) {
   remember({ id, cursor: message.cursor });
   const direction = message.direction === "inbound" ? "inbound" : "outbound";
   const author = AUTHORS.includes(message.author) ? message.author : direction === "inbound" ? "person" : "bot";
-  const text = typeof message.text === "string" ? message.text : "";
+  const sentFile = direction === "inbound" && message.media && typeof message.media === "object";
+  const text =
+    typeof message.text === "string" && message.text
+      ? message.text
+      : sentFile
+        ? t(message.media.kind === "document" ? "chat.documentSent" : "chat.photoSent")
+        : "";
   const withheld = direction === "inbound" && message.withheld === true;
   // Nothing to show: the conversation's start marker, or an attachment the web page cannot display.
   if (!text && !withheld) return;
