@@ -51,6 +51,8 @@ export type GuardIndex = {
 /** A person's months in a cell, summarised: who is in any period [x..y]. */
 type PeriodCounter = { people: number; lastCum: Int32Array; firstCum: Int32Array; gaps: number[] };
 
+let buffer = new Int32Array(64);
+
 function counterOf(g: GuardIndex, cells: CellFacts, code: number, state: State): PeriodCounter {
   const n = g.months;
   const firstHist = new Int32Array(n);
@@ -60,15 +62,16 @@ function counterOf(g: GuardIndex, cells: CellFacts, code: number, state: State):
   const from = cells.start[code]!;
   const to = cells.start[code + 1]!;
   const person = g.index.person;
-  const months: number[] = [];
+  // one person's months in the cell, sorted as they come (a person has few tickets)
+  let months = buffer;
+  let size = 0;
   const flush = () => {
-    if (!months.length) return;
-    if (months.length > 1) months.sort((a, b) => a - b);
+    if (!size) return;
     people += 1;
     firstHist[months[0]!]! += 1;
-    lastHist[months[months.length - 1]!]! += 1;
-    for (let i = 1; i < months.length; i++) if (months[i]! > months[i - 1]! + 1) gaps.push(months[i - 1]!, months[i]!);
-    months.length = 0;
+    lastHist[months[size - 1]!]! += 1;
+    for (let i = 1; i < size; i++) if (months[i]! > months[i - 1]! + 1) gaps.push(months[i - 1]!, months[i]!);
+    size = 0;
   };
   let current = -1;
   for (let e = from; e < to; e++) {
@@ -78,7 +81,18 @@ function counterOf(g: GuardIndex, cells: CellFacts, code: number, state: State):
       flush();
       current = person[fact]!;
     }
-    months.push(g.month[fact]!);
+    const m = g.month[fact]!;
+    let at = size;
+    while (at > 0 && months[at - 1]! > m) at--;
+    if (at > 0 && months[at - 1] === m) continue;
+    if (size === months.length) {
+      const grown = new Int32Array(size * 2);
+      grown.set(months);
+      months = buffer = grown;
+    }
+    months.copyWithin(at + 1, at, size);
+    months[at] = m;
+    size += 1;
   }
   flush();
   const firstCum = new Int32Array(n);
@@ -182,24 +196,21 @@ export function differsFromANestedQuery(
   // no filter: every filter value over the sub-periods, where it can hold enough people at a small difference
   const person = g.index.person;
   for (const attr of [0, 1, 2] as const) {
-    const inPeriod = new Map<number, number>();
+    // the people of each filter value in the period, counted once each (facts of a person lie together)
     const values = g.attrs[attr];
-    let current = -1;
-    const seen: number[] = [];
+    const size = g.dictionaries[attr].size;
+    const inPeriod = new Int32Array(size);
+    const lastPerson = new Int32Array(size).fill(-1);
     for (let e = cells.start[code]!; e < cells.start[code + 1]!; e++) {
       const fact = cells.facts[e]!;
       const m = g.month[fact]!;
       const value = values[fact]!;
-      if (m < x || m > y || value < 0) continue;
-      if (person[fact] !== current) {
-        current = person[fact]!;
-        seen.length = 0;
-      }
-      if (seen.includes(value)) continue;
-      seen.push(value);
-      inPeriod.set(value, (inPeriod.get(value) ?? 0) + 1);
+      if (m < x || m > y || value < 0 || lastPerson[value] === person[fact]) continue;
+      lastPerson[value] = person[fact]!;
+      inPeriod[value]! += 1;
     }
-    for (const [value, people] of inPeriod) {
+    for (let value = 0; value < size; value++) {
+      const people = inPeriod[value]!;
       if (people < rule.minGroup || count - people >= far) continue;
       if (inside(counterOf(g, cells, code, { attr, code: value }))) return true;
     }
@@ -217,8 +228,10 @@ export function guardIndexOf(index: FactIndex): GuardIndex {
   let lowest = Infinity;
   let highest = -Infinity;
   const absolute = new Int32Array(facts.length);
+  const parsed = new Map<string, number>();
   facts.forEach((fact, i) => {
-    const m = monthIndex(fact.month);
+    let m = parsed.get(fact.month);
+    if (m === undefined) parsed.set(fact.month, (m = monthIndex(fact.month)));
     absolute[i] = m;
     if (m < lowest) lowest = m;
     if (m > highest) highest = m;

@@ -118,8 +118,8 @@ export function keyOf(table: TableCounts, code: number): string[] {
   return parts.flatMap((part) => part.split("\u0000"));
 }
 
-export /** The facts of one table by cell: the facts of cell `code` are `facts[start[code] .. start[code + 1])`. */
-type CellFacts = { start: Int32Array; facts: Int32Array };
+/** The facts of one table by cell: the facts of cell `code` are `facts[start[code] .. start[code + 1])`. */
+export type CellFacts = { start: Int32Array; facts: Int32Array };
 
 /**
  * Groups fact indices by cell: `cellsOf(i, push)` calls `push(code)` for each cell fact i is in (once per
@@ -157,13 +157,18 @@ export function cellFactsOf(index: FactIndex, table: TableSpec | null): CellFact
     const dims = table.dims.map((d) => index.dimension(d));
     const sizes = dims.map((d) => Math.max(1, d.names.length));
     const cells = sizes.reduce((a, b) => a * b, 1);
+    const [da, db, dc] = dims as [DimensionIndex, DimensionIndex | undefined, DimensionIndex | undefined];
     built = groupByCell(index.facts.length, cells, (i, push) => {
-      const walk = (d: number, code: number) => {
-        if (d === dims.length) return push(code);
-        const dim = dims[d]!;
-        for (let x = dim.start[i]!; x < dim.start[i + 1]!; x++) walk(d + 1, code * sizes[d]! + dim.codes[x]!);
-      };
-      walk(0, 0);
+      for (let x = da.start[i]!; x < da.start[i + 1]!; x++) {
+        const ca = da.codes[x]!;
+        if (!db) push(ca);
+        else
+          for (let y = db.start[i]!; y < db.start[i + 1]!; y++) {
+            const cb = ca * sizes[1]! + db.codes[y]!;
+            if (!dc) push(cb);
+            else for (let z = dc.start[i]!; z < dc.start[i + 1]!; z++) push(cb * sizes[2]! + dc.codes[z]!);
+          }
+      }
     });
   }
   byTable.set(id, built);
