@@ -32,7 +32,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE)
     facts,
     report,
     /**
-     * Keeps the facts and the unfiltered report warm on a running server: soon after start, then every
+     * Keeps the facts and the unfiltered report warm on a running server: right after start, then every
      * `everyMs` when the data changed (a cheap signature query otherwise). Returns the stop function.
      */
     refreshEvery(everyMs: number, onError: (error: unknown) => void = () => {}) {
@@ -48,7 +48,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE)
           running = false;
         }
       };
-      const first = setTimeout(() => void tick(), 2_000);
+      const first = setTimeout(() => void tick(), 100);
       const timer = setInterval(() => void tick(), everyMs);
       first.unref();
       timer.unref();

@@ -169,9 +169,7 @@ export function differsFromANestedQuery(
   /** a difference at which no rounding brings two counts closer than the rule allows */
   const far = rule.minGroup + rule.resolution - 1;
   const { x, y } = query.span;
-  const spans = query.common ? commonSpans(g) : null;
   const inside = (c: PeriodCounter) => {
-    if (spans) return spans.some((s) => s.x >= x && s.y <= y && small(peopleIn(c, s.x, s.y)));
     for (let a = x; a <= y; a++)
       for (let b = y; b >= a; b--) {
         const other = peopleIn(c, a, b);
@@ -181,7 +179,6 @@ export function differsFromANestedQuery(
     return false;
   };
   const around = (c: PeriodCounter) => {
-    if (spans) return spans.some((s) => s.x <= x && s.y >= y && small(peopleIn(c, s.x, s.y)));
     for (let a = x; a >= 0; a--)
       for (let b = y; b < g.months; b++) {
         const other = peopleIn(c, a, b);
@@ -190,6 +187,7 @@ export function differsFromANestedQuery(
       }
     return false;
   };
+  if (query.common) return commonDiffers(g, cells, code, query, count, small);
   const own = counterOf(g, cells, code, query.state);
   if (inside(own) || around(own)) return true;
   if (query.state) return around(counterOf(g, cells, code, null));
@@ -214,6 +212,60 @@ export function differsFromANestedQuery(
       if (people < rule.minGroup || count - people >= far) continue;
       if (inside(counterOf(g, cells, code, { attr, code: value }))) return true;
     }
+  }
+  return false;
+}
+
+/**
+ * The check of a common view (whole time, a calendar year) against the other common views, in one pass over
+ * the cell's facts: the people of each common period, without a filter and under each filter value.
+ */
+function commonDiffers(
+  g: GuardIndex,
+  cells: CellFacts,
+  code: number,
+  query: { span: { x: number; y: number }; state: State },
+  count: number,
+  small: (other: number) => boolean,
+): boolean {
+  const spans = commonSpans(g);
+  const yearOf = (m: number) => Math.floor((g.first + m) / 12) - Math.floor(g.first / 12) + 1;
+  const sizes = g.dictionaries.map((d) => d.size);
+  // counts[span][0] without a filter, counts[span][1 + offset of the attribute + value] under a value
+  const offsets = [1, 1 + sizes[0]!, 1 + sizes[0]! + sizes[1]!];
+  const width = offsets[2]! + sizes[2]!;
+  const counts = new Int32Array(spans.length * width);
+  const last = new Int32Array(spans.length * width).fill(-1);
+  const person = g.index.person;
+  const mark = (slot: number, p: number) => {
+    if (last[slot] !== p) {
+      last[slot] = p;
+      counts[slot]! += 1;
+    }
+  };
+  for (let e = cells.start[code]!; e < cells.start[code + 1]!; e++) {
+    const fact = cells.facts[e]!;
+    const p = person[fact]!;
+    for (const j of [0, yearOf(g.month[fact]!)]) {
+      const base = j * width;
+      mark(base, p);
+      for (let attr = 0; attr < 3; attr++) {
+        const value = g.attrs[attr]![fact]!;
+        if (value >= 0) mark(base + offsets[attr]! + value, p);
+      }
+    }
+  }
+  const { x, y } = query.span;
+  const own = query.state ? offsets[query.state.attr]! + query.state.code : 0;
+  for (let j = 0; j < spans.length; j++) {
+    const s = spans[j]!;
+    const within = s.x >= x && s.y <= y;
+    const around = s.x <= x && s.y >= y;
+    if (!within && !around) continue;
+    const base = j * width;
+    if (small(counts[base + own]!)) return true;
+    if (query.state && around && small(counts[base]!)) return true;
+    if (!query.state && within) for (let k = 1; k < width; k++) if (small(counts[base + k]!)) return true;
   }
   return false;
 }
