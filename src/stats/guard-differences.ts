@@ -229,7 +229,6 @@ function commonDiffers(
   small: (other: number) => boolean,
 ): boolean {
   const spans = commonSpans(g);
-  const yearOf = (m: number) => Math.floor((g.first + m) / 12) - Math.floor(g.first / 12) + 1;
   const sizes = g.dictionaries.map((d) => d.size);
   // counts[span][0] without a filter, counts[span][1 + offset of the attribute + value] under a value
   const offsets = [1, 1 + sizes[0]!, 1 + sizes[0]! + sizes[1]!];
@@ -237,21 +236,33 @@ function commonDiffers(
   const counts = new Int32Array(spans.length * width);
   const last = new Int32Array(spans.length * width).fill(-1);
   const person = g.index.person;
-  const mark = (slot: number, p: number) => {
-    if (last[slot] !== p) {
-      last[slot] = p;
-      counts[slot]! += 1;
-    }
-  };
+  const [channel, province, country] = g.attrs;
+  const [o0, o1, o2] = offsets as [number, number, number];
+  const firstYear = Math.floor(g.first / 12);
   for (let e = cells.start[code]!; e < cells.start[code + 1]!; e++) {
     const fact = cells.facts[e]!;
     const p = person[fact]!;
-    for (const j of [0, yearOf(g.month[fact]!)]) {
-      const base = j * width;
-      mark(base, p);
-      for (let attr = 0; attr < 3; attr++) {
-        const value = g.attrs[attr]![fact]!;
-        if (value >= 0) mark(base + offsets[attr]! + value, p);
+    const c = channel[fact]!;
+    const r = province[fact]!;
+    const n = country[fact]!;
+    for (let base = 0, round = 0; round < 2; round++) {
+      // the whole time (span 0), then the fact's year
+      if (round === 1) base = (Math.floor((g.first + g.month[fact]!) / 12) - firstYear + 1) * width;
+      if (last[base] !== p) {
+        last[base] = p;
+        counts[base]! += 1;
+      }
+      if (c >= 0 && last[base + o0 + c] !== p) {
+        last[base + o0 + c] = p;
+        counts[base + o0 + c]! += 1;
+      }
+      if (r >= 0 && last[base + o1 + r] !== p) {
+        last[base + o1 + r] = p;
+        counts[base + o1 + r]! += 1;
+      }
+      if (n >= 0 && last[base + o2 + n] !== p) {
+        last[base + o2 + n] = p;
+        counts[base + o2 + n]! += 1;
       }
     }
   }
