@@ -247,7 +247,9 @@ async function readMarks(db: Db): Promise<Marks> {
 /** Changes reloaded one ticket at a time up to this many; more (a seeding, an import) load everything again. */
 const INCREMENTAL_LIMIT = 2_000;
 /** Rows changed this long before the last mark are read again (a transaction that committed late). */
-const MARGIN = "5 minutes";
+const MARGIN = "5 seconds";
+/** Everything is loaded again at a change at least this long after the last full load (a safety net). */
+const FULL_EVERY_MS = 10 * 60_000;
 
 /**
  * The tickets whose facts changed since `marks`: rows written at or after each table's last change (less a
@@ -284,16 +286,23 @@ async function changedTickets(db: Db, marks: Marks, now: Marks): Promise<string[
  * The facts, kept while the data does not change: the counts and last changes of the tables the facts come
  * from are read at every ask (one cheap query). When they moved, only the tickets changed since are loaded
  * again and merged in; everything is loaded again when a change cannot be followed row by row (rows
- * deleted, a partner renamed, a seeding) or the merged facts do not add up to the counts. The statistics
+ * deleted, a partner renamed, a seeding), when the merged facts do not add up to the counts, and at a change
+ * ten minutes or more after the last full load. The statistics
  * page, its print view and the API then answer from memory, and never from stale data.
  */
 export function createFactsCache(db: Db) {
   let cached: { marks: Marks; facts: Promise<CaseFact[]> } | undefined;
+  let fullAt = 0;
+  const full = () => {
+    fullAt = Date.now();
+    return loadCaseFacts(db);
+  };
   const same = (a: Marks, b: Marks) => (Object.keys(a) as (keyof Marks)[]).every((key) => a[key] === b[key]);
   const update = async (previous: Promise<CaseFact[]>, before: Marks, now: Marks): Promise<CaseFact[]> => {
     const old = await previous;
+    if (Date.now() - fullAt > FULL_EVERY_MS) return full();
     const ids = await changedTickets(db, before, now);
-    if (!ids) return loadCaseFacts(db);
+    if (!ids) return full();
     const changed = new Set(ids);
     const fresh = await loadCaseFacts(db, ids);
     const merged = old
@@ -307,14 +316,14 @@ export function createFactsCache(db: Db) {
       sum((f) => f.referrals.length) !== now.referrals ||
       sum((f) => f.services.length) !== now.services
     )
-      return loadCaseFacts(db);
+      return full();
     return merged;
   };
   return {
     async load(): Promise<CaseFact[]> {
       const marks = await readMarks(db);
       if (!cached || !same(cached.marks, marks)) {
-        const facts = cached ? update(cached.facts, cached.marks, marks) : loadCaseFacts(db);
+        const facts = cached ? update(cached.facts, cached.marks, marks) : full();
         cached = { marks, facts };
         facts.catch(() => (cached = undefined));
       }

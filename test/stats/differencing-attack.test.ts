@@ -192,6 +192,27 @@ describe("the differencing attack", () => {
     expect([...all.figures.values()].filter((v) => v !== null).length).toBeGreaterThan(50);
   }, 300_000);
 
+  test("a filtered HTCDS file is the whole file cut by what its records publish (year, country)", async () => {
+    const records = async (query: Query) => {
+      const res = await lentera.app.request(`/api/stats/export?format=htcds&type=json&${queryString(query)}`, {
+        headers: bearer(token),
+      });
+      const body = (await res.json()) as { filter: Query; records: Record<string, unknown>[] };
+      return { filter: body.filter, records: body.records.map((r) => JSON.stringify(r)).sort() };
+    };
+    const whole = await records({});
+    expect(whole.records.length).toBeGreaterThan(100);
+    const cut = (test: (r: Record<string, unknown>) => boolean) =>
+      whole.records.filter((r) => test(JSON.parse(r) as Record<string, unknown>));
+    // a month, a channel or a province would pick people the records do not show: the file ignores them
+    const spring = await records({ from: "2026-03", to: "2026-05" });
+    expect(spring.filter).toEqual({ from: "2026-01", to: "2026-12" });
+    expect(spring.records).toEqual(cut((r) => r.yearOfRegistration === 2026));
+    expect((await records({ channel: "telegram" })).records).toEqual(whole.records);
+    const fiji = await records({ country: "Malaysia" });
+    expect(fiji.records).toEqual(cut((r) => r.countryOfExploitation === "Malaysia"));
+  });
+
   test("more than one of channel, province and country is refused, as the guard checks one at a time", async () => {
     const res = await lentera.app.request("/api/stats/summary?channel=web&country=Fiji", { headers: bearer(token) });
     expect(res.status).toBe(400);
