@@ -132,6 +132,14 @@ export async function loadCaseFacts(db: Db, ticketIds?: readonly string[]): Prom
     db.$queryRaw<Record<string, string | null>[]>`
       SELECT string_agg("ticketId", ${ROW}) AS id, string_agg("nameKey", ${ROW}) AS name FROM "RecruiterMention" ${only('"ticketId"')}`,
   );
+  return factsOfColumns({ t, p, e, r, sv, m });
+}
+
+type Columns = Record<string, string[]>;
+
+/** The facts of the columns the queries of `loadCaseFacts` read (t tickets, p profiles, e first replies, …). */
+export function factsOfColumns(columns: { t: Columns; p: Columns; e: Columns; r: Columns; sv: Columns; m: Columns }) {
+  const { t, p, e, r, sv, m } = columns;
   const positions = (ids: string[] | undefined) => {
     const map = new Map<string, number[]>();
     (ids ?? []).forEach((id, i) => {
@@ -147,11 +155,12 @@ export async function loadCaseFacts(db: Db, ticketIds?: readonly string[]): Prom
   const servicesAt = positions(sv.id);
   const recruitersAt = positions(m.id);
   const months = new Map<number, string>();
+  const recruitersOf = (at: number[] | undefined) => (at ? [...new Set(at.map((k) => m.name![k]!))] : []);
   const facts = (t.id ?? []).map((id, i): CaseFact => {
     const createdMs = Number(t.created![i]);
     const closed = t.closed![i];
     const at = profileAt.get(id);
-    const profile = (column: string) => (at === undefined ? null : orNull(p[column]![at]));
+    const profile = (column: string[] | undefined) => (at === undefined ? null : orNull(column![at]));
     const month = monthOfMs(createdMs, months);
     const reply = replyAt.get(id);
     return {
@@ -170,15 +179,15 @@ export async function loadCaseFacts(db: Db, ticketIds?: readonly string[]): Prom
       child: t.child![i] === "true",
       indicators: items(t.indicators![i]),
       needs: items(t.needs![i]),
-      destination: profile("destination") ?? orNull(t.country![i]),
-      origin: profile("origin") ?? orNull(t.province![i]),
-      sector: profile("sector"),
-      recruitmentChannel: profile("recruitment"),
-      platform: profile("platform"),
-      jobAdPattern: profile("job"),
-      ageBand: profile("age"),
-      gender: profile("gender"),
-      citizenship: profile("citizenship"),
+      destination: profile(p.destination) ?? orNull(t.country![i]),
+      origin: profile(p.origin) ?? orNull(t.province![i]),
+      sector: profile(p.sector),
+      recruitmentChannel: profile(p.recruitment),
+      platform: profile(p.platform),
+      jobAdPattern: profile(p.job),
+      ageBand: profile(p.age),
+      gender: profile(p.gender),
+      citizenship: profile(p.citizenship),
       firstReplyMinutes: reply === undefined ? null : Math.max(0, Math.round((reply - createdMs) / 60_000)),
       closeDays: closed ? Math.max(0, Math.floor((Number(closed) - createdMs) / 86_400_000)) : null,
       referrals: (referralsAt.get(id) ?? []).map((k) => ({
@@ -187,7 +196,7 @@ export async function loadCaseFacts(db: Db, ticketIds?: readonly string[]): Prom
         consent: r.consent![k] === "true",
       })),
       services: (servicesAt.get(id) ?? []).map((k) => ({ service: sv.service![k]!, status: sv.status![k]! })),
-      recruiters: [...new Set((recruitersAt.get(id) ?? []).map((k) => m.name![k]!))],
+      recruiters: recruitersOf(recruitersAt.get(id)),
     };
   });
   return facts.sort(byPerson);
@@ -197,6 +206,8 @@ const byPerson = (a: CaseFact, b: CaseFact) => (a.person < b.person ? -1 : a.per
 
 /** What the facts cache compares: counts and last changes of the tables the facts come from. */
 type Marks = {
+  /** the database's time of the reading (UTC), from which the next reading looks for changed rows */
+  at: string;
   tickets: number;
   ticketAt: string | null;
   profiles: number;
@@ -215,7 +226,7 @@ type Marks = {
 
 async function readMarks(db: Db): Promise<Marks> {
   const rows = await db.$queryRaw<Record<keyof Marks, bigint | number | string | null>[]>`
-    SELECT (SELECT count(*) FROM "Ticket") AS tickets, (SELECT max("updatedAt")::text FROM "Ticket") AS "ticketAt",
+    SELECT (now() AT TIME ZONE 'UTC')::text AS at, (SELECT count(*) FROM "Ticket") AS tickets, (SELECT max("updatedAt")::text FROM "Ticket") AS "ticketAt",
            (SELECT count(*) FROM "CaseProfile") AS profiles, (SELECT max("updatedAt")::text FROM "CaseProfile") AS "profileAt",
            (SELECT count(*) FROM "TicketEvent" WHERE type = 'message_sent') AS sent,
            (SELECT max("createdAt")::text FROM "TicketEvent" WHERE type = 'message_sent') AS "sentAt",
@@ -227,6 +238,7 @@ async function readMarks(db: Db): Promise<Marks> {
   const count = (key: keyof Marks) => Number(row[key] ?? 0);
   const at = (key: keyof Marks) => (row[key] === null ? null : String(row[key]));
   return {
+    at: String(row.at),
     tickets: count("tickets"),
     ticketAt: at("ticketAt"),
     profiles: count("profiles"),
@@ -252,8 +264,7 @@ const MARGIN = "5 seconds";
 const FULL_EVERY_MS = 10 * 60_000;
 
 /**
- * The tickets whose facts changed since `marks`: rows written at or after each table's last change (less a
- * margin). Null when the change cannot be followed row by row (rows deleted, a partner renamed, too many).
+ * The tickets whose facts changed since `marks`: rows written since that reading (less a margin). Null when the change cannot be followed row by row (rows deleted, a partner renamed, too many).
  */
 async function changedTickets(db: Db, marks: Marks, now: Marks): Promise<string[] | null> {
   if (
@@ -267,17 +278,15 @@ async function changedTickets(db: Db, marks: Marks, now: Marks): Promise<string[
     now.mentions < marks.mentions
   )
     return null;
-  const since = (mark: string | null) =>
-    mark === null
-      ? Prisma.sql`'-infinity'::timestamp`
-      : Prisma.sql`${mark}::timestamp - interval '${Prisma.raw(MARGIN)}'`;
+  // rows written since the last reading (its database time, less a margin), whatever times the rows carry
+  const from = Prisma.sql`${marks.at}::timestamp - interval '${Prisma.raw(MARGIN)}'`;
   const rows = await db.$queryRaw<{ id: string }[]>`
-    SELECT id FROM "Ticket" WHERE "updatedAt" >= ${since(marks.ticketAt)}
-    UNION SELECT "ticketId" FROM "CaseProfile" WHERE "updatedAt" >= ${since(marks.profileAt)}
-    UNION SELECT "ticketId" FROM "TicketEvent" WHERE type = 'message_sent' AND "createdAt" >= ${since(marks.sentAt)}
-    UNION SELECT "ticketId" FROM "Referral" WHERE "updatedAt" >= ${since(marks.referralAt)}
-    UNION SELECT "ticketId" FROM "TicketService" WHERE "updatedAt" >= ${since(marks.serviceAt)}
-    UNION SELECT "ticketId" FROM "RecruiterMention" WHERE "createdAt" >= ${since(marks.mentionAt)}
+    SELECT id FROM "Ticket" WHERE "updatedAt" >= ${from}
+    UNION SELECT "ticketId" FROM "CaseProfile" WHERE "updatedAt" >= ${from}
+    UNION SELECT "ticketId" FROM "TicketEvent" WHERE type = 'message_sent' AND "createdAt" >= ${from}
+    UNION SELECT "ticketId" FROM "Referral" WHERE "updatedAt" >= ${from}
+    UNION SELECT "ticketId" FROM "TicketService" WHERE "updatedAt" >= ${from}
+    UNION SELECT "ticketId" FROM "RecruiterMention" WHERE "createdAt" >= ${from}
     LIMIT ${INCREMENTAL_LIMIT + 1}`;
   return rows.length > INCREMENTAL_LIMIT ? null : rows.map((row) => row.id);
 }
@@ -297,7 +306,8 @@ export function createFactsCache(db: Db) {
     fullAt = Date.now();
     return loadCaseFacts(db);
   };
-  const same = (a: Marks, b: Marks) => (Object.keys(a) as (keyof Marks)[]).every((key) => a[key] === b[key]);
+  const same = (a: Marks, b: Marks) =>
+    (Object.keys(a) as (keyof Marks)[]).every((key) => key === "at" || a[key] === b[key]);
   const update = async (previous: Promise<CaseFact[]>, before: Marks, now: Marks): Promise<CaseFact[]> => {
     const old = await previous;
     if (Date.now() - fullAt > FULL_EVERY_MS) return full();
