@@ -332,7 +332,9 @@ export function createFactsCache(db: Db) {
   return {
     async load(): Promise<CaseFact[]> {
       const marks = await readMarks(db);
-      if (!cached || !same(cached.marks, marks)) {
+      // nothing changed: the next look for changed rows starts from this reading
+      if (cached && same(cached.marks, marks)) cached.marks = marks;
+      else {
         const facts = cached ? update(cached.facts, cached.marks, marks) : full();
         cached = { marks, facts };
         facts.catch(() => (cached = undefined));
