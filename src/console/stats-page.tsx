@@ -71,6 +71,7 @@ export function StatsFilters(props: {
       </datalist>
       <button type="submit">{f("apply")}</button>
       <a href={props.action}>{f("reset")}</a>
+      <p class="muted small">{f("one_at_a_time")}</p>
     </form>
   );
 }
@@ -143,6 +144,7 @@ export function StatsPage(props: StatsPageProps) {
               <a href={exportLink("aggregates", "json")}>{view.ts("links.export_aggregates_json")}</a>
             </li>
           </ul>
+          <p class="muted small">{view.ts("links.htcds_filter_note")}</p>
         </div>
       ) : null}
       {view.report.population.suppressed && !view.report.tables.some((t) => t.cells.length) ? null : (

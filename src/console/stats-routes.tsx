@@ -61,8 +61,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   app.get("/stats", async (c) => {
     supervisorOnly(c);
     const { filter, invalid } = filterOf(c);
-    const report = await stats.report(filter);
-    const all = Object.keys(filter).length ? await stats.report({}) : report;
+    const [report, all] = (await stats.reports([filter, {}])) as [StatsReport, StatsReport];
     const lang = c.get("lang");
     return c.html(
       <StatsPage
@@ -101,7 +100,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
   app.get("/stats/recruitment", async (c) => {
     supervisorOnly(c);
     const { filter } = filterOf(c);
-    const report = await stats.report(filter);
+    const [report, all] = (await stats.reports([filter, {}])) as [StatsReport, StatsReport];
     const facts = await stats.facts();
     const exact = atLeast(c.get("caseworker"), "admin");
     return c.html(
@@ -109,7 +108,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
         {...tools.page(c)}
         view={createStatsView(tools.t, c.get("lang"), report, stats.rule)}
         filter={filter}
-        places={placesOf(Object.keys(filter).length ? await stats.report({}) : report)}
+        places={placesOf(all)}
         recruiters={listReportedRecruiters(facts, filter, stats.rule, { exact })}
         exact={exact}
       />,

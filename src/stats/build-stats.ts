@@ -8,8 +8,9 @@ import {
 } from "./apply-privacy-rule.ts";
 import type { CaseFact } from "./load-case-facts.ts";
 import { TABLES, type TableSpec } from "./stats-dimensions.ts";
-import { matchesFilter, neighboursOf, type StatsFilter } from "./stats-filter.ts";
-import { countTable, indexFacts, keyOf, type FactIndex } from "./index-facts.ts";
+import { matchesFilter, type StatsFilter } from "./stats-filter.ts";
+import { cellFactsOf, countTable, indexFacts, keyOf, type FactIndex } from "./index-facts.ts";
+import { differsFromANestedQuery, guardIndexOf, isCommonPeriod, spanOf, stateOf } from "./guard-differences.ts";
 
 /** One published table: every cell under the rule, biggest first; no cell with fewer people than the rule. */
 export type StatsTable = {
@@ -53,9 +54,10 @@ function select(index: FactIndex, filter: StatsFilter): { rows: Int32Array; peop
 
 /**
  * The statistics of the tickets that match `filter`, under the privacy rule. On top of the rule of each
- * table, a cell is hidden when it differs by fewer than `minGroup` people from the same cell of a query one
- * step wider or narrower (see `neighboursOf`), so subtracting two neighbouring queries reveals no small group;
- * when the whole population is smaller than the rule allows, nothing is published.
+ * table, a cell (and the population, every table's total) is hidden when a nested query — another period
+ * inside or around this one, with or without the filter — counts it at a difference of 1 to STATS_MIN_GROUP − 1
+ * people (see guard-differences.ts), so subtracting two queries reveals no small group; when the whole
+ * population is smaller than the rule allows, nothing is published.
  */
 export function buildStats(
   allFacts: readonly CaseFact[],
@@ -66,13 +68,16 @@ export function buildStats(
   const index = indexFacts(sortedByPerson(allFacts));
   const main = select(index, filter);
   const people = main.people;
-  const neighbours = neighboursOf(filter)
-    .map((other) => select(index, other))
-    // a neighbour with the same tickets is the same query: nothing to subtract
-    .filter((other) => other.rows.length !== main.rows.length);
-  const differs = (a: number, b: number) => a !== b && Math.abs(a - b) < rule.minGroup;
-  const populationHidden = people < rule.minGroup || neighbours.some((other) => differs(other.people, people));
-  const population: Figure = populationHidden ? { value: null, suppressed: true } : toFigure(people, rule);
+  const guard = guardIndexOf(index);
+  const span = spanOf(guard, filter);
+  const state = stateOf(guard, filter);
+  const query = span && state !== "none-match" ? { span, state, common: isCommonPeriod(filter) } : null;
+  const hide = (table: TableSpec | null, code: number, count: number) =>
+    count >= rule.minGroup &&
+    query !== null &&
+    differsFromANestedQuery(guard, cellFactsOf(index, table), code, query, count, rule);
+  const population: Figure =
+    people < rule.minGroup || hide(null, 0, people) ? { value: null, suppressed: true } : toFigure(people, rule);
   const report: StatsReport = {
     rule: { ...rule, reportingLength: REPORTING_LENGTH },
     filter,
@@ -86,16 +91,10 @@ export function buildStats(
       continue;
     }
     const counted = countTable(index, table, main.rows);
-    const others = neighbours.map((other) => countTable(index, table, other.rows).counts);
     const raw: { key: string[]; count: number; forceHidden: boolean }[] = [];
     counted.counts.forEach((count, code) => {
       if (count === 0) return;
-      raw.push({
-        key: keyOf(counted, code),
-        count,
-        // the differencing guard: a neighbour's count of this cell must be the same, or far enough from it
-        forceHidden: others.some((other) => differs(other[code]!, count)),
-      });
+      raw.push({ key: keyOf(counted, code), count, forceHidden: hide(table, code, count) });
     });
     const safe = applyPrivacyRule(raw, rule, table.partitions, (cell) => cell.forceHidden);
     safe.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.key.join().localeCompare(b.key.join()));

@@ -16,8 +16,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE)
   const cache = createFactsCache(db);
   let reports: { facts: readonly CaseFact[]; byFilter: Map<string, StatsReport> } | undefined;
   const facts = () => cache.load();
-  const report = async (filter: StatsFilter): Promise<StatsReport> => {
-    const current = await facts();
+  const reportOf = (current: readonly CaseFact[], filter: StatsFilter): StatsReport => {
     if (reports?.facts !== current) reports = { facts: current, byFilter: new Map() };
     const key = JSON.stringify(Object.entries(filter).sort());
     const found = reports.byFilter.get(key);
@@ -27,12 +26,19 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE)
     reports.byFilter.set(key, built);
     return built;
   };
+  const report = async (filter: StatsFilter): Promise<StatsReport> => reportOf(await facts(), filter);
+  /** Several reports of the same facts (a page and its filter suggestions): the facts are checked once. */
+  const reportsOf = async (filters: StatsFilter[]): Promise<StatsReport[]> => {
+    const current = await facts();
+    return filters.map((filter) => reportOf(current, filter));
+  };
   return {
     rule,
     facts,
     report,
+    reports: reportsOf,
     /**
-     * Keeps the facts and the unfiltered report warm on a running server: soon after start, then every
+     * Keeps the facts and the unfiltered report warm on a running server: right after start, then every
      * `everyMs` when the data changed (a cheap signature query otherwise). Returns the stop function.
      */
     refreshEvery(everyMs: number, onError: (error: unknown) => void = () => {}) {
@@ -48,7 +54,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE)
           running = false;
         }
       };
-      const first = setTimeout(() => void tick(), 2_000);
+      const first = setTimeout(() => void tick(), 100);
       const timer = setInterval(() => void tick(), everyMs);
       first.unref();
       timer.unref();

@@ -3,7 +3,7 @@ import { recordAudit, type Actor } from "../domain/audit/record-audit.ts";
 import { REPORTING_LENGTH, type StatsRule } from "./apply-privacy-rule.ts";
 import { aggregatesToCsv } from "./aggregates-export.ts";
 import { buildStats } from "./build-stats.ts";
-import { buildHtcdsRecords, HTCDS_DICTIONARY, htcdsToCsv } from "./htcds-export.ts";
+import { buildHtcdsRecords, HTCDS_DICTIONARY, htcdsFilter, htcdsToCsv } from "./htcds-export.ts";
 import type { CaseFact } from "./load-case-facts.ts";
 import type { StatsFilter } from "./stats-filter.ts";
 
@@ -28,6 +28,8 @@ export async function exportStats(
   const rule = { ...deps.rule, reportingLength: REPORTING_LENGTH };
   let body: string;
   let rows: number;
+  // the record file applies only the whole years and the country of a filter (see buildHtcdsRecords)
+  const filter = input.format === "htcds" ? htcdsFilter(input.filter) : input.filter;
   if (input.format === "htcds") {
     const { records, suppressed } = buildHtcdsRecords(facts, input.filter, deps.rule);
     rows = records.length;
@@ -39,7 +41,7 @@ export async function exportStats(
               standard: "HTCDS",
               generatedAt,
               rule,
-              filter: input.filter,
+              filter,
               dictionary: HTCDS_DICTIONARY,
               suppressedRecords: suppressed,
               records,
@@ -56,7 +58,7 @@ export async function exportStats(
     actor: input.actor,
     action: "stats.exported",
     subjectType: "stats",
-    meta: { format: input.format, type: input.type, via: input.via, filter: input.filter, rows },
+    meta: { format: input.format, type: input.type, via: input.via, filter, rows },
   });
   const day = generatedAt.slice(0, 10);
   return {

@@ -9,7 +9,7 @@ import {
   SECTORS,
   UNKNOWN,
 } from "./stats-dimensions.ts";
-import { matchesFilter, type StatsFilter } from "./stats-filter.ts";
+import type { StatsFilter } from "./stats-filter.ts";
 import { toCsv } from "./to-csv.ts";
 
 /** Indonesian provinces by region: the origin is published only as its region (a generalised quasi-identifier). */
@@ -290,6 +290,12 @@ const GENERALISE = ["citizenship", "ageBand", "gender", "regionOfOrigin", "count
  * whose combination of quasi-identifiers is shared by fewer than `minGroup` people has them withheld one by
  * one (citizenship, age band, gender, region, country) until its group is large enough; a record still
  * alone after that is left out. Every combination in the file is then shared by `minGroup` people or more.
+ *
+ * The records are made from every victim case, whatever the filter, and the filter then picks records by
+ * what they publish: the year of registration (a period counts as its whole years) and the country of
+ * exploitation. A filtered file is thus a part of the whole file anyone can cut from it, and two files
+ * subtracted reveal nothing the whole file does not (a filter by month, channel or province would: those are
+ * not in the records, so the record file ignores them; `htcdsFilter` says what it applied).
  */
 export function buildHtcdsRecords(
   facts: readonly CaseFact[],
@@ -297,7 +303,7 @@ export function buildHtcdsRecords(
   rule: StatsRule,
 ): { records: HtcdsRecord[]; suppressed: number } {
   let pending = facts
-    .filter((fact) => fact.type !== "recruiter_report" && matchesFilter(fact, filter))
+    .filter((fact) => fact.type !== "recruiter_report")
     .map((fact) => ({ person: fact.person, record: toRecord(fact) }));
   const records: HtcdsRecord[] = [];
   for (let level = 0; level <= GENERALISE.length && pending.length; level++) {
@@ -317,9 +323,26 @@ export function buildHtcdsRecords(
       else pending.push(...group.entries);
     }
   }
+  const applied = htcdsFilter(filter);
+  const country = applied.country?.trim().toLowerCase();
+  const picked = records.filter(
+    (r) =>
+      (!applied.from || r.yearOfRegistration >= Number(applied.from.slice(0, 4))) &&
+      (!applied.to || r.yearOfRegistration <= Number(applied.to.slice(0, 4))) &&
+      (!country || r.countryOfExploitation.toLowerCase() === country),
+  );
   // No order that could be matched back to the case list (creation order): sorted by content.
-  records.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
-  return { records, suppressed: pending.length };
+  picked.sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+  return { records: picked, suppressed: pending.length };
+}
+
+/** The part of a filter the record file applies: whole years of the period, and the destination country. */
+export function htcdsFilter(filter: StatsFilter): StatsFilter {
+  return {
+    ...(filter.from ? { from: `${filter.from.slice(0, 4)}-01` } : {}),
+    ...(filter.to ? { to: `${filter.to.slice(0, 4)}-12` } : {}),
+    ...(filter.country ? { country: filter.country } : {}),
+  };
 }
 
 export function htcdsToCsv(records: readonly HtcdsRecord[]): string {

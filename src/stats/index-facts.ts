@@ -117,3 +117,60 @@ export function keyOf(table: TableCounts, code: number): string[] {
   }
   return parts.flatMap((part) => part.split("\u0000"));
 }
+
+/** The facts of one table by cell: the facts of cell `code` are `facts[start[code] .. start[code + 1])`. */
+export type CellFacts = { start: Int32Array; facts: Int32Array };
+
+/**
+ * Groups fact indices by cell: `cellsOf(i, push)` calls `push(code)` for each cell fact i is in (once per
+ * cell); `cells` is the number of codes. Facts stay in their order (by person) within a cell.
+ */
+export function groupByCell(
+  size: number,
+  cells: number,
+  cellsOf: (fact: number, push: (code: number) => void) => void,
+): CellFacts {
+  const start = new Int32Array(cells + 1);
+  for (let i = 0; i < size; i++) cellsOf(i, (code) => (start[code + 1]! += 1));
+  for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
+  const next = start.slice(0, cells);
+  const facts = new Int32Array(start[cells]!);
+  for (let i = 0; i < size; i++) cellsOf(i, (code) => (facts[next[code]!++] = i));
+  return { start, facts };
+}
+
+const cellFacts = new WeakMap<FactIndex, Map<string, CellFacts>>();
+
+/**
+ * Every fact of the index grouped by the cell of `table` it is in (null: the population, one cell of all
+ * facts), built once per fact list: what the differencing guard counts a cell over other periods and filters from.
+ */
+export function cellFactsOf(index: FactIndex, table: TableSpec | null): CellFacts {
+  let byTable = cellFacts.get(index);
+  if (!byTable) cellFacts.set(index, (byTable = new Map()));
+  const id = table?.id ?? "";
+  const found = byTable.get(id);
+  if (found) return found;
+  let built: CellFacts;
+  if (!table) built = groupByCell(index.facts.length, 1, (_, push) => push(0));
+  else {
+    const dims = table.dims.map((d) => index.dimension(d));
+    const sizes = dims.map((d) => Math.max(1, d.names.length));
+    const cells = sizes.reduce((a, b) => a * b, 1);
+    const [da, db, dc] = dims as [DimensionIndex, DimensionIndex | undefined, DimensionIndex | undefined];
+    built = groupByCell(index.facts.length, cells, (i, push) => {
+      for (let x = da.start[i]!; x < da.start[i + 1]!; x++) {
+        const ca = da.codes[x]!;
+        if (!db) push(ca);
+        else
+          for (let y = db.start[i]!; y < db.start[i + 1]!; y++) {
+            const cb = ca * sizes[1]! + db.codes[y]!;
+            if (!dc) push(cb);
+            else for (let z = dc.start[i]!; z < dc.start[i + 1]!; z++) push(cb * sizes[2]! + dc.codes[z]!);
+          }
+      }
+    });
+  }
+  byTable.set(id, built);
+  return built;
+}

@@ -1,5 +1,7 @@
-import { toFigure, type Figure, type StatsRule } from "./apply-privacy-rule.ts";
+import type { Figure, StatsRule } from "./apply-privacy-rule.ts";
+import { buildStats } from "./build-stats.ts";
 import type { CaseFact } from "./load-case-facts.ts";
+import { RECRUITER_TABLE } from "./stats-dimensions.ts";
 import { matchesFilter, type StatsFilter } from "./stats-filter.ts";
 import { toCsv } from "./to-csv.ts";
 
@@ -18,7 +20,9 @@ export type ReportedRecruiter = {
 /**
  * The recruiters and agencies named in reports (issue #17, item 4), counted across reports and tickets
  * under their normalised name. `exact` (admins) gives true counts; otherwise the counts are under the
- * privacy rule like every other figure shown to a non-admin.
+ * privacy rule and its differencing guard like every other figure shown to a non-admin: the people who named
+ * a recruiter, and the tickets (counted as if each were its own person), each guarded; the reports show only
+ * where the people do.
  */
 export function listReportedRecruiters(
   facts: readonly CaseFact[],
@@ -40,18 +44,43 @@ export function listReportedRecruiters(
       if (fact.destination) entry.destinations.add(fact.destination);
     }
   }
-  const figure = (count: number): Figure =>
-    options.exact ? { value: count, suppressed: false } : toFigure(count, rule);
+  const hidden: Figure = { value: null, suppressed: true };
+  const guarded = (of: readonly CaseFact[]) =>
+    new Map(buildStats(of, filter, rule, [RECRUITER_TABLE]).tables[0]!.cells.map((c) => [c.key[0]!, c as Figure]));
+  const people = options.exact ? null : guarded(facts);
+  const tickets = options.exact ? null : guarded(asTickets(facts));
+  const figure = (count: number, name: string, of: Map<string, Figure> | null): Figure =>
+    of
+      ? people!.get(name)?.suppressed === false
+        ? (of.get(name) ?? hidden)
+        : hidden
+      : { value: count, suppressed: false };
   return [...byName.entries()]
     .sort((a, b) => b[1].tickets - a[1].tickets || a[0].localeCompare(b[0]))
     .slice(0, options.limit ?? 50)
     .map(([name, entry]) => ({
       name,
-      reports: figure(entry.tickets),
-      people: figure(entry.people.size),
+      reports: figure(entry.tickets, name, tickets),
+      people: figure(entry.people.size, name, people),
       since: entry.since,
       destinations: [...entry.destinations].sort(),
     }));
+}
+
+const ticketLists = new WeakMap<readonly CaseFact[], CaseFact[]>();
+
+/** The facts with every ticket its own person: what counting reports (tickets) under the rule needs. */
+function asTickets(facts: readonly CaseFact[]): CaseFact[] {
+  let found = ticketLists.get(facts);
+  if (!found)
+    ticketLists.set(
+      facts,
+      (found = facts
+        .map((fact) => ({ ...fact, person: fact.ticketId }))
+        // sorted by person, as buildStats indexes them (an unsorted list would be sorted and indexed anew each time)
+        .sort((a, b) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0))),
+    );
+  return found;
 }
 
 /**

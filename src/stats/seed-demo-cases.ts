@@ -392,7 +392,10 @@ export async function seedDemoCases(
               ["low", 1],
             ] as const);
       const closed = createdAt.getTime() < now.getTime() - 14 * 86_400_000 && random.chance(0.7);
-      const closedAt = closed ? new Date(createdAt.getTime() + (1 + random.next() * 90) * 86_400_000) : null;
+      // nothing is closed or answered in the future (the facts cache follows rows written since its last look)
+      const closedAt = closed
+        ? new Date(Math.min(now.getTime(), createdAt.getTime() + (1 + random.next() * 90) * 86_400_000))
+        : null;
       const id = crypto.randomUUID();
       const origin = random.pick(PROVINCES);
       tickets.push({
@@ -475,7 +478,7 @@ export async function seedDemoCases(
           ticketId: id,
           type: "message_sent",
           actorType: "caseworker",
-          createdAt: new Date(createdAt.getTime() + minutes * 60_000),
+          createdAt: new Date(Math.min(now.getTime(), createdAt.getTime() + minutes * 60_000)),
         });
       }
       if (random.chance(0.35)) {

@@ -57,6 +57,8 @@ export const DIMENSIONS = {
   status: { of: (f) => [f.status], multi: false },
   /** a referral's partner and outcome, as one value "partner␀status" (published as two attributes) */
   referral: { of: (f) => f.referrals.map((r) => `${r.partner}\u0000${r.status}`), multi: true },
+  /** the normalised names of the recruiters a ticket names (counted on the recruitment page, never exported) */
+  recruiter: { of: (f) => f.recruiters, multi: true },
   /** a delivered service and its status, as one value "service␀status" */
   service: { of: (f) => f.services.map((s) => `${s.service}\u0000${s.status}`), multi: true },
 } satisfies Record<string, Dimension>;
@@ -119,6 +121,9 @@ export const TABLES: TableSpec[] = [
   product(["priority", "first_reply"]),
   product(["time_to_close"]),
 ];
+
+/** The recruiters named in reports: the recruitment page's figures for non-admins, under the same guard. */
+export const RECRUITER_TABLE: TableSpec = product(["recruiter"]);
 
 export function findTable(id: string): TableSpec | undefined {
   return TABLES.find((table) => table.id === id);

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { CaseFact } from "./load-case-facts.ts";
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
-/** YYYY-MM or YYYY-MM-DD; a day counts as its whole month (periods are whole months, see `neighboursOf`). */
+/** YYYY-MM or YYYY-MM-DD; a day counts as its whole month (periods are whole months, see guard-differences.ts). */
 const Month = z
   .string()
   .trim()
@@ -26,7 +26,13 @@ export const StatsFilter = z
     /** destination country */
     country: Place.optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must not be after to", path: ["from"] });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "from must not be after to", path: ["from"] })
+  // one of channel, province and country at a time: the differencing guard checks every pair of nested
+  // queries, and a table's two attributes and one filter stay within the reporting length of 3
+  .refine((f) => [f.channel, f.province, f.country].filter(Boolean).length <= 1, {
+    message: "one of channel, province and country at a time",
+    path: ["channel"],
+  });
 export type StatsFilter = z.infer<typeof StatsFilter>;
 
 /** A query string's filter: empty values are no filter. */
@@ -49,6 +55,12 @@ export function matchesFilter(fact: CaseFact, filter: StatsFilter): boolean {
   return true;
 }
 
+/** A month as a number: months apart are numbers apart. */
+export function monthIndex(month: string): number {
+  const [year, m] = month.split("-").map(Number) as [number, number];
+  return year * 12 + (m - 1);
+}
+
 export function shiftMonth(month: string, by: number): string {
   const [year, m] = month.split("-").map(Number) as [number, number];
   const index = year * 12 + (m - 1) + by;
@@ -57,9 +69,9 @@ export function shiftMonth(month: string, by: number): string {
 
 /**
  * The queries one step wider or narrower than `filter`: each filter dropped, the whole period, and the
- * period one month longer or shorter at either end. These are the queries an attacker would subtract from
- * this one; a cell that differs from one of them by fewer than STATS_MIN_GROUP people is hidden here (and,
- * by the same check, there).
+ * period one month longer or shorter at either end — the first queries an attacker would subtract from this
+ * one. The guard (guard-differences.ts) checks every nested query, not only these; they remain the steps
+ * from which the attack test walks its pairs of queries.
  */
 export function neighboursOf(filter: StatsFilter): StatsFilter[] {
   const out: StatsFilter[] = [];
