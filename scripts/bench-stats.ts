@@ -4,7 +4,7 @@
 // Usage: npm run bench:stats [-- --tickets 50000]   (TEST_DATABASE_URL=… for a PostgreSQL server)
 import { parseArgs } from "node:util";
 import { newReferenceCode } from "../src/domain/tickets/reference-code.ts";
-import { seedDemoCases } from "../src/stats/seed-demo-cases.ts";
+import { seedDemoCases } from "../src/domain/stats/seed-demo-cases.ts";
 import { addCaseworker, consoleClient } from "../test/console/support.ts";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
 

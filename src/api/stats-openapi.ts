@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { EXPORT_FORMATS, EXPORT_TYPES } from "../stats/export-stats.ts";
-import { StatsFilter } from "../stats/stats-filter.ts";
+import { EXPORT_FORMATS, EXPORT_TYPES } from "../domain/stats/export-stats.ts";
+import { StatsFilter } from "../domain/stats/stats-filter.ts";
 
 const Filter = z.object({
   from: z.string().optional().describe("first month, 2026-01 (a day counts as its month)"),

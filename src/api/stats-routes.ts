@@ -2,12 +2,12 @@ import { Hono } from "hono";
 import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
 import { AppError } from "../http/errors.ts";
-import { AGGREGATE_COLUMNS } from "../stats/aggregates-export.ts";
-import type { StatsService } from "../stats/create-stats-service.ts";
-import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../stats/export-stats.ts";
-import { HTCDS_DICTIONARY } from "../stats/htcds-export.ts";
-import { findTable, TABLES } from "../stats/stats-dimensions.ts";
-import { parseStatsFilter, type StatsFilter } from "../stats/stats-filter.ts";
+import { AGGREGATE_COLUMNS } from "../domain/stats/aggregates-export.ts";
+import type { StatsService } from "../domain/stats/create-stats-service.ts";
+import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../domain/stats/export-stats.ts";
+import { HTCDS_DICTIONARY } from "../domain/stats/htcds-export.ts";
+import { findTable, TABLES } from "../domain/stats/stats-dimensions.ts";
+import { parseStatsFilter, type StatsFilter } from "../domain/stats/stats-filter.ts";
 import { requireApiCaseworker, type CaseworkerEnv } from "./require-caseworker.ts";
 
 const ExportQuery = z.object({ format: z.enum(EXPORT_FORMATS), type: z.enum(EXPORT_TYPES).default("json") });

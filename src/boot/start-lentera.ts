@@ -21,7 +21,7 @@ import { createI18n, type Translate } from "../i18n/create-i18n.ts";
 import type { Logger } from "../log/create-logger.ts";
 import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
 import { seedPartners } from "../domain/partners/seed-partners.ts";
-import { createStatsService } from "../stats/create-stats-service.ts";
+import { createStatsService } from "../domain/stats/create-stats-service.ts";
 import { toLoggedError } from "../log/to-logged-error.ts";
 import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
 import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";

@@ -99,7 +99,7 @@ export const envSchema = z
     TRUST_PROXY: trustProxy,
     /** new web chats one address may start in an hour; 0 = no limit (load tests) */
     WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR: z.coerce.number().int().min(0).max(1_000_000).default(30),
-    /** statistics (src/stats/): no figure leaves the case about fewer people than this (CTDC's k = 11) */
+    /** statistics (src/domain/stats/): no figure leaves the case about fewer people than this (CTDC's k = 11) */
     STATS_MIN_GROUP: z.coerce.number().int().min(2).max(1000).default(11),
     /** statistics: figures are rounded down to a multiple of this */
     STATS_RESOLUTION: z.coerce.number().int().min(1).max(1000).default(5),

@@ -2,7 +2,7 @@ import type { TrustProxy } from "../config/env.ts";
 import type { ConversationDeps } from "../conversations/handle-inbound.ts";
 import type { WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Logger } from "../log/create-logger.ts";
-import type { StatsService } from "../stats/create-stats-service.ts";
+import type { StatsService } from "../domain/stats/create-stats-service.ts";
 
 /** What the console is built from (boot/create-app.ts passes it). */
 export type ConsoleDeps = Pick<

@@ -1,4 +1,4 @@
-import type { Figure } from "../stats/apply-privacy-rule.ts";
+import type { Figure } from "../domain/stats/apply-privacy-rule.ts";
 
 /**
  * Server-rendered SVG charts for the statistics page: no script, no CDN, colours as SVG attributes (the

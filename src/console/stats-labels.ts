@@ -1,7 +1,7 @@
 import type { Locale, Translate } from "../i18n/create-i18n.ts";
-import { displayFigure, type Figure, type StatsRule } from "../stats/apply-privacy-rule.ts";
-import type { StatsReport, StatsTable } from "../stats/build-stats.ts";
-import { UNKNOWN } from "../stats/stats-dimensions.ts";
+import { displayFigure, type Figure, type StatsRule } from "../domain/stats/apply-privacy-rule.ts";
+import type { StatsReport, StatsTable } from "../domain/stats/build-stats.ts";
+import { UNKNOWN } from "../domain/stats/stats-dimensions.ts";
 
 /** Where each attribute's values are named in the locales; attributes not here (places, months) show as they are. */
 const LABEL_KEYS: Record<string, (value: string) => string> = {

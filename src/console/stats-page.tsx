@@ -1,5 +1,5 @@
 import type { Caseworker } from "../db/generated/client.ts";
-import type { StatsFilter } from "../stats/stats-filter.ts";
+import type { StatsFilter } from "../domain/stats/stats-filter.ts";
 import { Layout, type Tr } from "./layout.tsx";
 import type { StatsView } from "./stats-labels.ts";
 import { StatsSections } from "./stats-sections.tsx";

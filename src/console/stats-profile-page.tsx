@@ -1,6 +1,6 @@
 import type { Caseworker } from "../db/generated/client.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
-import { CASE_PROFILE_FIELDS, type CaseProfileInput } from "../stats/case-profile.ts";
+import { CASE_PROFILE_FIELDS, type CaseProfileInput } from "../domain/stats/case-profile.ts";
 import {
   AGE_BANDS,
   GENDERS,
@@ -8,7 +8,7 @@ import {
   PLATFORMS,
   RECRUITMENT_CHANNELS,
   SECTORS,
-} from "../stats/stats-dimensions.ts";
+} from "../domain/stats/stats-dimensions.ts";
 import { Csrf, Layout, type Tr } from "./layout.tsx";
 
 const CHOICES: Partial<Record<keyof CaseProfileInput, { values: readonly string[]; dimension: string }>> = {

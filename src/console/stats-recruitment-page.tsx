@@ -1,6 +1,6 @@
 import type { Caseworker } from "../db/generated/client.ts";
-import type { ReportedRecruiter } from "../stats/recruitment-market.ts";
-import type { StatsFilter } from "../stats/stats-filter.ts";
+import type { ReportedRecruiter } from "../domain/stats/recruitment-market.ts";
+import type { StatsFilter } from "../domain/stats/stats-filter.ts";
 import { Layout, type Tr } from "./layout.tsx";
 import type { StatsView } from "./stats-labels.ts";
 import { BarSection, TwoWay } from "./stats-sections.tsx";

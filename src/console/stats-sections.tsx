@@ -1,4 +1,4 @@
-import type { Figure } from "../stats/apply-privacy-rule.ts";
+import type { Figure } from "../domain/stats/apply-privacy-rule.ts";
 import { BarChart, FigureTable, HeatTable, StackedColumns, type Bar } from "./stats-charts.tsx";
 import type { StatsView } from "./stats-labels.ts";
 

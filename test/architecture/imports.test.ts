@@ -22,7 +22,6 @@ const RANK: Record<string, number> = {
   channels: 5,
   casework: 4,
   outbox: 4,
-  stats: 4,
   conversations: 3,
   engine: 2,
   domain: 1,
@@ -30,7 +29,7 @@ const RANK: Record<string, number> = {
 };
 
 /** Where Prisma may be called: the data layers, the composition root, and a channel's own store files. */
-const PRISMA_AREAS = ["casework/", "conversations/", "domain/", "db/", "outbox/", "boot/", "stats/"];
+const PRISMA_AREAS = ["casework/", "conversations/", "domain/", "db/", "outbox/", "boot/"];
 const CHANNEL_STORES = ["channels/whatsapp/create-db-auth-state.ts", "channels/whatsapp/create-lease.ts"];
 
 /**

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
-import { seedDemoCases } from "../../src/stats/seed-demo-cases.ts";
+import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { bearer, createCaseworker } from "../api/api-support.ts";
 import { addCaseworker, consoleClient } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";

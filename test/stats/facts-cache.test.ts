@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
-import { createFactsCache, loadCaseFacts } from "../../src/stats/load-case-facts.ts";
-import { seedDemoCases } from "../../src/stats/seed-demo-cases.ts";
+import { createFactsCache, loadCaseFacts } from "../../src/domain/stats/load-case-facts.ts";
+import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 
 let lentera: TestLentera;

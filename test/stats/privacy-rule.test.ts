@@ -1,7 +1,12 @@
 import { describe, expect, test } from "vitest";
-import { applyPrivacyRule, DEFAULT_STATS_RULE, displayFigure, toFigure } from "../../src/stats/apply-privacy-rule.ts";
-import { buildStats } from "../../src/stats/build-stats.ts";
-import type { CaseFact } from "../../src/stats/load-case-facts.ts";
+import {
+  applyPrivacyRule,
+  DEFAULT_STATS_RULE,
+  displayFigure,
+  toFigure,
+} from "../../src/domain/stats/apply-privacy-rule.ts";
+import { buildStats } from "../../src/domain/stats/build-stats.ts";
+import type { CaseFact } from "../../src/domain/stats/load-case-facts.ts";
 
 const rule = DEFAULT_STATS_RULE;
 
@@ -160,7 +165,7 @@ describe("buildStats", () => {
 
 describe("the neighbouring queries an attacker would subtract", () => {
   test("each filter dropped, the whole period, and the period a month longer or shorter at each end", async () => {
-    const { neighboursOf } = await import("../../src/stats/stats-filter.ts");
+    const { neighboursOf } = await import("../../src/domain/stats/stats-filter.ts");
     expect(neighboursOf({})).toEqual([]);
     expect(neighboursOf({ from: "2026-01", to: "2026-03", channel: "web" })).toEqual([
       { from: "2026-01", to: "2026-03" },
@@ -188,7 +193,7 @@ describe("the neighbouring queries an attacker would subtract", () => {
 
 describe("the HTCDS records", () => {
   test("a rare combination is generalised (withheld) before it is left out, and no group is under k", async () => {
-    const { buildHtcdsRecords } = await import("../../src/stats/htcds-export.ts");
+    const { buildHtcdsRecords } = await import("../../src/domain/stats/htcds-export.ts");
     const data = [
       ...many(12, {
         ageBand: "25-34",

@@ -1,11 +1,11 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError, type CliCommand } from "../command.ts";
-import { loadCaseFacts } from "../../stats/load-case-facts.ts";
-import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../../stats/export-stats.ts";
-import { HTCDS_DICTIONARY } from "../../stats/htcds-export.ts";
-import { StatsFilter } from "../../stats/stats-filter.ts";
-import { seedDemoCases } from "../../stats/seed-demo-cases.ts";
+import { loadCaseFacts } from "../../domain/stats/load-case-facts.ts";
+import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../../domain/stats/export-stats.ts";
+import { HTCDS_DICTIONARY } from "../../domain/stats/htcds-export.ts";
+import { StatsFilter } from "../../domain/stats/stats-filter.ts";
+import { seedDemoCases } from "../../domain/stats/seed-demo-cases.ts";
 
 /**
  * `stats export --format htcds|aggregates --from … --to …`: the standard export (issue #17, item 3) under

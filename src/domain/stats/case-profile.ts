@@ -1,7 +1,7 @@
 import { z } from "zod";
-import type { Db } from "../db/create-prisma-client.ts";
-import { recordAudit } from "../domain/audit/record-audit.ts";
-import { recordTicketEvent } from "../domain/tickets/record-ticket-event.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import { recordAudit } from "../audit/record-audit.ts";
+import { recordTicketEvent } from "../tickets/record-ticket-event.ts";
 import { AGE_BANDS, GENDERS, JOB_AD_PATTERNS, PLATFORMS, RECRUITMENT_CHANNELS, SECTORS } from "./stats-dimensions.ts";
 
 const optionalOf = <T extends readonly [string, ...string[]]>(values: T) =>

@@ -1,5 +1,5 @@
-import type { Db } from "../db/create-prisma-client.ts";
-import { recordAudit, type Actor } from "../domain/audit/record-audit.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import { recordAudit, type Actor } from "../audit/record-audit.ts";
 import { REPORTING_LENGTH, type StatsRule } from "./apply-privacy-rule.ts";
 import { aggregatesToCsv } from "./aggregates-export.ts";
 import { buildStats } from "./build-stats.ts";

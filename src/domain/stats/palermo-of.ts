@@ -1,6 +1,6 @@
-import { derivePalermo } from "../domain/screening/derive-palermo.ts";
-import { isIndicatorId } from "../domain/screening/catalogue.ts";
-import { normalizeText } from "../domain/screening/normalize-text.ts";
+import { derivePalermo } from "../screening/derive-palermo.ts";
+import { isIndicatorId } from "../screening/catalogue.ts";
+import { normalizeText } from "../screening/normalize-text.ts";
 
 const NO_TEXT = normalizeText("");
 

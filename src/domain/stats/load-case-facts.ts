@@ -1,5 +1,5 @@
-import type { Db } from "../db/create-prisma-client.ts";
-import { Prisma } from "../db/generated/client.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import { Prisma } from "../../db/generated/client.ts";
 
 /**
  * The anonymous facts of one ticket that statistics count: what the ticket and its case profile hold,

@@ -1,8 +1,8 @@
-import type { Cipher } from "../crypto/create-cipher.ts";
-import type { Db } from "../db/create-prisma-client.ts";
-import type { Prisma } from "../db/generated/client.ts";
-import { newReferenceCode } from "../domain/tickets/reference-code.ts";
-import { normalizeRecruiterName } from "../domain/tickets/normalize-recruiter-name.ts";
+import type { Cipher } from "../../crypto/create-cipher.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
+import type { Prisma } from "../../db/generated/client.ts";
+import { newReferenceCode } from "../tickets/reference-code.ts";
+import { normalizeRecruiterName } from "../tickets/normalize-recruiter-name.ts";
 
 /** The tag every demo ticket carries: the seeder refuses a database holding a ticket without it. */
 export const DEMO_TAG = "demo";

@@ -1,4 +1,4 @@
-import type { Db } from "../db/create-prisma-client.ts";
+import type { Db } from "../../db/create-prisma-client.ts";
 import { DEFAULT_STATS_RULE, type StatsRule } from "./apply-privacy-rule.ts";
 import { buildStats, type StatsReport } from "./build-stats.ts";
 import { createFactsCache, type CaseFact } from "./load-case-facts.ts";
