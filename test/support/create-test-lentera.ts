@@ -8,6 +8,7 @@ import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
 import { createDataDir } from "./create-data-dir.ts";
+import { takePooledDataDir } from "./embedded-database-pool.ts";
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
@@ -16,7 +17,8 @@ export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof pa
 
 /**
  * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways).
+ * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways). The embedded database is one the test
+ * worker already runs, emptied back to the template when the previous Lentera closed (see `ownDatabase`).
  */
 export async function createTestLentera(
   options: {
@@ -30,10 +32,24 @@ export async function createTestLentera(
     beforeDrop?: BeforeDrop;
     /** how often the console's live streams look again unwoken (default 5 s) */
     liveCheckMs?: number;
+    /**
+     * Embedded runs: a template copy of its own that this Lentera starts and stops, instead of a running
+     * database lent by the pool (embedded-database-pool.ts). For tests of start-up, restarts or what the
+     * database leaves on disk; a DATA_DIR or DATABASE_URL in `env` implies it.
+     */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
-  const dataDir = server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir();
+  const pooled =
+    !server && !options.ownDatabase && !options.env?.DATA_DIR && !options.env?.DATABASE_URL
+      ? await takePooledDataDir()
+      : undefined;
+  const dataDir = pooled
+    ? pooled.dataDir
+    : server
+      ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-"))
+      : await createDataDir();
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   let beforeDrop = async () => {};
@@ -68,6 +84,9 @@ export async function createTestLentera(
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
+  }).catch(async (error: unknown) => {
+    await pooled?.release();
+    throw error;
   });
   return {
     ...lentera,
@@ -75,6 +94,7 @@ export async function createTestLentera(
     env,
     close: async () => {
       await lentera.close();
+      if (pooled) return pooled.release();
       await beforeDrop();
       await dropDatabase();
       await rm(dataDir, { recursive: true, force: true });
