@@ -63,16 +63,18 @@ async function startPooled(): Promise<Pooled> {
 }
 
 async function resetToTemplate(pooled: Pooled): Promise<boolean> {
+  const timing = process.env.LENTERA_POOL_TIMING ? [performance.now()] : undefined;
   const clean = await withClient(pooled.database.url, async (client) => {
     await client.query("DISCARD ALL");
+    timing?.push(performance.now());
     if ((await readFingerprint(client)) !== pooled.fingerprint) return false;
-    const { rows } = await client.query<{ name: string }>(
-      `SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables
-       WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`,
-    );
-    if (rows.length) await client.query(`TRUNCATE ${rows.map((row) => row.name).join(", ")} RESTART IDENTITY CASCADE`);
+    timing?.push(performance.now());
+    await client.query(EMPTY_TABLES_SQL);
+    timing?.push(performance.now());
     return true;
   });
+  if (timing)
+    process.stderr.write(`pool reset ${timing.map((t, i) => (i ? (t - timing[i - 1]!).toFixed(0) : "")).join(" ")}\n`);
   if (!clean) return false;
   const entries = await readdir(pooled.dataDir);
   await Promise.all(
@@ -82,6 +84,26 @@ async function resetToTemplate(pooled: Pooled): Promise<boolean> {
   );
   return true;
 }
+
+/**
+ * Every row of every table but the migrations' bookkeeping deleted, and every sequence used restarted, in
+ * one transaction: a DELETE of the few rows a test writes takes milliseconds where a TRUNCATE gives each
+ * table and index new files (hundreds of milliseconds in PGlite). Foreign keys are not checked meanwhile
+ * (every table ends empty).
+ */
+const EMPTY_TABLES_SQL = `DO $$
+DECLARE r record;
+BEGIN
+  SET LOCAL session_replication_role = replica;
+  FOR r IN SELECT schemaname, tablename FROM pg_tables
+           WHERE schemaname = 'public' AND tablename <> '_prisma_migrations' LOOP
+    EXECUTE format('DELETE FROM %I.%I', r.schemaname, r.tablename);
+  END LOOP;
+  FOR r IN SELECT schemaname, sequencename FROM pg_sequences
+           WHERE schemaname = 'public' AND last_value IS NOT NULL LOOP
+    EXECUTE format('ALTER SEQUENCE %I.%I RESTART', r.schemaname, r.sequencename);
+  END LOOP;
+END $$`;
 
 async function discard(pooled: Pooled): Promise<void> {
   await pooled.database.close().catch(() => {});
