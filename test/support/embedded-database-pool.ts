@@ -63,18 +63,12 @@ async function startPooled(): Promise<Pooled> {
 }
 
 async function resetToTemplate(pooled: Pooled): Promise<boolean> {
-  const timing = process.env.LENTERA_POOL_TIMING ? [performance.now()] : undefined;
   const clean = await withClient(pooled.database.url, async (client) => {
     await client.query("DISCARD ALL");
-    timing?.push(performance.now());
     if ((await readFingerprint(client)) !== pooled.fingerprint) return false;
-    timing?.push(performance.now());
     await client.query(EMPTY_TABLES_SQL);
-    timing?.push(performance.now());
     return true;
   });
-  if (timing)
-    process.stderr.write(`pool reset ${timing.map((t, i) => (i ? (t - timing[i - 1]!).toFixed(0) : "")).join(" ")}\n`);
   if (!clean) return false;
   const entries = await readdir(pooled.dataDir);
   await Promise.all(
