@@ -45,11 +45,12 @@ export async function createTestLentera(
     !server && !options.ownDatabase && !options.env?.DATA_DIR && !options.env?.DATABASE_URL
       ? await takePooledDataDir()
       : undefined;
-  const dataDir = pooled
-    ? pooled.dataDir
-    : server
-      ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-"))
-      : await createDataDir();
+  // a DATA_DIR of the test's own is the test's to delete
+  const ownDataDir = options.env?.DATA_DIR;
+  const dataDir =
+    ownDataDir ??
+    pooled?.dataDir ??
+    (server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir());
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   let beforeDrop = async () => {};
@@ -97,7 +98,7 @@ export async function createTestLentera(
       if (pooled) return pooled.release();
       await beforeDrop();
       await dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
+      if (!ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }
