@@ -1,9 +1,11 @@
 import { execFile } from "node:child_process";
+import { existsSync } from "node:fs";
 import { mkdtemp, readdir, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openCliContext } from "../../src/cli/open-cli-context.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
 
 const run = promisify(execFile);
@@ -15,6 +17,11 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   let dataDir: string;
   beforeAll(async () => {
     dataDir = await createDataDir("lentera-cli-");
+    // PostgreSQL runs have no template to copy: the database an earlier `--create` would have made
+    if (!existsSync(path.join(dataDir, "pgdata", "PG_VERSION")))
+      await (
+        await openCliContext({ DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" }, { create: true })
+      ).close();
   });
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 

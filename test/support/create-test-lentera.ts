@@ -9,6 +9,7 @@ import { createLogger } from "../../src/log/create-logger.ts";
 import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
 import { createDataDir } from "./create-data-dir.ts";
 import { takePooledDataDir } from "./embedded-database-pool.ts";
+import { dropServerDatabase, takePooledServerDatabase } from "./server-database-pool.ts";
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
@@ -16,9 +17,9 @@ export type BeforeDrop = (database: { name: string; server: string }) => Promise
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
 /**
- * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways). The embedded database is one the test
- * worker already runs, emptied back to the template when the previous Lentera closed (see `ownDatabase`).
+ * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a database on the
+ * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways). The database is one the test worker
+ * already has, migrated, emptied when the previous Lentera closed (see `ownDatabase`).
  */
 export async function createTestLentera(
   options: {
@@ -33,18 +34,18 @@ export async function createTestLentera(
     /** how often the console's live streams look again unwoken (default 5 s) */
     liveCheckMs?: number;
     /**
-     * Embedded runs: a template copy of its own that this Lentera starts and stops, instead of a running
-     * database lent by the pool (embedded-database-pool.ts). For tests of start-up, restarts or what the
-     * database leaves on disk; a DATA_DIR or DATABASE_URL in `env` implies it.
+     * A database of its own instead of one lent by the worker's pool (embedded-database-pool.ts,
+     * server-database-pool.ts): embedded, a template copy this Lentera starts and stops; on PostgreSQL, a new
+     * database dropped on close. For tests of start-up, restarts or what the database leaves on disk; a
+     * DATABASE_URL in `env` implies it, and so do a DATA_DIR (embedded) and `beforeDrop` (PostgreSQL).
      */
     ownDatabase?: boolean;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
-  const pooled =
-    !server && !options.ownDatabase && !options.env?.DATA_DIR && !options.env?.DATABASE_URL
-      ? await takePooledDataDir()
-      : undefined;
+  const lent = !options.ownDatabase && !options.env?.DATABASE_URL;
+  const pooled = !server && lent && !options.env?.DATA_DIR ? await takePooledDataDir() : undefined;
+  const pooledServer = server && lent && !options.beforeDrop ? await takePooledServerDatabase(server) : undefined;
   // a DATA_DIR of the test's own is the test's to delete
   const ownDataDir = options.env?.DATA_DIR;
   const dataDir =
@@ -54,15 +55,15 @@ export async function createTestLentera(
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   let beforeDrop = async () => {};
-  if (server) {
-    const name = `lentera_test_${randomBytes(6).toString("hex")}`;
+  if (pooledServer) databaseUrl = pooledServer.url;
+  else if (server) {
+    const name = `${process.env.LENTERA_TEST_DATABASE_PREFIX ?? "lentera_test_"}${randomBytes(6).toString("hex")}`;
     if (options.beforeDrop) beforeDrop = () => options.beforeDrop!({ name, server });
     await withClient(server, (client) => client.query(`CREATE DATABASE ${name}`));
     const url = new URL(server);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = () =>
-      withClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+    dropDatabase = () => dropServerDatabase(server, name);
   }
   const env = parseEnv({
     DATA_DIR: dataDir,
@@ -87,6 +88,7 @@ export async function createTestLentera(
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
   }).catch(async (error: unknown) => {
     await pooled?.release();
+    await pooledServer?.release();
     throw error;
   });
   return {
@@ -96,8 +98,11 @@ export async function createTestLentera(
     close: async () => {
       await lentera.close();
       if (pooled) return pooled.release();
-      await beforeDrop();
-      await dropDatabase();
+      if (pooledServer) await pooledServer.release();
+      else {
+        await beforeDrop();
+        await dropDatabase();
+      }
       if (!ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
