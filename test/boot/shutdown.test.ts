@@ -9,7 +9,7 @@ const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 const skip = Boolean(process.env.TEST_DATABASE_URL);
 
-// Stopping during the first start's migrations: shutdown-during-migrations.test.ts.
+// Stopping during the first start's migrations: shutdown-during-migrations.test.ts, kill-during-migrations.test.ts.
 test.skipIf(skip)(
   "SIGTERM under sustained keep-alive traffic: new requests 503, in-flight ones finish, exit 0 within SHUTDOWN_TIMEOUT_MS",
   { timeout: 120_000 },

@@ -7,10 +7,13 @@ import path from "node:path";
  * test that starts Lentera or the CLI on its own folder skips initdb (and, by default, the migrations): a
  * copy takes a fraction of a second, building one takes seconds. `migrated: false` copies the initialised
  * database with no migration applied (what a first start migrates). Without a template (TEST_DATABASE_URL
- * runs) it is empty.
+ * runs) it is empty. `parent` is the folder to make it in (the temp folder by default).
  */
-export async function createDataDir(prefix = "lentera-test-", options: { migrated?: boolean } = {}): Promise<string> {
-  const dataDir = await mkdtemp(path.join(os.tmpdir(), prefix));
+export async function createDataDir(
+  prefix = "lentera-test-",
+  options: { migrated?: boolean; parent?: string | undefined } = {},
+): Promise<string> {
+  const dataDir = await mkdtemp(path.join(options.parent ?? os.tmpdir(), prefix));
   const template =
     options.migrated === false ? process.env.LENTERA_TEST_TEMPLATE_BARE : process.env.LENTERA_TEST_TEMPLATE;
   if (template) await copyTree(template, dataDir);

@@ -8,6 +8,8 @@ import { parseEnv } from "../../src/config/env.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
 import type { WhatsAppSocketFactory } from "../../src/channels/whatsapp/types.ts";
 import { createDataDir } from "./create-data-dir.ts";
+import { takePooledDataDir } from "./embedded-database-pool.ts";
+import { dropServerDatabase, takePooledServerDatabase } from "./server-database-pool.ts";
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
@@ -15,8 +17,9 @@ export type BeforeDrop = (database: { name: string; server: string }) => Promise
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
 /**
- * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a new database on the
- * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways).
+ * A whole Lentera on a fresh database: embedded PGlite in a temp folder by default, or a database on the
+ * PostgreSQL server of TEST_DATABASE_URL (CI runs the suite both ways). The database is one the test worker
+ * already has, migrated, emptied when the previous Lentera closed (see `ownDatabase`).
  */
 export async function createTestLentera(
   options: {
@@ -30,22 +33,37 @@ export async function createTestLentera(
     beforeDrop?: BeforeDrop;
     /** how often the console's live streams look again unwoken (default 5 s) */
     liveCheckMs?: number;
+    /**
+     * A database of its own instead of one lent by the worker's pool (embedded-database-pool.ts,
+     * server-database-pool.ts): embedded, a template copy this Lentera starts and stops; on PostgreSQL, a new
+     * database dropped on close. For tests of start-up, restarts or what the database leaves on disk; a
+     * DATABASE_URL in `env` implies it, and so do a DATA_DIR (embedded) and `beforeDrop` (PostgreSQL).
+     */
+    ownDatabase?: boolean;
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
-  const dataDir = server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir();
+  const lent = !options.ownDatabase && !options.env?.DATABASE_URL;
+  const pooled = !server && lent && !options.env?.DATA_DIR ? await takePooledDataDir() : undefined;
+  const pooledServer = server && lent && !options.beforeDrop ? await takePooledServerDatabase(server) : undefined;
+  // a DATA_DIR of the test's own is the test's to delete
+  const ownDataDir = options.env?.DATA_DIR;
+  const dataDir =
+    ownDataDir ??
+    pooled?.dataDir ??
+    (server ? await mkdtemp(path.join(os.tmpdir(), "lentera-test-")) : await createDataDir());
   let databaseUrl: string | undefined;
   let dropDatabase = async () => {};
   let beforeDrop = async () => {};
-  if (server) {
-    const name = `lentera_test_${randomBytes(6).toString("hex")}`;
+  if (pooledServer) databaseUrl = pooledServer.url;
+  else if (server) {
+    const name = `${process.env.LENTERA_TEST_DATABASE_PREFIX ?? "lentera_test_"}${randomBytes(6).toString("hex")}`;
     if (options.beforeDrop) beforeDrop = () => options.beforeDrop!({ name, server });
     await withClient(server, (client) => client.query(`CREATE DATABASE ${name}`));
     const url = new URL(server);
     url.pathname = `/${name}`;
     databaseUrl = url.toString();
-    dropDatabase = () =>
-      withClient(server, (client) => client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)).then(() => {});
+    dropDatabase = () => dropServerDatabase(server, name);
   }
   const env = parseEnv({
     DATA_DIR: dataDir,
@@ -68,6 +86,10 @@ export async function createTestLentera(
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
+  }).catch(async (error: unknown) => {
+    await pooled?.release();
+    await pooledServer?.release();
+    throw error;
   });
   return {
     ...lentera,
@@ -75,9 +97,13 @@ export async function createTestLentera(
     env,
     close: async () => {
       await lentera.close();
-      await beforeDrop();
-      await dropDatabase();
-      await rm(dataDir, { recursive: true, force: true });
+      if (pooled) return pooled.release();
+      if (pooledServer) await pooledServer.release();
+      else {
+        await beforeDrop();
+        await dropDatabase();
+      }
+      if (!ownDataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
 }

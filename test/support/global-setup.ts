@@ -1,10 +1,12 @@
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
 import { existsSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { applyMigrations, MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { browserTestsSkipped } from "./browser-tests-skipped.ts";
+import { dropRunDatabases } from "./server-database-pool.ts";
 
 /** Kept between runs: building the templates takes seconds, and they only change with what makes them. */
 const CACHE_DIR = path.resolve("node_modules/.cache/lentera-test-templates");
@@ -27,14 +29,29 @@ const INPUTS = [
  * single test file) does not build them again; a change to a migration or to PGlite builds new ones.
  */
 export default async function setup() {
+  // The run's own folder (pooled databases, embedded-database-pool.ts), deleted when the run ends: the
+  // workers' processes are ended without a chance to clean up, and other runs may share the temp folder.
+  const runDir = await mkdtemp(path.join(os.tmpdir(), "lentera-run-"));
+  process.env.LENTERA_TEST_RUN_DIR = runDir;
+  const teardown = () => rm(runDir, { recursive: true, force: true });
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
-  if (process.env.TEST_DATABASE_URL) return;
+  const server = process.env.TEST_DATABASE_URL;
+  if (server) {
+    // the run's databases on the server (server-database-pool.ts), dropped when it ends
+    const prefix = `lentera_test_${randomBytes(4).toString("hex")}_`;
+    process.env.LENTERA_TEST_DATABASE_PREFIX = prefix;
+    return async () => {
+      await teardown();
+      await dropRunDatabases(server, prefix);
+    };
+  }
   const dir = path.join(CACHE_DIR, await inputsHash());
   if (!existsSync(path.join(dir, "migrated", "pgdata", "PG_VERSION"))) await buildTemplates(dir);
   process.env.LENTERA_TEST_TEMPLATE = path.join(dir, "migrated");
   process.env.LENTERA_TEST_TEMPLATE_BARE = path.join(dir, "bare");
+  return teardown;
 }
 
 async function buildTemplates(dir: string) {
