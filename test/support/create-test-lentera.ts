@@ -43,7 +43,9 @@ export async function createTestLentera(
   } = {},
 ): Promise<TestLentera> {
   const server = process.env.TEST_DATABASE_URL;
-  const lent = !options.ownDatabase && !options.env?.DATABASE_URL;
+  // Pools live only inside a test run (global-setup made the template and drops what a run leaves on the
+  // server); a script (bench:stats, bench:webchat) gets a database of its own.
+  const lent = Boolean(process.env.VITEST) && !options.ownDatabase && !options.env?.DATABASE_URL;
   const pooled = !server && lent && !options.env?.DATA_DIR ? await takePooledDataDir() : undefined;
   const pooledServer = server && lent && !options.beforeDrop ? await takePooledServerDatabase(server) : undefined;
   // a DATA_DIR of the test's own is the test's to delete
