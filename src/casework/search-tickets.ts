@@ -6,13 +6,13 @@ import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { normalizePhone } from "../domain/contacts/normalize-phone.ts";
+import { parseReferenceCode } from "../domain/tickets/reference-code.ts";
 import { atLeast } from "./permissions.ts";
 
 /** How far back the words of transcripts are searched, and how many tickets' transcripts are decrypted at most. */
 export const TRANSCRIPT_SEARCH_DAYS = 90;
 const TRANSCRIPT_SEARCH_TICKETS = 200;
 const RESULT_LIMIT = 100;
-const REFERENCE = /^LNT-[A-Z0-9]{4,12}$/;
 
 const Day = z
   .string()
@@ -71,11 +71,15 @@ type SearchContext = { db: Db; cipher: Cipher; now: () => Date; actor: Caseworke
 export async function searchTickets(ctx: SearchContext, query: SearchQuery): Promise<SearchResult> {
   const q = query.q ?? "";
   const filters = toFilters(query);
-  const reference = q.toUpperCase().replace(/\s+/g, "");
+  // "lnt-7j4m5p", "LNT 7J4M5P", "lnt7j4m5p"; a bare "7J4M5P" too, unless it finds nothing: "kupang" is words.
+  const reference = parseReferenceCode(q);
+  const bare = !/^\s*lnt/i.test(q);
+  const found = reference ? await finish(ctx, { AND: [filters, { reference }] }, "reference") : null;
+  const byReference = found !== null && (found.hits.length > 0 || !bare);
   const phone = q.replace(/\D/g, "").length >= 8 ? normalizePhone(q) : null;
   let result: SearchResult;
-  if (REFERENCE.test(reference)) {
-    result = await finish(ctx, { AND: [filters, { reference }] }, "reference");
+  if (found && byReference) {
+    result = found;
   } else if (phone) {
     result = await byPhone(ctx, filters, phone);
   } else if (q.length >= 2) {
@@ -90,9 +94,7 @@ export async function searchTickets(ctx: SearchContext, query: SearchQuery): Pro
     meta: {
       fields: Object.entries(query)
         .filter(([, value]) => value !== undefined && value !== "")
-        .map(([key]) =>
-          key === "q" ? `q:${REFERENCE.test(reference) ? "reference" : phone ? "phone" : "words"}` : key,
-        ),
+        .map(([key]) => (key === "q" ? `q:${byReference ? "reference" : phone ? "phone" : "words"}` : key)),
       results: result.hits.length,
     },
   });

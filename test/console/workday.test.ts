@@ -46,6 +46,22 @@ describe("console: search, canned replies, accounts", () => {
     expect(JSON.stringify(audit.meta)).not.toContain(ticket.reference);
   });
 
+  it("finds a ticket by its reference without the dash, with a space, or without LNT; a bare six-letter word is still words", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id);
+    await claimTicket(cw.ctx, { reference: ticket.reference });
+    await sendCaseworkerMessage(cw.ctx, { reference: ticket.reference, text: "Saya sekarang di Kupang." });
+    const client = await signedIn(cw.email);
+    const code = ticket.reference.slice(4);
+    for (const typed of [`lnt${code.toLowerCase()}`, `LNT ${code}`, code.toLowerCase()]) {
+      const { body } = await client.get(`/console/search?q=${encodeURIComponent(typed)}`);
+      expect(references(body), typed).toEqual([ticket.reference]);
+      expect(body).toContain(workdayId.search.match.reference);
+    }
+    const words = await client.get(`/console/search?q=kupang`);
+    expect(references(words.body)).toEqual([ticket.reference]);
+    expect(words.body).toContain(workdayId.search.match.words);
+  });
+
   it("finds the tickets of a phone number: the person's WhatsApp number and a safe-contact number", async () => {
     const contact = await lentera.db.contact.create({
       data: {
