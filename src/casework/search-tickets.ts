@@ -7,6 +7,7 @@ import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { normalizePhone } from "../domain/contacts/normalize-phone.ts";
 import { parseReferenceCode } from "../domain/tickets/reference-code.ts";
+import { INDICATOR_IDS } from "../domain/screening/index.ts";
 import { atLeast } from "./permissions.ts";
 
 /** How far back the words of transcripts are searched, and how many tickets' transcripts are decrypted at most. */
@@ -30,10 +31,12 @@ export const SearchQuery = z.object({
     .regex(/^[A-Za-z]{2}$/)
     .transform((value) => value.toUpperCase())
     .optional(),
+  /** an indicator's id or its code, in any case: "FL-06-violence", "fl-06" */
   indicator: z
     .string()
     .trim()
-    .regex(/^[A-Z]{2,3}-\d{2}[a-z0-9-]*$/)
+    .regex(/^[A-Za-z]{2,3}-\d{2}(?:-[A-Za-z0-9-]+)?$/)
+    .transform((value) => value.toLowerCase())
     .optional(),
   partnerId: z.string().uuid().optional(),
   assigneeId: z.string().uuid().optional(),
@@ -116,7 +119,7 @@ function toFilters(query: SearchQuery): Prisma.TicketWhereInput {
       query.status ? { status: query.status } : {},
       query.type ? { type: query.type } : {},
       query.country ? { country: query.country } : {},
-      query.indicator ? { indicatorIds: { has: query.indicator } } : {},
+      query.indicator ? { indicatorIds: { hasSome: indicatorsNamed(query.indicator) } } : {},
       query.partnerId ? { referrals: { some: { partnerId: query.partnerId } } } : {},
       query.assigneeId ? { assigneeId: query.assigneeId } : {},
       query.from || query.to
@@ -129,6 +132,14 @@ function toFilters(query: SearchQuery): Prisma.TicketWhereInput {
         : {},
     ],
   };
+}
+
+/** The catalogue's ids an indicator filter names: the id itself, or every id of a code ("fl-06"). */
+function indicatorsNamed(typed: string): string[] {
+  return INDICATOR_IDS.filter((id) => {
+    const lower = id.toLowerCase();
+    return lower === typed || lower.startsWith(`${typed}-`);
+  });
 }
 
 async function byPhone(ctx: SearchContext, filters: Prisma.TicketWhereInput, digits: string): Promise<SearchResult> {

@@ -131,6 +131,27 @@ describe("console: search, canned replies, accounts", () => {
     expect(bad.body).toContain(workdayId.search.invalid);
   });
 
+  it("filters by an indicator typed loosely ('fl-06', its id in any case) and by partner; the box offers the indicators by name", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    const partner = await lentera.db.partner.findFirstOrThrow();
+    await lentera.db.ticket.update({ where: { id: ticket.id }, data: { indicatorIds: ["FL-06-violence"] } });
+    await lentera.db.referral.create({
+      data: { ticketId: ticket.id, partnerId: partner.id, consent: true, createdById: admin.caseworker.id },
+    });
+    const client = await signedIn(admin.email);
+    for (const typed of ["fl-06", "FL-06", "fl-06-violence", "FL-06-violence"]) {
+      const { res, body } = await client.get(`/console/search?indicator=${encodeURIComponent(typed)}`);
+      expect(res.status, typed).toBe(200);
+      expect(references(body), typed).toContain(ticket.reference);
+    }
+    const none = await client.get(`/console/search?indicator=FL-01`);
+    expect(references(none.body)).not.toContain(ticket.reference);
+    const byPartner = await client.get(`/console/search?partnerId=${partner.id}`);
+    expect(references(byPartner.body)).toEqual([ticket.reference]);
+    expect(byPartner.body).toContain('<datalist id="indicator-list">');
+    expect(byPartner.body).toMatch(/<option value="FL-06-violence">[^<{.]+<\/option>/);
+  });
+
   it("canned replies: an admin writes one in both languages; a caseworker inserts it, filled in, in the person's language", async () => {
     const adminClient = await signedIn(admin.email);
     await adminClient.get("/console/admin/canned");
