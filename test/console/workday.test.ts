@@ -5,6 +5,7 @@ import { createTestLentera, type TestLentera } from "../support/create-test-lent
 import workdayEn from "../../locales/en/workday.json" with { type: "json" };
 import workdayId from "../../locales/id/workday.json" with { type: "json" };
 import consoleId from "../../locales/id/console.json" with { type: "json" };
+import consoleEn from "../../locales/en/console.json" with { type: "json" };
 import { addCaseworker, addConversation, addTicket, consoleClient, PASSWORD } from "./support.ts";
 
 /** The tools of a caseworker's day, through the console over HTTP: search, canned replies, accounts. */
@@ -185,6 +186,27 @@ describe("console: search, canned replies, accounts", () => {
     const others = await addTicket(lentera, (await addConversation(lentera)).id);
     await claimTicket(other.ctx, { reference: others.reference });
     expect((await client.get(`/console/tickets/${others.reference}?canned=${reply.id}`)).res.status).toBe(404);
+  });
+
+  it("a canned reply with a placeholder the console does not fill in ('{{kontak}}') is not saved, in either language", async () => {
+    const before = await lentera.db.cannedReply.count();
+    for (const [lang, page] of [
+      ["id", consoleId],
+      ["en", consoleEn],
+    ] as const) {
+      const adminClient = await signedIn(admin.email);
+      adminClient.cookies.set("lentera_console_lang", lang);
+      await adminClient.get("/console/admin/canned");
+      const refused = await adminClient.post("/console/admin/canned", {
+        title: "KBRI",
+        textId: "Nomor KBRI: {{kontak}}. Rujukan {{ reference }}.",
+        textEn: "Embassy numbers: {{contacts}}",
+        active: "1",
+      });
+      expect(refused.res.status).toBe(400);
+      expect(refused.body).toContain(page.errors.canned_placeholder.slice(0, 30));
+    }
+    expect(await lentera.db.cannedReply.count()).toBe(before);
   });
 
   it("an admin invites a caseworker, who sets a password with the one-time link and signs in; the link works once", async () => {
