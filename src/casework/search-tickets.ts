@@ -14,6 +14,8 @@ import { atLeast } from "./permissions.ts";
 export const TRANSCRIPT_SEARCH_DAYS = 90;
 const TRANSCRIPT_SEARCH_TICKETS = 200;
 const RESULT_LIMIT = 100;
+/** The offset of the console's time zone (CONSOLE_TIME_ZONE, Asia/Jakarta: no daylight saving). */
+const CONSOLE_UTC_OFFSET = "+07:00";
 
 const Day = z
   .string()
@@ -112,8 +114,9 @@ function readable(actor: Caseworker): Prisma.TicketWhereInput {
 }
 
 function toFilters(query: SearchQuery): Prisma.TicketWhereInput {
+  // Days as the console shows them: in WIB (Asia/Jakarta, UTC+7 all year), so 05:00 WIB is that day.
   const day = (value: string, end: boolean) =>
-    new Date(Date.parse(`${value}T00:00:00Z`) + (end ? 24 * 3600 * 1000 : 0));
+    new Date(Date.parse(`${value}T00:00:00${CONSOLE_UTC_OFFSET}`) + (end ? 24 * 3600 * 1000 : 0));
   return {
     AND: [
       query.status ? { status: query.status } : {},

@@ -122,7 +122,8 @@ describe("console: search, canned replies, accounts", () => {
     const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
     await lentera.db.ticket.update({ where: { id: ticket.id }, data: { country: "SA" } });
     const client = await signedIn(admin.email);
-    const today = new Date().toISOString().slice(0, 10);
+    // the day in WIB, as the console counts days
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
     const { body } = await client.get(`/console/search?country=sa&type=victim_assistance&from=${today}&to=${today}`);
     expect(references(body)).toContain(ticket.reference);
     const past = await client.get(`/console/search?country=SA&to=2020-01-01`);
@@ -151,6 +152,20 @@ describe("console: search, canned replies, accounts", () => {
     expect(references(byPartner.body)).toEqual([ticket.reference]);
     expect(byPartner.body).toContain('<datalist id="indicator-list">');
     expect(byPartner.body).toMatch(/<option value="FL-06-violence">[^<{.]+<\/option>/);
+  });
+
+  it("the date filter counts days in WIB, as the console shows times: 05:00 WIB on the 3rd is the 3rd", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    // 2026-12-02 22:00 UTC is 2026-12-03 05:00 WIB
+    await lentera.db.ticket.update({
+      where: { id: ticket.id },
+      data: { createdAt: new Date("2026-12-02T22:00:00Z"), country: "MY" },
+    });
+    const client = await signedIn(admin.email);
+    const on3rd = await client.get(`/console/search?country=MY&from=2026-12-03&to=2026-12-03`);
+    expect(references(on3rd.body)).toContain(ticket.reference);
+    const on2nd = await client.get(`/console/search?country=MY&from=2026-12-02&to=2026-12-02`);
+    expect(references(on2nd.body)).not.toContain(ticket.reference);
   });
 
   it("canned replies: an admin writes one in both languages; a caseworker inserts it, filled in, in the person's language", async () => {
