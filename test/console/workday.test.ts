@@ -203,6 +203,24 @@ describe("console: search, canned replies, accounts", () => {
     expect((await client.get(`/console/tickets/${others.reference}?canned=${reply.id}`)).res.status).toBe(404);
   });
 
+  it("inviting an email that has an account already says so, in either language (no server error)", async () => {
+    for (const [lang, page] of [
+      ["id", consoleId],
+      ["en", consoleEn],
+    ] as const) {
+      const adminClient = await signedIn(admin.email);
+      adminClient.cookies.set("lentera_console_lang", lang);
+      await adminClient.get("/console/admin/accounts");
+      const again = await adminClient.post("/console/admin/invitations", {
+        name: "Rina",
+        email: cw.email.toUpperCase(),
+        role: "caseworker",
+      });
+      expect(again.res.status).toBe(409);
+      expect(again.body).toContain(page.errors.email_taken.slice(0, 30));
+    }
+  });
+
   it("a canned reply with a placeholder the console does not fill in ('{{kontak}}') is not saved, in either language", async () => {
     const before = await lentera.db.cannedReply.count();
     for (const [lang, page] of [
