@@ -19,7 +19,7 @@ export const CannedReplyInput = z.object({
 });
 export type CannedReplyInput = z.infer<typeof CannedReplyInput>;
 
-/** The placeholders a canned reply may hold; anything else in double braces is left as written. */
+/** The placeholders a canned reply may hold; a reply with anything else in double braces is not saved. */
 export const CANNED_PLACEHOLDERS = ["reference", "contacts", "caseworker"] as const;
 
 /** The canned replies, active ones first (the picker shows only active ones). */
@@ -38,6 +38,16 @@ export async function saveCannedReply(
   if (!can(ctx.actor, "canned.manage"))
     throw new CaseworkError("forbidden", "Only an admin can manage canned replies.", "errors.denied.canned.manage");
   const data = CannedReplyInput.parse(input);
+  // "{{kontak}}" would reach the person as written: only the placeholders the console fills in are kept.
+  const unknown = [data.textId, data.textEn]
+    .flatMap((text) => [...text.matchAll(/\{\{\s*([^{}]*?)\s*\}\}/g)].map((m) => m[1]!))
+    .filter((name) => !(CANNED_PLACEHOLDERS as readonly string[]).includes(name));
+  if (unknown.length)
+    throw new CaseworkError(
+      "invalid",
+      `Unknown placeholder ${unknown.map((name) => `{{${name}}}`).join(", ")}: use {{reference}}, {{contacts}} or {{caseworker}}.`,
+      "errors.canned_placeholder",
+    );
   return ctx.db.$transaction(async (tx) => {
     if (input.id && !(await tx.cannedReply.findUnique({ where: { id: input.id } })))
       throw new CaseworkError("not_found", "No such canned reply.", "errors.not_found");

@@ -6,13 +6,16 @@ import type { Db } from "../db/create-prisma-client.ts";
 import type { Caseworker, Prisma } from "../db/generated/client.ts";
 import { recordAudit } from "../domain/audit/record-audit.ts";
 import { normalizePhone } from "../domain/contacts/normalize-phone.ts";
+import { parseReferenceCode } from "../domain/tickets/reference-code.ts";
+import { INDICATOR_IDS } from "../domain/screening/index.ts";
 import { atLeast } from "./permissions.ts";
 
 /** How far back the words of transcripts are searched, and how many tickets' transcripts are decrypted at most. */
 export const TRANSCRIPT_SEARCH_DAYS = 90;
 const TRANSCRIPT_SEARCH_TICKETS = 200;
 const RESULT_LIMIT = 100;
-const REFERENCE = /^LNT-[A-Z0-9]{4,12}$/;
+/** The offset of the console's time zone (CONSOLE_TIME_ZONE, Asia/Jakarta: no daylight saving). */
+const CONSOLE_UTC_OFFSET = "+07:00";
 
 const Day = z
   .string()
@@ -30,10 +33,12 @@ export const SearchQuery = z.object({
     .regex(/^[A-Za-z]{2}$/)
     .transform((value) => value.toUpperCase())
     .optional(),
+  /** an indicator's id or its code, in any case: "FL-06-violence", "fl-06" */
   indicator: z
     .string()
     .trim()
-    .regex(/^[A-Z]{2,3}-\d{2}[a-z0-9-]*$/)
+    .regex(/^[A-Za-z]{2,3}-\d{2}(?:-[A-Za-z0-9-]+)?$/)
+    .transform((value) => value.toLowerCase())
     .optional(),
   partnerId: z.string().uuid().optional(),
   assigneeId: z.string().uuid().optional(),
@@ -71,11 +76,15 @@ type SearchContext = { db: Db; cipher: Cipher; now: () => Date; actor: Caseworke
 export async function searchTickets(ctx: SearchContext, query: SearchQuery): Promise<SearchResult> {
   const q = query.q ?? "";
   const filters = toFilters(query);
-  const reference = q.toUpperCase().replace(/\s+/g, "");
+  // "lnt-7j4m5p", "LNT 7J4M5P", "lnt7j4m5p"; a bare "7J4M5P" too, unless it finds nothing: "kupang" is words.
+  const reference = parseReferenceCode(q);
+  const bare = !/^\s*lnt/i.test(q);
+  const found = reference ? await finish(ctx, { AND: [filters, { reference }] }, "reference") : null;
+  const byReference = found !== null && (found.hits.length > 0 || !bare);
   const phone = q.replace(/\D/g, "").length >= 8 ? normalizePhone(q) : null;
   let result: SearchResult;
-  if (REFERENCE.test(reference)) {
-    result = await finish(ctx, { AND: [filters, { reference }] }, "reference");
+  if (found && byReference) {
+    result = found;
   } else if (phone) {
     result = await byPhone(ctx, filters, phone);
   } else if (q.length >= 2) {
@@ -90,9 +99,7 @@ export async function searchTickets(ctx: SearchContext, query: SearchQuery): Pro
     meta: {
       fields: Object.entries(query)
         .filter(([, value]) => value !== undefined && value !== "")
-        .map(([key]) =>
-          key === "q" ? `q:${REFERENCE.test(reference) ? "reference" : phone ? "phone" : "words"}` : key,
-        ),
+        .map(([key]) => (key === "q" ? `q:${byReference ? "reference" : phone ? "phone" : "words"}` : key)),
       results: result.hits.length,
     },
   });
@@ -107,14 +114,15 @@ function readable(actor: Caseworker): Prisma.TicketWhereInput {
 }
 
 function toFilters(query: SearchQuery): Prisma.TicketWhereInput {
+  // Days as the console shows them: in WIB (Asia/Jakarta, UTC+7 all year), so 05:00 WIB is that day.
   const day = (value: string, end: boolean) =>
-    new Date(Date.parse(`${value}T00:00:00Z`) + (end ? 24 * 3600 * 1000 : 0));
+    new Date(Date.parse(`${value}T00:00:00${CONSOLE_UTC_OFFSET}`) + (end ? 24 * 3600 * 1000 : 0));
   return {
     AND: [
       query.status ? { status: query.status } : {},
       query.type ? { type: query.type } : {},
       query.country ? { country: query.country } : {},
-      query.indicator ? { indicatorIds: { has: query.indicator } } : {},
+      query.indicator ? { indicatorIds: { hasSome: indicatorsNamed(query.indicator) } } : {},
       query.partnerId ? { referrals: { some: { partnerId: query.partnerId } } } : {},
       query.assigneeId ? { assigneeId: query.assigneeId } : {},
       query.from || query.to
@@ -127,6 +135,14 @@ function toFilters(query: SearchQuery): Prisma.TicketWhereInput {
         : {},
     ],
   };
+}
+
+/** The catalogue's ids an indicator filter names: the id itself, or every id of a code ("fl-06"). */
+function indicatorsNamed(typed: string): string[] {
+  return INDICATOR_IDS.filter((id) => {
+    const lower = id.toLowerCase();
+    return lower === typed || lower.startsWith(`${typed}-`);
+  });
 }
 
 async function byPhone(ctx: SearchContext, filters: Prisma.TicketWhereInput, digits: string): Promise<SearchResult> {

@@ -1,6 +1,7 @@
 import type { Caseworker } from "../db/generated/client.ts";
 import type { SearchQuery, SearchResult } from "../casework/search-tickets.ts";
 import { TRANSCRIPT_SEARCH_DAYS } from "../casework/search-tickets.ts";
+import { INDICATOR_IDS } from "../domain/screening/index.ts";
 import type { Locale } from "../i18n/create-i18n.ts";
 import { Layout, formatDateTime, type Tr } from "./layout.tsx";
 
@@ -84,7 +85,13 @@ export function SearchPage(props: {
             value={query.indicator ?? ""}
             maxlength={40}
             placeholder="FL-01-documents"
+            list="indicator-list"
           />
+          <datalist id="indicator-list">
+            {INDICATOR_IDS.map((id) => (
+              <option value={id}>{tr("ticket.indicator_name", { id })}</option>
+            ))}
+          </datalist>
         </label>
         {select(
           "partnerId",

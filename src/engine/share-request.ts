@@ -32,7 +32,7 @@ export function askShareConsent(turn: Turn, input: ShareConsentAsked): void {
  * The person's message while a share question waits: its answer, once — a tap on yes or no (whenever it
  * comes), or a typed yes/no ("ya", "boleh", "iya boleh kak", "tidak", "jangan", "no") as the very next
  * message. The answer is recorded and thanked for; true means the message was that answer and nothing else
- * reads it. Anything else (a keyword, danger, other words) is not an answer: the question's buttons stay
+ * reads it. Anything else (a keyword, danger — "boleh tapi tolong saya dipukul" too —, other words) is not an answer: the question's buttons stay
  * tappable, typed words go where they would have gone, and what was on offer before is on offer again.
  */
 export async function answerShareAsk(turn: Turn, raw: Input): Promise<boolean> {
@@ -41,7 +41,7 @@ export async function answerShareAsk(turn: Turn, raw: Input): Promise<boolean> {
   const asking = turn.state.offered.some((choice) => choice.id === SHARE_ASK_YES.id);
   let answer: string | undefined;
   if (raw.type === "choice" && (raw.id === SHARE_ASK_YES.id || raw.id === SHARE_ASK_NO.id)) answer = raw.id;
-  else if (raw.type === "text" && asking && matchKeyword(raw.text) === null && !turn.assess(raw.text).emergency) {
+  else if (raw.type === "text" && asking && matchKeyword(raw.text) === null && !inDanger(turn, raw.text)) {
     answer = understandReply(raw.text, SHARE_ASK_CHOICES, (c) => turn.t(c.key, c.vars))?.id;
   }
   if (!answer) {
@@ -56,4 +56,10 @@ export async function answerShareAsk(turn: Turn, raw: Input): Promise<boolean> {
   const last = turn.outputs.at(-1);
   if (last && ask.resume.length) last.choices = ask.resume;
   return true;
+}
+
+/** Words that need the flows' own answer (the emergency numbers, the safety question, the mental-health line). */
+function inDanger(turn: Turn, text: string): boolean {
+  const assessment = turn.assess(text);
+  return assessment.emergency || assessment.safetyCheck || assessment.selfHarm;
 }

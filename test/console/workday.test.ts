@@ -5,6 +5,7 @@ import { createTestLentera, type TestLentera } from "../support/create-test-lent
 import workdayEn from "../../locales/en/workday.json" with { type: "json" };
 import workdayId from "../../locales/id/workday.json" with { type: "json" };
 import consoleId from "../../locales/id/console.json" with { type: "json" };
+import consoleEn from "../../locales/en/console.json" with { type: "json" };
 import { addCaseworker, addConversation, addTicket, consoleClient, PASSWORD } from "./support.ts";
 
 /** The tools of a caseworker's day, through the console over HTTP: search, canned replies, accounts. */
@@ -44,6 +45,22 @@ describe("console: search, canned replies, accounts", () => {
     });
     expect(audit.meta).toEqual({ fields: ["q:reference"], results: 1 });
     expect(JSON.stringify(audit.meta)).not.toContain(ticket.reference);
+  });
+
+  it("finds a ticket by its reference without the dash, with a space, or without LNT; a bare six-letter word is still words", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id);
+    await claimTicket(cw.ctx, { reference: ticket.reference });
+    await sendCaseworkerMessage(cw.ctx, { reference: ticket.reference, text: "Saya sekarang di Kupang." });
+    const client = await signedIn(cw.email);
+    const code = ticket.reference.slice(4);
+    for (const typed of [`lnt${code.toLowerCase()}`, `LNT ${code}`, code.toLowerCase()]) {
+      const { body } = await client.get(`/console/search?q=${encodeURIComponent(typed)}`);
+      expect(references(body), typed).toEqual([ticket.reference]);
+      expect(body).toContain(workdayId.search.match.reference);
+    }
+    const words = await client.get(`/console/search?q=kupang`);
+    expect(references(words.body)).toEqual([ticket.reference]);
+    expect(words.body).toContain(workdayId.search.match.words);
   });
 
   it("finds the tickets of a phone number: the person's WhatsApp number and a safe-contact number", async () => {
@@ -105,7 +122,8 @@ describe("console: search, canned replies, accounts", () => {
     const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
     await lentera.db.ticket.update({ where: { id: ticket.id }, data: { country: "SA" } });
     const client = await signedIn(admin.email);
-    const today = new Date().toISOString().slice(0, 10);
+    // the day in WIB, as the console counts days
+    const today = new Date(Date.now() + 7 * 3600 * 1000).toISOString().slice(0, 10);
     const { body } = await client.get(`/console/search?country=sa&type=victim_assistance&from=${today}&to=${today}`);
     expect(references(body)).toContain(ticket.reference);
     const past = await client.get(`/console/search?country=SA&to=2020-01-01`);
@@ -113,6 +131,41 @@ describe("console: search, canned replies, accounts", () => {
     const bad = await client.get(`/console/search?from=yesterday`);
     expect(bad.res.status).toBe(400);
     expect(bad.body).toContain(workdayId.search.invalid);
+  });
+
+  it("filters by an indicator typed loosely ('fl-06', its id in any case) and by partner; the box offers the indicators by name", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    const partner = await lentera.db.partner.findFirstOrThrow();
+    await lentera.db.ticket.update({ where: { id: ticket.id }, data: { indicatorIds: ["FL-06-violence"] } });
+    await lentera.db.referral.create({
+      data: { ticketId: ticket.id, partnerId: partner.id, consent: true, createdById: admin.caseworker.id },
+    });
+    const client = await signedIn(admin.email);
+    for (const typed of ["fl-06", "FL-06", "fl-06-violence", "FL-06-violence"]) {
+      const { res, body } = await client.get(`/console/search?indicator=${encodeURIComponent(typed)}`);
+      expect(res.status, typed).toBe(200);
+      expect(references(body), typed).toContain(ticket.reference);
+    }
+    const none = await client.get(`/console/search?indicator=FL-01`);
+    expect(references(none.body)).not.toContain(ticket.reference);
+    const byPartner = await client.get(`/console/search?partnerId=${partner.id}`);
+    expect(references(byPartner.body)).toEqual([ticket.reference]);
+    expect(byPartner.body).toContain('<datalist id="indicator-list">');
+    expect(byPartner.body).toMatch(/<option value="FL-06-violence">[^<{.]+<\/option>/);
+  });
+
+  it("the date filter counts days in WIB, as the console shows times: 05:00 WIB on the 3rd is the 3rd", async () => {
+    const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
+    // 2026-12-02 22:00 UTC is 2026-12-03 05:00 WIB
+    await lentera.db.ticket.update({
+      where: { id: ticket.id },
+      data: { createdAt: new Date("2026-12-02T22:00:00Z"), country: "MY" },
+    });
+    const client = await signedIn(admin.email);
+    const on3rd = await client.get(`/console/search?country=MY&from=2026-12-03&to=2026-12-03`);
+    expect(references(on3rd.body)).toContain(ticket.reference);
+    const on2nd = await client.get(`/console/search?country=MY&from=2026-12-02&to=2026-12-02`);
+    expect(references(on2nd.body)).not.toContain(ticket.reference);
   });
 
   it("canned replies: an admin writes one in both languages; a caseworker inserts it, filled in, in the person's language", async () => {
@@ -148,6 +201,45 @@ describe("console: search, canned replies, accounts", () => {
     const others = await addTicket(lentera, (await addConversation(lentera)).id);
     await claimTicket(other.ctx, { reference: others.reference });
     expect((await client.get(`/console/tickets/${others.reference}?canned=${reply.id}`)).res.status).toBe(404);
+  });
+
+  it("inviting an email that has an account already says so, in either language (no server error)", async () => {
+    for (const [lang, page] of [
+      ["id", consoleId],
+      ["en", consoleEn],
+    ] as const) {
+      const adminClient = await signedIn(admin.email);
+      adminClient.cookies.set("lentera_console_lang", lang);
+      await adminClient.get("/console/admin/accounts");
+      const again = await adminClient.post("/console/admin/invitations", {
+        name: "Rina",
+        email: cw.email.toUpperCase(),
+        role: "caseworker",
+      });
+      expect(again.res.status).toBe(409);
+      expect(again.body).toContain(page.errors.email_taken.slice(0, 30));
+    }
+  });
+
+  it("a canned reply with a placeholder the console does not fill in ('{{kontak}}') is not saved, in either language", async () => {
+    const before = await lentera.db.cannedReply.count();
+    for (const [lang, page] of [
+      ["id", consoleId],
+      ["en", consoleEn],
+    ] as const) {
+      const adminClient = await signedIn(admin.email);
+      adminClient.cookies.set("lentera_console_lang", lang);
+      await adminClient.get("/console/admin/canned");
+      const refused = await adminClient.post("/console/admin/canned", {
+        title: "KBRI",
+        textId: "Nomor KBRI: {{kontak}}. Rujukan {{ reference }}.",
+        textEn: "Embassy numbers: {{contacts}}",
+        active: "1",
+      });
+      expect(refused.res.status).toBe(400);
+      expect(refused.body).toContain(page.errors.canned_placeholder.slice(0, 30));
+    }
+    expect(await lentera.db.cannedReply.count()).toBe(before);
   });
 
   it("an admin invites a caseworker, who sets a password with the one-time link and signs in; the link works once", async () => {

@@ -70,6 +70,35 @@ describe("a caseworker's share question (engine)", () => {
     expect(chat.asked.filter((a) => a.startsWith("share"))).toHaveLength(1);
   });
 
+  test.each([
+    ["id", "gapapa", true],
+    ["id", "gak apa-apa kak", true],
+    ["id", "nanti dulu ya", false],
+    ["id", "nanti aja kak", false],
+    ["en", "no problem", true],
+    ["en", "maybe later", false],
+  ] as const)("%s: %j answers it (%s)", async (locale, typed, granted) => {
+    const { chat } = await asked(at(locale));
+    await chat.say(typed);
+    expect(chat.asked).toEqual([`share p-legal@t1=${granted}`]);
+  });
+
+  test.each([
+    ["id", "boleh tapi tolong saya dipukul", "umurmu"],
+    ["en", "yes but help he is hitting me", "under 18"],
+  ] as const)(
+    "%s: a yes with danger in it (%j) is no answer: the flows take the words",
+    async (locale, typed, next) => {
+      const { chat } = await asked(at(locale));
+      const out = await chat.say(typed);
+      expect(chat.asked.filter((a) => a.startsWith("share"))).toEqual([]);
+      expect(chat.text(out)).toContain(next);
+      // the question's buttons still answer it
+      await chat.tap("share_ask.yes");
+      expect(chat.asked.filter((a) => a.startsWith("share"))).toEqual(["share p-legal@t1=true"]);
+    },
+  );
+
   test("English: 'yes please' and 'no thanks'", async () => {
     const yes = await asked(at("en"));
     await yes.chat.say("yes please");

@@ -1,4 +1,4 @@
-import { readdirSync } from "node:fs";
+import { readdirSync, readFileSync } from "node:fs";
 import { expect, test } from "vitest";
 import { LOCALES_DIR, loadResources } from "../../src/i18n/create-i18n.ts";
 
@@ -42,4 +42,23 @@ test("interpolation variables match between the languages", () => {
       expect(vars(get("en")), `${ns}:${key}`).toEqual(vars(get("id")));
     }
   }
+});
+
+test("every console error key the code names (CaseworkError's message keys) is in both languages", async () => {
+  const named = new Set<string>();
+  const files = readdirSync("src", { recursive: true, encoding: "utf8" }).filter(
+    (f) => /\.tsx?$/.test(f) && !f.includes("generated"),
+  );
+  for (const file of files) {
+    for (const match of readFileSync(`src/${file}`, "utf8").matchAll(/"(errors\.[a-z_]+(?:\.[a-z_]+)*)"/g))
+      named.add(match[1]!);
+  }
+  expect(named.size).toBeGreaterThan(10);
+  const has = (lng: "id" | "en", key: string) =>
+    typeof key.split(".").reduce<any>((o, p) => o?.[p], resources[lng].console) === "string";
+  for (const lng of ["id", "en"] as const)
+    expect(
+      [...named].filter((key) => !has(lng, key)),
+      `missing in locales/${lng}/console.json`,
+    ).toEqual([]);
 });
