@@ -19,7 +19,7 @@ const ADMIN = { email: "admin@example.org", password: "an admin password" };
 const ui = readLocale<{
   sign_in: { email: string; password: string; submit: string };
   queue: { title: string };
-  nav: { search: string; notify_on: string; notify_off: string };
+  nav: { search: string; notify_on: string; notify_off: string; sound_on: string; sound_off: string };
   accounts: { name: string; email: string };
 }>("en", "console");
 const wd = readLocale<{
@@ -69,6 +69,27 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
         }
       }
       (window as unknown as { Notification: unknown }).Notification = RecordingNotification;
+      // the sound: how many audio contexts the page makes and how many beeps it starts
+      const sound = { contexts: 0, beeps: 0 };
+      (window as unknown as { sound: typeof sound }).sound = sound;
+      class RecordingAudioContext {
+        state = "running";
+        currentTime = 0;
+        destination = {};
+        constructor() {
+          sound.contexts += 1;
+        }
+        resume() {
+          return Promise.resolve();
+        }
+        createGain() {
+          return { gain: { value: 0 }, connect() {} };
+        }
+        createOscillator() {
+          return { frequency: { value: 0 }, connect() {}, start: () => (sound.beeps += 1), stop() {} };
+        }
+      }
+      (window as unknown as { AudioContext: unknown }).AudioContext = RecordingAudioContext;
     });
     await sari.page.goto(link);
     await sari.page.getByLabel(wd.me.new).fill("sari's long password");
@@ -111,6 +132,13 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await sari.page.getByRole("heading", { name: ui.queue.title }).waitFor();
     await sari.page.getByRole("button", { name: ui.nav.notify_on }).click();
     await sari.page.getByRole("button", { name: ui.nav.notify_off }).waitFor();
+    await sari.page.getByRole("button", { name: ui.nav.sound_on }).click();
+    await sari.page.getByRole("button", { name: ui.nav.sound_off }).waitFor();
+    // the click itself makes the audio context: a beep that comes later from the stream may then sound
+    expect(await sari.page.evaluate(() => (window as unknown as { sound: object }).sound)).toEqual({
+      contexts: 1,
+      beeps: 0,
+    });
     await chat.say("hello, is anyone there? I need help with my passport");
     await expect
       .poll(
@@ -124,6 +152,10 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await expect.poll(() => badge.isVisible(), { timeout: 15_000 }).toBe(true);
     expect(Number(await badge.innerText())).toBeGreaterThan(0);
     await expect.poll(() => sari.page.title()).toMatch(/^\(\d+\) /);
+    // a beep, from the one audio context the sound button's click made (browsers allow audio after a click)
+    const sound = await sari.page.evaluate(() => (window as unknown as { sound: object }).sound);
+    expect(sound).toEqual({ contexts: 1, beeps: expect.any(Number) });
+    expect((sound as { beeps: number }).beeps).toBeGreaterThan(0);
     await screenshot(sari.page, "console-unread");
 
     expect(admin.foreignRequests()).toEqual([]);

@@ -132,12 +132,29 @@
         if (soundOn()) localStorage.removeItem(SOUND);
         else localStorage.setItem(SOUND, "1");
         label(soundButton, soundOn());
+        wakeAudio();
       });
     }
-    var beep = function () {
+    // One audio context for the page, made or resumed on a click or a key (browsers keep audio silent until
+    // the person has used the page), so a beep later, from the live stream, is heard.
+    var audio = null;
+    var wakeAudio = function () {
+      if (!soundOn()) return;
       try {
         var Audio = window.AudioContext || window.webkitAudioContext;
-        var ctx = new Audio();
+        if (!audio && Audio) audio = new Audio();
+        if (audio && audio.state === "suspended") audio.resume();
+      } catch {
+        // no sound where audio is not allowed
+      }
+    };
+    document.addEventListener("pointerdown", wakeAudio, { passive: true });
+    document.addEventListener("keydown", wakeAudio);
+    var beep = function () {
+      wakeAudio();
+      if (!audio) return;
+      try {
+        var ctx = audio;
         var osc = ctx.createOscillator();
         var gain = ctx.createGain();
         osc.frequency.value = 880;
