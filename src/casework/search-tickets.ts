@@ -199,8 +199,12 @@ async function byWords(ctx: SearchContext, filters: Prisma.TicketWhereInput, wor
   return { ...toResult(hits, "words"), searchedWords: true };
 }
 
+/** A ticket opened in the window, or whose conversation had a message in it (an old case someone wrote on). */
 function recentOnly(ctx: SearchContext): Prisma.TicketWhereInput {
-  return { createdAt: { gte: new Date(ctx.now().getTime() - TRANSCRIPT_SEARCH_DAYS * 24 * 3600 * 1000) } };
+  const since = new Date(ctx.now().getTime() - TRANSCRIPT_SEARCH_DAYS * 24 * 3600 * 1000);
+  return {
+    OR: [{ createdAt: { gte: since } }, { conversation: { messages: { some: { createdAt: { gte: since } } } } }],
+  };
 }
 
 async function finish(ctx: SearchContext, where: Prisma.TicketWhereInput, match: SearchMatch) {

@@ -118,6 +118,25 @@ describe("console: search, canned replies, accounts", () => {
     expect(references(byType.body)).not.toContain(mine.reference);
   });
 
+  it("finds words in a conversation with a message in the last 90 days, even when its ticket is older", async () => {
+    const longAgo = new Date(Date.now() - 120 * 24 * 3600 * 1000);
+    const revived = await addTicket(lentera, (await addConversation(lentera)).id);
+    const dormant = await addTicket(lentera, (await addConversation(lentera)).id);
+    for (const ticket of [revived, dormant]) {
+      await claimTicket(cw.ctx, { reference: ticket.reference });
+      await sendCaseworkerMessage(cw.ctx, { reference: ticket.reference, text: "Paspor di agen Tanjungpinang." });
+      await lentera.db.ticket.update({ where: { id: ticket.id }, data: { createdAt: longAgo } });
+    }
+    // the dormant case's messages are as old as its ticket; the revived one had a message today
+    await lentera.db.message.updateMany({
+      where: { conversationId: dormant.conversationId! },
+      data: { createdAt: longAgo },
+    });
+    const client = await signedIn(cw.email);
+    const found = await client.get(`/console/search?q=${encodeURIComponent("agen tanjungpinang")}`);
+    expect(references(found.body)).toEqual([revived.reference]);
+  });
+
   it("filters by status, country and date, and answers 400 on a malformed filter", async () => {
     const ticket = await addTicket(lentera, (await addConversation(lentera)).id, { type: "victim_assistance" });
     await lentera.db.ticket.update({ where: { id: ticket.id }, data: { country: "SA" } });
