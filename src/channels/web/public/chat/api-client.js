@@ -1,6 +1,7 @@
 // The web chat API, as the page calls it: same-origin, without cookies or a referrer, one request at a time.
 
 const REQUEST_TIMEOUT_MS = 15000;
+const UPLOAD_TIMEOUT_MS = 120000;
 
 let queue = Promise.resolve();
 
@@ -16,51 +17,33 @@ export function messagesPath(session, after) {
   return after ? `${base}?after=${encodeURIComponent(after)}` : base;
 }
 
-export async function request(path, options = {}) {
+export function request(path, options = {}) {
   const headers = { Accept: "application/json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), REQUEST_TIMEOUT_MS);
-  try {
-    let response;
-    try {
-      response = await fetch(path, {
-        method: options.method || "GET",
-        headers,
-        body: options.body === undefined ? undefined : JSON.stringify(options.body),
-        credentials: "omit",
-        cache: "no-store",
-        referrerPolicy: "no-referrer",
-        signal: controller.signal,
-      });
-    } catch {
-      throw requestError(0, "network");
-    }
-    const data = await response.json().catch(() => null);
-    if (!response.ok) throw requestError(response.status, data && data.error ? data.error.code : "http");
-    if (data === null) throw requestError(response.status, "invalid_json");
-    return data;
-  } finally {
-    clearTimeout(timer);
-  }
+  const body = options.body === undefined ? undefined : JSON.stringify(options.body);
+  return fetchJson(path, { method: options.method || "GET", headers, body }, REQUEST_TIMEOUT_MS);
 }
 
 /** Sends a file as the raw body (its type as the browser read it; the server checks the content itself). */
-export async function upload(path, token, file) {
+export function upload(path, token, file) {
+  const headers = {
+    Accept: "application/json",
+    Authorization: `Bearer ${token}`,
+    "Content-Type": file.type || "application/octet-stream",
+  };
+  return fetchJson(path, { method: "POST", headers, body: file }, UPLOAD_TIMEOUT_MS);
+}
+
+/** One call of the API: no cookies, no referrer, no cache, a time limit; its JSON, or a request error. */
+async function fetchJson(path, init, timeoutMs) {
   const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), UPLOAD_TIMEOUT_MS);
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     let response;
     try {
       response = await fetch(path, {
-        method: "POST",
-        headers: {
-          Accept: "application/json",
-          Authorization: `Bearer ${token}`,
-          "Content-Type": file.type || "application/octet-stream",
-        },
-        body: file,
+        ...init,
         credentials: "omit",
         cache: "no-store",
         referrerPolicy: "no-referrer",
@@ -77,8 +60,6 @@ export async function upload(path, token, file) {
     clearTimeout(timer);
   }
 }
-
-const UPLOAD_TIMEOUT_MS = 120000;
 
 function requestError(status, code) {
   const error = new Error(`Request failed: ${status} ${code}`);
