@@ -1,6 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { LAPTOP, PHONE, SCREENSHOT_DIR, describeBrowser, readLocale, startBrowserHarness } from "../support/browser.ts";
+import { SCREENSHOT_DIR, describeBrowser, readLocale, startBrowserHarness } from "../support/browser.ts";
+import { openSite, signInToConsole } from "../support/console-browser.ts";
 import { addCaseworker, addTicket, PASSWORD } from "../console/support.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../support/fake-telegram-api.ts";
 import { createFakeWhatsApp, mediaFrom, text } from "../channels/whatsapp/fake-whatsapp.ts";
@@ -15,11 +16,9 @@ import type { TestLentera } from "../support/create-test-lentera.ts";
  */
 
 const STEP_TIMEOUT_MS = 20_000;
+/** the voice note plays and the transcript polls in the page's own time */
+const REAL_TIME = { realClock: true, stepTimeoutMs: STEP_TIMEOUT_MS };
 const WEBHOOK_SECRET = "media-e2e-webhook-secret-0123456789";
-const ui = readLocale<{ sign_in: { email: string; password: string; submit: string }; queue: { title: string } }>(
-  "en",
-  "console",
-);
 const web = readLocale<{ start: { button: string }; chat: { attach: string; photoSent: string } }>("en", "web");
 const chat = readLocale<{ consent: { accept: string }; media: { received: string } }>("en", "chat");
 
@@ -71,7 +70,7 @@ describeBrowser("media in the console (browser)", { timeout: 180_000 }, () => {
     const waFile = await storedFile(lentera, "whatsapp");
 
     // The web chat: a person on a phone attaches a screenshot with the attach button.
-    const person = await openContext(harness!.browser, url, PHONE, "id");
+    const person = await openSite(harness!.browser, url, { lang: "id", device: "phone", ...REAL_TIME });
     await person.page.goto(url);
     await person.page.getByRole("radio", { name: "English" }).check();
     await person.page.getByRole("button", { name: web.start.button }).click();
@@ -91,8 +90,8 @@ describeBrowser("media in the console (browser)", { timeout: 180_000 }, () => {
     // A supervisor opens the three tickets.
     const tickets = await Promise.all([tgFile, waFile, webFile].map((file) => addTicket(lentera, file.conversationId)));
     const { email, caseworker } = await addCaseworker(lentera, "supervisor");
-    const cw = await openContext(harness!.browser, url, LAPTOP, "en");
-    await signIn(cw.page, url, email);
+    const cw = await openSite(harness!.browser, url, { lang: "en", ...REAL_TIME });
+    await signInToConsole(cw.page, url, "en", email, PASSWORD);
 
     await cw.page.goto(`${url}/console/tickets/${tickets[0]!.reference}`);
     const audio = cw.page.locator("#transcript audio");
@@ -183,30 +182,6 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = STEP_T
     if (Date.now() - started > timeoutMs) throw new Error("timed out");
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
-}
-
-async function signIn(page: Page, url: string, email: string) {
-  await page.goto(`${url}/console/sign-in`);
-  await page.getByLabel(ui.sign_in.email).fill(email);
-  await page.getByLabel(ui.sign_in.password).fill(PASSWORD);
-  await page.getByRole("button", { name: ui.sign_in.submit }).click();
-  await page.getByRole("heading", { name: ui.queue.title }).waitFor();
-}
-
-async function openContext(browser: Browser, appUrl: string, device: typeof LAPTOP | typeof PHONE, lang: "id" | "en") {
-  const origin = new URL(appUrl).origin;
-  const context: BrowserContext = await browser.newContext({ ...device, locale: lang === "en" ? "en-GB" : "id-ID" });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await context.addCookies([{ name: "lentera_console_lang", value: lang, url: `${origin}/console` }]);
-  const foreign: string[] = [];
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  const page: Page = await context.newPage();
-  return { context, page, foreignRequests: () => [...foreign] };
 }
 
 async function screenshot(page: Page, name: string) {

@@ -1,9 +1,10 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
 import type { CaseworkContext } from "../../src/casework/casework-context.ts";
-import { LAPTOP, SCREENSHOT_DIR, describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { SCREENSHOT_DIR, describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { openSite, signInToConsole } from "../support/console-browser.ts";
 import { addTicket } from "../console/support.ts";
 import { startChat } from "../support/webchat-client.ts";
 
@@ -15,9 +16,10 @@ import { startChat } from "../support/webchat-client.ts";
  */
 
 const STEP_TIMEOUT_MS = 20_000;
+/** English console; the live stream and the notifications come in the page's own time */
+const EN_REAL_TIME = { lang: "en", realClock: true, stepTimeoutMs: STEP_TIMEOUT_MS } as const;
 const ADMIN = { email: "admin@example.org", password: "an admin password" };
 const ui = readLocale<{
-  sign_in: { email: string; password: string; submit: string };
   queue: { title: string };
   nav: { search: string; notify_on: string; notify_off: string; sound_on: string; sound_off: string };
   accounts: { name: string; email: string };
@@ -40,8 +42,8 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await saveCaseworker(lentera.db, { ...ADMIN, name: "Admin", role: "admin" }, { type: "cli" });
 
     // The admin invites Sari and writes a canned reply.
-    const admin = await openContext(h.browser, h.server.url);
-    await signIn(admin.page, h.server.url, ADMIN.email, ADMIN.password);
+    const admin = await openSite(h.browser, h.server.url, EN_REAL_TIME);
+    await signInToConsole(admin.page, h.server.url, "en", ADMIN.email, ADMIN.password);
     await admin.page.goto(`${h.server.url}/console/admin/accounts`);
     await admin.page.getByLabel(ui.accounts.name).last().fill("Sari");
     await admin.page.getByLabel(ui.accounts.email).last().fill("sari@example.org");
@@ -55,7 +57,7 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await admin.page.getByRole("button", { name: wd.canned.add }).click();
 
     // Sari sets her password with the link and signs in.
-    const sari = await openContext(h.browser, h.server.url);
+    const sari = await openSite(h.browser, h.server.url, EN_REAL_TIME);
     await sari.context.grantPermissions(["notifications"], { origin: new URL(h.server.url).origin });
     await sari.context.addInitScript(() => {
       const shown: string[] = [];
@@ -94,7 +96,7 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await sari.page.goto(link);
     await sari.page.getByLabel(wd.me.new).fill("sari's long password");
     await sari.page.getByRole("button", { name: wd.welcome.submit }).click();
-    await signIn(sari.page, h.server.url, "sari@example.org", "sari's long password");
+    await signInToConsole(sari.page, h.server.url, "en", "sari@example.org", "sari's long password");
 
     // A person writes in the web chat (in English) and agrees to the notice; their ticket goes to Sari.
     const chat = await startChat(lentera.app, "en");
@@ -164,31 +166,6 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await sari.context.close();
   });
 });
-
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/console/sign-in`);
-  await page.getByLabel(ui.sign_in.email).fill(email);
-  await page.getByLabel(ui.sign_in.password).fill(password);
-  await page.getByRole("button", { name: ui.sign_in.submit }).click();
-  await page.getByRole("heading", { name: ui.queue.title }).waitFor();
-}
-
-async function openContext(browser: Browser, appUrl: string) {
-  const origin = new URL(appUrl).origin;
-  const context: BrowserContext = await browser.newContext({ ...LAPTOP, locale: "en-GB" });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  // The console in English (its language cookie), and nothing may leave the site.
-  await context.addCookies([{ name: "lentera_console_lang", value: "en", url: `${origin}/console` }]);
-  const foreign: string[] = [];
-  await context.route("**/*", async (route) => {
-    const url = route.request().url();
-    if (url.startsWith(`${origin}/`)) return route.continue();
-    foreign.push(url);
-    return route.abort();
-  });
-  const page: Page = await context.newPage();
-  return { context, page, foreignRequests: () => [...foreign] };
-}
 
 async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name.replace(/^console-/, "")}.png`, fullPage: true });

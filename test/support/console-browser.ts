@@ -6,12 +6,13 @@ const STEP_TIMEOUT_MS = 15_000;
 /**
  * A browser context for the console (laptop) or the web chat (phone) in one language, on Playwright's clock
  * (time flows as usual; a test runs it forward to a poll instead of waiting), where nothing may leave the
- * site: `foreignRequests()` lists what tried.
+ * site: `foreignRequests()` lists what tried. `realClock: true` leaves the page's time alone (a test that waits for
+ * media to play, or for the live stream as it comes).
  */
 export async function openSite(
   browser: Browser,
   appUrl: string,
-  options: { lang: "id" | "en"; device?: "laptop" | "phone" },
+  options: { lang: "id" | "en"; device?: "laptop" | "phone"; realClock?: boolean; stepTimeoutMs?: number },
 ) {
   const origin = new URL(appUrl).origin;
   const device = options.device === "phone" ? PHONE : LAPTOP;
@@ -19,8 +20,8 @@ export async function openSite(
     ...device,
     locale: options.lang === "id" ? "id-ID" : "en-GB",
   });
-  context.setDefaultTimeout(STEP_TIMEOUT_MS);
-  await context.clock.install();
+  context.setDefaultTimeout(options.stepTimeoutMs ?? STEP_TIMEOUT_MS);
+  if (!options.realClock) await context.clock.install();
   await context.addCookies([{ name: "lentera_console_lang", value: options.lang, url: `${origin}/console` }]);
   const foreign: string[] = [];
   await context.route("**/*", async (route) => {
