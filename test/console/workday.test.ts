@@ -23,11 +23,16 @@ describe("console: search, canned replies, accounts", () => {
   });
   afterAll(async () => lentera?.close());
 
-  const signedIn = async (email: string) => {
+  const signedIn = async (email: string, lang?: "id" | "en") => {
     const client = consoleClient(lentera.app);
     expect((await client.signIn(email)).res.status).toBe(303);
+    if (lang) client.cookies.set("lentera_console_lang", lang);
     return client;
   };
+  const BOTH_CONSOLES = [
+    ["id", consoleId],
+    ["en", consoleEn],
+  ] as const;
   const references = (body: string) =>
     [...body.matchAll(/href="\/console\/tickets\/(LNT-[A-Z0-9]+)"/g)].map((m) => m[1]);
 
@@ -223,12 +228,8 @@ describe("console: search, canned replies, accounts", () => {
   });
 
   it("inviting an email that has an account already says so, in either language (no server error)", async () => {
-    for (const [lang, page] of [
-      ["id", consoleId],
-      ["en", consoleEn],
-    ] as const) {
-      const adminClient = await signedIn(admin.email);
-      adminClient.cookies.set("lentera_console_lang", lang);
+    for (const [lang, page] of BOTH_CONSOLES) {
+      const adminClient = await signedIn(admin.email, lang);
       await adminClient.get("/console/admin/accounts");
       const again = await adminClient.post("/console/admin/invitations", {
         name: "Rina",
@@ -242,12 +243,8 @@ describe("console: search, canned replies, accounts", () => {
 
   it("a canned reply with a placeholder the console does not fill in ('{{kontak}}') is not saved, in either language", async () => {
     const before = await lentera.db.cannedReply.count();
-    for (const [lang, page] of [
-      ["id", consoleId],
-      ["en", consoleEn],
-    ] as const) {
-      const adminClient = await signedIn(admin.email);
-      adminClient.cookies.set("lentera_console_lang", lang);
+    for (const [lang, page] of BOTH_CONSOLES) {
+      const adminClient = await signedIn(admin.email, lang);
       await adminClient.get("/console/admin/canned");
       const refused = await adminClient.post("/console/admin/canned", {
         title: "KBRI",
