@@ -166,7 +166,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       keepsInbound || outputs.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
     const consented = forCaseworker || state.consent === "granted";
     const stored = keepsInbound
-      ? await storeInbound(tx, conversation.id, inbound, before, consented, key, verdict)
+      ? await storeInbound(tx, conversation, inbound, before, consented, key, verdict)
       : undefined;
     const replies = await storeReplies(tx, deps, {
       conversationId: conversation.id,
@@ -237,13 +237,14 @@ export function createInboundHandler(deps: ConversationDeps) {
   /** The person's message, kept only when they agreed to that; quick-reply taps are not personal and always kept. */
   async function storeInbound(
     tx: Tx,
-    conversationId: string,
+    conversation: { id: string; contactId: string },
     inbound: Inbound,
     state: State,
     consented: boolean,
     known?: PersonKey,
     verdict?: MediaVerdict,
   ) {
+    const conversationId = conversation.id;
     const body: MessageBody = describeInput(inbound.input, state, consented);
     const key = known ?? (await personKeyForConversation(tx, deps.cipher, conversationId));
     const id = randomUUID();
@@ -266,14 +267,10 @@ export function createInboundHandler(deps: ConversationDeps) {
       select: { id: true, seq: true },
     });
     if (body.media && inbound.media && inbound.input.type === "media") {
-      const { contactId } = await tx.conversation.findUniqueOrThrow({
-        where: { id: conversationId },
-        select: { contactId: true },
-      });
       await createMediaFile(tx, deps.cipher, key, {
         messageId: id,
         conversationId,
-        contactId,
+        contactId: conversation.contactId,
         channel: inbound.channel,
         kind: inbound.input.kind,
         media: inbound.media,
