@@ -205,3 +205,28 @@ describe("exploitation that is over, and a person well now", () => {
     expect(got.risk).toBe("medium");
   });
 });
+
+describe("a place named before the refusal is still a refusal to go out", () => {
+  it.each([
+    "ke pasar aja tidak boleh sama majikan",
+    "pergi ke gereja pun tidak dikasih",
+    "keluar ke warung tidak bisa, pintu dikunci",
+  ])("%s", (text) => {
+    expect(ids(text)).toContain("FL-04-movement");
+  });
+  it("going to the market when one can is not a restriction", () => {
+    expect(ids("besok ke pasar sama ibu, tidak jauh kok")).not.toContain("FL-04-movement");
+  });
+});
+
+describe("refusing someone a doctor is denied care", () => {
+  it.each(["the agent refuses to let her see a doctor", "they refused to bring us to the clinic after the fall"])(
+    "%s",
+    (text) => {
+      expect(ids(text)).toContain("FL-13-health-hazard");
+    },
+  );
+  it("a doctor who refuses a patient is not the employer denying care", () => {
+    expect(ids("the doctor refused to see me without an appointment")).not.toContain("FL-13-health-hazard");
+  });
+});

@@ -261,7 +261,7 @@ export const COERCION_PATTERNS: PatternTable = {
   "FL-04-movement": [
     ...CANNOT_GET_OUT,
     {
-      re: "tidak (?:boleh|bisa|bebas|diizinkan|diijinkan|dibolehkan|dibolehin|dikasih|diperbolehkan) (?:ke mana mana|kemana mana|ke mana saja|ke luar|ke masjid|ke gereja|ke pasar|ke warung|jalan jalan|ke toko)|tidak (?:kasih|kasi|izinkan|ijinkan|bolehin|ngizinin|ngebolehin|mengizinkan|membolehkan|biarkan|ngasih) (?:saya |kami |dia |kita )?(?:keluar|pergi|jalan jalan|libur)|(?:ke|keluar ke|pergi ke) (?:masjid|gereja|pasar|warung|toko|luar|kemana mana|ke mana mana) ${gap(2)}tidak (?:dikasih|boleh|diizinkan|diijinkan|dibolehin|bisa)",
+      re: `tidak (?:boleh|bisa|bebas|diizinkan|diijinkan|dibolehkan|dibolehin|dikasih|diperbolehkan) (?:ke mana mana|kemana mana|ke mana saja|ke luar|ke masjid|ke gereja|ke pasar|ke warung|jalan jalan|ke toko)|tidak (?:kasih|kasi|izinkan|ijinkan|bolehin|ngizinin|ngebolehin|mengizinkan|membolehkan|biarkan|ngasih) (?:saya |kami |dia |kita )?(?:keluar|pergi|jalan jalan|libur)|(?:ke|keluar ke|pergi ke) (?:masjid|gereja|pasar|warung|toko|luar|kemana mana|ke mana mana) ${gap(2)}tidak (?:dikasih|boleh|diizinkan|diijinkan|dibolehin|bisa)`,
       negatable: false,
     },
     {

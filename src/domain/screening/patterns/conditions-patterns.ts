@@ -103,7 +103,7 @@ export const CONDITIONS_PATTERNS: PatternTable = {
       negatable: false,
     },
     {
-      re: "not allowed to (?:see|go to) (?:a |the )?(?:doctor|hospital|clinic)|(?:will|would|do|does|did) not (?:take|bring|let) (?:me|us|her|him|them) (?:to|see) (?:a |the )?(?:doctor|hospital|clinic)|no (?:safety|protective) (?:equipment|gear)|no (?:medical care|medicine|treatment|doctor)",
+      re: "not allowed to (?:see|go to) (?:a |the )?(?:doctor|hospital|clinic)|(?:will|would|do|does|did) not (?:take|bring|let) (?:me|us|her|him|them) (?:to|see|go to) (?:a |the )?(?:doctor|hospital|clinic)|(?:refused|refuse|refuses|refusing) to (?:take|bring|let) (?:me|us|her|him|them) (?:to|see|go to) (?:a |the )?(?:doctor|hospital|clinic)|no (?:safety|protective) (?:equipment|gear)|no (?:medical care|medicine|treatment|doctor)",
       negatable: false,
     },
     {
