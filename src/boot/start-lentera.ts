@@ -31,6 +31,7 @@ import type { Sleep } from "../retry/retry-with-backoff.ts";
 import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
 import { purgeExpiredMedia } from "../domain/media/media-files.ts";
 import { createPoller } from "../retry/create-poller.ts";
+import { refreshPlannerStatistics } from "../db/refresh-planner-statistics.ts";
 
 export type Lentera = {
   app: Hono;
@@ -270,6 +271,7 @@ export async function startLentera(
       mediaRetention.start();
       closers.unshift(() => mediaRetention.stop());
     }
+    if (!env.DATABASE_URL) closers.unshift(refreshPlannerStatistics(db, log));
     outbox.start();
     referrals?.start();
     telegram?.start();

@@ -20,6 +20,8 @@ export const QueueFilter = z.object({
     .regex(/^[A-Z]{2}$/)
     .optional(),
   assigned: z.enum(["any", "me", "unassigned"]).default("any"),
+  /** which page of the queue, from 1 (each page holds `pageSize` tickets, in the queue's order) */
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
 });
 export type QueueFilter = z.infer<typeof QueueFilter>;
 
@@ -53,6 +55,9 @@ export type QueueItem = {
 
 export type Queue = {
   tickets: QueueItem[];
+  /** the page shown (from 1), and whether a later page holds more tickets */
+  page: number;
+  hasMore: boolean;
   counts: { open: number; urgent: number; unassigned: number; mine: number };
   /** references of open urgent tickets the actor can see (for the new-urgent alert) */
   urgent: string[];
@@ -63,7 +68,8 @@ export type Queue = {
   load: { id: string; name: string; open: number; urgent: number }[] | null;
 };
 
-const QUEUE_LIMIT = 200;
+/** tickets per page of the API's queue */
+export const QUEUE_LIMIT = 200;
 /** the new-urgent alert needs the newest few references, not every one */
 const URGENT_LIMIT = 50;
 
@@ -71,13 +77,15 @@ const URGENT_LIMIT = 50;
  * The open tickets a caseworker may see — their own and the unassigned ones; supervisors and admins see
  * all — most urgent first, then oldest first. `brief` (the page's refresh poll, which only compares) leaves
  * out what only the page shows: summaries (nothing decrypted), the country list and the caseworkers' load.
+ * `pageSize` tickets per page (`filter.page`); one more is read to tell whether a next page exists.
  */
 export async function listQueue(
   ctx: { db: Db; cipher: Cipher; now: () => Date; actor: Caseworker },
   filter: QueueFilter,
-  options: { brief?: boolean } = {},
+  options: { brief?: boolean; pageSize?: number } = {},
 ): Promise<Queue> {
   const full = !options.brief;
+  const pageSize = options.pageSize ?? QUEUE_LIMIT;
   const visible = readableTickets(ctx.actor);
   const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
   const where: Prisma.TicketWhereInput = {
@@ -97,11 +105,13 @@ export async function listQueue(
     ],
   };
   const base: Prisma.TicketWhereInput = { AND: [visible, open] };
-  const [rows, groups, urgentRows, provinces, countries] = await Promise.all([
+  const [read, groups, urgentRows, provinces, countries] = await Promise.all([
     ctx.db.ticket.findMany({
       where,
-      orderBy: [{ priority: "asc" }, { createdAt: "asc" }],
-      take: QUEUE_LIMIT,
+      // the reference breaks ties, so that pages neither repeat nor skip tickets opened in the same instant
+      orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { reference: "asc" }],
+      skip: (filter.page - 1) * pageSize,
+      take: pageSize + 1,
       // only what the queue shows: never the encrypted columns
       select: {
         reference: true,
@@ -132,20 +142,21 @@ export async function listQueue(
       orderBy: { createdAt: "desc" },
       take: URGENT_LIMIT,
     }),
-    ctx.db.ticket.findMany({
+    // GROUP BY in the database (Prisma's `distinct` would read every open ticket and dedupe in memory)
+    ctx.db.ticket.groupBy({
+      by: ["province"],
       where: { AND: [base, { province: { not: null } }] },
-      select: { province: true },
-      distinct: ["province"],
       orderBy: { province: "asc" },
     }),
     full &&
-      ctx.db.ticket.findMany({
+      ctx.db.ticket.groupBy({
+        by: ["country"],
         where: { AND: [base, { country: { not: null } }] },
-        select: { country: true },
-        distinct: ["country"],
         orderBy: { country: "asc" },
       }),
   ]);
+  const hasMore = read.length > pageSize;
+  const rows = hasMore ? read.slice(0, pageSize) : read;
   const sum = (keep: (g: (typeof groups)[number]) => boolean) =>
     groups.reduce((n, g) => n + (keep(g) ? g._count._all : 0), 0);
   const lastCaseworkerAt = await lastCaseworkerMessages(
@@ -154,6 +165,8 @@ export async function listQueue(
   );
   const now = ctx.now().getTime();
   return {
+    page: filter.page,
+    hasMore,
     tickets: rows.map((row) => {
       const lastInboundAt = row.conversation?.lastInboundAt ?? null;
       const lastReply = row.conversationId ? lastCaseworkerAt.get(row.conversationId) : undefined;

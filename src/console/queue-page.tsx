@@ -215,6 +215,9 @@ export function QueuePage(props: {
           </tbody>
         </table>
       )}
+      {queue.page > 1 || queue.hasMore ? (
+        <Pager tr={tr} filter={filter} page={queue.page} hasMore={queue.hasMore} />
+      ) : null}
     </Layout>
   );
 }
@@ -222,9 +225,32 @@ export function QueuePage(props: {
 /** The filters as a query string, so switching language keeps them. */
 function queryOf(filter: QueueFilter): string {
   const params = new URLSearchParams(
-    Object.entries(filter).flatMap(([k, v]) => (v === undefined || v === "" ? [] : [[k, String(v)]])),
+    Object.entries(filter).flatMap(([k, v]) =>
+      v === undefined || v === "" || (k === "page" && v === 1) ? [] : [[k, String(v)]],
+    ),
   );
   return params.size ? `?${params}` : "";
+}
+
+/** Earlier and later pages of the queue, keeping the filters. */
+function Pager(props: { tr: Tr; filter: QueueFilter; page: number; hasMore: boolean }) {
+  const { tr, filter, page } = props;
+  const href = (to: number) => `/console/queue${queryOf({ ...filter, page: to })}`;
+  return (
+    <nav class="pager" aria-label={tr("queue.pager.label")}>
+      {page > 1 ? (
+        <a href={href(page - 1)} rel="prev">
+          {tr("queue.pager.previous")}
+        </a>
+      ) : null}
+      <span>{tr("queue.pager.page", { page })}</span>
+      {props.hasMore ? (
+        <a href={href(page + 1)} rel="next">
+          {tr("queue.pager.next")}
+        </a>
+      ) : null}
+    </nav>
+  );
 }
 
 /** indicator chips shown per row; the rest are counted */

@@ -7,6 +7,9 @@ import type { ConsoleEnv } from "./console-env.ts";
 import type { OwnConsoleTools } from "./console-tools.ts";
 import { QueuePage } from "./queue-page.tsx";
 
+/** tickets per page of the console's queue: a screenful to work through, quick to render on any phone */
+export const QUEUE_PAGE_SIZE = 50;
+
 /** The queue page, and the poll its script uses to refresh itself when the queue changes. */
 export function createQueueRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" | "page" | "flash">) {
   const app = new Hono<ConsoleEnv>();
@@ -16,7 +19,7 @@ export function createQueueRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" | 
     const parsed = QueueFilter.safeParse(Object.fromEntries(Object.entries(c.req.query()).filter(([, v]) => v !== "")));
     const filter = parsed.success ? parsed.data : QueueFilter.parse({});
     const [queue, live, followUpsDue] = await Promise.all([
-      listQueue(ctxOf(c), filter),
+      listQueue(ctxOf(c), filter, { pageSize: QUEUE_PAGE_SIZE }),
       readConsoleSnapshot(tools.db, c.get("caseworker")),
       countDueFollowUps(ctxOf(c)),
     ]);
@@ -35,7 +38,7 @@ export function createQueueRoutes(tools: Pick<OwnConsoleTools, "db" | "ctxOf" | 
   });
 
   app.get("/queue/poll", async (c) => {
-    const queue = await listQueue(ctxOf(c), QueueFilter.parse({}), { brief: true });
+    const queue = await listQueue(ctxOf(c), QueueFilter.parse({}), { brief: true, pageSize: QUEUE_PAGE_SIZE });
     return c.json({ urgent: queue.urgent, counts: queue.counts, signature: signatureOf(queue) });
   });
 

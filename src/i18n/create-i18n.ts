@@ -6,6 +6,23 @@ export type Locale = "id" | "en";
 export const LOCALES: readonly Locale[] = ["id", "en"];
 export const LOCALES_DIR = new URL("../../locales/", import.meta.url).pathname;
 
+/** renderings kept by `t` (labels, counts, durations): far more than a page uses, far less than memory allows */
+const RENDERED_LIMIT = 20_000;
+/** a variable value safe to keep: a number, or a word that is a code (starts with a letter; no spaces, no "+") */
+const CODE_LIKE = /^[A-Za-z][\w.-]{0,63}$/;
+
+/** The cache key of one rendering, or undefined when a variable may be personal (anything but a code or number). */
+function memoKey(locale: string, key: string, vars: Vars | undefined): string | undefined {
+  let memo = `${locale}\u0000${key}`;
+  if (!vars) return memo;
+  for (const name in vars) {
+    const value = vars[name];
+    if (typeof value === "number" ? !Number.isFinite(value) : !CODE_LIKE.test(value!)) return undefined;
+    memo += `\u0000${name}=${value}`;
+  }
+  return memo;
+}
+
 export type Vars = Record<string, string | number>;
 /** Renders one key (`ns:key`, or `key` in the default namespace "chat") in one language. */
 export type Translate = (locale: Locale, key: string, vars?: Vars) => string;
@@ -45,9 +62,23 @@ export function createI18n(options: { onMissing?: (locale: string, key: string) 
     returnNull: false,
     initAsync: false,
   });
+  // The resources never change after start, so a key with the same variables always renders the same text:
+  // the console's queue alone asks for thousands of labels per page, and i18next's lookup was most of its CPU.
+  // Only renderings whose variables are numbers or code-like words (ids, statuses, counts) are kept, so no
+  // name, phone number or words of a person stay in memory; the map starts afresh when it is full.
+  const rendered = new Map<string, string>();
   const t: Translate = (locale, key, vars) => {
-    if (!instance.exists(key, { lng: locale })) options.onMissing?.(locale, key);
-    return instance.t(key, { lng: locale, ...vars }) as string;
+    const memo = memoKey(locale, key, vars);
+    const known = memo === undefined ? undefined : rendered.get(memo);
+    if (known !== undefined) return known;
+    const exists = instance.exists(key, { lng: locale });
+    if (!exists) options.onMissing?.(locale, key);
+    const text = instance.t(key, { lng: locale, ...vars }) as string;
+    if (memo !== undefined && exists) {
+      if (rendered.size >= RENDERED_LIMIT) rendered.clear();
+      rendered.set(memo, text);
+    }
+    return text;
   };
   return { instance, t };
 }

@@ -83,6 +83,8 @@ export function createCaseworkApiRoutes(deps: CaseworkApiDeps) {
     const queue = await listQueue(ctxOf(c), c.req.valid("query"));
     return c.json({
       counts: queue.counts,
+      page: queue.page,
+      hasMore: queue.hasMore,
       tickets: queue.tickets.map((t) => ({
         ...t,
         createdAt: t.createdAt.toISOString(),

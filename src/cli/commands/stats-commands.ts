@@ -5,6 +5,7 @@ import { loadCaseFacts } from "../../domain/stats/load-case-facts.ts";
 import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../../domain/stats/export-stats.ts";
 import { HTCDS_DICTIONARY } from "../../domain/stats/htcds-export.ts";
 import { StatsFilter } from "../../domain/stats/stats-filter.ts";
+import { analyzeTables } from "../../db/refresh-planner-statistics.ts";
 import { seedDemoCases } from "../../domain/stats/seed-demo-cases.ts";
 
 /**
@@ -87,6 +88,8 @@ export const demoSeed: CliCommand = {
         },
       },
     );
+    // after a bulk load the planner needs fresh table statistics (the embedded database runs no autovacuum)
+    await analyzeTables(ctx.db);
     ctx.out(`Seeded ${made.tickets} demo tickets (tagged "demo").`);
   },
 };
