@@ -4,6 +4,7 @@
 // Wall and CPU time per request (the machine may be shared: CPU is the steadier figure).
 // Usage: npm run bench:queue [-- --tickets 10000 --requests 50]   (TEST_DATABASE_URL=… for a PostgreSQL server)
 import { parseArgs } from "node:util";
+import { analyzeTables } from "../src/db/refresh-planner-statistics.ts";
 import { seedDemoCases } from "../src/domain/stats/seed-demo-cases.ts";
 import { addCaseworker, consoleClient } from "../test/console/support.ts";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
@@ -27,6 +28,8 @@ try {
     where: { id: { in: open.map((t) => t.id) } },
     data: { assigneeId: caseworker.caseworker.id, status: "in_progress" },
   });
+  // as `demo seed` does after its bulk load
+  await analyzeTables(lentera.db);
   const openCount = await lentera.db.ticket.count({ where: { status: { not: "closed" } } });
 
   const timings = async (email: string, path: string) => {

@@ -1,9 +1,9 @@
 import { z } from "zod";
 import type { Db } from "../db/create-prisma-client.ts";
-import type { Caseworker, Prisma } from "../db/generated/client.ts";
+import { Prisma, type Caseworker } from "../db/generated/client.ts";
 import { TicketStatus, TicketType } from "../db/generated/enums.ts";
 import type { Cipher } from "../crypto/create-cipher.ts";
-import { atLeast, readableTickets } from "./permissions.ts";
+import { atLeast, readableTickets, readableTicketsSql } from "./permissions.ts";
 
 /** The queue's filters (query string of /console and /api/queue); every one is optional. */
 export const QueueFilter = z.object({
@@ -68,6 +68,15 @@ export type Queue = {
   load: { id: string; name: string; open: number; urgent: number }[] | null;
 };
 
+/** open tickets counted together: same priority, holder, province and country */
+type Group = {
+  priority: string;
+  assigneeId: string | null;
+  province: string | null;
+  country: string | null;
+  n: number;
+};
+
 /** tickets per page of the API's queue */
 export const QUEUE_LIMIT = 200;
 /** the new-urgent alert needs the newest few references, not every one */
@@ -87,78 +96,74 @@ export async function listQueue(
   const full = !options.brief;
   const pageSize = options.pageSize ?? QUEUE_LIMIT;
   const visible = readableTickets(ctx.actor);
-  const open: Prisma.TicketWhereInput = { status: { not: "closed" } };
-  const where: Prisma.TicketWhereInput = {
-    AND: [
-      visible,
-      filter.status === "open" ? open : { status: filter.status },
-      filter.type ? { type: filter.type } : {},
-      filter.language ? { locale: filter.language } : {},
-      filter.channel ? { channel: filter.channel } : {},
-      filter.province ? { province: { equals: filter.province, mode: "insensitive" } } : {},
-      filter.country ? { country: filter.country } : {},
-      filter.assigned === "me"
-        ? { assigneeId: ctx.actor.id }
-        : filter.assigned === "unassigned"
-          ? { assigneeId: null }
-          : {},
-    ],
-  };
-  const base: Prisma.TicketWhereInput = { AND: [visible, open] };
-  const [read, groups, urgentRows, provinces, countries] = await Promise.all([
-    ctx.db.ticket.findMany({
-      where,
-      // the reference breaks ties, so that pages neither repeat nor skip tickets opened in the same instant
-      orderBy: [{ priority: "asc" }, { createdAt: "asc" }, { reference: "asc" }],
-      skip: (filter.page - 1) * pageSize,
-      take: pageSize + 1,
-      // only what the queue shows: never the encrypted columns
-      select: {
-        reference: true,
-        type: true,
-        priority: true,
-        status: true,
-        locale: true,
-        channel: true,
-        province: true,
-        country: true,
-        indicatorIds: true,
-        summaryEnc: full,
-        emergency: true,
-        child: true,
-        risk: true,
-        createdAt: true,
-        conversationId: true,
-        erasureRequestedAt: true,
-        assignee: { select: { id: true, name: true } },
-        conversation: { select: { mode: true, lastInboundAt: true } },
-      },
-    }),
-    // one aggregate for every count: open tickets grouped by priority and assignee
-    ctx.db.ticket.groupBy({ by: ["priority", "assigneeId"], where: base, _count: { _all: true } }),
-    ctx.db.ticket.findMany({
-      where: { AND: [base, { priority: "urgent" }] },
-      select: { reference: true },
-      orderBy: { createdAt: "desc" },
-      take: URGENT_LIMIT,
-    }),
-    // GROUP BY in the database (Prisma's `distinct` would read every open ticket and dedupe in memory)
-    ctx.db.ticket.groupBy({
-      by: ["province"],
-      where: { AND: [base, { province: { not: null } }] },
-      orderBy: { province: "asc" },
-    }),
-    full &&
-      ctx.db.ticket.groupBy({
-        by: ["country"],
-        where: { AND: [base, { country: { not: null } }] },
-        orderBy: { country: "asc" },
-      }),
+  const visibleSql = readableTicketsSql(ctx.actor);
+  // Raw reads: Prisma sends `status <> CAST($1 AS "TicketStatus")`, which PostgreSQL cannot match to the partial
+  // index on open tickets, so each of these walked the whole table; the literal 'closed' lets the planner use it.
+  const conditions = [
+    visibleSql,
+    filter.status === "open" ? Prisma.sql`status <> 'closed'` : Prisma.sql`status = ${filter.status}::"TicketStatus"`,
+    filter.type ? Prisma.sql`type = ${filter.type}::"TicketType"` : null,
+    filter.language ? Prisma.sql`locale = ${filter.language}` : null,
+    filter.channel ? Prisma.sql`channel = ${filter.channel}::"Channel"` : null,
+    filter.province ? Prisma.sql`lower(province) = lower(${filter.province})` : null,
+    filter.country ? Prisma.sql`country = ${filter.country}` : null,
+    filter.assigned === "me"
+      ? Prisma.sql`"assigneeId" = ${ctx.actor.id}`
+      : filter.assigned === "unassigned"
+        ? Prisma.sql`"assigneeId" IS NULL`
+        : null,
+  ].filter((c): c is Prisma.Sql => c !== null);
+  const [pageIds, groups, urgentRows] = await Promise.all([
+    // the reference breaks ties, so that pages neither repeat nor skip tickets opened in the same instant
+    ctx.db.$queryRaw<{ id: string }[]>`
+      SELECT id FROM "Ticket" WHERE ${Prisma.join(conditions, " AND ")}
+      ORDER BY priority, "createdAt", reference
+      LIMIT ${pageSize + 1} OFFSET ${(filter.page - 1) * pageSize}`,
+    // one aggregate for every count and both filter lists: open tickets by priority, holder, province, country
+    ctx.db.$queryRaw<Group[]>`
+      SELECT priority::text AS priority, "assigneeId", province, country, count(*)::int AS n
+      FROM "Ticket" WHERE status <> 'closed' AND ${visibleSql}
+      GROUP BY 1, 2, 3, 4`,
+    ctx.db.$queryRaw<{ reference: string }[]>`
+      SELECT reference FROM "Ticket" WHERE status <> 'closed' AND priority = 'urgent' AND ${visibleSql}
+      ORDER BY "createdAt" DESC LIMIT ${URGENT_LIMIT}`,
   ]);
-  const hasMore = read.length > pageSize;
-  const rows = hasMore ? read.slice(0, pageSize) : read;
-  const sum = (keep: (g: (typeof groups)[number]) => boolean) =>
-    groups.reduce((n, g) => n + (keep(g) ? g._count._all : 0), 0);
+  const hasMore = pageIds.length > pageSize;
+  const ids = pageIds.slice(0, pageSize).map((r) => r.id);
+  const read = ids.length
+    ? await ctx.db.ticket.findMany({
+        // the permission applied again through the one read path: the raw read only chose the page
+        where: { AND: [visible, { id: { in: ids } }] },
+        // only what the queue shows: never the encrypted columns
+        select: {
+          id: true,
+          reference: true,
+          type: true,
+          priority: true,
+          status: true,
+          locale: true,
+          channel: true,
+          province: true,
+          country: true,
+          indicatorIds: true,
+          summaryEnc: full,
+          emergency: true,
+          child: true,
+          risk: true,
+          createdAt: true,
+          conversationId: true,
+          erasureRequestedAt: true,
+          assignee: { select: { id: true, name: true } },
+          conversation: { select: { mode: true, lastInboundAt: true } },
+        },
+      })
+    : [];
+  const position = new Map(ids.map((id, at) => [id, at]));
+  const rows = read.sort((a, b) => position.get(a.id)! - position.get(b.id)!);
+  const sum = (keep: (g: Group) => boolean) => groups.reduce((n, g) => n + (keep(g) ? g.n : 0), 0);
+  const distinct = (values: (string | null)[]) => [...new Set(values.filter((v): v is string => v !== null))].sort();
+  const provinces = distinct(groups.map((g) => g.province));
+  const countries = full ? distinct(groups.map((g) => g.country)) : [];
   const lastCaseworkerAt = await lastCaseworkerMessages(
     ctx.db,
     rows.flatMap((r) => (r.conversationId && r.conversation?.mode === "human" ? [r.conversationId] : [])),
@@ -200,8 +205,8 @@ export async function listQueue(
       mine: sum((g) => g.assigneeId === ctx.actor.id),
     },
     urgent: urgentRows.map((r) => r.reference),
-    provinces: provinces.flatMap((p) => (p.province ? [p.province] : [])).sort(),
-    countries: countries ? countries.flatMap((c) => (c.country ? [c.country] : [])) : [],
+    provinces,
+    countries,
     load: full && atLeast(ctx.actor, "supervisor") ? await loadOf(ctx.db, groups) : null,
   };
 }
@@ -217,16 +222,13 @@ function readSummary(cipher: Cipher, sealed: string | null): { id?: string; en?:
 }
 
 /** Open tickets per caseworker who holds any, most loaded first. */
-async function loadOf(
-  db: Db,
-  groups: { priority: string; assigneeId: string | null; _count: { _all: number } }[],
-): Promise<NonNullable<Queue["load"]>> {
+async function loadOf(db: Db, groups: Group[]): Promise<NonNullable<Queue["load"]>> {
   const byCaseworker = new Map<string, { open: number; urgent: number }>();
   for (const g of groups) {
     if (!g.assigneeId) continue;
     const entry = byCaseworker.get(g.assigneeId) ?? { open: 0, urgent: 0 };
-    entry.open += g._count._all;
-    if (g.priority === "urgent") entry.urgent += g._count._all;
+    entry.open += g.n;
+    if (g.priority === "urgent") entry.urgent += g.n;
     byCaseworker.set(g.assigneeId, entry);
   }
   if (!byCaseworker.size) return [];

@@ -1,4 +1,4 @@
-import type { Caseworker, Prisma, Role, Ticket } from "../db/generated/client.ts";
+import { Prisma, type Caseworker, type Role, type Ticket } from "../db/generated/client.ts";
 
 /**
  * Who may do what (Aselo-style helpline rules):
@@ -73,4 +73,14 @@ export function readableTickets(actor: Actor): Prisma.TicketWhereInput {
   if (!actor.active) return { id: { in: [] } };
   if (atLeast(actor, "supervisor")) return {};
   return { OR: [{ assigneeId: actor.id }, { assigneeId: null, status: { not: "closed" } }] };
+}
+
+/**
+ * `readableTickets` as a condition on "Ticket" for the queue's raw reads (list-queue.ts says why they are raw);
+ * test/casework/readable-tickets-sql.test.ts proves both select the same tickets for every kind of actor.
+ */
+export function readableTicketsSql(actor: Actor): Prisma.Sql {
+  if (!actor.active) return Prisma.sql`FALSE`;
+  if (atLeast(actor, "supervisor")) return Prisma.sql`TRUE`;
+  return Prisma.sql`("assigneeId" = ${actor.id} OR ("assigneeId" IS NULL AND status <> 'closed'))`;
 }
