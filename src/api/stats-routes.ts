@@ -62,7 +62,13 @@ export function createStatsApiRoutes(deps: { db: Db; stats: StatsService; now: (
     const filter = filterOf(c.req.query());
     const report = await deps.stats.report(filter);
     const found = report.tables.find((t) => t.id === table.id);
-    return c.json({ rule: report.rule, filter: report.filter, population: report.population, table: found });
+    return c.json({
+      rule: report.rule,
+      filter: report.filter,
+      asOf: report.asOf,
+      population: report.population,
+      table: found,
+    });
   });
   app.get("/export", async (c) => {
     const { format: rawFormat, type: rawType, ...rest } = c.req.query();

@@ -1,5 +1,6 @@
 import type { Db } from "../../db/create-prisma-client.ts";
 import { Prisma } from "../../db/generated/client.ts";
+import { derivePalermoOf } from "./palermo-of.ts";
 
 /**
  * The anonymous facts of one ticket that statistics count: what the ticket and its case profile hold,
@@ -24,6 +25,8 @@ export type CaseFact = {
   consentShare: boolean;
   child: boolean;
   indicators: string[];
+  /** the Palermo elements of the indicators (derivePalermoOf), when the loader worked them out already */
+  palermo?: readonly string[];
   needs: string[];
   /** where the person is or was taken: the case profile's, else the country named in their own words */
   destination: string | null;
@@ -163,7 +166,15 @@ export function factsOfColumns(c: Record<Column, string[]>): CaseFact[] {
   const size = c.id.length;
   const facts = new Array<CaseFact>(size);
   const months = new Map<number, string>();
+  // tickets share a few hundred sets of indicators: each set is split and read for Palermo elements once
+  const indicatorSets = new Map<string, { indicators: string[]; palermo: string[] }>();
   for (let i = 0; i < size; i++) {
+    const indicatorText = c.indicators[i]!;
+    let set = indicatorSets.get(indicatorText);
+    if (!set) {
+      const indicators = items(indicatorText);
+      indicatorSets.set(indicatorText, (set = { indicators, palermo: derivePalermoOf(indicators) }));
+    }
     const id = c.id[i]!;
     const createdMs = Number(c.created[i]);
     const closed = c.closed[i]!;
@@ -185,7 +196,8 @@ export function factsOfColumns(c: Record<Column, string[]>): CaseFact[] {
       outcome: orNull(c.outcome[i]!),
       consentShare: c.consent[i] === "1",
       child: c.child[i] === "1",
-      indicators: items(c.indicators[i]!),
+      indicators: set.indicators,
+      palermo: set.palermo,
       needs: items(c.needs[i]!),
       destination: orNull(c.destination[i]!),
       origin: orNull(c.origin[i]!),
