@@ -44,7 +44,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE,
     const found = of.reports.get(key);
     if (found) return found;
     const built = (async () => {
-      const [facts, previous] = await Promise.all([of.facts, ledgers.read(key)]);
+      const [facts, previous] = await Promise.all([of.facts, ledgers.read(key, of.boundary)]);
       const { report, counts } = buildCountedStats(facts, filter, rule, TABLES);
       const asOf = new Date(of.boundary).toISOString();
       // a release older than the ledger's (a clock set back): its figures were never guarded against the newer ones

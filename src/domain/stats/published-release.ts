@@ -40,9 +40,13 @@ export function createLedgerStore(db: Db) {
     if (memory.size > KEPT) memory.delete(memory.keys().next().value!);
   };
   return {
-    async read(query: string): Promise<ReleaseLedger | undefined> {
+    /**
+     * The query's ledger. The memory copy serves only within the release it was last applied to: for a new
+     * release the database's is read (another process, the CLI, may have applied that release already).
+     */
+    async read(query: string, boundary: number): Promise<ReleaseLedger | undefined> {
       const found = memory.get(query);
-      if (found) return found;
+      if (found && found.boundary === boundary) return found;
       const row = await db.setting.findUnique({ where: { key: settingKey(query) } });
       const parsed = row ? Ledger.safeParse(row.value) : undefined;
       if (!parsed?.success) return undefined;
