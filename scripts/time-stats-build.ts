@@ -25,10 +25,7 @@ try {
   const time = async <T>(label: string, run: () => Promise<T> | T): Promise<T> => {
     const began = performance.now();
     const cpu = process.cpuUsage();
-    const window = [process.hrtime.bigint() / 1000n];
     const out = await run();
-    window.push(process.hrtime.bigint() / 1000n);
-    if (process.env.WINDOWS) console.log(label, "window", window.join(" "));
     const used = process.cpuUsage(cpu);
     console.log(label, {
       ms: Math.round(performance.now() - began),
