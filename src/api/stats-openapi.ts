@@ -10,20 +10,20 @@ const Filter = z.object({
   country: z.string().optional().describe("destination country (English name)"),
 });
 const RULE =
-  "Every figure counts at least STATS_MIN_GROUP people, rounded down to a multiple of STATS_RESOLUTION; smaller groups are { value: null, suppressed: true }. Needs a token with the 'stats' scope.";
+  "Every figure counts at least STATS_MIN_GROUP people, rounded down to a multiple of STATS_RESOLUTION; smaller groups are { value: null, suppressed: true }. Figures come from the day's release (asOf: the tickets created before 00:00 WIB) and move from one day to the next only by 0 or at least STATS_MIN_GROUP people. Needs a token with the 'stats' scope.";
 
 /** `/api/stats/*` in the OpenAPI document (issue #17, item 5). */
 export const STATS_OPENAPI_PATHS = {
   "/api/stats": { get: { summary: `The statistics tables and the privacy rule. ${RULE}` } },
   "/api/stats/summary": {
     get: {
-      summary: `Every table: { rule, filter, population, tables: [{ id, dimensions, total, cells: [{ key, value, suppressed }] }] }. ${RULE}`,
+      summary: `Every table: { rule, filter, asOf, population, tables: [{ id, dimensions, total, cells: [{ key, value, suppressed }] }] }. ${RULE}`,
       query: Filter,
     },
   },
   "/api/stats/tables/{id}": {
     get: {
-      summary: `One table: { rule, filter, population, table }. ${RULE}`,
+      summary: `One table: { rule, filter, asOf, population, table }. ${RULE}`,
       query: Filter,
       params: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
     },

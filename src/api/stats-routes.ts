@@ -62,7 +62,13 @@ export function createStatsApiRoutes(deps: { db: Db; stats: StatsService; now: (
     const filter = filterOf(c.req.query());
     const report = await deps.stats.report(filter);
     const found = report.tables.find((t) => t.id === table.id);
-    return c.json({ rule: report.rule, filter: report.filter, population: report.population, table: found });
+    return c.json({
+      rule: report.rule,
+      filter: report.filter,
+      asOf: report.asOf,
+      population: report.population,
+      table: found,
+    });
   });
   app.get("/export", async (c) => {
     const { format: rawFormat, type: rawType, ...rest } = c.req.query();
@@ -70,7 +76,7 @@ export function createStatsApiRoutes(deps: { db: Db; stats: StatsService; now: (
     if (!parsed.success) throw new AppError("bad_request", "format must be htcds or aggregates; type json or csv.");
     const filter = filterOf(rest);
     const exported = await exportStats(
-      { db: deps.db, facts: deps.stats.facts, rule: deps.stats.rule, now: deps.now },
+      { db: deps.db, facts: deps.stats.releasedFacts, report: deps.stats.report, rule: deps.stats.rule, now: deps.now },
       { ...parsed.data, filter, actor: { type: "caseworker", id: c.get("caseworker").id }, via: "api" },
     );
     return c.body(exported.body, 200, {

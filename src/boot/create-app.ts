@@ -104,7 +104,7 @@ export function createApp(deps: AppDeps) {
   app.route("/api/webchat", createWebchatRoutes(deps));
   app.route("/api/screening", createScreeningRoutes(deps));
   app.route("/api/tickets", createTicketRoutes(deps));
-  const stats = deps.statsService ?? createStatsService(deps.db, deps.stats);
+  const stats = deps.statsService ?? createStatsService(deps.db, deps.stats, { now: deps.now });
   app.route("/api/stats", createStatsApiRoutes({ ...deps, stats }));
   app.route(
     "/api",

@@ -213,7 +213,11 @@ export async function startLentera(
     }
     const getWhatsAppStatus = () => whatsapp?.getStatus() ?? { state: "disabled" as const };
     // Statistics: a running server keeps its case facts warm, so the page answers from memory.
-    const statsService = createStatsService(db, { minGroup: env.STATS_MIN_GROUP, resolution: env.STATS_RESOLUTION });
+    const statsService = createStatsService(
+      db,
+      { minGroup: env.STATS_MIN_GROUP, resolution: env.STATS_RESOLUTION },
+      { now },
+    );
     if (options.listen) {
       const stop = statsService.refreshEvery(15_000, (error) =>
         log.warn({ err: toLoggedError(error) }, "statistics refresh failed"),

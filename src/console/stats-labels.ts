@@ -35,6 +35,8 @@ export type StatsView = {
   label: (dimension: string, value: string) => string;
   show: (figure: Figure) => string;
   table: (id: string) => StatsTable | undefined;
+  /** the release's boundary in Jakarta time, for "as of …"; null for a view without a release */
+  asOf: string | null;
 };
 
 export function createStatsView(t: Translate, lang: Locale, report: StatsReport, rule: StatsRule): StatsView {
@@ -50,5 +52,12 @@ export function createStatsView(t: Translate, lang: Locale, report: StatsReport,
     },
     show: (figure) => (figure.suppressed ? displayFigure(figure, rule) : number.format(figure.value)),
     table: (id) => report.tables.find((table) => table.id === id),
+    asOf: report.asOf
+      ? new Intl.DateTimeFormat(lang === "id" ? "id-ID" : "en-GB", {
+          dateStyle: "long",
+          timeStyle: "short",
+          timeZone: "Asia/Jakarta",
+        }).format(new Date(report.asOf))
+      : null,
   };
 }

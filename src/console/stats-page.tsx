@@ -83,6 +83,11 @@ export function StatsSummary(props: { view: StatsView }) {
   return (
     <div class="card stats-summary">
       <p>{view.ts("intro", { min: rule.minGroup, res: rule.resolution })}</p>
+      {view.asOf ? (
+        <p class="stats-as-of">
+          <strong>{view.ts("as_of", { time: view.asOf })}</strong> {view.ts("as_of_note", { min: rule.minGroup })}
+        </p>
+      ) : null}
       <p>
         <strong>{view.ts("population")}:</strong> <span class="stats-population">{view.show(population)}</span>
       </p>

@@ -101,8 +101,9 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
     supervisorOnly(c);
     const { filter } = filterOf(c);
     const [report, all] = (await stats.reports([filter, {}])) as [StatsReport, StatsReport];
-    const facts = await stats.facts();
     const exact = atLeast(c.get("caseworker"), "admin");
+    // admins count the live facts exactly; everyone else sees the release in force, under the rule
+    const facts = exact ? await stats.facts() : await stats.releasedFacts();
     return c.html(
       <RecruitmentPage
         {...tools.page(c)}
@@ -127,7 +128,7 @@ export function mountStatsRoutes(app: Hono<ConsoleEnv>, tools: ConsoleTools & { 
     if (!format || !type || !parsed.success)
       throw new CaseworkError("invalid", "Check the export's format and filters.", "errors.invalid");
     const exported = await exportStats(
-      { db: tools.db, facts: stats.facts, rule: stats.rule, now: tools.now },
+      { db: tools.db, facts: stats.releasedFacts, report: stats.report, rule: stats.rule, now: tools.now },
       {
         format,
         type,

@@ -4,6 +4,14 @@ import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { bearer, createCaseworker } from "../api/api-support.ts";
 import { addCaseworker, consoleClient } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import {
+  queryString,
+  viaApi as apiView,
+  viaExport as exportView,
+  viaPage as pageView,
+  type Query,
+  type View,
+} from "./stats-views.ts";
 
 /**
  * The differencing attack of issue #17, from outside: many pairs of queries (periods trimmed at either end,
@@ -13,16 +21,6 @@ import { createTestLentera, type TestLentera } from "../support/create-test-lent
  * 12 in March 2025 and 12 in November 2026, 4 by Telegram to Fiji in August, and whatever the demo data's
  * months hold.
  */
-
-type Figure = { value: number | null; suppressed: boolean };
-type Report = {
-  rule: { minGroup: number };
-  population: Figure;
-  tables: { id: string; cells: ({ key: string[] } & Figure)[] }[];
-};
-type Query = { from?: string; to?: string; channel?: string; province?: string; country?: string };
-/** what one view of one query published: "population" or "table|value|value" → the figure (null: hidden) */
-type View = { query: Query; via: string; figures: Map<string, number | null> };
 
 const K = 11;
 let lentera: TestLentera;
@@ -50,44 +48,9 @@ async function plant(month: string, people: number, over: { channel?: "web" | "t
   }
 }
 
-const queryString = (q: Query) => new URLSearchParams(q as Record<string, string>).toString();
-
-function fromReport(query: Query, via: string, report: Report): View {
-  const figures = new Map<string, number | null>([["population", report.population.value]]);
-  for (const table of report.tables)
-    for (const cell of table.cells) figures.set([table.id, ...cell.key].join("|"), cell.value);
-  return { query, via, figures };
-}
-
-async function viaApi(query: Query): Promise<View> {
-  const res = await lentera.app.request(`/api/stats/summary?${queryString(query)}`, { headers: bearer(token) });
-  expect(res.status, queryString(query)).toBe(200);
-  return fromReport(query, "api", (await res.json()) as Report);
-}
-
-async function viaExport(query: Query): Promise<View> {
-  const res = await lentera.app.request(`/api/stats/export?format=aggregates&type=csv&${queryString(query)}`, {
-    headers: bearer(token),
-  });
-  const lines = (await res.text()).trim().split("\r\n").slice(1);
-  const figures = new Map<string, number | null>();
-  for (const line of lines) {
-    const cells = line.split(",");
-    const [table, ...rest] = cells;
-    const [count, suppressed] = rest.slice(-2);
-    const values = rest.slice(0, -2).filter((_, i) => i % 2 === 1);
-    const value = suppressed === "true" ? null : Number(count);
-    if (values[0] === "" && rest[0] === "total") figures.set("population", value);
-    else figures.set([table, ...values.filter((v) => v !== "")].join("|"), value);
-  }
-  return { query, via: "export", figures };
-}
-
-async function viaPage(query: Query): Promise<View> {
-  const { body } = await page.get(`/console/stats?${queryString(query)}`);
-  const shown = /class="stats-population">([^<]*)</.exec(body)?.[1] ?? "";
-  return { query, via: "page", figures: new Map([["population", /^\d+$/.test(shown) ? Number(shown) : null]]) };
-}
+const viaApi = (query: Query) => apiView(lentera.app, token, query);
+const viaExport = (query: Query) => exportView(lentera.app, token, query);
+const viaPage = (query: Query) => pageView(page, query);
 
 /** A query's months as positions, clamped to the data (a period beyond it holds the same people). */
 function span(q: Query): [number, number] {

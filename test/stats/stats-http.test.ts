@@ -1,13 +1,14 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
 import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { statsExport, demoSeed } from "../../src/cli/commands/stats-commands.ts";
 import type { CliContext } from "../../src/cli/open-cli-context.ts";
 import { HTCDS_DICTIONARY } from "../../src/domain/stats/htcds-export.ts";
 import { AGGREGATE_COLUMNS } from "../../src/domain/stats/aggregates-export.ts";
 import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
+import { releaseBoundaryOf } from "../../src/domain/stats/published-release.ts";
 import { createCaseworker, bearer } from "../api/api-support.ts";
 import { addCaseworker, consoleClient } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
@@ -21,6 +22,8 @@ type Report = {
 
 let lentera: TestLentera;
 let dir: string;
+/** the server's clock: the real time, unless a test moves it to the next day's release */
+let clock: Date | undefined;
 const RARE = "Fiji";
 
 /** A ticket that is nobody's demo: a small group (3 people) with a destination nobody else has. */
@@ -61,11 +64,14 @@ function expectRuleHolds(report: Report) {
 }
 
 beforeAll(async () => {
-  lentera = await createTestLentera();
+  lentera = await createTestLentera({ now: () => clock ?? new Date() });
   dir = await mkdtemp(path.join(os.tmpdir(), "lentera-stats-"));
   await seedDemoCases({ db: lentera.db, cipher: lentera.cipher }, { tickets: 400, seed: 5 });
   for (let i = 0; i < 3; i++) await addRareTicket();
 }, 120_000);
+afterEach(() => {
+  clock = undefined;
+});
 afterAll(async () => {
   await lentera?.close();
   await rm(dir, { recursive: true, force: true });
@@ -190,9 +196,15 @@ describe("/api/stats", () => {
   });
 
   test("differencing two queries that differ by a few people reveals nothing", async () => {
-    const researcher = await createCaseworker(lentera, { email: "r3@example.org", scopes: ["stats"] });
-    // 3 more people by Telegram: "all" and "web only" differ by them in some cells
+    const researcher = await createCaseworker(lentera, {
+      email: "r3@example.org",
+      scopes: ["stats"],
+      expiresAt: new Date(Date.now() + 3 * 86_400_000),
+    });
+    // 3 more people by Telegram: "all" and "web only" differ by them in some cells, from the next day's
+    // release on (the figures are published once per WIB day)
     for (let i = 0; i < 3; i++) await addRareTicket("telegram");
+    clock = new Date(releaseBoundaryOf(new Date()).getTime() + 86_400_000 + 60_000);
     const get = async (query: string) =>
       (await (
         await lentera.app.request(`/api/stats/summary${query}`, { headers: bearer(researcher.token) })

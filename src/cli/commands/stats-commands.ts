@@ -1,7 +1,7 @@
 import { writeFile } from "node:fs/promises";
 import { z } from "zod";
 import { UsageError, type CliCommand } from "../command.ts";
-import { loadCaseFacts } from "../../domain/stats/load-case-facts.ts";
+import { createStatsService } from "../../domain/stats/create-stats-service.ts";
 import { EXPORT_FORMATS, EXPORT_TYPES, exportStats } from "../../domain/stats/export-stats.ts";
 import { HTCDS_DICTIONARY } from "../../domain/stats/htcds-export.ts";
 import { StatsFilter } from "../../domain/stats/stats-filter.ts";
@@ -45,13 +45,13 @@ export const statsExport: CliCommand = {
       throw new UsageError(
         `Check the filter: ${filter.error.issues.map((i) => `--${i.path.join(".")} ${i.message}`).join("; ")}`,
       );
+    // the release in force, under the same ledger as the server's page and API (kept in the database)
+    const stats = createStatsService(ctx.db, {
+      minGroup: ctx.env.STATS_MIN_GROUP,
+      resolution: ctx.env.STATS_RESOLUTION,
+    });
     const exported = await exportStats(
-      {
-        db: ctx.db,
-        facts: () => loadCaseFacts(ctx.db),
-        rule: { minGroup: ctx.env.STATS_MIN_GROUP, resolution: ctx.env.STATS_RESOLUTION },
-        now: () => new Date(),
-      },
+      { db: ctx.db, facts: stats.releasedFacts, report: stats.report, rule: stats.rule, now: () => new Date() },
       { format: format.data, type: type.data, filter: filter.data, actor: { type: "cli" }, via: "cli" },
     );
     if (typeof values.dictionary === "string")

@@ -25,9 +25,15 @@ export type StatsTable = {
 export type StatsReport = {
   rule: StatsRule & { reportingLength: number };
   filter: StatsFilter;
+  /** the release's boundary (ISO time): the figures count the tickets created before it (see published-release.ts) */
+  asOf?: string;
   population: Figure;
   tables: StatsTable[];
 };
+
+/** The id of a published figure within a report: "population", or the table and the cell's key. */
+export const cellId = (table: string, key: readonly string[]) => `${table}|${key.join("|")}`;
+export const POPULATION = "population";
 
 const byPerson = (a: CaseFact, b: CaseFact) => (a.person < b.person ? -1 : a.person > b.person ? 1 : 0);
 
@@ -65,6 +71,20 @@ export function buildStats(
   rule: StatsRule,
   tables: readonly TableSpec[] = TABLES,
 ): StatsReport {
+  return buildCountedStats(allFacts, filter, rule, tables).report;
+}
+
+/**
+ * `buildStats`, and beside the report the true count of every figure it publishes (by `cellId`): what the
+ * release ledger compares from one release to the next. The counts never leave the server.
+ */
+export function buildCountedStats(
+  allFacts: readonly CaseFact[],
+  filter: StatsFilter,
+  rule: StatsRule,
+  tables: readonly TableSpec[] = TABLES,
+): { report: StatsReport; counts: Map<string, number> } {
+  const counts = new Map<string, number>();
   const index = indexFacts(sortedByPerson(allFacts));
   const main = select(index, filter);
   const people = main.people;
@@ -76,6 +96,7 @@ export function buildStats(
     count >= rule.minGroup &&
     query !== null &&
     differsFromANestedQuery(guard, cellFactsOf(index, table), code, query, count, rule);
+  counts.set(POPULATION, people);
   const population: Figure =
     people < rule.minGroup || hide(null, 0, people) ? { value: null, suppressed: true } : toFigure(people, rule);
   const report: StatsReport = {
@@ -94,11 +115,13 @@ export function buildStats(
     const raw: { key: string[]; count: number; forceHidden: boolean }[] = [];
     counted.counts.forEach((count, code) => {
       if (count === 0) return;
-      raw.push({ key: keyOf(counted, code), count, forceHidden: hide(table, code, count) });
+      const key = keyOf(counted, code);
+      counts.set(cellId(table.id, key), count);
+      raw.push({ key, count, forceHidden: hide(table, code, count) });
     });
     const safe = applyPrivacyRule(raw, rule, table.partitions, (cell) => cell.forceHidden);
     safe.sort((a, b) => (b.value ?? 0) - (a.value ?? 0) || a.key.join().localeCompare(b.key.join()));
     report.tables.push({ id: table.id, dimensions: table.dimensions, total: population, cells: safe });
   }
-  return report;
+  return { report, counts };
 }

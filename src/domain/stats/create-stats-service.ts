@@ -1,68 +1,112 @@
 import type { Db } from "../../db/create-prisma-client.ts";
 import { DEFAULT_STATS_RULE, type StatsRule } from "./apply-privacy-rule.ts";
-import { buildStats, type StatsReport } from "./build-stats.ts";
+import { buildCountedStats, type StatsReport } from "./build-stats.ts";
 import { createFactsCache, type CaseFact } from "./load-case-facts.ts";
+import { createLedgerStore, releaseBoundaryOf } from "./published-release.ts";
+import { applyReleaseLedger } from "./release-ledger.ts";
 import { TABLES } from "./stats-dimensions.ts";
 import type { StatsFilter } from "./stats-filter.ts";
 
 const REPORTS_KEPT = 24;
 
+/** One day's release: the facts of the tickets created before its boundary, frozen when it was first asked. */
+type Release = {
+  boundary: number;
+  facts: Promise<readonly CaseFact[]>;
+  reports: Map<string, Promise<StatsReport>>;
+};
+
 /**
  * What the console's statistics pages and `/api/stats/*` share: the privacy rule (STATS_MIN_GROUP,
- * STATS_RESOLUTION), one cache of the case facts (reloaded when the data changed), and the reports built
- * from them (a page, its print view and the API asking the same filter build it once).
+ * STATS_RESOLUTION), the live case facts (one cache, followed row by row), and the published release: the
+ * figures of the tickets created before the start of the current WIB day, built once per day from the
+ * facts as they were then, each figure moving from one release to the next only under the release ledger
+ * (release-ledger.ts). A page, its print view, the API and the aggregate export asking the same filter in
+ * a release get the same report, built once.
  */
-export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE) {
+export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE, options: { now?: () => Date } = {}) {
+  const now = options.now ?? (() => new Date());
   const cache = createFactsCache(db);
-  let reports: { facts: readonly CaseFact[]; byFilter: Map<string, StatsReport> } | undefined;
-  const facts = () => cache.load();
-  const reportOf = (current: readonly CaseFact[], filter: StatsFilter): StatsReport => {
-    if (reports?.facts !== current) reports = { facts: current, byFilter: new Map() };
+  const ledgers = createLedgerStore(db);
+  let release: Release | undefined;
+  const currentRelease = (): Release => {
+    const boundary = releaseBoundaryOf(now()).getTime();
+    if (release?.boundary === boundary) return release;
+    const facts = cache.load().then((all) => all.filter((fact) => fact.createdAt.getTime() < boundary));
+    const made: Release = { boundary, facts, reports: new Map() };
+    facts.catch(() => {
+      if (release === made) release = undefined;
+    });
+    return (release = made);
+  };
+  const reportOf = (of: Release, filter: StatsFilter): Promise<StatsReport> => {
     const key = JSON.stringify(Object.entries(filter).sort());
-    const found = reports.byFilter.get(key);
+    const found = of.reports.get(key);
     if (found) return found;
-    const built = buildStats(current, filter, rule, TABLES);
-    if (reports.byFilter.size >= REPORTS_KEPT) reports.byFilter.delete(reports.byFilter.keys().next().value!);
-    reports.byFilter.set(key, built);
+    const built = (async () => {
+      const [facts, previous] = await Promise.all([of.facts, ledgers.read(key, of.boundary)]);
+      const { report, counts } = buildCountedStats(facts, filter, rule, TABLES);
+      const asOf = new Date(of.boundary).toISOString();
+      // a release older than the ledger's (a clock set back): its figures were never guarded against the newer ones
+      if (previous && previous.boundary > of.boundary) return withheld({ ...report, asOf });
+      const published = applyReleaseLedger({ ...report, asOf }, counts, previous, of.boundary, rule);
+      if (published.changed) await ledgers.write(key, published.ledger);
+      return published.report;
+    })();
+    if (of.reports.size >= REPORTS_KEPT) of.reports.delete(of.reports.keys().next().value!);
+    of.reports.set(key, built);
+    built.catch(() => of.reports.delete(key));
     return built;
   };
-  const report = async (filter: StatsFilter): Promise<StatsReport> => reportOf(await facts(), filter);
-  /** Several reports of the same facts (a page and its filter suggestions): the facts are checked once. */
-  const reportsOf = async (filters: StatsFilter[]): Promise<StatsReport[]> => {
-    const current = await facts();
-    return filters.map((filter) => reportOf(current, filter));
+  const report = (filter: StatsFilter): Promise<StatsReport> => reportOf(currentRelease(), filter);
+  /** Several reports of the same release (a page and its filter suggestions). */
+  const reportsOf = (filters: StatsFilter[]): Promise<StatsReport[]> => {
+    const of = currentRelease();
+    return Promise.all(filters.map((filter) => reportOf(of, filter)));
+  };
+  /** Builds the release in force and its unfiltered report; errors go to `onError`. */
+  const warm = async (onError: (error: unknown) => void) => {
+    try {
+      await report({});
+    } catch (error) {
+      onError(error);
+    }
   };
   return {
     rule,
-    facts,
+    /** the live facts (every ticket as it is now): for admins' exact figures and a case's own page, never published */
+    facts: () => cache.load(),
+    /** the facts of the release in force: what every published figure and record file is made of */
+    releasedFacts: () => currentRelease().facts,
+    /** the boundary of the release in force: the figures are "as of" it */
+    asOf: () => new Date(releaseBoundaryOf(now()).getTime()),
     report,
     reports: reportsOf,
     /**
-     * Keeps the facts and the unfiltered report warm on a running server: right after start, then every
-     * `everyMs` when the data changed (a cheap signature query otherwise). Returns the stop function.
+     * Keeps the release warm on a running server: built at once (a start: the first page waits for what is
+     * left of it), then looked at every `everyMs`, so the first page after midnight WIB finds the new
+     * release built. Returns the stop function.
      */
     refreshEvery(everyMs: number, onError: (error: unknown) => void = () => {}) {
-      let running = false;
-      const tick = async () => {
-        if (running) return;
-        running = true;
-        try {
-          await report({});
-        } catch (error) {
-          onError(error);
-        } finally {
-          running = false;
-        }
+      let running: Promise<void> | undefined;
+      const tick = () => {
+        running ??= warm(onError).finally(() => (running = undefined));
       };
-      const first = setTimeout(() => void tick(), 100);
-      const timer = setInterval(() => void tick(), everyMs);
-      first.unref();
+      tick();
+      const timer = setInterval(tick, everyMs);
       timer.unref();
-      return () => {
-        clearTimeout(first);
-        clearInterval(timer);
-      };
+      return () => clearInterval(timer);
     },
   };
 }
 export type StatsService = ReturnType<typeof createStatsService>;
+
+/** A report with every figure suppressed (nothing of it is published). */
+function withheld(report: StatsReport): StatsReport {
+  const none = { value: null, suppressed: true } as const;
+  return {
+    ...report,
+    population: none,
+    tables: report.tables.map((t) => ({ ...t, total: none, cells: t.cells.map((c) => ({ key: c.key, ...none })) })),
+  };
+}

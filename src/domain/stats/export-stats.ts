@@ -2,7 +2,7 @@ import type { Db } from "../../db/create-prisma-client.ts";
 import { recordAudit, type Actor } from "../audit/record-audit.ts";
 import { REPORTING_LENGTH, type StatsRule } from "./apply-privacy-rule.ts";
 import { aggregatesToCsv } from "./aggregates-export.ts";
-import { buildStats } from "./build-stats.ts";
+import type { StatsReport } from "./build-stats.ts";
 import { buildHtcdsRecords, HTCDS_DICTIONARY, htcdsFilter, htcdsToCsv } from "./htcds-export.ts";
 import type { CaseFact } from "./load-case-facts.ts";
 import type { StatsFilter } from "./stats-filter.ts";
@@ -17,13 +17,20 @@ export type StatsExport = { body: string; contentType: string; filename: string;
 /**
  * One export of the statistics, the same from the CLI, the console and the API: the HTCDS-aligned
  * k-anonymised records or the aggregate file, as CSV or JSON (JSON carries its data dictionary), and an
- * entry in the audit log saying who exported what (the filter and the size, never a figure).
+ * entry in the audit log saying who exported what (the filter and the size, never a figure). Both come
+ * from the release in force (`facts` its facts, `report` its published report, under the release ledger),
+ * so a file made today and one made tomorrow differ only as the published figures do.
  */
 export async function exportStats(
-  deps: { db: Db; facts: () => Promise<readonly CaseFact[]>; rule: StatsRule; now: () => Date },
+  deps: {
+    db: Db;
+    facts: () => Promise<readonly CaseFact[]>;
+    report: (filter: StatsFilter) => Promise<StatsReport>;
+    rule: StatsRule;
+    now: () => Date;
+  },
   input: { format: ExportFormat; type: ExportType; filter: StatsFilter; actor: Actor; via: "cli" | "console" | "api" },
 ): Promise<StatsExport> {
-  const facts = await deps.facts();
   const generatedAt = deps.now().toISOString();
   const rule = { ...deps.rule, reportingLength: REPORTING_LENGTH };
   let body: string;
@@ -31,7 +38,7 @@ export async function exportStats(
   // the record file applies only the whole years and the country of a filter (see buildHtcdsRecords)
   const filter = input.format === "htcds" ? htcdsFilter(input.filter) : input.filter;
   if (input.format === "htcds") {
-    const { records, suppressed } = buildHtcdsRecords(facts, input.filter, deps.rule);
+    const { records, suppressed } = buildHtcdsRecords(await deps.facts(), input.filter, deps.rule);
     rows = records.length;
     body =
       input.type === "csv"
@@ -50,7 +57,7 @@ export async function exportStats(
             2,
           );
   } else {
-    const report = buildStats(facts, input.filter, deps.rule);
+    const report = await deps.report(input.filter);
     rows = report.tables.reduce((sum, table) => sum + table.cells.length, 0);
     body = input.type === "csv" ? aggregatesToCsv(report) : JSON.stringify({ generatedAt, ...report }, null, 2);
   }

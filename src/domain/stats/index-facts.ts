@@ -37,36 +37,69 @@ export function indexFacts(facts: readonly CaseFact[]): FactIndex {
     dimension(id) {
       const done = dimensions.get(id);
       if (done) return done;
-      const dictionary = new Map<string, number>();
-      const names: string[] = [];
-      const start = new Int32Array(facts.length + 1);
-      const codes: number[] = [];
-      const of = DIMENSIONS[id].of;
-      for (let i = 0; i < facts.length; i++) {
-        start[i] = codes.length;
-        const values = of(facts[i]!);
-        for (let v = 0; v < values.length; v++) {
-          const value = values[v]!;
-          let code = dictionary.get(value);
-          if (code === undefined) {
-            code = names.length;
-            names.push(value);
-            dictionary.set(value, code);
-          }
-          // a value counts once per fact
-          let seen = false;
-          for (let c = start[i]!; c < codes.length; c++) if (codes[c] === code) seen = true;
-          if (!seen) codes.push(code);
-        }
-      }
-      start[facts.length] = codes.length;
-      const built = { names, start, codes: Int32Array.from(codes) };
+      const built = buildDimension(facts, DIMENSIONS[id]);
       dimensions.set(id, built);
       return built;
     },
   };
   indexes.set(facts, index);
   return index;
+}
+
+type DimensionSpec = (typeof DIMENSIONS)[DimensionId];
+
+/** One dimension's codes: one pass, no list per fact (a single value is read as it is). */
+function buildDimension(facts: readonly CaseFact[], spec: DimensionSpec): DimensionIndex {
+  const dictionary = new Map<string, number>();
+  const names: string[] = [];
+  const codeOf = (value: string) => {
+    let code = dictionary.get(value);
+    if (code === undefined) {
+      code = names.length;
+      names.push(value);
+      dictionary.set(value, code);
+    }
+    return code;
+  };
+  const start = new Int32Array(facts.length + 1);
+  if (!spec.multi) {
+    const codes = new Int32Array(facts.length);
+    // consecutive facts often share a value (a person's tickets, a month): the last one is checked first
+    let lastValue: string | undefined;
+    let lastCode = -1;
+    for (let i = 0; i < facts.length; i++) {
+      start[i] = i;
+      const value = spec.one(facts[i]!);
+      if (value !== lastValue) {
+        lastValue = value;
+        lastCode = codeOf(value);
+      }
+      codes[i] = lastCode;
+    }
+    start[facts.length] = facts.length;
+    return { names, start, codes };
+  }
+  let codes = new Int32Array(Math.max(16, facts.length * 2));
+  let size = 0;
+  for (let i = 0; i < facts.length; i++) {
+    start[i] = size;
+    const values = spec.of(facts[i]!);
+    for (let v = 0; v < values.length; v++) {
+      const code = codeOf(values[v]!);
+      // a value counts once per fact
+      let seen = false;
+      for (let c = start[i]!; c < size; c++) if (codes[c] === code) seen = true;
+      if (seen) continue;
+      if (size === codes.length) {
+        const grown = new Int32Array(size * 2);
+        grown.set(codes);
+        codes = grown;
+      }
+      codes[size++] = code;
+    }
+  }
+  start[facts.length] = size;
+  return { names, start, codes: codes.slice(0, size) };
 }
 
 /** A table's counts over some facts (indices into the index's list): distinct people per cell. */
@@ -130,12 +163,72 @@ export function groupByCell(
   cells: number,
   cellsOf: (fact: number, push: (code: number) => void) => void,
 ): CellFacts {
+  // each fact's cells, once, in fact order; then counted into place
+  let of = new Int32Array(Math.max(16, size));
+  const from = new Int32Array(size + 1);
+  let length = 0;
+  const push = (code: number) => {
+    if (length === of.length) {
+      const grown = new Int32Array(length * 2);
+      grown.set(of);
+      of = grown;
+    }
+    of[length++] = code;
+  };
+  for (let i = 0; i < size; i++) {
+    from[i] = length;
+    cellsOf(i, push);
+  }
+  from[size] = length;
+  return placeInCells(size, cells, { from, of: of.subarray(0, length) });
+}
+
+/** Each fact's cells of a table, in fact order: fact i is in cells `of[from[i] .. from[i + 1])`. */
+function cellsOfFacts(size: number, dims: DimensionIndex[], sizes: number[]): { from: Int32Array; of: Int32Array } {
+  const [da, db, dc] = dims as [DimensionIndex, DimensionIndex | undefined, DimensionIndex | undefined];
+  const from = new Int32Array(size + 1);
+  if (!db) {
+    // one dimension: its codes are the cells
+    from.set(da.start);
+    return { from, of: da.codes };
+  }
+  let of = new Int32Array(Math.max(16, size * 2));
+  let length = 0;
+  const s1 = sizes[1]!;
+  const s2 = sizes[2] ?? 1;
+  for (let i = 0; i < size; i++) {
+    from[i] = length;
+    const need =
+      (da.start[i + 1]! - da.start[i]!) *
+      (db.start[i + 1]! - db.start[i]!) *
+      (dc ? dc.start[i + 1]! - dc.start[i]! : 1);
+    if (length + need > of.length) {
+      const grown = new Int32Array(Math.max(of.length * 2, length + need));
+      grown.set(of);
+      of = grown;
+    }
+    for (let x = da.start[i]!; x < da.start[i + 1]!; x++) {
+      const ca = da.codes[x]! * s1;
+      for (let y = db.start[i]!; y < db.start[i + 1]!; y++) {
+        const cb = ca + db.codes[y]!;
+        if (!dc) of[length++] = cb;
+        else for (let z = dc.start[i]!; z < dc.start[i + 1]!; z++) of[length++] = cb * s2 + dc.codes[z]!;
+      }
+    }
+  }
+  from[size] = length;
+  return { from, of: of.subarray(0, length) };
+}
+
+/** Facts grouped by cell from each fact's cells (a counting sort): facts stay in their order within a cell. */
+function placeInCells(size: number, cells: number, of: { from: Int32Array; of: Int32Array }): CellFacts {
+  const length = of.from[size]!;
   const start = new Int32Array(cells + 1);
-  for (let i = 0; i < size; i++) cellsOf(i, (code) => (start[code + 1]! += 1));
+  for (let k = 0; k < length; k++) start[of.of[k]! + 1]! += 1;
   for (let c = 0; c < cells; c++) start[c + 1]! += start[c]!;
   const next = start.slice(0, cells);
-  const facts = new Int32Array(start[cells]!);
-  for (let i = 0; i < size; i++) cellsOf(i, (code) => (facts[next[code]!++] = i));
+  const facts = new Int32Array(length);
+  for (let i = 0; i < size; i++) for (let k = of.from[i]!; k < of.from[i + 1]!; k++) facts[next[of.of[k]!]!++] = i;
   return { start, facts };
 }
 
@@ -157,19 +250,7 @@ export function cellFactsOf(index: FactIndex, table: TableSpec | null): CellFact
     const dims = table.dims.map((d) => index.dimension(d));
     const sizes = dims.map((d) => Math.max(1, d.names.length));
     const cells = sizes.reduce((a, b) => a * b, 1);
-    const [da, db, dc] = dims as [DimensionIndex, DimensionIndex | undefined, DimensionIndex | undefined];
-    built = groupByCell(index.facts.length, cells, (i, push) => {
-      for (let x = da.start[i]!; x < da.start[i + 1]!; x++) {
-        const ca = da.codes[x]!;
-        if (!db) push(ca);
-        else
-          for (let y = db.start[i]!; y < db.start[i + 1]!; y++) {
-            const cb = ca * sizes[1]! + db.codes[y]!;
-            if (!dc) push(cb);
-            else for (let z = dc.start[i]!; z < dc.start[i + 1]!; z++) push(cb * sizes[2]! + dc.codes[z]!);
-          }
-      }
-    });
+    built = placeInCells(index.facts.length, cells, cellsOfFacts(index.facts.length, dims, sizes));
   }
   byTable.set(id, built);
   return built;

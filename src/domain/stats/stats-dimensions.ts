@@ -24,43 +24,57 @@ export const GENDERS = ["female", "male", "other"] as const;
 export const REPLY_BANDS = ["15m", "1h", "4h", "24h", "more", "none"] as const;
 export const CLOSE_BANDS = ["7d", "30d", "90d", "more", "open"] as const;
 
-type Dimension = {
-  /** the values a fact has: one for a single-valued attribute, any number for a multi-valued one */
-  of: (fact: CaseFact) => string[];
-  multi: boolean;
-};
+/**
+ * An attribute a statistic may be broken down by: a single-valued one reads one value per fact (`one`), a
+ * multi-valued one any number (`of`). The index (index-facts.ts) reads `one` without a list per fact.
+ */
+type Dimension =
+  | { multi: false; one: (fact: CaseFact) => string }
+  | { multi: true; of: (fact: CaseFact) => readonly string[] };
 
-const one = (value: string | null) => [value ?? UNKNOWN];
+const known = (value: string | null) => value ?? UNKNOWN;
+
+/** Palermo elements per set of indicators: 50,000 tickets share a few hundred sets. */
+const palermoBySet = new Map<string, string[]>();
+function palermoOf(indicators: readonly string[]): string[] {
+  const key = indicators.join("\u0000");
+  let found = palermoBySet.get(key);
+  if (!found) {
+    if (palermoBySet.size > 10_000) palermoBySet.clear();
+    palermoBySet.set(key, (found = derivePalermoOf(indicators)));
+  }
+  return found;
+}
 
 /** Every attribute a statistic may be broken down by. Quasi-identifiers are generalised (bands, years). */
 export const DIMENSIONS = {
-  month: { of: (f) => [f.month], multi: false },
-  year: { of: (f) => [f.year], multi: false },
-  type: { of: (f) => [f.type], multi: false },
-  priority: { of: (f) => [f.priority], multi: false },
-  channel: { of: (f) => [f.channel], multi: false },
-  language: { of: (f) => [f.locale], multi: false },
-  child: { of: (f) => [f.child ? "yes" : "no"], multi: false },
-  indicator: { of: (f) => f.indicators, multi: true },
-  palermo: { of: (f) => derivePalermoOf(f.indicators), multi: true },
-  sector: { of: (f) => one(f.sector), multi: false },
-  destination: { of: (f) => one(f.destination), multi: false },
-  origin: { of: (f) => one(f.origin), multi: false },
-  recruitment_channel: { of: (f) => one(f.recruitmentChannel), multi: false },
-  platform: { of: (f) => one(f.platform), multi: false },
-  job_ad: { of: (f) => one(f.jobAdPattern), multi: false },
-  age_band: { of: (f) => one(f.ageBand), multi: false },
-  gender: { of: (f) => one(f.gender), multi: false },
-  need: { of: (f) => f.needs, multi: true },
-  first_reply: { of: (f) => [replyBand(f.firstReplyMinutes)], multi: false },
-  time_to_close: { of: (f) => [closeBand(f.closeDays)], multi: false },
-  status: { of: (f) => [f.status], multi: false },
+  month: { multi: false, one: (f) => f.month },
+  year: { multi: false, one: (f) => f.year },
+  type: { multi: false, one: (f) => f.type },
+  priority: { multi: false, one: (f) => f.priority },
+  channel: { multi: false, one: (f) => f.channel },
+  language: { multi: false, one: (f) => f.locale },
+  child: { multi: false, one: (f) => (f.child ? "yes" : "no") },
+  indicator: { multi: true, of: (f) => f.indicators },
+  palermo: { multi: true, of: (f) => f.palermo ?? palermoOf(f.indicators) },
+  sector: { multi: false, one: (f) => known(f.sector) },
+  destination: { multi: false, one: (f) => known(f.destination) },
+  origin: { multi: false, one: (f) => known(f.origin) },
+  recruitment_channel: { multi: false, one: (f) => known(f.recruitmentChannel) },
+  platform: { multi: false, one: (f) => known(f.platform) },
+  job_ad: { multi: false, one: (f) => known(f.jobAdPattern) },
+  age_band: { multi: false, one: (f) => known(f.ageBand) },
+  gender: { multi: false, one: (f) => known(f.gender) },
+  need: { multi: true, of: (f) => f.needs },
+  first_reply: { multi: false, one: (f) => replyBand(f.firstReplyMinutes) },
+  time_to_close: { multi: false, one: (f) => closeBand(f.closeDays) },
+  status: { multi: false, one: (f) => f.status },
   /** a referral's partner and outcome, as one value "partner␀status" (published as two attributes) */
-  referral: { of: (f) => f.referrals.map((r) => `${r.partner}\u0000${r.status}`), multi: true },
+  referral: { multi: true, of: (f) => f.referrals.map((r) => `${r.partner}\u0000${r.status}`) },
   /** the normalised names of the recruiters a ticket names (counted on the recruitment page, never exported) */
-  recruiter: { of: (f) => f.recruiters, multi: true },
+  recruiter: { multi: true, of: (f) => f.recruiters },
   /** a delivered service and its status, as one value "service␀status" */
-  service: { of: (f) => f.services.map((s) => `${s.service}\u0000${s.status}`), multi: true },
+  service: { multi: true, of: (f) => f.services.map((s) => `${s.service}\u0000${s.status}`) },
 } satisfies Record<string, Dimension>;
 export type DimensionId = keyof typeof DIMENSIONS;
 
