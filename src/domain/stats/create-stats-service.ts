@@ -9,10 +9,15 @@ import type { StatsFilter } from "./stats-filter.ts";
 
 const REPORTS_KEPT = 24;
 
-/** One day's release: the facts of the tickets created before its boundary, frozen when it was first asked. */
+/**
+ * One day's release: the facts of the tickets created before its boundary, frozen when it was first asked —
+ * and made again within the day only when at least STATS_MIN_GROUP tickets from before the boundary came or
+ * went since (an import or a demo seed into a running server); the ledger guards that release like any other.
+ */
 type Release = {
   boundary: number;
-  facts: Promise<readonly CaseFact[]>;
+  /** the live facts it was cut from, and how many of them it holds */
+  made: Promise<{ from: readonly CaseFact[]; facts: readonly CaseFact[] }>;
   reports: Map<string, Promise<StatsReport>>;
 };
 
@@ -29,22 +34,31 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE,
   const cache = createFactsCache(db);
   const ledgers = createLedgerStore(db);
   let release: Release | undefined;
-  const currentRelease = (): Release => {
-    const boundary = releaseBoundaryOf(now()).getTime();
-    if (release?.boundary === boundary) return release;
-    const facts = cache.load().then((all) => all.filter((fact) => fact.createdAt.getTime() < boundary));
-    const made: Release = { boundary, facts, reports: new Map() };
-    facts.catch(() => {
-      if (release === made) release = undefined;
+  const cut = (boundary: number, live: Promise<readonly CaseFact[]>): Release => {
+    const made = live.then((from) => ({ from, facts: from.filter((fact) => fact.createdAt.getTime() < boundary) }));
+    const fresh: Release = { boundary, made, reports: new Map() };
+    made.catch(() => {
+      if (release === fresh) release = undefined;
     });
-    return (release = made);
+    return (release = fresh);
+  };
+  const currentRelease = async (): Promise<Release> => {
+    const boundary = releaseBoundaryOf(now()).getTime();
+    const held = release;
+    if (held?.boundary !== boundary) return cut(boundary, cache.load());
+    const [{ from, facts }, live] = await Promise.all([held.made, cache.load()]);
+    if (live === from || release !== held) return release ?? held;
+    let before = 0;
+    for (const fact of live) if (fact.createdAt.getTime() < boundary) before++;
+    if (Math.abs(before - facts.length) < rule.minGroup) return held;
+    return cut(boundary, Promise.resolve(live));
   };
   const reportOf = (of: Release, filter: StatsFilter): Promise<StatsReport> => {
     const key = JSON.stringify(Object.entries(filter).sort());
     const found = of.reports.get(key);
     if (found) return found;
     const built = (async () => {
-      const [facts, previous] = await Promise.all([of.facts, ledgers.read(key, of.boundary)]);
+      const [{ facts }, previous] = await Promise.all([of.made, ledgers.read(key, of.boundary)]);
       const { report, counts } = buildCountedStats(facts, filter, rule, TABLES);
       const asOf = new Date(of.boundary).toISOString();
       // a release older than the ledger's (a clock set back): its figures were never guarded against the newer ones
@@ -58,10 +72,10 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE,
     built.catch(() => of.reports.delete(key));
     return built;
   };
-  const report = (filter: StatsFilter): Promise<StatsReport> => reportOf(currentRelease(), filter);
+  const report = async (filter: StatsFilter): Promise<StatsReport> => reportOf(await currentRelease(), filter);
   /** Several reports of the same release (a page and its filter suggestions). */
-  const reportsOf = (filters: StatsFilter[]): Promise<StatsReport[]> => {
-    const of = currentRelease();
+  const reportsOf = async (filters: StatsFilter[]): Promise<StatsReport[]> => {
+    const of = await currentRelease();
     return Promise.all(filters.map((filter) => reportOf(of, filter)));
   };
   /** Builds the release in force and its unfiltered report; errors go to `onError`. */
@@ -77,7 +91,7 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE,
     /** the live facts (every ticket as it is now): for admins' exact figures and a case's own page, never published */
     facts: () => cache.load(),
     /** the facts of the release in force: what every published figure and record file is made of */
-    releasedFacts: () => currentRelease().facts,
+    releasedFacts: async () => (await (await currentRelease()).made).facts,
     /** the boundary of the release in force: the figures are "as of" it */
     asOf: () => new Date(releaseBoundaryOf(now()).getTime()),
     report,
