@@ -47,13 +47,16 @@ describe("statements per Telegram update", () => {
     await p.press("menu.help");
 
     const update = p.textUpdate("saya kerja di pabrik, gaji tidak dibayar tiga bulan dan paspor ditahan");
-    const webhook = await count(async () => {
+    const posting = await count(async () => {
       const res = await h.post(update);
       expect(res.status).toBe(200);
     });
+    // the commit wakes the outbox, whose first claim may fall in the webhook's window: it is delivery's
+    const isClaim = (s: string) => /^WITH heads AS/.test(s.trim());
+    const webhook = posting.filter((s) => !isClaim(s));
     const replies = await h.lentera.db.message.count({ where: { channel: "telegram", status: "pending" } });
     expect(replies).toBeGreaterThan(0);
-    const delivery = await count(() => h.settle());
+    const delivery = [...posting.filter(isClaim), ...(await count(() => h.settle()))];
 
     // the person's message and the turn's replies are stored in one statement, whatever their number
     expect(webhook.filter((s) => /^INSERT INTO "public"\."Message"/i.test(s.trim())).length).toBe(1);
