@@ -45,9 +45,25 @@ export function createI18n(options: { onMissing?: (locale: string, key: string) 
     returnNull: false,
     initAsync: false,
   });
+  // The texts do not change while the process runs: a turn asks for the same few texts again and again (its
+  // replies, the screening's explanations of every assessment), so each rendering is kept, up to a bound.
+  const rendered = new Map<string, string>();
   const t: Translate = (locale, key, vars) => {
-    if (!instance.exists(key, { lng: locale })) options.onMissing?.(locale, key);
-    return instance.t(key, { lng: locale, ...vars }) as string;
+    const id = vars ? `${locale}\u0000${key}\u0000${JSON.stringify(vars)}` : `${locale}\u0000${key}`;
+    const known = rendered.get(id);
+    if (known !== undefined) return known;
+    if (!instance.exists(key, { lng: locale })) {
+      // told every time, not kept
+      options.onMissing?.(locale, key);
+      return instance.t(key, { lng: locale, ...vars }) as string;
+    }
+    const text = instance.t(key, { lng: locale, ...vars }) as string;
+    if (rendered.size >= MAX_RENDERED_TEXTS) rendered.clear();
+    rendered.set(id, text);
+    return text;
   };
   return { instance, t };
 }
+
+/** How many rendered texts are kept (a few hundred keys, some with a few values each). */
+const MAX_RENDERED_TEXTS = 10_000;
