@@ -43,7 +43,7 @@ export function createPrismaClient(
   pool.on("error", onError);
   pool.on("connect", (client) => {
     client.on("error", onError);
-    names?.onConnect(client);
+    names?.onConnect();
   });
   const adapter = new PrismaPg(pool, {
     disposeExternalPool: true,
