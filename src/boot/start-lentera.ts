@@ -95,6 +95,7 @@ export async function startLentera(
     let lastDbErrorAt = 0;
     const db = createPrismaClient(database.url, {
       maxConnections: env.DATABASE_URL ? 10 : 1,
+      preparedStatements: !env.DATABASE_URL,
       // A restart or failover of PostgreSQL ends connections; the pool reconnects on the next query.
       onConnectionError: (error) => {
         if (Date.now() - lastDbErrorAt < 5_000) return;

@@ -37,6 +37,8 @@ export function createEngineActions(scope: ActionScope): {
   actions: EngineActions;
   events: LenteraEvent[];
   erased: () => ErasedPerson | null;
+  /** the key of the conversation's contact now (a fresh one after an erasure that continued the conversation) */
+  key: () => PersonKey;
 } {
   const events: LenteraEvent[] = [];
   let erasedPerson: ErasedPerson | null = null;
@@ -137,5 +139,5 @@ export function createEngineActions(scope: ActionScope): {
     seal: (value) => scope.cipher.sealJsonFor(scope.key, value, stateContext),
     unseal: (sealed) => scope.cipher.decryptJson(sealed, stateContext),
   };
-  return { actions, events, erased: () => erasedPerson };
+  return { actions, events, erased: () => erasedPerson, key: () => scope.key };
 }

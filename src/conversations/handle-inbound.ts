@@ -4,7 +4,7 @@ import { TX_OPTIONS, type Tx } from "../db/create-prisma-client.ts";
 import { createWipeJob } from "../domain/privacy/wipe-jobs.ts";
 import { createMediaFile } from "../domain/media/media-files.ts";
 import { checkMediaLimits, DEFAULT_MEDIA_LIMITS, type MediaVerdict } from "../domain/media/media-limits.ts";
-import { personKeyFor, personKeyForConversation, sealedAt } from "../domain/privacy/person-keys.ts";
+import { openPersonKey, personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
 import { isWipeRequest } from "../engine/is-wipe-request.ts";
 import { runTurn } from "../engine/run-turn.ts";
 import { inHandoff, initialState, type Input, type State } from "../engine/types.ts";
@@ -12,10 +12,12 @@ import type { LenteraEvent } from "../events/event-bus.ts";
 import { recordHandoffEnded } from "./handoff/end-handoff.ts";
 import { createEngineActions } from "./create-engine-actions.ts";
 import { createKeyedMutex } from "./keyed-mutex.ts";
+import { lockContact, type LockedContact } from "./lock-contact.ts";
 import { readConversationState } from "./read-state.ts";
 import { renderOutputs } from "./render-outputs.ts";
 import { saveState } from "./save-state.ts";
 import { storeReplies } from "./store-replies.ts";
+import type { MessageRow } from "./store-outbound.ts";
 import type { ConversationDeps, Inbound, InboundResult, MessageBody } from "./types.ts";
 
 export type { ConversationDeps } from "./types.ts";
@@ -79,13 +81,18 @@ export function createInboundHandler(deps: ConversationDeps) {
     tx: Tx,
     inbound: Inbound & { conversationId?: string },
   ): Promise<{ result: InboundResult; events: LenteraEvent[] }> {
-    const conversation = await findOrStartConversation(tx, inbound);
+    const { conversation, key: known } = await findOrStartConversation(tx, inbound);
     const now = deps.now();
     const before = readConversationState(conversation, inbound.localeHint ?? "id");
     // A caseworker has the conversation: the person's words are for them (kept whatever the consent, and
     // the caseworker's console woken); the engine answers only what engine/handoff.ts says it does.
     const forCaseworker = inHandoff(before) && !isWipeRequest(inbound.input, deps.safeWord);
-    const { actions, events, erased } = createEngineActions({
+    const {
+      actions,
+      events,
+      erased,
+      key: currentKey,
+    } = createEngineActions({
       tx,
       contactId: conversation.contactId,
       conversationId: conversation.id,
@@ -93,7 +100,7 @@ export function createInboundHandler(deps: ConversationDeps) {
       now: deps.now,
       cipher: deps.cipher,
       t: deps.t,
-      key: await personKeyFor(tx, deps.cipher, conversation.contactId),
+      key: known ?? (await personKeyFor(tx, deps.cipher, conversation.contactId)),
     });
     // A file over the person's limits is not kept; the engine tells them so.
     const verdict = await mediaVerdict(tx, conversation.contactId, inbound);
@@ -160,22 +167,21 @@ export function createInboundHandler(deps: ConversationDeps) {
     // A start carries no words; it is kept only when the channel has a message to delete later (Telegram
     // /start), or for the caseworker.
     const keepsInbound = forCaseworker || inbound.input.type !== "start" || inbound.channelRef !== undefined;
-    // The turn's inbound and outbound rows are sealed with one key, looked up once (after the turn: an erasure
-    // may have moved the conversation to a fresh contact).
-    const key =
-      keepsInbound || outputs.length ? await personKeyForConversation(tx, deps.cipher, conversation.id) : undefined;
+    // The turn's inbound and outbound rows are sealed with the key the conversation's contact has after the
+    // turn (an erasure may have moved the conversation to a fresh contact), and stored with one insert.
+    const key = currentKey();
     const consented = forCaseworker || state.consent === "granted";
-    const stored = keepsInbound
-      ? await storeInbound(tx, conversation, inbound, before, consented, key, verdict)
-      : undefined;
-    const replies = await storeReplies(tx, deps, {
+    const inboundRow = keepsInbound ? describeInbound(conversation.id, inbound, before, consented, key) : undefined;
+    const { replies, inbound: stored } = await storeReplies(tx, deps, {
       conversationId: conversation.id,
       channel: inbound.channel,
       outputs,
       locale: state.locale,
-      ...(key ? { key } : {}),
+      key,
       ...(threadId ? { threadId } : {}),
+      ...(inboundRow ? { inbound: inboundRow.row } : {}),
     });
+    if (inboundRow?.media) await createMedia(tx, conversation, inbound, inboundRow.row.id, key, verdict);
     const chatWiped = events.some((event) => event.type === "chat.wiped");
     return {
       result: {
@@ -196,16 +202,24 @@ export function createInboundHandler(deps: ConversationDeps) {
     };
   }
 
-  async function findOrStartConversation(tx: Tx, inbound: Inbound & { conversationId?: string }) {
+  /** The conversation a message belongs to, and the person key when the lookup read it already. */
+  async function findOrStartConversation(
+    tx: Tx,
+    inbound: Inbound & { conversationId?: string },
+  ): Promise<{ conversation: TurnConversation; key?: PersonKey }> {
     if (inbound.conversationId) {
-      return tx.conversation.findUniqueOrThrow({ where: { id: inbound.conversationId } });
+      const conversation = await tx.conversation.findUniqueOrThrow({
+        where: { id: inbound.conversationId },
+        select: TURN_COLUMNS,
+      });
+      return { conversation };
     }
     const channelUserKey = deps.cipher.lookupKey(inbound.channelUserId);
-    const where = { channel_channelUserKey: { channel: inbound.channel, channelUserKey } };
     // Idempotent across instances: a new person's first two messages may arrive on two servers at once.
     // The insert skips an existing row (waiting for the other transaction's row if it is not committed yet),
     // and the row lock makes the two turns of one person take turns, whichever server runs them.
-    if (!(await tx.contact.findUnique({ where, select: { id: true } }))) {
+    let locked: LockedContact | null = await lockContact(tx, inbound.channel, channelUserKey);
+    if (!locked) {
       const id = randomUUID();
       const key = await personKeyFor(tx, deps.cipher, id);
       const created = await tx.contact.createMany({
@@ -221,40 +235,44 @@ export function createInboundHandler(deps: ConversationDeps) {
         skipDuplicates: true,
       });
       if (created.count === 0) await tx.personKey.deleteMany({ where: { contactId: id } });
+      locked = await lockContact(tx, inbound.channel, channelUserKey);
+      if (!locked) throw new Error("The contact was neither found nor created.");
     }
-    const contact = await tx.contact.findUniqueOrThrow({ where });
-    await tx.$executeRaw`SELECT 1 FROM "Contact" WHERE id = ${contact.id} FOR UPDATE`;
-    const existing = await tx.conversation.findFirst({
-      where: { contactId: contact.id },
-      orderBy: { createdAt: "desc" },
-    });
-    if (existing) return existing;
-    return tx.conversation.create({
-      data: { contactId: contact.id, channel: inbound.channel, state: startState(inbound) as object },
-    });
+    // Whoever writes to the bot has not blocked it (any more): replies go out again.
+    if (locked.blocked && inbound.provesReachable)
+      await tx.contact.update({ where: { id: locked.contactId }, data: { blockedAt: null } });
+    const key = locked.key ? openPersonKey(deps.cipher, locked.key) : undefined;
+    const conversation =
+      locked.conversation ??
+      (await tx.conversation.create({
+        data: { contactId: locked.contactId, channel: inbound.channel, state: startState(inbound) as object },
+        select: TURN_COLUMNS,
+      }));
+    return { conversation, ...(key ? { key } : {}) };
   }
 
-  /** The person's message, kept only when they agreed to that; quick-reply taps are not personal and always kept. */
-  async function storeInbound(
-    tx: Tx,
-    conversation: { id: string; contactId: string },
+  /**
+   * The person's message as a row, kept only when they agreed to that; quick-reply taps are not personal and
+   * always kept. `media`: the message carries a file, recorded once the row is stored.
+   */
+  function describeInbound(
+    conversationId: string,
     inbound: Inbound,
     state: State,
     consented: boolean,
-    known?: PersonKey,
-    verdict?: MediaVerdict,
-  ) {
-    const conversationId = conversation.id;
+    key: PersonKey,
+  ): { row: MessageRow; media: boolean } {
     const body: MessageBody = describeInput(inbound.input, state, consented);
-    const key = known ?? (await personKeyForConversation(tx, deps.cipher, conversationId));
     const id = randomUUID();
-    const row = await tx.message.create({
-      data: {
+    return {
+      media: Boolean(body.media && inbound.media && inbound.input.type === "media"),
+      row: {
         id,
         conversationId,
         channel: inbound.channel,
         direction: "inbound",
         author: "person",
+        caseworkerId: null,
         bodyEnc: deps.cipher.sealJsonFor(key, body, sealedAt("Message", "bodyEnc", id)),
         channelMessageId: inbound.externalId ?? null,
         channelRefEnc:
@@ -262,24 +280,33 @@ export function createInboundHandler(deps: ConversationDeps) {
             ? null
             : deps.cipher.sealJsonFor(key, inbound.channelRef, sealedAt("Message", "channelRefEnc", id)),
         status: "received",
+        sentAt: null,
         createdAt: deps.now(),
       },
-      select: { id: true, seq: true },
+    };
+  }
+
+  /** The file of a stored media message: its download is due (or refused, with the reason). */
+  async function createMedia(
+    tx: Tx,
+    conversation: { id: string; contactId: string },
+    inbound: Inbound,
+    messageId: string,
+    key: PersonKey,
+    verdict?: MediaVerdict,
+  ) {
+    if (!inbound.media || inbound.input.type !== "media") return;
+    await createMediaFile(tx, deps.cipher, key, {
+      messageId,
+      conversationId: conversation.id,
+      contactId: conversation.contactId,
+      channel: inbound.channel,
+      kind: inbound.input.kind,
+      media: inbound.media,
+      verdict: verdict ?? { status: "accepted" },
+      now: deps.now(),
+      limits: deps.mediaLimits ?? DEFAULT_MEDIA_LIMITS,
     });
-    if (body.media && inbound.media && inbound.input.type === "media") {
-      await createMediaFile(tx, deps.cipher, key, {
-        messageId: id,
-        conversationId,
-        contactId: conversation.contactId,
-        channel: inbound.channel,
-        kind: inbound.input.kind,
-        media: inbound.media,
-        verdict: verdict ?? { status: "accepted" },
-        now: deps.now(),
-        limits: deps.mediaLimits ?? DEFAULT_MEDIA_LIMITS,
-      });
-    }
-    return row;
   }
 
   /** Whether a file fits the person's limits (undefined when the message carries none). */
@@ -313,6 +340,17 @@ export function createInboundHandler(deps: ConversationDeps) {
 
   return handleInbound;
 }
+
+/** What a turn reads of its conversation: the state, and what `saveState` guards and compares. */
+const TURN_COLUMNS = {
+  id: true,
+  contactId: true,
+  state: true,
+  mode: true,
+  caseworkerId: true,
+  version: true,
+} as const;
+type TurnConversation = LockedContact["conversation"] & {};
 
 function startState(inbound: Inbound): State {
   const state = initialState(inbound.localeHint ?? "id");

@@ -63,6 +63,8 @@ export type Inbound = {
   media?: InboundMedia;
   /** the topic of the chat the message was written in (Telegram private-chat topics): the replies go there */
   threadId?: number;
+  /** writing proves the person has not blocked the channel (Telegram): a "blocked" mark is cleared */
+  provesReachable?: true;
 };
 
 export type StoredOutbound = { id: string; seq: bigint; body: Rendered };

@@ -1,6 +1,7 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaClient, type Prisma } from "./generated/client.ts";
+import { createStatementNames } from "./name-statements.ts";
 
 export type Db = PrismaClient;
 /** The client inside `db.$transaction(async (tx) => …)`: what services take when they must run in one. */
@@ -19,15 +20,37 @@ export type Tx = Prisma.TransactionClient;
  */
 export function createPrismaClient(
   url: string,
-  options: { maxConnections: number; onConnectionError?: (error: Error) => void },
+  options: {
+    maxConnections: number;
+    onConnectionError?: (error: Error) => void;
+    /**
+     * keep statements prepared (db/name-statements.ts): for the embedded database only, whose parsing and
+     * planning run in this process; a PostgreSQL server may sit behind a proxy that does not keep them
+     */
+    preparedStatements?: boolean;
+  },
 ): Db {
   const onError = (error: Error) => options.onConnectionError?.(error);
   // No connectionTimeoutMillis: pg applies it to waiting for a free client too, and the embedded database's
   // single connection is shared by design. A server that is down refuses connections at once anyway.
-  const pool = new pg.Pool({ connectionString: url, max: options.maxConnections });
+  // Prepared statements live as long as their connection: it is not closed when idle.
+  const names = options.preparedStatements ? createStatementNames() : undefined;
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.maxConnections,
+    ...(names ? { idleTimeoutMillis: 0 } : {}),
+  });
   pool.on("error", onError);
-  pool.on("connect", (client) => client.on("error", onError));
-  const adapter = new PrismaPg(pool, { disposeExternalPool: true, onPoolError: onError, onConnectionError: onError });
+  pool.on("connect", (client) => {
+    client.on("error", onError);
+    names?.onConnect();
+  });
+  const adapter = new PrismaPg(pool, {
+    disposeExternalPool: true,
+    onPoolError: onError,
+    onConnectionError: onError,
+    ...(names ? { statementNameGenerator: names.name } : {}),
+  });
   return new PrismaClient({ adapter });
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { Cipher } from "../crypto/create-cipher.ts";
+import type { Cipher, PersonKey } from "../crypto/create-cipher.ts";
 import type { Db } from "../db/create-prisma-client.ts";
 import { Prisma } from "../db/generated/client.ts";
 import { loadPersonKeys, personKeyFor, sealedAt } from "../domain/privacy/person-keys.ts";
@@ -38,7 +38,21 @@ export const OUTBOX_LEASE_MS = 120_000;
 /** When the database does not answer, the outbox waits this long at most between tries. */
 const MAX_DB_BACKOFF_MS = 5_000;
 
-type Claimed = { seq: bigint; id: string; prevAttemptedAt: Date | null; token: string };
+/** A claimed row with what sending it needs (read by the claim itself): its body and its recipient. */
+type Claimed = {
+  seq: bigint;
+  id: string;
+  prevAttemptedAt: Date | null;
+  token: string;
+  conversationId: string;
+  channel: Channel;
+  author: "bot" | "caseworker" | "system" | "person";
+  bodyEnc: string;
+  attempts: number;
+  contactId: string;
+  channelUserEnc: string;
+  blocked: boolean;
+};
 
 /** A claimed row that failed before its channel was called (the database went away): it was not sent. */
 class NotSent extends Error {
@@ -87,7 +101,10 @@ export function createOutbox(deps: OutboxDeps) {
     return [...senders.values()].filter((s) => s.isReady?.() ?? true).map((s) => s.channel);
   }
 
-  /** Claims up to `limit` heads of conversations that are due, oldest first; one statement. */
+  /**
+   * Claims up to `limit` heads of conversations that are due, oldest first, and reads what sending them needs
+   * (the body, the attempt count, the recipient and whether they blocked the channel): one statement.
+   */
   async function claim(limit: number): Promise<Claimed[]> {
     const channels = readyChannels();
     if (channels.length === 0 || limit <= 0) return [];
@@ -117,9 +134,11 @@ export function createOutbox(deps: OutboxDeps) {
         UPDATE "Message" m
         SET "claimedUntil" = ${until}::timestamp(3), "claimToken" = ${token},
             "attemptedAt" = ${at}::timestamp(3), attempts = m.attempts + 1
-        FROM locked
-        WHERE m.seq = locked.seq
-        RETURNING m.seq, m.id, locked.prev AS "prevAttemptedAt"`;
+        FROM locked, "Conversation" v, "Contact" c
+        WHERE m.seq = locked.seq AND v.id = m."conversationId" AND c.id = v."contactId"
+        RETURNING m.seq, m.id, locked.prev AS "prevAttemptedAt", m."conversationId", m.channel::text AS channel,
+          m.author::text AS author, m."bodyEnc", m.attempts, v."contactId", c."channelUserEnc",
+          c."blockedAt" IS NOT NULL AS blocked`;
       return rows.map((row) => ({ ...row, token }));
     } catch (error) {
       // The claim may have committed with its answer lost: give those rows back once the database is back.
@@ -146,42 +165,31 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  async function deliverClaimed(claimed: Claimed): Promise<void> {
+  async function deliverClaimed(message: Claimed): Promise<void> {
     // Until the channel is called nothing was sent: a database error here gives the claim back (NotSent),
     // so the row is sent later rather than taken for an attempt whose outcome was lost.
     const notSent = (error: unknown) => {
       throw new NotSent(error);
     };
-    const message = await deps.db.message
-      .findUnique({
-        where: { id: claimed.id },
-        include: {
-          conversation: {
-            select: { contactId: true, contact: { select: { channelUserEnc: true, blockedAt: true } } },
-          },
-        },
-      })
-      .catch(notSent);
-    if (!message || message.status !== "pending") return;
     let result: DeliveryResult;
     let recipient: string | null = null;
+    let key: PersonKey | undefined;
     const sender = senders.get(message.channel);
-    if (claimed.prevAttemptedAt) {
+    if (message.prevAttemptedAt) {
       // An earlier attempt started and its outcome was never recorded: it may well have been delivered.
       result = { status: "sent", unconfirmed: true };
-    } else if (message.conversation.contact.blockedAt) {
+    } else if (message.blocked) {
       result = { status: "blocked", error: "recipient blocked the channel" };
     } else if (!sender || !(sender.isReady?.() ?? true)) {
       result = { status: "retry", error: "channel not ready", retryAfterMs: 1000 };
     } else {
-      await loadPersonKeys(deps.db, deps.cipher, [message.bodyEnc, message.conversation.contact.channelUserEnc]).catch(
-        notSent,
-      );
+      await loadPersonKeys(deps.db, deps.cipher, [message.bodyEnc, message.channelUserEnc]).catch(notSent);
       const body = deps.cipher.decryptJson<MessageBody>(message.bodyEnc, sealedAt("Message", "bodyEnc", message.id));
-      recipient = deps.cipher.decrypt(
-        message.conversation.contact.channelUserEnc,
-        sealedAt("Contact", "channelUserEnc", message.conversation.contactId),
-      );
+      recipient = deps.cipher.decrypt(message.channelUserEnc, sealedAt("Contact", "channelUserEnc", message.contactId));
+      // The channel's reference is sealed with the key the body is sealed with: the person's (or, after a merge,
+      // a key erased with theirs), so whatever makes the body unreadable makes the reference unreadable too.
+      const keyId = deps.cipher.keyIdOf(message.bodyEnc);
+      key = keyId ? deps.cipher.keys.get(keyId) : undefined;
       try {
         result = await sender.deliver({
           messageId: message.id,
@@ -198,9 +206,10 @@ export function createOutbox(deps: OutboxDeps) {
         result = { status: "retry", error: error instanceof Error ? error.message : String(error) };
       }
     }
-    await recordUntilStored(message.id, message.attempts, result, message.conversation.contactId, {
+    await recordUntilStored(message.id, message.attempts, result, message.contactId, {
       channel: message.channel,
       recipient,
+      ...(key ? { key } : {}),
     });
     if (result.status === "sent") delivered += 1;
     deps.afterSend?.({
@@ -217,11 +226,11 @@ export function createOutbox(deps: OutboxDeps) {
     attempts: number,
     result: DeliveryResult,
     contactId: string,
-    sentTo: { channel: Channel; recipient: string | null },
+    sentTo: { channel: Channel; recipient: string | null; key?: PersonKey },
   ) {
     for (let attempt = 1; ; attempt++) {
       try {
-        if (!(await deps.db.message.findUnique({ where: { id }, select: { id: true } }))) {
+        if (!(await record(id, attempts, result, contactId, sentTo.key))) {
           // The person was erased while this reply was on its way: it is deleted from their chat too.
           if (result.status === "sent" && result.channelRef !== undefined && sentTo.recipient)
             await addLateDeletion(deps.db, deps.cipher, {
@@ -230,9 +239,7 @@ export function createOutbox(deps: OutboxDeps) {
               channelRef: result.channelRef,
               now: now(),
             });
-          return;
         }
-        await record(id, attempts, result, contactId);
         return;
       } catch (error) {
         if (stopped && attempt >= 3) {
@@ -244,7 +251,16 @@ export function createOutbox(deps: OutboxDeps) {
     }
   }
 
-  async function record(id: string, attempts: number, result: DeliveryResult, contactId: string) {
+  /** Writes a delivery's outcome on its row; false when the row is gone (the person was erased meanwhile). */
+  async function record(
+    id: string,
+    attempts: number,
+    result: DeliveryResult,
+    contactId: string,
+    key?: PersonKey,
+  ): Promise<boolean> {
+    const where = { id };
+    const stored = ({ count }: { count: number }) => count > 0;
     const released = { claimedUntil: null, claimToken: null, attemptedAt: null };
     switch (result.status) {
       case "sent": {
@@ -258,8 +274,7 @@ export function createOutbox(deps: OutboxDeps) {
         };
         if (result.unconfirmed) {
           deps.log.warn({ messageId: id }, "outbox: an earlier send's outcome is unknown; not sending it again");
-          await deps.db.message.update({ where: { id }, data });
-          return;
+          return stored(await deps.db.message.updateMany({ where, data }));
         }
         const ref = {
           channelMessageId: result.channelMessageId ?? null,
@@ -267,51 +282,54 @@ export function createOutbox(deps: OutboxDeps) {
             result.channelRef === undefined
               ? null
               : deps.cipher.sealJsonFor(
-                  await personKeyFor(deps.db, deps.cipher, contactId),
+                  key ?? (await personKeyFor(deps.db, deps.cipher, contactId)),
                   result.channelRef,
                   sealedAt("Message", "channelRefEnc", id),
                 ),
         };
         try {
-          await deps.db.message.update({ where: { id }, data: { ...data, ...ref } });
+          return stored(await deps.db.message.updateMany({ where, data: { ...data, ...ref } }));
         } catch (error) {
           // The channel's id is already recorded for another message (a new bot token on an old database):
           // the message was delivered all the same, so it is marked sent and never re-sent.
           if (!isUniqueViolation(error)) throw error;
-          await deps.db.message.update({
-            where: { id },
-            data: { ...data, channelRefEnc: ref.channelRefEnc, lastError: "channel message id already recorded" },
-          });
+          return stored(
+            await deps.db.message.updateMany({
+              where,
+              data: { ...data, channelRefEnc: ref.channelRefEnc, lastError: "channel message id already recorded" },
+            }),
+          );
         }
-        return;
       }
       case "retry": {
         const wait = result.retryAfterMs ?? backoffMs(attempts);
         deps.log.warn({ messageId: id, attempts, waitMs: wait, error: result.error }, "delivery failed, will retry");
-        await deps.db.message.update({
-          where: { id },
-          data: { ...released, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
-        });
-        return;
+        return stored(
+          await deps.db.message.updateMany({
+            where,
+            data: { ...released, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
+          }),
+        );
       }
       case "blocked": {
         deps.log.info({ messageId: id }, "recipient blocked the channel");
-        await deps.db.$transaction([
-          deps.db.message.update({
-            where: { id },
+        const [marked] = await deps.db.$transaction([
+          deps.db.message.updateMany({
+            where,
             data: { ...released, status: "blocked", attempts, lastError: result.error },
           }),
-          deps.db.contact.update({ where: { id: contactId }, data: { blockedAt: now() } }),
+          deps.db.contact.updateMany({ where: { id: contactId }, data: { blockedAt: now() } }),
         ]);
-        return;
+        return stored(marked);
       }
       case "failed":
         deps.log.error({ messageId: id, error: result.error }, "delivery failed permanently");
-        await deps.db.message.update({
-          where: { id },
-          data: { ...released, status: "failed", attempts, lastError: result.error },
-        });
-        return;
+        return stored(
+          await deps.db.message.updateMany({
+            where,
+            data: { ...released, status: "failed", attempts, lastError: result.error },
+          }),
+        );
     }
   }
 
@@ -326,7 +344,8 @@ export function createOutbox(deps: OutboxDeps) {
         again = false;
         try {
           if (lostClaims.size || unsent.size) await releaseLostClaims();
-          const claimed = await claim(concurrency - inFlight.size);
+          const limit = concurrency - inFlight.size;
+          const claimed = await claim(limit);
           dbFailures = 0;
           for (const row of claimed) {
             const task: Promise<void> = deliverClaimed(row)
@@ -343,7 +362,8 @@ export function createOutbox(deps: OutboxDeps) {
               });
             inFlight.add(task);
           }
-          if (claimed.length > 0 && inFlight.size < concurrency) again = true;
+          // A claim that took fewer than it could took everything due; what becomes due later pumps again.
+          if (claimed.length === limit && inFlight.size < concurrency) again = true;
         } catch (error) {
           dbFailures += 1;
           deps.log.error({ err: errorName(error) }, "outbox pass failed");

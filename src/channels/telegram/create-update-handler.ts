@@ -1,7 +1,6 @@
 import type { Api, Context, MiddlewareFn } from "grammy";
 import type { HandleInbound } from "../../conversations/handle-inbound.ts";
 import { isInboundStored } from "../../conversations/is-inbound-stored.ts";
-import { markContactReachable } from "../../conversations/mark-contact-reachable.ts";
 import type { Cipher } from "../../crypto/create-cipher.ts";
 import type { Db } from "../../db/create-prisma-client.ts";
 import { createRateLimiter } from "../../http/rate-limit.ts";
@@ -70,11 +69,11 @@ export function createUpdateHandler(deps: UpdateHandlerDeps): MiddlewareFn<Conte
 
     let duplicate: boolean;
     try {
-      // Whoever writes to the bot has not blocked it (any more): let replies go out again.
-      await markContactReachable(deps.db, deps.cipher, { channel: "telegram", channelUserId });
       const result = await deps.handleInbound({
         channel: "telegram",
         channelUserId,
+        // Whoever writes to the bot has not blocked it (any more): replies go out again.
+        provesReachable: true,
         input: first.input,
         externalId: first.externalId,
         ...(decoded.localeHint ? { localeHint: decoded.localeHint } : {}),

@@ -66,7 +66,7 @@ export async function runCaseworkerTurn(
         throw new Error("The conversation kept changing; the caseworker's turn was not saved.");
       continue;
     }
-    return storeReplies(tx, deps, {
+    const { replies } = await storeReplies(tx, deps, {
       conversationId: conversation.id,
       channel: conversation.channel,
       outputs,
@@ -75,5 +75,6 @@ export async function runCaseworkerTurn(
       // Telegram: to the topic the person last wrote in, as the caseworker's own messages go
       ...(conversation.threadId ? { threadId: conversation.threadId } : {}),
     });
+    return replies;
   }
 }

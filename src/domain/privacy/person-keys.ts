@@ -30,6 +30,11 @@ export async function personKeyFor(tx: Tx | Db, cipher: Cipher, owner: string): 
     });
     row = await tx.personKey.findUniqueOrThrow({ where: { contactId: owner } });
   }
+  return openPersonKey(cipher, row);
+}
+
+/** The key of a person-key row already read: from this process's memory when it holds it, else unwrapped and kept. */
+export function openPersonKey(cipher: Cipher, row: { id: string; wrapped: string }): PersonKey {
   const cached = cipher.keys.get(row.id);
   if (cached) return cached;
   const key = cipher.unwrapKey(row.id, row.wrapped);
