@@ -24,11 +24,8 @@ if (!parentPort) {
 async function serve(port) {
   try {
     const db = await PGlite.create(options.pgdata, { postgresqlconf: options.settings });
-    const { createPgliteSocketServer } = await import("./serve-pglite-socket.mjs");
-    const server = createPgliteSocketServer(db, {
-      path: options.socketPath ?? "",
-      maxConnections: options.maxConnections,
-    });
+    const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+    const server = new PGLiteSocketServer({ db, path: options.socketPath, maxConnections: options.maxConnections });
     await server.start();
     port.on("message", async (message) => {
       if (message !== "close") return;
