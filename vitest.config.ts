@@ -1,4 +1,5 @@
 import { defineConfig } from "vitest/config";
+import { TEST_NODE_FLAGS } from "./test/support/node-args.ts";
 
 export default defineConfig({
   test: {
@@ -11,6 +12,8 @@ export default defineConfig({
     // Tests must leave no module state behind (real timers restored, nothing patched on shared modules).
     isolate: false,
     maxWorkers: 2,
+    // WebAssembly on V8's baseline compiler only (why: test/support/node-args.ts)
+    execArgv: TEST_NODE_FLAGS,
     reporters: ["default", "./test/support/slowest-files-reporter.ts"],
   },
 });

@@ -1,4 +1,4 @@
-import { startLentera, StartAborted, type Lentera } from "./boot/start-lentera.ts";
+import type { Lentera } from "./boot/start-lentera.ts";
 import { ConfigError, parseEnv } from "./config/env.ts";
 import { createLogger, type Logger } from "./log/create-logger.ts";
 import { toLoggedError } from "./log/to-logged-error.ts";
@@ -57,6 +57,8 @@ async function main() {
     );
   });
   if (stopRequested.signal.aborted) process.exit(0);
+  // Loaded only once the settings are good: a bad one is reported without loading the whole server first.
+  const { startLentera, StartAborted } = await import("./boot/start-lentera.ts");
   try {
     lentera = await startLentera(env, { log, listen: true, signal: stopRequested.signal });
   } catch (error) {

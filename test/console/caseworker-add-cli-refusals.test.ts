@@ -7,10 +7,9 @@ import { promisify } from "node:util";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openCliContext } from "../../src/cli/open-cli-context.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
+import { CLI_ARGS } from "../support/node-args.ts";
 
 const run = promisify(execFile);
-// `npm run cli` is `tsx src/cli/main.ts`; node with tsx's loader is the same program without the wrapper process.
-const CLI = ["--import", "tsx", "src/cli/main.ts"];
 
 /** `npm run cli -- caseworker add` refusing, in a child process (what it does: caseworker-add-cli.test.ts). */
 describe("cli: caseworker add", { timeout: 120_000 }, () => {
@@ -26,7 +25,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
   const cli = (args: string[]) =>
-    run(process.execPath, [...CLI, ...args], {
+    run(process.execPath, [...CLI_ARGS, ...args], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
     });
 
@@ -35,7 +34,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
     try {
       const refused = run(
         process.execPath,
-        [...CLI, "caseworker", "add", "--email", "a@example.org", "--name", "A", "--role", "admin"],
+        [...CLI_ARGS, "caseworker", "add", "--email", "a@example.org", "--name", "A", "--role", "admin"],
         {
           env: { ...process.env, DATA_DIR: elsewhere, DATABASE_URL: "", LOG_LEVEL: "silent" },
         },

@@ -9,10 +9,9 @@ import { openCliContext, type CliContext } from "../../src/cli/open-cli-context.
 import { findCaseworkerByToken } from "../../src/casework/api-tokens.ts";
 import { verifyPassword } from "../../src/casework/hash-password.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
+import { CLI_ARGS } from "../support/node-args.ts";
 
 const run = promisify(execFile);
-// `npm run cli` is `tsx src/cli/main.ts`; node with tsx's loader is the same program without the wrapper process.
-const CLI = ["--import", "tsx", "src/cli/main.ts"];
 
 /**
  * `npm run cli -- caseworker add` in a child process, on an embedded database of its own (server not running).
@@ -26,7 +25,7 @@ describe("cli: caseworker add", { timeout: 120_000 }, () => {
   afterAll(async () => rm(dataDir, { recursive: true, force: true }));
 
   const cli = (args: string[], input?: string) => {
-    const child = run(process.execPath, [...CLI, ...args], {
+    const child = run(process.execPath, [...CLI_ARGS, ...args], {
       env: { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "", LOG_LEVEL: "silent" },
     });
     if (input !== undefined) {

@@ -1,4 +1,5 @@
 import { readFile, rm } from "node:fs/promises";
+import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { expect, test } from "vitest";
 import { MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
@@ -6,6 +7,7 @@ import { loadSchemaEngine } from "../../src/db/load-schema-engine.ts";
 import { readMigrations } from "../../src/db/read-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
+import { takePooledDataDir } from "../support/embedded-database-pool.ts";
 
 /** Tables, columns, defaults, constraints, indexes and enums of the public schema, as comparable text. */
 async function catalog(db: PGlite): Promise<string[]> {
@@ -23,13 +25,26 @@ async function catalog(db: PGlite): Promise<string[]> {
   return lines.sort();
 }
 
-test("the migrations build exactly the database that schema.prisma describes", { timeout: 120_000 }, async () => {
-  const fromMigrations = new PGlite();
-  const fromSchema = new PGlite();
-  // The engine wants a live connection even to diff files; give it a scratch embedded database.
+/**
+ * An empty database, opened in this process: a copy of the run's initialised, never migrated template
+ * (initdb, which `new PGlite()` would run in memory, takes seconds; without a template it runs here too).
+ */
+async function emptyDatabase(dirs: string[]): Promise<PGlite> {
   const dir = await createDataDir("lentera-diff-", { migrated: false });
-  const scratch = await startEmbeddedPostgres(dir);
-  const { engine, close } = await loadSchemaEngine(scratch.url);
+  dirs.push(dir);
+  return PGlite.create(path.join(dir, "pgdata"));
+}
+
+test("the migrations build exactly the database that schema.prisma describes", { timeout: 120_000 }, async () => {
+  const dirs: string[] = [];
+  const fromMigrations = await emptyDatabase(dirs);
+  const fromSchema = await emptyDatabase(dirs);
+  // The engine wants a live connection even to diff files (it writes nothing): the PostgreSQL server of the
+  // run, or the worker's pooled embedded database (it answers on its folder's socket: this only finds its URL).
+  const server = process.env.TEST_DATABASE_URL;
+  const pooled = server ? undefined : await takePooledDataDir();
+  const url = server ?? (await startEmbeddedPostgres(pooled!.dataDir)).url;
+  const { engine, close } = await loadSchemaEngine(url);
   try {
     const list = await readMigrations(MIGRATIONS_DIR);
     expect(list.migrationDirectories.length).toBeGreaterThan(0);
@@ -54,7 +69,7 @@ test("the migrations build exactly the database that schema.prisma describes", {
     await close();
     await fromMigrations.close();
     await fromSchema.close();
-    await scratch.close();
-    await rm(dir, { recursive: true, force: true });
+    await pooled?.release();
+    await Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true })));
   }
 });

@@ -3,13 +3,17 @@ import { rm } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, test } from "vitest";
+import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
 afterAll(() => Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true }))));
 
-/** `prisma migrate …` works offline through prisma/schema-engine.mjs (the WebAssembly engine), on the embedded database. */
+/**
+ * `prisma migrate …` works offline through prisma/schema-engine.mjs (the WebAssembly engine), on the embedded
+ * database: opened by the engine's process (deploy), or reached through its socket while it runs (status).
+ */
 test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
   "prisma migrate deploy and status run offline on the embedded database",
   { timeout: 120_000 },
@@ -25,7 +29,14 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     expect(deploy.stdout).toMatch(/20261128000000_init/);
     expect(deploy.stdout).toMatch(/successfully applied/);
 
-    const status = await run(prisma, ["migrate", "status"], { env, timeout: 90_000 });
-    expect(status.stdout).toMatch(/Database schema is up to date/);
+    // status while the database runs, as when the server has it open: through its socket (deploy above
+    // opened the database itself), and without starting a second PGlite in the engine's process
+    const database = await startEmbeddedPostgres(dataDir);
+    try {
+      const status = await run(prisma, ["migrate", "status"], { env, timeout: 90_000 });
+      expect(status.stdout).toMatch(/Database schema is up to date/);
+    } finally {
+      await database.close();
+    }
   },
 );

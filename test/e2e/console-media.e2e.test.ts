@@ -102,7 +102,9 @@ describeBrowser("media in the console (browser)", { timeout: 180_000 }, () => {
         await new Promise((resolve) => a.addEventListener("loadedmetadata", resolve, { once: true }));
       a.muted = true;
       await a.play();
-      await new Promise((resolve) => setTimeout(resolve, 300));
+      // until it has played a little (on a loaded machine the media pipeline can take more than a moment)
+      const deadline = Date.now() + 5_000;
+      while (a.currentTime === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
       return { duration: a.duration, currentTime: a.currentTime, error: a.error?.code ?? null };
     });
     expect(played.error).toBeNull();

@@ -33,9 +33,9 @@ export const fixedPart = (text: string) => text.split("\n")[0]!.split("{{")[0]!.
 export type BrowserHarness = { server: Awaited<ReturnType<typeof startAppServer>>; browser: Browser };
 
 /**
- * The whole app on a fresh database and a headless Chromium, started side by side. A missing Chromium here
- * (REQUIRE_BROWSER_TESTS=1) is a failure with instructions; whichever of the two came up is closed by `close()` even when the
- * other failed.
+ * The whole app on a fresh database and the worker's headless Chromium (sharedChromium), started side by side.
+ * A missing Chromium here (REQUIRE_BROWSER_TESTS=1) is a failure with instructions; `close()` stops the app and
+ * closes the file's browser contexts, whichever of the two came up.
  */
 export async function startBrowserHarness(
   serverOptions: AppServerOptions = {},
@@ -47,12 +47,10 @@ export async function startBrowserHarness(
     );
   }
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
-  const [started, launched] = await Promise.allSettled([
-    startAppServer(serverOptions),
-    chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS, headless: true }),
-  ]);
+  const [started, launched] = await Promise.allSettled([startAppServer(serverOptions), sharedChromium()]);
   const close = async () => {
-    if (launched.status === "fulfilled") await launched.value.close();
+    // the file's pages and contexts go; the browser stays for the worker's next browser file
+    if (launched.status === "fulfilled") await Promise.all(launched.value.contexts().map((context) => context.close()));
     if (started.status === "fulfilled") await started.value.close();
   };
   for (const result of [started, launched]) {
@@ -66,6 +64,32 @@ export async function startBrowserHarness(
     browser: (launched as PromiseFulfilledResult<Browser>).value,
     close,
   };
+}
+
+/** Kept on globalThis: the test files of one worker share its process (vitest `isolate: false`). */
+const CHROMIUM_KEY = Symbol.for("lentera.test.chromium");
+
+/**
+ * One Chromium per test worker, launched by its first browser file and used by the next ones (each file
+ * works in browser contexts of its own, closed when it ends): launching one costs most of a second of CPU
+ * per file. A browser that crashed or was closed is launched again. Nothing closes it: it ends with the
+ * worker, which holds the other end of its DevTools pipe (so Playwright's own SIGTERM handling, which would
+ * keep the worker from ending on vitest's SIGTERM, is turned off).
+ */
+async function sharedChromium(): Promise<Browser> {
+  const store = globalThis as Record<symbol, Promise<Browser> | undefined>;
+  const running = await store[CHROMIUM_KEY]?.catch(() => undefined);
+  if (running?.isConnected()) return running;
+  const launching = chromium.launch({
+    executablePath: CHROMIUM_PATH,
+    args: CHROMIUM_ARGS,
+    headless: true,
+    handleSIGINT: false,
+    handleSIGTERM: false,
+    handleSIGHUP: false,
+  });
+  store[CHROMIUM_KEY] = launching;
+  return launching;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { MAIN_ARGS } from "./node-args.ts";
 
 export type MainProcess = ReturnType<typeof startMainProcess>;
 
@@ -8,7 +9,7 @@ export type MainProcess = ReturnType<typeof startMainProcess>;
  * second sooner than through the `tsx` command.
  */
 export function startMainProcess(env: Record<string, string>) {
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, MAIN_ARGS, {
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });

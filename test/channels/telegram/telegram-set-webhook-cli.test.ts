@@ -8,6 +8,7 @@ import { openCliContext } from "../../../src/cli/open-cli-context.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../../support/fake-telegram-api.ts";
 import { WEBHOOK_SECRET } from "./telegram-harness.ts";
 import { createDataDir } from "../../support/create-data-dir.ts";
+import { CLI_ARGS } from "../../support/node-args.ts";
 
 const run = promisify(execFile);
 let api: FakeTelegramApi;
@@ -32,14 +33,10 @@ async function cli(args: string[], env: Record<string, string> = {}) {
     TELEGRAM_API_ROOT: api.url,
   };
   try {
-    const { stdout, stderr } = await run(
-      process.execPath,
-      ["--import", "tsx", "src/cli/main.ts", ...args, "--create"],
-      {
-        env: { ...base, ...env },
-        cwd: process.cwd(),
-      },
-    );
+    const { stdout, stderr } = await run(process.execPath, [...CLI_ARGS, ...args, "--create"], {
+      env: { ...base, ...env },
+      cwd: process.cwd(),
+    });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };

@@ -218,16 +218,18 @@ describe("connection lifecycle", () => {
   });
 
   test("one socket per deployment: a second process stands by and takes over when the first stops", async () => {
-    const first = start({ holder: "first" });
+    // A lease of seconds, not the suite's 400 ms: on a loaded machine a renewal late by half a second would
+    // hand the socket over while the first process still runs, and this test is not about expiry.
+    const first = start({ holder: "first", leaseTtlMs: 3000 });
     await openSocket(first, 1);
-    const second = start({ holder: "second", outbox: { register() {}, kick: async () => 0 } });
+    const second = start({ holder: "second", leaseTtlMs: 3000, outbox: { register() {}, kick: async () => 0 } });
     await until(() => second.handle.getStatus().state === "standby", "standby");
     await sleep(500);
     expect(second.fake.sockets).toHaveLength(0);
     expect(await lentera.db.lease.findUnique({ where: { name: WHATSAPP_LEASE } })).toMatchObject({ holder: "first" });
 
     await first.handle.stop();
-    await until(() => second.fake.sockets.length === 1, "the second process connects", 3000);
+    await until(() => second.fake.sockets.length === 1, "the second process connects", 10_000);
     expect(await lentera.db.lease.findUnique({ where: { name: WHATSAPP_LEASE } })).toMatchObject({ holder: "second" });
   });
 
