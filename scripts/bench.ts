@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./support/free-port.ts";
+import { postUpdate, STREAM, toUpdate } from "./bench/telegram-stream.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
 const { values } = parseArgs({
@@ -41,29 +42,6 @@ const PROCESSES = Number(values.processes);
 const SECRET = "bench-secret-0123456789abcdef";
 const TICKS = 100; // USER_HZ on Linux
 const PG_URL = process.env.TEST_DATABASE_URL;
-
-/** One person's conversation: typed text or a button press (its choice id). */
-type Step = { text: string } | { tap: string };
-const STREAM: Step[] = [
-  { text: "/start" },
-  { tap: "lang.id" },
-  { tap: "consent.accept" },
-  { tap: "menu.help" },
-  { text: "saya kerja di Malaysia, paspor saya ditahan majikan, gaji 4 bulan tidak dibayar, tidak boleh keluar" },
-  { text: "ya" },
-  { text: "tidak" },
-  { text: "24" },
-  { text: "1" },
-  { text: "2" },
-  { text: "1" },
-  { text: "menu" },
-  { tap: "menu.contacts" },
-  { text: "menu" },
-  { tap: "menu.guidance" },
-  { text: "1" },
-  { text: "menu" },
-  { text: "makasih" },
-];
 
 type Target = {
   name: string;
@@ -137,7 +115,7 @@ async function main() {
             const update = toUpdate(api, chatId, updateId++, step);
             const url = target.urls[(user + chatId) % target.urls.length]!;
             const started = performance.now();
-            const status = await post(url, update);
+            const status = await postUpdate(url, SECRET, update);
             if (status === 200) latencies.push(performance.now() - started);
           }
         }
@@ -202,48 +180,6 @@ async function main() {
   }
   for (const target of targets) await target.stop();
   printTable(results);
-}
-
-function toUpdate(api: FakeTelegramApi, chatId: number, updateId: number, step: Step) {
-  const from = { id: chatId, is_bot: false, first_name: "Uji", language_code: "id" };
-  const chat = { id: chatId, type: "private", first_name: "Uji" };
-  const date = Math.floor(Date.now() / 1000);
-  if ("tap" in step) {
-    return {
-      update_id: updateId,
-      callback_query: {
-        id: `q${updateId}`,
-        from,
-        chat_instance: `ci${chatId}`,
-        data: step.tap,
-        message: { message_id: api.nextMessageId(chatId), date, chat, text: "…" },
-      },
-    };
-  }
-  const command = /^\/\w+/.exec(step.text);
-  return {
-    update_id: updateId,
-    message: {
-      message_id: api.nextMessageId(chatId),
-      date,
-      chat,
-      from,
-      text: step.text,
-      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
-
-async function post(url: string, update: unknown): Promise<number> {
-  return fetch(`${url}/webhooks/telegram`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-    body: JSON.stringify(update),
-    signal: AbortSignal.timeout(30_000),
-  }).then(
-    async (res) => (await res.arrayBuffer(), res.status),
-    () => 0,
-  );
 }
 
 async function startLentera(api: FakeTelegramApi, database: "pglite" | "postgresql"): Promise<Target> {

@@ -16,6 +16,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import { freePort } from "./support/free-port.ts";
+import { postUpdate, STREAM, toUpdate } from "./bench/telegram-stream.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
 const { values } = parseArgs({
@@ -28,29 +29,6 @@ const { values } = parseArgs({
 });
 const SECRET = "profile-secret-0123456789abcdef";
 const TICKS = 100; // USER_HZ on Linux
-
-type Step = { text: string } | { tap: string };
-/** the same 18-update conversation as scripts/bench.ts */
-const STREAM: Step[] = [
-  { text: "/start" },
-  { tap: "lang.id" },
-  { tap: "consent.accept" },
-  { tap: "menu.help" },
-  { text: "saya kerja di Malaysia, paspor saya ditahan majikan, gaji 4 bulan tidak dibayar, tidak boleh keluar" },
-  { text: "ya" },
-  { text: "tidak" },
-  { text: "24" },
-  { text: "1" },
-  { text: "2" },
-  { text: "1" },
-  { text: "menu" },
-  { tap: "menu.contacts" },
-  { text: "menu" },
-  { tap: "menu.guidance" },
-  { text: "1" },
-  { text: "menu" },
-  { text: "makasih" },
-];
 
 const api = await startFakeTelegramApi({ latencyMs: 5 });
 const dataDir = await mkdtemp(path.join(os.tmpdir(), "lentera-profile-"));
@@ -93,7 +71,7 @@ try {
           const chatId = chatSeq++;
           for (const step of STREAM) {
             if (left-- <= 0) return;
-            if ((await post(toUpdate(api, chatId, updateId++, step))) !== 200) failed++;
+            if ((await postUpdate(url, SECRET, toUpdate(api, chatId, updateId++, step))) !== 200) failed++;
           }
         }
       }),
@@ -155,47 +133,6 @@ async function quiet(fake: FakeTelegramApi) {
       since = performance.now();
     }
   }
-}
-
-function toUpdate(fake: FakeTelegramApi, chatId: number, id: number, step: Step) {
-  const from = { id: chatId, is_bot: false, first_name: "Uji", language_code: "id" };
-  const chat = { id: chatId, type: "private", first_name: "Uji" };
-  const date = Math.floor(Date.now() / 1000);
-  if ("tap" in step) {
-    return {
-      update_id: id,
-      callback_query: {
-        id: `q${id}`,
-        from,
-        chat_instance: `ci${chatId}`,
-        data: step.tap,
-        message: { message_id: fake.nextMessageId(chatId), date, chat, text: "…" },
-      },
-    };
-  }
-  const command = /^\/\w+/.exec(step.text);
-  return {
-    update_id: id,
-    message: {
-      message_id: fake.nextMessageId(chatId),
-      date,
-      chat,
-      from,
-      text: step.text,
-      ...(command ? { entities: [{ type: "bot_command", offset: 0, length: command[0].length }] } : {}),
-    },
-  };
-}
-
-async function post(update: unknown): Promise<number> {
-  return fetch(`${url}/webhooks/telegram`, {
-    method: "POST",
-    headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-    body: JSON.stringify(update),
-  }).then(
-    async (res) => (await res.arrayBuffer(), res.status),
-    () => 0,
-  );
 }
 
 async function ready(proc: ChildProcess, line: RegExp) {
