@@ -14,9 +14,9 @@ const EVERY_MS = 3_600_000;
  */
 export function refreshPlannerStatistics(db: Db, log: Logger): () => Promise<void> {
   const analyze = () =>
-    void db
-      .$executeRawUnsafe("ANALYZE")
-      .catch((error: unknown) => log.warn({ err: toLoggedError(error) }, "planner statistics: ANALYZE failed"));
+    void analyzeTables(db).catch((error: unknown) =>
+      log.warn({ err: toLoggedError(error) }, "planner statistics: ANALYZE failed"),
+    );
   let interval: NodeJS.Timeout | undefined;
   const first = setTimeout(() => {
     analyze();
