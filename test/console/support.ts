@@ -1,4 +1,5 @@
 import type { Hono } from "hono";
+import { expect } from "vitest";
 import type { Role } from "../../src/db/generated/client.ts";
 import { hashPassword } from "../../src/casework/hash-password.ts";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
@@ -136,5 +137,13 @@ export function consoleClient(app: Hono, options: { headers?: Record<string, str
       return client.post("/console/sign-in", { email, password });
     },
   };
+  return client;
+}
+
+/** A console client signed in as `email` (the sign-in must succeed), with the console in `lang` when given. */
+export async function signedInClient(lentera: TestLentera, email: string, lang?: "id" | "en") {
+  const client = consoleClient(lentera.app);
+  expect((await client.signIn(email)).res.status).toBe(303);
+  if (lang) client.cookies.set("lentera_console_lang", lang);
   return client;
 }

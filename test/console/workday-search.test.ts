@@ -3,7 +3,7 @@ import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { sendCaseworkerMessage } from "../../src/casework/send-caseworker-message.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import workdayId from "../../locales/id/workday.json" with { type: "json" };
-import { addCaseworker, addConversation, addTicket, consoleClient } from "./support.ts";
+import { addCaseworker, addConversation, addTicket, signedInClient } from "./support.ts";
 
 /** Search, the first tool of a caseworker's day, through the console over HTTP (the others: workday.test.ts). */
 describe("console: search", () => {
@@ -20,11 +20,7 @@ describe("console: search", () => {
   });
   afterAll(async () => lentera?.close());
 
-  const signedIn = async (email: string) => {
-    const client = consoleClient(lentera.app);
-    expect((await client.signIn(email)).res.status).toBe(303);
-    return client;
-  };
+  const signedIn = (email: string) => signedInClient(lentera, email);
   const references = (body: string) =>
     [...body.matchAll(/href="\/console\/tickets\/(LNT-[A-Z0-9]+)"/g)].map((m) => m[1]);
 

@@ -5,7 +5,7 @@ import workdayEn from "../../locales/en/workday.json" with { type: "json" };
 import workdayId from "../../locales/id/workday.json" with { type: "json" };
 import consoleId from "../../locales/id/console.json" with { type: "json" };
 import consoleEn from "../../locales/en/console.json" with { type: "json" };
-import { addCaseworker, addConversation, addTicket, consoleClient, PASSWORD } from "./support.ts";
+import { addCaseworker, addConversation, addTicket, consoleClient, PASSWORD, signedInClient } from "./support.ts";
 
 /**
  * The tools of a caseworker's day, through the console over HTTP: canned replies, accounts, case work
@@ -25,12 +25,7 @@ describe("console: search, canned replies, accounts", () => {
   });
   afterAll(async () => lentera?.close());
 
-  const signedIn = async (email: string, lang?: "id" | "en") => {
-    const client = consoleClient(lentera.app);
-    expect((await client.signIn(email)).res.status).toBe(303);
-    if (lang) client.cookies.set("lentera_console_lang", lang);
-    return client;
-  };
+  const signedIn = (email: string, lang?: "id" | "en") => signedInClient(lentera, email, lang);
   const BOTH_CONSOLES = [
     ["id", consoleId],
     ["en", consoleEn],
