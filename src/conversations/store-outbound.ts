@@ -15,16 +15,20 @@ export type MessageRow = Prisma.MessageCreateManyInput & {
   createdAt: Date;
 };
 
+/** Messages of one author to a conversation's person, in the order they are to be sent. */
+type Outbound = {
+  conversationId: string;
+  channel: Channel;
+  author: "bot" | "caseworker" | "system";
+  caseworkerId?: string;
+  messages: Rendered[];
+};
+
 /** Stores messages to a person before delivery: web chat reads them from the store, other channels through the outbox. */
 export async function storeOutboundMessages(
   tx: Tx,
   deps: { cipher: Cipher; now: () => Date },
-  options: {
-    conversationId: string;
-    channel: Channel;
-    author: "bot" | "caseworker" | "system";
-    caseworkerId?: string;
-    messages: Rendered[];
+  options: Outbound & {
     /** the conversation's person key, when the caller has it already */
     key?: PersonKey;
   },
@@ -44,14 +48,7 @@ export async function storeOutboundMessages(
 /** The rows of outbound messages, sealed with the conversation's key, in the order they are to be sent. */
 export function outboundRows(
   deps: { cipher: Cipher; now: () => Date },
-  options: {
-    conversationId: string;
-    channel: Channel;
-    author: "bot" | "caseworker" | "system";
-    caseworkerId?: string;
-    messages: Rendered[];
-    key: PersonKey;
-  },
+  options: Outbound & { key: PersonKey },
 ): { row: MessageRow; body: Rendered }[] {
   const now = deps.now();
   const web = options.channel === "web";
