@@ -7,6 +7,7 @@ import { parseArgs } from "node:util";
 import { analyzeTables } from "../src/db/refresh-planner-statistics.ts";
 import { seedDemoCases } from "../src/domain/stats/seed-demo-cases.ts";
 import { addCaseworker, consoleClient } from "../test/console/support.ts";
+import { cookieOf, timeRequest } from "./support/time-request.ts";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
 
 const { values } = parseArgs({
@@ -35,15 +36,11 @@ try {
   const timings = async (email: string, path: string) => {
     const client = consoleClient(lentera.app);
     await client.signIn(email);
-    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    const cookie = cookieOf(client);
     const once = async () => {
-      const began = performance.now();
-      const cpu = process.cpuUsage();
-      const res = await lentera.app.request(path, { headers: { cookie } });
-      const body = await res.text();
-      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`);
-      const used = process.cpuUsage(cpu);
-      return { ms: performance.now() - began, cpuMs: (used.user + used.system) / 1000, kb: body.length / 1024 };
+      const timed = await timeRequest(lentera.app, path, { cookie });
+      if (timed.status !== 200) throw new Error(`${path} answered ${timed.status}`);
+      return timed;
     };
     for (let i = 0; i < 5; i++) await once();
     const runs = [];

@@ -12,6 +12,7 @@ import { parseArgs } from "node:util";
 import { newReferenceCode } from "../src/domain/tickets/reference-code.ts";
 import { seedDemoCases } from "../src/domain/stats/seed-demo-cases.ts";
 import { addCaseworker, consoleClient } from "../test/console/support.ts";
+import { cookieOf, timeRequest } from "./support/time-request.ts";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
 
 const { values } = parseArgs({ options: { tickets: { type: "string", default: "50000" } } });
@@ -29,19 +30,8 @@ try {
   const client = consoleClient(lentera.app);
   await client.signIn(admin.email);
   const timed = async (path: string, headers: Record<string, string> = {}, on = { app: lentera.app, client }) => {
-    began = performance.now();
-    const cpu = process.cpuUsage();
-    const res = await on.app.request(path, {
-      headers: { cookie: [...on.client.cookies].map(([k, v]) => `${k}=${v}`).join("; "), ...headers },
-    });
-    const body = await res.text();
-    const used = process.cpuUsage(cpu);
-    return {
-      status: res.status,
-      ms: Math.round(performance.now() - began),
-      cpuMs: Math.round((used.user + used.system) / 1000),
-      kb: Math.round(body.length / 1024),
-    };
+    const { status, ms, cpuMs, kb } = await timeRequest(on.app, path, { cookie: cookieOf(on.client), ...headers });
+    return { status, ms: Math.round(ms), cpuMs: Math.round(cpuMs), kb: Math.round(kb) };
   };
   const cold = await timed("/console/stats");
   const warm = await timed("/console/stats");
