@@ -19,6 +19,8 @@ type Release = {
   /** the live facts it was cut from, and how many of them it holds */
   made: Promise<{ from: readonly CaseFact[]; facts: readonly CaseFact[] }>;
   reports: Map<string, Promise<StatsReport>>;
+  /** the last live facts counted against it and found close enough (not counted again until they change) */
+  checked?: readonly CaseFact[];
 };
 
 /**
@@ -47,11 +49,12 @@ export function createStatsService(db: Db, rule: StatsRule = DEFAULT_STATS_RULE,
     const held = release;
     if (held?.boundary !== boundary) return cut(boundary, cache.load());
     const [{ from, facts }, live] = await Promise.all([held.made, cache.load()]);
-    if (live === from || release !== held) return release ?? held;
+    if (live === from || live === held.checked || release !== held) return release ?? held;
     let before = 0;
     for (const fact of live) if (fact.createdAt.getTime() < boundary) before++;
-    if (Math.abs(before - facts.length) < rule.minGroup) return held;
-    return cut(boundary, Promise.resolve(live));
+    if (Math.abs(before - facts.length) >= rule.minGroup) return cut(boundary, Promise.resolve(live));
+    held.checked = live;
+    return held;
   };
   const reportOf = (of: Release, filter: StatsFilter): Promise<StatsReport> => {
     const key = JSON.stringify(Object.entries(filter).sort());
