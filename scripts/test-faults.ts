@@ -14,6 +14,7 @@ import { chmod, mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { postUpdate } from "./bench/telegram-stream.ts";
 import { freePort } from "./support/free-port.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
@@ -231,16 +232,7 @@ function textUpdate(api: FakeTelegramApi, chatId: number, updateId: number, text
 /** Telegram's side: post again (after a short wait) until the answer is 200. */
 async function postUntilOk(url: string, update: unknown) {
   for (let attempt = 0; ; attempt++) {
-    const status = await fetch(`${url}/webhooks/telegram`, {
-      method: "POST",
-      headers: { "content-type": "application/json", "X-Telegram-Bot-Api-Secret-Token": SECRET },
-      body: JSON.stringify(update),
-      signal: AbortSignal.timeout(30_000),
-    }).then(
-      async (res) => (await res.arrayBuffer(), res.status),
-      () => 0,
-    );
-    if (status === 200) return;
+    if ((await postUpdate(url, SECRET, update)) === 200) return;
     await sleep(Math.min(2000, 100 * 2 ** Math.min(attempt, 4)));
   }
 }
