@@ -60,7 +60,10 @@ describe("asking the person for consent to share, from the ticket", () => {
       await lentera.db.consent.findMany({ where: { contactId: contact.contactId, scope: { startsWith: "share:" } } }),
     ).toMatchObject([{ scope: `share:${legal.id}`, granted: true, notice: SHARE_ASK_NOTICE_VERSION }]);
     expect(
-      await lentera.db.ticketEvent.findMany({ where: { ticketId: ticket.id, type: { startsWith: "share_consent" } } }),
+      await lentera.db.ticketEvent.findMany({
+        where: { ticketId: ticket.id, type: { startsWith: "share_consent" } },
+        orderBy: { createdAt: "asc" },
+      }),
     ).toMatchObject([
       { type: "share_consent_requested", actorType: "caseworker", data: { partnerId: legal.id } },
       { type: "share_consent_answered", actorType: "person", data: { partnerId: legal.id, granted: true } },
