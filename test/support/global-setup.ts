@@ -6,6 +6,7 @@ import path from "node:path";
 import { applyMigrations, MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { browserTestsSkipped } from "./browser-tests-skipped.ts";
+import { buildProcessBundles } from "./build-process-bundles.ts";
 import { dropRunDatabases } from "./server-database-pool.ts";
 
 /** Kept between runs: building the templates takes seconds, and they only change with what makes them. */
@@ -37,6 +38,7 @@ export default async function setup() {
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
+  process.env.LENTERA_TEST_BUNDLES = await buildProcessBundles();
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     // the run's databases on the server (server-database-pool.ts), dropped when it ends

@@ -1,3 +1,5 @@
+import path from "node:path";
+
 /**
  * V8 flags for the Node processes of a test run (vitest's workers, and the servers and CLIs tests spawn).
  *
@@ -9,11 +11,21 @@
  */
 export const TEST_NODE_FLAGS = ["--liftoff-only"];
 
+/** The run's bundles of the server and the CLI (global-setup.ts, build-process-bundles.ts), in a test run. */
+const bundles = process.env.LENTERA_TEST_BUNDLES;
+
 /**
- * `npm run cli -- …` (`tsx src/cli/main.ts`) as node with tsx's loader: the same program without tsx's
- * wrapper process.
+ * `npm run cli -- …` (`tsx src/cli/main.ts`) in a process of its own: in a test run the same program bundled
+ * (a second less CPU a start), otherwise node with tsx's loader; either way without tsx's wrapper process.
  */
-export const CLI_ARGS = [...TEST_NODE_FLAGS, "--import", "tsx", "src/cli/main.ts"];
+export const CLI_ARGS = [
+  ...TEST_NODE_FLAGS,
+  ...(bundles ? [path.join(bundles, "cli.mjs")] : viaTsx("src/cli/main.ts")),
+];
 
 /** `npm start` (`tsx src/main.ts`), likewise. */
-export const MAIN_ARGS = [...TEST_NODE_FLAGS, "--import", "tsx", "src/main.ts"];
+export const MAIN_ARGS = [...TEST_NODE_FLAGS, ...(bundles ? [path.join(bundles, "main.mjs")] : viaTsx("src/main.ts"))];
+
+function viaTsx(entry: string): string[] {
+  return ["--import", "tsx", entry];
+}
