@@ -206,6 +206,7 @@ export async function startLentera(
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
           mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
+          shareSendLimit: Boolean(env.DATABASE_URL),
         })
       : undefined;
     if (telegram) {

@@ -2,6 +2,7 @@ import { autoRetry } from "@grammyjs/auto-retry";
 import { apiThrottler } from "@grammyjs/transformer-throttler";
 import { Api, Bot } from "grammy";
 import type { UserFromGetMe } from "grammy/types";
+import { SENDING_METHODS, type SendBudget } from "./share-send-budget.ts";
 
 /** Housekeeping calls (button answers, keyboard edits, deletions) wait out a 429 of at most this long in place. */
 export const INLINE_RETRY_MAX_SECONDS = 3;
@@ -29,6 +30,8 @@ export type TelegramBotOptions = {
   botInfo?: UserFromGetMe;
   /** per-private-chat pacing (default PRIVATE_CHAT_THROTTLE); tests raise the burst so a long flow does not wait */
   privateChatThrottle?: Partial<typeof PRIVATE_CHAT_THROTTLE>;
+  /** the bot's send limit shared with the other instances on the database (several instances) */
+  sendBudget?: SendBudget;
 };
 
 /**
@@ -44,6 +47,14 @@ export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; unth
   const bot = new Bot(options.token, { client, ...(options.botInfo ? { botInfo: options.botInfo } : {}) });
   // No inline retry on the sending API: a 429's retry_after goes back to the outbox, which schedules it and
   // frees the chat's slot (a sleeping call would hold a sender for everyone).
+  // The shared budget is installed first, so it runs last: a send takes its place in the second only once
+  // the throttler has let its chat go (a chat waiting out its own pace holds none of the bot's sends).
+  const budget = options.sendBudget;
+  if (budget)
+    bot.api.config.use(async (prev, method, payload, signal) => {
+      if (SENDING_METHODS.has(method)) await budget.take(signal as AbortSignal | undefined);
+      return prev(method, payload, signal);
+    });
   bot.api.config.use(apiThrottler({ out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle } }));
   // The housekeeping lane: deleting a wiped chat, answering presses, removing keyboards — never queued ahead
   // of (or behind) the person's replies, still retried on short 429s.

@@ -11,7 +11,9 @@ import type { Translate } from "../../i18n/create-i18n.ts";
 import type { Logger } from "../../log/create-logger.ts";
 import type { ChannelSender } from "../../outbox/types.ts";
 import { sleep, type Sleep } from "../../retry/retry-with-backoff.ts";
+import { claimSharedBudget } from "../../db/claim-shared-budget.ts";
 import { createTelegramBot, type TelegramBotOptions } from "./create-telegram-bot.ts";
+import { createSendBudget, TELEGRAM_SENDS_PER_SECOND } from "./share-send-budget.ts";
 import { createTelegramSender } from "./create-telegram-sender.ts";
 import { createTelegramWebhookRoutes } from "./create-telegram-webhook-routes.ts";
 import { createUpdateHandler } from "./create-update-handler.ts";
@@ -55,6 +57,11 @@ export type TelegramDeps = {
   sleep?: Sleep;
   /** per-chat pacing of the Bot API calls (tests raise the burst) */
   privateChatThrottle?: TelegramBotOptions["privateChatThrottle"];
+  /**
+   * Keep the bot's 30 sends a second across every instance on the database (a PostgreSQL server, where
+   * several may run); on the embedded database there is one process and its throttler is enough.
+   */
+  shareSendLimit?: boolean;
   /** MEDIA_MAX_FILE_BYTES: larger files are not fetched (Telegram's own limit for bots is 20 MB) */
   mediaMaxFileBytes?: number;
 };
@@ -86,6 +93,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...(deps.privateChatThrottle ? { privateChatThrottle: deps.privateChatThrottle } : {}),
+    ...(deps.shareSendLimit ? { sendBudget: sharedSendBudget(deps.db) } : {}),
   });
   const pending = new Set<Promise<unknown>>();
   const stopping = new AbortController();
@@ -252,4 +260,18 @@ function describeError(error: unknown): string {
   if (error && typeof error === "object" && "error_code" in error && "description" in error)
     return `telegram ${String(error.error_code)}: ${String(error.description)}`;
   return error instanceof Error ? error.name : "unknown";
+}
+
+/** The key of the bot's shared send counter (RateCounter), one window a second. */
+export const TELEGRAM_SENDS_KEY = "telegram-sends";
+
+/** On the wall clock, not the injected one: Telegram counts real seconds (and a test's frozen clock would stall). */
+function sharedSendBudget(db: Db) {
+  const now = () => new Date();
+  return createSendBudget({
+    claim: (want) =>
+      claimSharedBudget(db, { key: TELEGRAM_SENDS_KEY, limit: TELEGRAM_SENDS_PER_SECOND, windowMs: 1000, want, now }),
+    now,
+    sleep,
+  });
 }
