@@ -29,6 +29,7 @@ import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
 import type { Sleep } from "../retry/retry-with-backoff.ts";
 import type { TelegramBotOptions } from "../channels/telegram/create-telegram-bot.ts";
+import { purgeExpiredRecords } from "../domain/retention/purge-expired-records.ts";
 import { purgeExpiredMedia } from "../domain/media/media-files.ts";
 import { createPoller } from "../retry/create-poller.ts";
 import { refreshPlannerStatistics } from "../db/refresh-planner-statistics.ts";
@@ -262,20 +263,26 @@ export async function startLentera(
         }
       },
     });
-    // Retention of the files people sent (RETENTION_MEDIA_DAYS): at start, then every RETENTION_RUN_EVERY_HOURS.
+    // Retention of the files people sent (RETENTION_MEDIA_DAYS), of sign-in attempts and audit events, and of
+    // the shared rate counters: at start, then every RETENTION_RUN_EVERY_HOURS.
     if (env.RETENTION_RUN_EVERY_HOURS > 0) {
-      const mediaRetention = createPoller(
+      const retention = createPoller(
         async () => {
           const purged = await purgeExpiredMedia(db, now());
           if (purged) log.info({ files: purged }, "retention: expired media files deleted");
+          const records = await purgeExpiredRecords(db, now(), {
+            loginAttemptDays: env.RETENTION_LOGIN_ATTEMPT_DAYS,
+            auditDays: env.RETENTION_AUDIT_DAYS,
+          });
+          if (Object.values(records).some(Boolean)) log.info(records, "retention: expired records deleted");
         },
         {
           pollMs: env.RETENTION_RUN_EVERY_HOURS * 3600_000,
-          onError: (error) => log.warn({ err: toLoggedError(error) }, "retention: media purge failed"),
+          onError: (error) => log.warn({ err: toLoggedError(error) }, "retention: purge failed"),
         },
       );
-      mediaRetention.start();
-      closers.unshift(() => mediaRetention.stop());
+      retention.start();
+      closers.unshift(() => retention.stop());
     }
     if (!env.DATABASE_URL) closers.unshift(refreshPlannerStatistics(db, log));
     outbox.start();

@@ -125,7 +125,9 @@ export const envSchema = z
     RETENTION_ABANDONED_CONVERSATION_DAYS: days(30),
     /** closed tickets: their transcript is deleted and the ticket pseudonymised this long after closing */
     RETENTION_CLOSED_TICKET_DAYS: days(365),
+    /** sign-in attempts, after they were made (the sign-in limits look back minutes) */
     RETENTION_LOGIN_ATTEMPT_DAYS: days(30),
+    /** audit events, after they were recorded */
     RETENTION_AUDIT_DAYS: days(3 * 365),
     /** how often the server runs the retention purge (one instance at a time); 0 = only by the CLI */
     RETENTION_RUN_EVERY_HOURS: z.coerce
