@@ -6,10 +6,20 @@ import { loadPersonKeys, personKeyFor, sealedAt } from "../domain/privacy/person
 import { addLateDeletion } from "../domain/privacy/wipe-jobs.ts";
 import type { Channel, MessageBody } from "../conversations/types.ts";
 import type { Logger } from "../log/create-logger.ts";
-import { backoffMs } from "./backoff.ts";
+import { backoffDelayMs } from "../retry/retry-with-backoff.ts";
 import type { ChannelSender, DeliveryResult } from "./types.ts";
 
-export { backoffMs };
+/** A failed send waits about 1 s, 2 s, 4 s … (half of each wait random), never more than 10 minutes. */
+const SEND_BACKOFF = { baseMs: 1000, capMs: 10 * 60_000, jitter: 0.5 } as const;
+
+/**
+ * How long a message waits after its `attempt`-th failed send (attempts count from 1).
+ * `random` is injectable so tests get exact waits.
+ * @example backoffMs(3, () => 0) // 4000
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return backoffDelayMs(attempt, { ...SEND_BACKOFF, random });
+}
 
 export type OutboxDeps = {
   db: Db;
@@ -42,6 +52,8 @@ export const OUTBOX_CONCURRENCY = 32;
 export const OUTBOX_LEASE_MS = 120_000;
 /** When the database does not answer, the outbox waits this long at most between tries. */
 const MAX_DB_BACKOFF_MS = 5_000;
+/** setTimeout's longest wait (about 24.8 days); a later retry is woken early and the claim finds it not due */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** A claimed row with what sending it needs (read by the claim itself): its body and its recipient. */
 type Claimed = {
@@ -96,11 +108,32 @@ export function createOutbox(deps: OutboxDeps) {
   /** claimed rows that failed before the channel was called, by id (with their claim's token) */
   const unsent = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  /** wakes the outbox when the earliest retry this instance scheduled is due, instead of at the next poll */
+  let retryTimer: { at: number; handle: NodeJS.Timeout } | undefined;
   let pumping: Promise<void> | undefined;
   let again = false;
   let stopped = true;
   let delivered = 0;
   let dbFailures = 0;
+
+  /** Sends a retry when it is due: a timer for the earliest `nextAttemptAt` set here (the poll stays the fallback). */
+  function wakeAt(at: Date) {
+    if (stopped) return;
+    const due = at.getTime();
+    if (retryTimer && retryTimer.at <= due) return;
+    if (retryTimer) clearTimeout(retryTimer.handle);
+    const handle = setTimeout(
+      () => {
+        retryTimer = undefined;
+        // a timer may fire a millisecond early by the wall clock: the claim would find the row not yet due
+        if (now().getTime() < due) wakeAt(at);
+        else if (!stopped) void pump();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(0, due - now().getTime())),
+    );
+    handle.unref();
+    retryTimer = { at: due, handle };
+  }
 
   function readyChannels(): Channel[] {
     return [...senders.values()].filter((s) => s.isReady?.() ?? true).map((s) => s.channel);
@@ -251,7 +284,7 @@ export function createOutbox(deps: OutboxDeps) {
           deps.log.error({ messageId: id, err: errorName(error) }, "outbox: outcome not recorded before stop");
           return;
         }
-        await sleep(Math.min(MAX_DB_BACKOFF_MS, 200 * 2 ** Math.min(attempt, 5)));
+        await sleep(backoffDelayMs(attempt + 1, { baseMs: 200, capMs: MAX_DB_BACKOFF_MS }));
       }
     }
   }
@@ -309,12 +342,12 @@ export function createOutbox(deps: OutboxDeps) {
       case "retry": {
         const wait = result.retryAfterMs ?? backoffMs(attempts);
         deps.log.warn({ messageId: id, attempts, waitMs: wait, error: result.error }, "delivery failed, will retry");
-        return stored(
-          await deps.db.message.updateMany({
-            where,
-            data: { ...released, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
-          }),
+        const nextAttemptAt = new Date(now().getTime() + wait);
+        const kept = stored(
+          await deps.db.message.updateMany({ where, data: { ...released, nextAttemptAt, lastError: result.error } }),
         );
+        if (kept) wakeAt(nextAttemptAt);
+        return kept;
       }
       case "blocked": {
         deps.log.info({ messageId: id }, "recipient blocked the channel");
@@ -411,8 +444,12 @@ export function createOutbox(deps: OutboxDeps) {
       const tick = () => {
         if (stopped) return;
         void pump().finally(() => {
-          const wait = dbFailures ? Math.min(MAX_DB_BACKOFF_MS, (deps.pollMs ?? 1000) * 2 ** dbFailures) : undefined;
-          if (!stopped) timer = setTimeout(tick, wait ?? deps.pollMs ?? 1000);
+          const pollMs = deps.pollMs ?? 1000;
+          // the database does not answer: look again sooner than the poll would, and less often each time
+          const wait = dbFailures
+            ? backoffDelayMs(dbFailures + 1, { baseMs: pollMs, capMs: MAX_DB_BACKOFF_MS })
+            : pollMs;
+          if (!stopped) timer = setTimeout(tick, wait);
         });
       };
       tick();
@@ -421,6 +458,8 @@ export function createOutbox(deps: OutboxDeps) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (retryTimer) clearTimeout(retryTimer.handle);
+      retryTimer = undefined;
       await pumping;
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

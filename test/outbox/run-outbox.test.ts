@@ -208,3 +208,34 @@ test("first messages of many new people at once are all handled", { timeout: 60_
   );
   expect(results.map((r) => r.status)).toEqual(results.map(() => "handled"));
 });
+
+test("a retry goes out when it is due, not at the next poll", async () => {
+  const chat = await chatWith(1);
+  const attempts: { id: string; at: number }[] = [];
+  const failedOnce = new Set<string>();
+  const outbox = createOutbox({ db: lentera.db, cipher: lentera.cipher, log, now, pollMs: 60_000 });
+  outbox.register(
+    recordingSender([], async (d) => {
+      if (!chat.ids.includes(d.messageId)) return undefined;
+      attempts.push({ id: d.messageId, at: now().getTime() });
+      if (failedOnce.has(d.messageId)) return undefined;
+      failedOnce.add(d.messageId);
+      return { status: "retry", error: "telegram 429", retryAfterMs: 300 };
+    }),
+  );
+  outbox.start();
+  try {
+    // the poll is a minute away: only the retry's own timer can send it within seconds
+    await vi.waitFor(() => expect(attempts.filter((a) => a.id === chat.ids[0])).toHaveLength(2), { timeout: 5000 });
+    const [first = NaN, second = NaN] = attempts.filter((a) => a.id === chat.ids[0]).map((a) => a.at);
+    expect(second - first).toBeGreaterThanOrEqual(300);
+    await vi.waitFor(async () =>
+      expect(await lentera.db.message.findUniqueOrThrow({ where: { id: chat.ids[0]! } })).toMatchObject({
+        status: "sent",
+        attempts: 2,
+      }),
+    );
+  } finally {
+    await outbox.stop();
+  }
+});

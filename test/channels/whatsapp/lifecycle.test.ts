@@ -134,11 +134,12 @@ describe("connection lifecycle", () => {
     await openSocket(wa, 1);
     wa.fake.current().close(515);
     await until(() => wa.fake.sockets.length === 2, "an immediate reconnect", 1000);
-    expect(reconnectDelayMs(0, 1000, 60_000, () => 0)).toBe(500);
-    expect(reconnectDelayMs(0, 1000, 60_000, () => 1)).toBe(1000);
-    expect(reconnectDelayMs(3, 1000, 60_000, () => 1)).toBe(8000);
-    expect(reconnectDelayMs(30, 1000, 60_000, () => 1)).toBe(60_000);
-    expect(reconnectDelayMs(30, 1000, 60_000, () => 0)).toBe(30_000);
+    // random 0 waits the whole ceiling, random 1 half of it (backoffDelayMs with jitter 0.5)
+    expect(reconnectDelayMs(0, 1000, 60_000, () => 1)).toBe(500);
+    expect(reconnectDelayMs(0, 1000, 60_000, () => 0)).toBe(1000);
+    expect(reconnectDelayMs(3, 1000, 60_000, () => 0)).toBe(8000);
+    expect(reconnectDelayMs(30, 1000, 60_000, () => 0)).toBe(60_000);
+    expect(reconnectDelayMs(30, 1000, 60_000, () => 1)).toBe(30_000);
   });
 
   test("loggedOut stops, clears the auth state, frees the socket and waits for a relink", async () => {
