@@ -16,7 +16,15 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     const fake = createFakeWhatsApp();
     const lentera = await startLentera(
       parseEnv({ DATA_DIR: dataDir, WHATSAPP_ENABLED: "true", SAFE_WORD: "lilin merah" }),
-      { log, whatsappSocketFactory: fake.factory },
+      {
+        log,
+        whatsappSocketFactory: fake.factory,
+        // WhatsApp's pace and backoff in miniature: the paced, retried and reconnecting paths still log, in ms
+        whatsappTimings: {
+          pace: { perChatIntervalMs: 50, maxInlineWaitMs: 20, perMinute: 1000 },
+          reconnect: { baseMs: 10, capMs: 40 },
+        },
+      },
     );
     const jid = "6281234567890@s.whatsapp.net";
     try {
