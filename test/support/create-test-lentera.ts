@@ -13,6 +13,7 @@ import { dropServerDatabase, takePooledServerDatabase } from "./server-database-
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
+type StartOptions = Parameters<typeof startLentera>[1];
 export type BeforeDrop = (database: { name: string; server: string }) => Promise<void>;
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
@@ -27,6 +28,8 @@ export async function createTestLentera(
     listen?: boolean;
     now?: () => Date;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    /** WhatsApp's pace and reconnect backoff (FAST_WHATSAPP in test/channels/whatsapp/support.ts: no real second a message) */
+    whatsappTimings?: StartOptions["whatsappTimings"];
     sleep?: Sleep;
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
     /** PostgreSQL runs: called after a clean shutdown, before the test database is dropped (a disk scan) */
@@ -85,6 +88,7 @@ export async function createTestLentera(
     },
     ...(options.now ? { now: options.now } : {}),
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
+    ...(options.whatsappTimings ? { whatsappTimings: options.whatsappTimings } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),

@@ -8,6 +8,15 @@ import { createLogger } from "../../../src/log/create-logger.ts";
 import type { TestLentera } from "../../support/create-test-lentera.ts";
 import { createFakeWhatsApp } from "./fake-whatsapp.ts";
 
+/**
+ * WhatsApp's pace and reconnect backoff for tests: no second between messages to a chat, no "typing…", and
+ * reconnects after 10-40 ms. For a whole Lentera: `createTestLentera({ whatsappTimings: FAST_WHATSAPP })`.
+ */
+export const FAST_WHATSAPP = {
+  pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
+  reconnect: { baseMs: 10, capMs: 40 },
+} satisfies Pick<WhatsAppDeps, "pace" | "reconnect">;
+
 /** Fast settings for tests: no pacing between messages, quick reconnects and lease checks. */
 export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<WhatsAppDeps> = {}) {
   const fake = createFakeWhatsApp();
@@ -20,8 +29,7 @@ export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<Whats
     handleInbound: lentera.handleInbound,
     mergeAddresses: (lid, pn) => createAddressMerger(lentera)("whatsapp", lid, pn),
     socketFactory: fake.factory,
-    pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
-    reconnect: { baseMs: 10, capMs: 40 },
+    ...FAST_WHATSAPP,
     leaseTtlMs: 400,
     ...overrides,
   });
