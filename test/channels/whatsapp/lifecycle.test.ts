@@ -4,7 +4,7 @@ import { storeOutboundMessages } from "../../../src/conversations/store-outbound
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startTestWhatsApp, until } from "./support.ts";
+import { nextJid, settled, sleep, startTestWhatsApp, until } from "./support.ts";
 
 // One database for the file (tests run one after another); each test starts from no link and no lease,
 // and counts only its own person's messages.
@@ -34,16 +34,6 @@ async function openSocket(wa: ReturnType<typeof start>, count: number) {
   await until(() => wa.fake.sockets.length === count, `socket #${count}`);
   wa.fake.current().open();
   await until(() => wa.handle.getStatus().state === "open", "open");
-}
-
-/**
- * Everything due now has been sent: received messages handled, then the outbox drained. A message sent twice
- * (or sent on a closed socket) would have gone out by then.
- */
-async function settled(wa: ReturnType<typeof start>) {
-  await wa.handle.idle();
-  await lentera.outbox.kick();
-  await wa.handle.idle();
 }
 
 /**
@@ -104,14 +94,14 @@ describe("connection lifecycle", () => {
     await wa.handle.idle();
     await until(() => wa.handle.getStatus().state === "reconnecting" || wa.fake.sockets.length === 2, "reconnecting");
     await caseworkerSays(jid, "Pesan dari pendamping");
-    await settled(wa);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
     expect(await pendingCount(jid)).toBe(3);
 
     // the new socket opens: everything queued goes out, in order
     await openSocket(wa, 2);
     await until(() => wa.fake.textsTo(jid).length === 4, "the queued messages");
-    await settled(wa);
+    await settled(wa, lentera);
     const texts = wa.fake.textsTo(jid);
     expect(texts).toHaveLength(4);
     expect(texts[1]).toBe("OK, we'll continue in English.");
@@ -132,7 +122,7 @@ describe("connection lifecycle", () => {
     wa.fake.current().upsert([waited], "append");
     wa.fake.current().upsert([waited], "notify");
     await until(() => wa.fake.textsTo(jid).length === 1, "the reply");
-    await settled(wa);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
   });
 
@@ -148,7 +138,7 @@ describe("connection lifecycle", () => {
     wa.fake.current().close(408);
     await openSocket(wa, 2);
     await until(() => wa.fake.textsTo(jid).length === 1, "the reply after the retry", 10_000);
-    await settled(wa);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
   });
 
@@ -275,7 +265,7 @@ describe("connection lifecycle", () => {
     const after = start();
     await openSocket(after, 1);
     await until(async () => (await pendingCount(jid)) === 0, "the queue to drain");
-    await settled(after);
+    await settled(after, lentera);
     const texts = [...before.fake.textsTo(jid), ...after.fake.textsTo(jid)];
     expect(texts[0]).toMatch(/Choose your language/);
     expect(new Set(texts).size).toBe(texts.length);

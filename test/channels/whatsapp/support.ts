@@ -58,6 +58,17 @@ export async function until(
   }
 }
 
+/**
+ * Everything due now has happened: received messages handled, then the outbox drained. A message sent twice, or
+ * a reply that should not be sent, would have gone out by then: what a fixed sleep before "nothing more" checks
+ * waited for, without the guess.
+ */
+export async function settled(wa: { handle: WhatsAppHandle }, lentera: Pick<TestLentera, "outbox">): Promise<void> {
+  await wa.handle.idle();
+  await lentera.outbox.kick();
+  await wa.handle.idle();
+}
+
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 let phone = 6281200000000;
