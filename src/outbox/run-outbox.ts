@@ -52,8 +52,10 @@ export const OUTBOX_CONCURRENCY = 32;
 export const OUTBOX_LEASE_MS = 120_000;
 /** When the database does not answer, the outbox waits this long at most between tries. */
 const MAX_DB_BACKOFF_MS = 5_000;
-/** setTimeout's longest wait (about 24.8 days); a later retry is woken early and the claim finds it not due */
+/** setTimeout's longest wait (about 24.8 days); a later retry's timer is armed again when it fires */
 const MAX_TIMER_MS = 2 ** 31 - 1;
+/** retries remembered for a timer of their own; later ones than these are sent at a poll */
+const MAX_RETRY_TIMERS = 1000;
 
 /** A claimed row with what sending it needs (read by the claim itself): its body and its recipient. */
 type Claimed = {
@@ -108,31 +110,41 @@ export function createOutbox(deps: OutboxDeps) {
   /** claimed rows that failed before the channel was called, by id (with their claim's token) */
   const unsent = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
-  /** wakes the outbox when the earliest retry this instance scheduled is due, instead of at the next poll */
-  let retryTimer: { at: number; handle: NodeJS.Timeout } | undefined;
+  /** when the retries this instance scheduled are due (ms, ascending); a timer wakes the outbox at the first */
+  const retriesDue: number[] = [];
+  let retryTimer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let again = false;
   let stopped = true;
   let delivered = 0;
   let dbFailures = 0;
 
-  /** Sends a retry when it is due: a timer for the earliest `nextAttemptAt` set here (the poll stays the fallback). */
+  /** Sends a retry when it is due, not at the next poll (the poll stays the fallback, e.g. for another instance's). */
   function wakeAt(at: Date) {
     if (stopped) return;
     const due = at.getTime();
-    if (retryTimer && retryTimer.at <= due) return;
-    if (retryTimer) clearTimeout(retryTimer.handle);
-    const handle = setTimeout(
-      () => {
-        retryTimer = undefined;
-        // a timer may fire a millisecond early by the wall clock: the claim would find the row not yet due
-        if (now().getTime() < due) wakeAt(at);
-        else if (!stopped) void pump();
-      },
-      Math.min(MAX_TIMER_MS, Math.max(0, due - now().getTime())),
-    );
-    handle.unref();
-    retryTimer = { at: due, handle };
+    const index = retriesDue.findIndex((other) => other > due);
+    retriesDue.splice(index === -1 ? retriesDue.length : index, 0, due);
+    if (retriesDue.length > MAX_RETRY_TIMERS) retriesDue.pop(); // the latest are left to the poll
+    armRetryTimer();
+  }
+
+  function armRetryTimer() {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const first = retriesDue[0];
+    if (first === undefined || stopped) return;
+    // a timer may fire a millisecond early by the wall clock: a retry is due only once now() has reached it
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, first - now().getTime()));
+    retryTimer = setTimeout(() => {
+      const at = now().getTime();
+      let due = 0;
+      while (due < retriesDue.length && retriesDue[due]! <= at) due += 1;
+      retriesDue.splice(0, due);
+      if (due && !stopped) void pump();
+      armRetryTimer();
+    }, wait);
+    retryTimer.unref();
   }
 
   function readyChannels(): Channel[] {
@@ -445,7 +457,7 @@ export function createOutbox(deps: OutboxDeps) {
         if (stopped) return;
         void pump().finally(() => {
           const pollMs = deps.pollMs ?? 1000;
-          // the database does not answer: look again sooner than the poll would, and less often each time
+          // while the database does not answer, each pass waits longer (up to MAX_DB_BACKOFF_MS)
           const wait = dbFailures
             ? backoffDelayMs(dbFailures + 1, { baseMs: pollMs, capMs: MAX_DB_BACKOFF_MS })
             : pollMs;
@@ -458,8 +470,9 @@ export function createOutbox(deps: OutboxDeps) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (retryTimer) clearTimeout(retryTimer.handle);
+      if (retryTimer) clearTimeout(retryTimer);
       retryTimer = undefined;
+      retriesDue.length = 0;
       await pumping;
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

@@ -209,31 +209,37 @@ test("first messages of many new people at once are all handled", { timeout: 60_
   expect(results.map((r) => r.status)).toEqual(results.map(() => "handled"));
 });
 
-test("a retry goes out when it is due, not at the next poll", async () => {
-  const chat = await chatWith(1);
-  const attempts: { id: string; at: number }[] = [];
-  const failedOnce = new Set<string>();
+test("retries go out when they are due, each of them, not at the next poll", async () => {
+  const chats = [await chatWith(1), await chatWith(1)];
+  const waits = [600, 300]; // the later retry is scheduled first
+  const heads = chats.map((chat) => chat.ids[0]!);
+  const attempts = new Map<string, number[]>(heads.map((id) => [id, []]));
   const outbox = createOutbox({ db: lentera.db, cipher: lentera.cipher, log, now, pollMs: 60_000 });
   outbox.register(
     recordingSender([], async (d) => {
-      if (!chat.ids.includes(d.messageId)) return undefined;
-      attempts.push({ id: d.messageId, at: now().getTime() });
-      if (failedOnce.has(d.messageId)) return undefined;
-      failedOnce.add(d.messageId);
-      return { status: "retry", error: "telegram 429", retryAfterMs: 300 };
+      const times = attempts.get(d.messageId);
+      if (!times) return undefined;
+      times.push(now().getTime());
+      if (times.length > 1) return undefined;
+      const wait = waits[heads.indexOf(d.messageId)]!;
+      // the first chat fails first, so its later retry is scheduled first
+      if (wait < 600) await vi.waitFor(() => expect(attempts.get(heads[0]!)!.length).toBe(1));
+      return { status: "retry", error: "telegram 429", retryAfterMs: wait };
     }),
   );
   outbox.start();
   try {
-    // the poll is a minute away: only the retry's own timer can send it within seconds
-    await vi.waitFor(() => expect(attempts.filter((a) => a.id === chat.ids[0])).toHaveLength(2), { timeout: 5000 });
-    const [first = NaN, second = NaN] = attempts.filter((a) => a.id === chat.ids[0]).map((a) => a.at);
-    expect(second - first).toBeGreaterThanOrEqual(300);
+    // the poll is a minute away: only the retries' own timer can send them within seconds
+    await vi.waitFor(() => expect(heads.map((id) => attempts.get(id)!.length)).toEqual([2, 2]), { timeout: 5000 });
+    heads.forEach((id, i) => {
+      const [first = NaN, second = NaN] = attempts.get(id)!;
+      expect(second - first).toBeGreaterThanOrEqual(waits[i]!);
+    });
     await vi.waitFor(async () =>
-      expect(await lentera.db.message.findUniqueOrThrow({ where: { id: chat.ids[0]! } })).toMatchObject({
-        status: "sent",
-        attempts: 2,
-      }),
+      expect(await lentera.db.message.findMany({ where: { id: { in: heads } } })).toEqual([
+        expect.objectContaining({ status: "sent", attempts: 2 }),
+        expect.objectContaining({ status: "sent", attempts: 2 }),
+      ]),
     );
   } finally {
     await outbox.stop();
