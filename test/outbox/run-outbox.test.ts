@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { TX_OPTIONS } from "../../src/db/create-prisma-client.ts";
 import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
-import { createOutbox, OUTBOX_LEASE_MS } from "../../src/outbox/run-outbox.ts";
+import { backoffMs, createOutbox, OUTBOX_LEASE_MS } from "../../src/outbox/run-outbox.ts";
 import type { ChannelSender, Delivery, DeliveryResult } from "../../src/outbox/types.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 
@@ -244,4 +244,13 @@ test("retries go out when they are due, each of them, not at the next poll", asy
   } finally {
     await outbox.stop();
   }
+});
+
+test("a failed send waits about 1 s, 2 s, 4 s … up to 10 minutes, half of each wait random", () => {
+  expect(backoffMs(1, () => 0)).toBe(1000);
+  expect(backoffMs(1, () => 1)).toBe(500);
+  expect(backoffMs(3, () => 0)).toBe(4000);
+  expect(backoffMs(3, () => 1)).toBe(2000);
+  expect(backoffMs(40, () => 0)).toBe(600_000);
+  expect(backoffMs(40, () => 1)).toBe(300_000);
 });
