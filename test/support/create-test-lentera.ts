@@ -26,6 +26,8 @@ export async function createTestLentera(
   options: {
     env?: Record<string, string>;
     listen?: boolean;
+    /** where Lentera logs (default: at LOG_LEVEL, silent in tests); the log privacy test reads every line */
+    log?: StartOptions["log"];
     now?: () => Date;
     whatsappSocketFactory?: WhatsAppSocketFactory;
     /** WhatsApp's pace and reconnect backoff (FAST_WHATSAPP in test/channels/whatsapp/support.ts: no real second a message) */
@@ -81,7 +83,7 @@ export async function createTestLentera(
     ...options.env,
   });
   const lentera = await startLentera(env, {
-    log: createLogger({ level: env.LOG_LEVEL }),
+    log: options.log ?? createLogger({ level: env.LOG_LEVEL }),
     listen: options.listen ?? false,
     onMissingTranslation: (locale, key) => {
       throw new Error(`missing translation ${locale}:${key}`);
