@@ -224,7 +224,7 @@ describe("connection lifecycle", () => {
   });
 
   test("a temporary ban (402) pauses with a long backoff instead of reconnecting at once", async () => {
-    const wa = start({ reconnect: { ...IMMEDIATE, pauseMs: 200 } });
+    const wa = start({ reconnect: { ...IMMEDIATE, pauseMs: 500 } });
     await openSocket(wa, 1);
     wa.fake.current().close(402);
     await until(() => wa.handle.getStatus().state === "paused", "paused");
