@@ -23,7 +23,7 @@ import { createOutbox, type Outbox } from "../outbox/run-outbox.ts";
 import { seedPartners } from "../domain/partners/seed-partners.ts";
 import { createStatsService } from "../domain/stats/create-stats-service.ts";
 import { toLoggedError } from "../log/to-logged-error.ts";
-import type { WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
+import type { WhatsAppDeps, WhatsAppHandle } from "../channels/whatsapp/start-whatsapp.ts";
 import type { TelegramChannel } from "../channels/telegram/start-telegram.ts";
 import { toTelegramConfig } from "../channels/telegram/to-telegram-config.ts";
 import type { WhatsAppSocketFactory, WhatsAppStatus } from "../channels/whatsapp/types.ts";
@@ -75,6 +75,8 @@ export async function startLentera(
     now?: () => Date;
     onMissingTranslation?: (locale: string, key: string) => void;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    /** WhatsApp's pace and reconnect backoff (tests shorten the 1 s between messages to a chat and the 1 s reconnect) */
+    whatsappTimings?: Pick<WhatsAppDeps, "pace" | "reconnect">;
     /** the clock of retry waits outside the outbox (tests pass one that does not wait) */
     sleep?: Sleep;
     /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
@@ -189,6 +191,7 @@ export async function startLentera(
           mergeAddresses: (lid, pn) => mergeAddresses("whatsapp", lid, pn),
           mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
           ...(options.whatsappSocketFactory ? { socketFactory: options.whatsappSocketFactory } : {}),
+          ...options.whatsappTimings,
         })
       : undefined;
     if (whatsapp) closers.unshift(() => whatsapp.stop());

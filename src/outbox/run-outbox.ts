@@ -6,10 +6,20 @@ import { loadPersonKeys, personKeyFor, sealedAt } from "../domain/privacy/person
 import { addLateDeletion } from "../domain/privacy/wipe-jobs.ts";
 import type { Channel, MessageBody } from "../conversations/types.ts";
 import type { Logger } from "../log/create-logger.ts";
-import { backoffMs } from "./backoff.ts";
+import { backoffDelayMs } from "../retry/retry-with-backoff.ts";
 import type { ChannelSender, DeliveryResult } from "./types.ts";
 
-export { backoffMs };
+/** A failed send waits about 1 s, 2 s, 4 s … (half of each wait random), never more than 10 minutes. */
+const SEND_BACKOFF = { baseMs: 1000, capMs: 10 * 60_000, jitter: 0.5 } as const;
+
+/**
+ * How long a message waits after its `attempt`-th failed send (attempts count from 1).
+ * `random` is injectable so tests get exact waits.
+ * @example backoffMs(3, () => 0) // 4000
+ */
+export function backoffMs(attempt: number, random: () => number = Math.random): number {
+  return backoffDelayMs(attempt, { ...SEND_BACKOFF, random });
+}
 
 export type OutboxDeps = {
   db: Db;
@@ -42,6 +52,10 @@ export const OUTBOX_CONCURRENCY = 32;
 export const OUTBOX_LEASE_MS = 120_000;
 /** When the database does not answer, the outbox waits this long at most between tries. */
 const MAX_DB_BACKOFF_MS = 5_000;
+/** setTimeout's longest wait (about 24.8 days); a later retry's timer is armed again when it fires */
+const MAX_TIMER_MS = 2 ** 31 - 1;
+/** retries remembered for a timer of their own; later ones than these are sent at a poll */
+const MAX_RETRY_TIMERS = 1000;
 
 /** A claimed row with what sending it needs (read by the claim itself): its body and its recipient. */
 type Claimed = {
@@ -96,11 +110,42 @@ export function createOutbox(deps: OutboxDeps) {
   /** claimed rows that failed before the channel was called, by id (with their claim's token) */
   const unsent = new Map<string, string>();
   let timer: NodeJS.Timeout | undefined;
+  /** when the retries this instance scheduled are due (ms, ascending); a timer wakes the outbox at the first */
+  const retriesDue: number[] = [];
+  let retryTimer: NodeJS.Timeout | undefined;
   let pumping: Promise<void> | undefined;
   let again = false;
   let stopped = true;
   let delivered = 0;
   let dbFailures = 0;
+
+  /** Sends a retry when it is due, not at the next poll (the poll stays the fallback, e.g. for another instance's). */
+  function wakeAt(at: Date) {
+    if (stopped) return;
+    const due = at.getTime();
+    const index = retriesDue.findIndex((other) => other > due);
+    retriesDue.splice(index === -1 ? retriesDue.length : index, 0, due);
+    if (retriesDue.length > MAX_RETRY_TIMERS) retriesDue.pop(); // the latest are left to the poll
+    armRetryTimer();
+  }
+
+  function armRetryTimer() {
+    if (retryTimer) clearTimeout(retryTimer);
+    retryTimer = undefined;
+    const first = retriesDue[0];
+    if (first === undefined || stopped) return;
+    // a timer may fire a millisecond early by the wall clock: a retry is due only once now() has reached it
+    const wait = Math.min(MAX_TIMER_MS, Math.max(0, first - now().getTime()));
+    retryTimer = setTimeout(() => {
+      const at = now().getTime();
+      let due = 0;
+      while (due < retriesDue.length && retriesDue[due]! <= at) due += 1;
+      retriesDue.splice(0, due);
+      if (due && !stopped) void pump();
+      armRetryTimer();
+    }, wait);
+    retryTimer.unref();
+  }
 
   function readyChannels(): Channel[] {
     return [...senders.values()].filter((s) => s.isReady?.() ?? true).map((s) => s.channel);
@@ -251,7 +296,7 @@ export function createOutbox(deps: OutboxDeps) {
           deps.log.error({ messageId: id, err: errorName(error) }, "outbox: outcome not recorded before stop");
           return;
         }
-        await sleep(Math.min(MAX_DB_BACKOFF_MS, 200 * 2 ** Math.min(attempt, 5)));
+        await sleep(backoffDelayMs(attempt + 1, { baseMs: 200, capMs: MAX_DB_BACKOFF_MS }));
       }
     }
   }
@@ -309,12 +354,12 @@ export function createOutbox(deps: OutboxDeps) {
       case "retry": {
         const wait = result.retryAfterMs ?? backoffMs(attempts);
         deps.log.warn({ messageId: id, attempts, waitMs: wait, error: result.error }, "delivery failed, will retry");
-        return stored(
-          await deps.db.message.updateMany({
-            where,
-            data: { ...released, nextAttemptAt: new Date(now().getTime() + wait), lastError: result.error },
-          }),
+        const nextAttemptAt = new Date(now().getTime() + wait);
+        const kept = stored(
+          await deps.db.message.updateMany({ where, data: { ...released, nextAttemptAt, lastError: result.error } }),
         );
+        if (kept) wakeAt(nextAttemptAt);
+        return kept;
       }
       case "blocked": {
         deps.log.info({ messageId: id }, "recipient blocked the channel");
@@ -411,8 +456,12 @@ export function createOutbox(deps: OutboxDeps) {
       const tick = () => {
         if (stopped) return;
         void pump().finally(() => {
-          const wait = dbFailures ? Math.min(MAX_DB_BACKOFF_MS, (deps.pollMs ?? 1000) * 2 ** dbFailures) : undefined;
-          if (!stopped) timer = setTimeout(tick, wait ?? deps.pollMs ?? 1000);
+          const pollMs = deps.pollMs ?? 1000;
+          // while the database does not answer, each pass waits longer (up to MAX_DB_BACKOFF_MS)
+          const wait = dbFailures
+            ? backoffDelayMs(dbFailures + 1, { baseMs: pollMs, capMs: MAX_DB_BACKOFF_MS })
+            : pollMs;
+          if (!stopped) timer = setTimeout(tick, wait);
         });
       };
       tick();
@@ -421,6 +470,9 @@ export function createOutbox(deps: OutboxDeps) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
+      if (retryTimer) clearTimeout(retryTimer);
+      retryTimer = undefined;
+      retriesDue.length = 0;
       await pumping;
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },

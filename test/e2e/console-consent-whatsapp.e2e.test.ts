@@ -6,7 +6,7 @@ import { openSite, screenshotConsole, signInToConsole } from "../support/console
 import { decodeMail, startSmtpServer } from "../support/start-smtp-server.ts";
 import { addTicket } from "../console/support.ts";
 import { createFakeWhatsApp, text } from "../channels/whatsapp/fake-whatsapp.ts";
-import { until } from "../channels/whatsapp/support.ts";
+import { FAST_WHATSAPP, until } from "../channels/whatsapp/support.ts";
 
 /**
  * In the Indonesian console, in a real Chromium: a caseworker finds a person's ticket by their WhatsApp
@@ -37,6 +37,8 @@ describeBrowser(
       h = await startBrowserHarness({
         env: { SMTP_URL: smtp.url, SMTP_FROM: "Lentera <lentera@example.org>", WHATSAPP_ENABLED: "true" },
         whatsappSocketFactory: wa.factory,
+        // WhatsApp's real pace is a second between messages to a chat: the person's six replies would wait it out
+        whatsappTimings: FAST_WHATSAPP,
       });
       await until(() => wa.sockets.length === 1, "the WhatsApp socket");
       wa.current().open();

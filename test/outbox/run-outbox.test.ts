@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, test, vi } from "vitest";
 import { TX_OPTIONS } from "../../src/db/create-prisma-client.ts";
 import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
 import { createLogger } from "../../src/log/create-logger.ts";
-import { createOutbox, OUTBOX_LEASE_MS } from "../../src/outbox/run-outbox.ts";
+import { backoffMs, createOutbox, OUTBOX_LEASE_MS } from "../../src/outbox/run-outbox.ts";
 import type { ChannelSender, Delivery, DeliveryResult } from "../../src/outbox/types.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 
@@ -207,4 +207,50 @@ test("first messages of many new people at once are all handled", { timeout: 60_
     ),
   );
   expect(results.map((r) => r.status)).toEqual(results.map(() => "handled"));
+});
+
+test("retries go out when they are due, each of them, not at the next poll", async () => {
+  const chats = [await chatWith(1), await chatWith(1)];
+  const waits = [600, 300]; // the later retry is scheduled first
+  const heads = chats.map((chat) => chat.ids[0]!);
+  const attempts = new Map<string, number[]>(heads.map((id) => [id, []]));
+  const outbox = createOutbox({ db: lentera.db, cipher: lentera.cipher, log, now, pollMs: 60_000 });
+  outbox.register(
+    recordingSender([], async (d) => {
+      const times = attempts.get(d.messageId);
+      if (!times) return undefined;
+      times.push(now().getTime());
+      if (times.length > 1) return undefined;
+      const wait = waits[heads.indexOf(d.messageId)]!;
+      // the first chat fails first, so its later retry is scheduled first
+      if (wait < 600) await vi.waitFor(() => expect(attempts.get(heads[0]!)!.length).toBe(1));
+      return { status: "retry", error: "telegram 429", retryAfterMs: wait };
+    }),
+  );
+  outbox.start();
+  try {
+    // the poll is a minute away: only the retries' own timer can send them within seconds
+    await vi.waitFor(() => expect(heads.map((id) => attempts.get(id)!.length)).toEqual([2, 2]), { timeout: 5000 });
+    heads.forEach((id, i) => {
+      const [first = NaN, second = NaN] = attempts.get(id)!;
+      expect(second - first).toBeGreaterThanOrEqual(waits[i]!);
+    });
+    await vi.waitFor(async () =>
+      expect(await lentera.db.message.findMany({ where: { id: { in: heads } } })).toEqual([
+        expect.objectContaining({ status: "sent", attempts: 2 }),
+        expect.objectContaining({ status: "sent", attempts: 2 }),
+      ]),
+    );
+  } finally {
+    await outbox.stop();
+  }
+});
+
+test("a failed send waits about 1 s, 2 s, 4 s … up to 10 minutes, half of each wait random", () => {
+  expect(backoffMs(1, () => 0)).toBe(1000);
+  expect(backoffMs(1, () => 1)).toBe(500);
+  expect(backoffMs(3, () => 0)).toBe(4000);
+  expect(backoffMs(3, () => 1)).toBe(2000);
+  expect(backoffMs(40, () => 0)).toBe(600_000);
+  expect(backoffMs(40, () => 1)).toBe(300_000);
 });

@@ -13,6 +13,7 @@ import { dropServerDatabase, takePooledServerDatabase } from "./server-database-
 import type { TelegramBotOptions } from "../../src/channels/telegram/create-telegram-bot.ts";
 import type { Sleep } from "../../src/retry/retry-with-backoff.ts";
 
+type StartOptions = Parameters<typeof startLentera>[1];
 export type BeforeDrop = (database: { name: string; server: string }) => Promise<void>;
 export type TestLentera = Lentera & { dataDir: string; env: ReturnType<typeof parseEnv> };
 
@@ -25,8 +26,12 @@ export async function createTestLentera(
   options: {
     env?: Record<string, string>;
     listen?: boolean;
+    /** where Lentera logs (default: at LOG_LEVEL, silent in tests); the log privacy test reads every line */
+    log?: StartOptions["log"];
     now?: () => Date;
     whatsappSocketFactory?: WhatsAppSocketFactory;
+    /** WhatsApp's pace and reconnect backoff (FAST_WHATSAPP in test/channels/whatsapp/support.ts: no real second a message) */
+    whatsappTimings?: StartOptions["whatsappTimings"];
     sleep?: Sleep;
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
     /** PostgreSQL runs: called after a clean shutdown, before the test database is dropped (a disk scan) */
@@ -78,13 +83,14 @@ export async function createTestLentera(
     ...options.env,
   });
   const lentera = await startLentera(env, {
-    log: createLogger({ level: env.LOG_LEVEL }),
+    log: options.log ?? createLogger({ level: env.LOG_LEVEL }),
     listen: options.listen ?? false,
     onMissingTranslation: (locale, key) => {
       throw new Error(`missing translation ${locale}:${key}`);
     },
     ...(options.now ? { now: options.now } : {}),
     ...(options.whatsappSocketFactory ? { whatsappSocketFactory: options.whatsappSocketFactory } : {}),
+    ...(options.whatsappTimings ? { whatsappTimings: options.whatsappTimings } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),

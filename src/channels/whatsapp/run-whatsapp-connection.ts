@@ -5,6 +5,7 @@ import { readSentMessage } from "../../conversations/read-sent-message.ts";
 import { normalizePhone } from "../../domain/contacts/normalize-phone.ts";
 import { createDbAuthState, type DbAuthState } from "./create-db-auth-state.ts";
 import { createLease } from "./create-lease.ts";
+import { backoffDelayMs } from "../../retry/retry-with-backoff.ts";
 import { maskError } from "./mask-error.ts";
 import { reconnectDelayMs, TEMPORARY_BAN_PAUSE_CAP_MS, TEMPORARY_BAN_PAUSE_MS } from "./reconnect-delay.ts";
 import { renderWhatsAppText } from "./render-whatsapp-text.ts";
@@ -203,8 +204,8 @@ export function createWhatsAppConnection(
         return;
       }
       if (code === TEMPORARILY_BANNED) {
-        const delay = Math.min(TEMPORARY_BAN_PAUSE_CAP_MS, pauseMs * 2 ** Math.min(pauses, 5));
         pauses += 1;
+        const delay = backoffDelayMs(pauses, { baseMs: pauseMs, capMs: TEMPORARY_BAN_PAUSE_CAP_MS });
         log.error({ code, delayMs: delay }, "whatsapp: the number is temporarily banned; pausing before trying again");
         setState("paused");
         return schedule(connect, delay);

@@ -4,7 +4,7 @@ import { storeOutboundMessages } from "../../../src/conversations/store-outbound
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { incoming, text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startOpenTestWhatsApp, until } from "./support.ts";
+import { nextJid, settled, startOpenTestWhatsApp, until } from "./support.ts";
 
 let lentera: TestLentera;
 let wa: Awaited<ReturnType<typeof startOpenTestWhatsApp>>;
@@ -56,7 +56,7 @@ describe("a conversation on WhatsApp", () => {
     expect(texts[5]).toMatch(/\n\n1\. /);
 
     // no message doubled, none lost: the phone got exactly what is stored, in the stored order, all sent
-    await sleep(300);
+    await settled(wa, lentera);
     const stored = await storedOutbound(jid);
     expect(stored.every((m) => m.status === "sent")).toBe(true);
     expect(wa.fake.textsTo(jid)).toHaveLength(stored.length);
@@ -74,8 +74,7 @@ describe("a conversation on WhatsApp", () => {
     wa.fake.current().upsert([message]);
     wa.fake.current().upsert([message]);
     await until(() => wa.fake.textsTo(jid).length >= 1, "the reply");
-    await wa.handle.idle();
-    await sleep(300);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
     expect(wa.handle.getStatus().counters.duplicates).toBeGreaterThanOrEqual(1);
   });
@@ -179,7 +178,7 @@ describe("a conversation on WhatsApp", () => {
       wa.fake.current().upsert([message]);
       await wa.handle.idle();
       await until(() => relayed.length === 1, "the message for the caseworker");
-      await sleep(200);
+      await settled(wa, lentera);
       expect(wa.fake.textsTo(jid)).toHaveLength(1);
       const stored = await lentera.db.message.findFirstOrThrow({
         where: { conversationId: conversation.id, direction: "inbound", channelMessageId: message.key.id! },

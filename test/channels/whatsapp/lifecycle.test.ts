@@ -4,14 +4,16 @@ import { storeOutboundMessages } from "../../../src/conversations/store-outbound
 import { TX_OPTIONS } from "../../../src/db/create-prisma-client.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startTestWhatsApp, until } from "./support.ts";
+import { nextJid, settled, sleep, startTestWhatsApp, until } from "./support.ts";
 
 // One database for the file (tests run one after another); each test starts from no link and no lease,
 // and counts only its own person's messages.
 let lentera: TestLentera;
+/** the outbox's clock runs this far ahead of the wall clock: a test lets a retry's backoff pass without waiting it out */
+let aheadMs = 0;
 const handles: { stop(): Promise<void> }[] = [];
 beforeAll(async () => {
-  lentera = await createTestLentera();
+  lentera = await createTestLentera({ now: () => new Date(Date.now() + aheadMs) });
 });
 afterAll(() => lentera?.close());
 beforeEach(async () => {
@@ -33,6 +35,17 @@ async function openSocket(wa: ReturnType<typeof start>, count: number) {
   wa.fake.current().open();
   await until(() => wa.handle.getStatus().state === "open", "open");
 }
+
+/**
+ * Any reconnect the connection scheduled has run: with a reconnect backoff of 0 ms (`IMMEDIATE`) it fires on
+ * the next timer turn, and the connection tracks it, so idle() waits for its socket.
+ */
+async function reconnectsRun(wa: ReturnType<typeof start>) {
+  await wa.handle.idle();
+  await new Promise((resolve) => setTimeout(resolve, 0));
+  await wa.handle.idle();
+}
+const IMMEDIATE = { baseMs: 0, capMs: 0 };
 
 async function caseworkerSays(jid: string, body: string) {
   const contact = await lentera.db.contact.findUniqueOrThrow({
@@ -81,14 +94,14 @@ describe("connection lifecycle", () => {
     await wa.handle.idle();
     await until(() => wa.handle.getStatus().state === "reconnecting" || wa.fake.sockets.length === 2, "reconnecting");
     await caseworkerSays(jid, "Pesan dari pendamping");
-    await sleep(200);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
     expect(await pendingCount(jid)).toBe(3);
 
     // the new socket opens: everything queued goes out, in order
     await openSocket(wa, 2);
     await until(() => wa.fake.textsTo(jid).length === 4, "the queued messages");
-    await sleep(300);
+    await settled(wa, lentera);
     const texts = wa.fake.textsTo(jid);
     expect(texts).toHaveLength(4);
     expect(texts[1]).toBe("OK, we'll continue in English.");
@@ -109,8 +122,7 @@ describe("connection lifecycle", () => {
     wa.fake.current().upsert([waited], "append");
     wa.fake.current().upsert([waited], "notify");
     await until(() => wa.fake.textsTo(jid).length === 1, "the reply");
-    await wa.handle.idle();
-    await sleep(200);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
   });
 
@@ -122,10 +134,11 @@ describe("connection lifecycle", () => {
     wa.fake.current().upsert([text(jid, "halo")]);
     await wa.handle.idle();
     await until(async () => (await pendingCount(jid, { attempts: { gt: 0 } })) === 1, "a failed attempt");
+    aheadMs += 60_000; // the retry's backoff (0.5-1 s) passes
     wa.fake.current().close(408);
     await openSocket(wa, 2);
     await until(() => wa.fake.textsTo(jid).length === 1, "the reply after the retry", 10_000);
-    await sleep(200);
+    await settled(wa, lentera);
     expect(wa.fake.textsTo(jid)).toHaveLength(1);
   });
 
@@ -134,15 +147,17 @@ describe("connection lifecycle", () => {
     await openSocket(wa, 1);
     wa.fake.current().close(515);
     await until(() => wa.fake.sockets.length === 2, "an immediate reconnect", 1000);
-    expect(reconnectDelayMs(0, 1000, 60_000, () => 0)).toBe(500);
-    expect(reconnectDelayMs(0, 1000, 60_000, () => 1)).toBe(1000);
-    expect(reconnectDelayMs(3, 1000, 60_000, () => 1)).toBe(8000);
-    expect(reconnectDelayMs(30, 1000, 60_000, () => 1)).toBe(60_000);
-    expect(reconnectDelayMs(30, 1000, 60_000, () => 0)).toBe(30_000);
+    // random 0 waits the whole ceiling, random 1 half of it (backoffDelayMs with jitter 0.5)
+    expect(reconnectDelayMs(0, 1000, 60_000, () => 1)).toBe(500);
+    expect(reconnectDelayMs(0, 1000, 60_000, () => 0)).toBe(1000);
+    expect(reconnectDelayMs(3, 1000, 60_000, () => 0)).toBe(8000);
+    expect(reconnectDelayMs(30, 1000, 60_000, () => 0)).toBe(60_000);
+    expect(reconnectDelayMs(30, 1000, 60_000, () => 1)).toBe(30_000);
   });
 
   test("loggedOut stops, clears the auth state, frees the socket and waits for a relink", async () => {
-    const wa = start();
+    // after a logout the connection looks for a new link every lease period (100 ms here)
+    const wa = start({ leaseTtlMs: 100 });
     await openSocket(wa, 1);
     Object.assign(wa.fake.auths[0]!.creds, { me: { id: "6281100000000:4@s.whatsapp.net" } });
     wa.fake.current().ev.emit("creds.update", {});
@@ -158,7 +173,8 @@ describe("connection lifecycle", () => {
     expect(await lentera.db.whatsAppAuth.count()).toBe(0);
     expect(await lentera.db.lease.count({ where: { name: WHATSAPP_LEASE } })).toBe(0);
     expect(wa.handle.getStatus().lastDisconnectCode).toBe(401);
-    await sleep(600);
+    await sleep(150);
+    await wa.handle.idle(); // a look for a new link has run, and found none
     expect(wa.fake.sockets).toHaveLength(1);
 
     // an admin relinks from the console: a new socket shows a QR code
@@ -177,43 +193,43 @@ describe("connection lifecycle", () => {
   });
 
   test("forbidden (a ban) stops without retrying", async () => {
-    const wa = start();
+    const wa = start({ reconnect: IMMEDIATE });
     await openSocket(wa, 1);
     wa.fake.current().close(403);
     await until(() => wa.handle.getStatus().state === "forbidden", "forbidden");
     expect(await wa.handle.requestPairingCode("081234567890")).toEqual({ status: "unavailable" });
-    await sleep(300);
+    await reconnectsRun(wa);
     expect(wa.fake.sockets).toHaveLength(1);
   });
 
   test("a ban (406) stops like 403: no retry", async () => {
-    const wa = start();
+    const wa = start({ reconnect: IMMEDIATE });
     await openSocket(wa, 1);
     wa.fake.current().close(406);
     await until(() => wa.handle.getStatus().state === "forbidden", "forbidden");
-    await sleep(300);
+    await reconnectsRun(wa);
     expect(wa.fake.sockets).toHaveLength(1);
   });
 
   test("another client took the session (440): stop, say so, no tug-of-war", async () => {
-    const wa = start();
+    const wa = start({ reconnect: IMMEDIATE });
     await openSocket(wa, 1);
     wa.fake.current().close(440);
     await until(() => wa.handle.getStatus().state === "replaced", "replaced");
     expect(wa.handle.getStatus()).toMatchObject({ state: "replaced", lastDisconnectCode: 440 });
-    await sleep(300);
+    await reconnectsRun(wa);
     expect(wa.fake.sockets).toHaveLength(1);
     // the lease is given up, so nothing of ours fights the other client for the session
     expect(await lentera.db.lease.findUnique({ where: { name: WHATSAPP_LEASE } })).toBeNull();
   });
 
   test("a temporary ban (402) pauses with a long backoff instead of reconnecting at once", async () => {
-    const wa = start({ reconnect: { baseMs: 10, capMs: 50, pauseMs: 800 } });
+    const wa = start({ reconnect: { ...IMMEDIATE, pauseMs: 500 } });
     await openSocket(wa, 1);
     wa.fake.current().close(402);
     await until(() => wa.handle.getStatus().state === "paused", "paused");
-    await sleep(400);
-    expect(wa.fake.sockets).toHaveLength(1); // the normal backoff (10–50 ms) would have reconnected by now
+    await reconnectsRun(wa);
+    expect(wa.fake.sockets).toHaveLength(1); // the normal backoff (0 ms here) would have reconnected by now
     await until(() => wa.fake.sockets.length === 2, "tries again after the pause", 3000);
   });
 
@@ -224,7 +240,7 @@ describe("connection lifecycle", () => {
     await openSocket(first, 1);
     const second = start({ holder: "second", leaseTtlMs: 3000, outbox: { register() {}, kick: async () => 0 } });
     await until(() => second.handle.getStatus().state === "standby", "standby");
-    await sleep(500);
+    await second.handle.idle(); // its lease check is done; the next is a second away
     expect(second.fake.sockets).toHaveLength(0);
     expect(await lentera.db.lease.findUnique({ where: { name: WHATSAPP_LEASE } })).toMatchObject({ holder: "first" });
 
@@ -249,7 +265,7 @@ describe("connection lifecycle", () => {
     const after = start();
     await openSocket(after, 1);
     await until(async () => (await pendingCount(jid)) === 0, "the queue to drain");
-    await sleep(200);
+    await settled(after, lentera);
     const texts = [...before.fake.textsTo(jid), ...after.fake.textsTo(jid)];
     expect(texts[0]).toMatch(/Choose your language/);
     expect(new Set(texts).size).toBe(texts.length);

@@ -1,23 +1,25 @@
-import { rm } from "node:fs/promises";
 import { expect, test } from "vitest";
-import { startLentera } from "../../../src/boot/start-lentera.ts";
-import { parseEnv } from "../../../src/config/env.ts";
 import { createLogger } from "../../../src/log/create-logger.ts";
 import { createFakeWhatsApp, incoming, text } from "./fake-whatsapp.ts";
 import { until } from "./support.ts";
-import { createDataDir } from "../../support/create-data-dir.ts";
+import { createTestLentera } from "../../support/create-test-lentera.ts";
 
 test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
   "WhatsApp logs at trace level carry no phone number, JID or message text — through failures, reconnects, logout and a wipe",
   async () => {
-    const dataDir = await createDataDir("lentera-wa-logs-");
     const lines: string[] = [];
     const log = createLogger({ level: "trace", destination: { write: (line: string) => void lines.push(line) } });
     const fake = createFakeWhatsApp();
-    const lentera = await startLentera(
-      parseEnv({ DATA_DIR: dataDir, WHATSAPP_ENABLED: "true", SAFE_WORD: "lilin merah" }),
-      { log, whatsappSocketFactory: fake.factory },
-    );
+    const lentera = await createTestLentera({
+      env: { WHATSAPP_ENABLED: "true", SAFE_WORD: "lilin merah" },
+      log,
+      whatsappSocketFactory: fake.factory,
+      // WhatsApp's pace and backoff in miniature: the paced, retried and reconnecting paths still log, in ms
+      whatsappTimings: {
+        pace: { perChatIntervalMs: 50, maxInlineWaitMs: 20, perMinute: 1000 },
+        reconnect: { baseMs: 10, capMs: 40 },
+      },
+    });
     const jid = "6281234567890@s.whatsapp.net";
     try {
       await until(() => fake.sockets.length === 1, "the socket");
@@ -63,7 +65,6 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
       }
     } finally {
       await lentera.close();
-      await rm(dataDir, { recursive: true, force: true });
     }
   },
   120_000,

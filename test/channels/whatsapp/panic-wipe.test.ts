@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { WIPE_DISAPPEARING_S } from "../../../src/channels/whatsapp/start-whatsapp.ts";
 import { createTestLentera, type TestLentera } from "../../support/create-test-lentera.ts";
 import { text } from "./fake-whatsapp.ts";
-import { nextJid, sleep, startOpenTestWhatsApp, until } from "./support.ts";
+import { nextJid, settled, startOpenTestWhatsApp, until } from "./support.ts";
 
 const SAFE_WORD = "lilin merah";
 
@@ -22,8 +22,7 @@ async function converse(jid: string) {
   await until(() => wa.fake.textsTo(jid).length === 1, "the language question");
   wa.fake.current().upsert([text(jid, "1")]);
   await until(() => wa.fake.textsTo(jid).length >= 3, "the notice");
-  await wa.handle.idle();
-  await sleep(200);
+  await settled(wa, lentera);
 }
 
 const callsTo = (jid: string) => wa.fake.sent.filter((c) => c.jid === jid);
@@ -38,8 +37,7 @@ describe("the panic wipe on WhatsApp", () => {
     wa.fake.current().upsert([text(jid, "Lilin Merah!")]);
     await until(() => callsTo(jid).filter((c) => "delete" in c.content).length === sentIds.length, "the deletions");
     await until(() => callsTo(jid).length > sentIds.length * 2 + 1, "the last message");
-    await wa.handle.idle();
-    await sleep(300);
+    await settled(wa, lentera);
 
     const after = callsTo(jid).slice(sentIds.length);
     expect(after[0]!.content).toEqual({ disappearingMessagesInChat: WIPE_DISAPPEARING_S });
@@ -81,8 +79,7 @@ describe("the panic wipe on WhatsApp", () => {
       recipient: "12345",
       messages: [{ direction: "outbound", channelMessageId: "9", channelRef: { messageId: 9 }, sentAt: null }],
     });
-    await sleep(100);
-    await wa.handle.idle();
+    await settled(wa, lentera);
     expect(wa.fake.sent.length).toBe(before);
   });
 });

@@ -8,6 +8,15 @@ import { createLogger } from "../../../src/log/create-logger.ts";
 import type { TestLentera } from "../../support/create-test-lentera.ts";
 import { createFakeWhatsApp } from "./fake-whatsapp.ts";
 
+/**
+ * WhatsApp's pace and reconnect backoff for tests: no second between messages to a chat, no "typing…", and
+ * reconnects after 10-40 ms. For a whole Lentera: `createTestLentera({ whatsappTimings: FAST_WHATSAPP })`.
+ */
+export const FAST_WHATSAPP = {
+  pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
+  reconnect: { baseMs: 10, capMs: 40 },
+} satisfies Pick<WhatsAppDeps, "pace" | "reconnect">;
+
 /** Fast settings for tests: no pacing between messages, quick reconnects and lease checks. */
 export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<WhatsAppDeps> = {}) {
   const fake = createFakeWhatsApp();
@@ -20,8 +29,7 @@ export function startTestWhatsApp(lentera: TestLentera, overrides: Partial<Whats
     handleInbound: lentera.handleInbound,
     mergeAddresses: (lid, pn) => createAddressMerger(lentera)("whatsapp", lid, pn),
     socketFactory: fake.factory,
-    pace: { perChatIntervalMs: 0, perMinute: 1000, typingAfterQuietMs: 60_000 },
-    reconnect: { baseMs: 10, capMs: 40 },
+    ...FAST_WHATSAPP,
     leaseTtlMs: 400,
     ...overrides,
   });
@@ -48,6 +56,17 @@ export async function until(
     if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
+}
+
+/**
+ * Everything due now has happened: received messages handled, then the outbox drained. A message sent twice, or
+ * a reply that should not be sent, would have gone out by then: what a fixed sleep before "nothing more" checks
+ * waited for, without the guess.
+ */
+export async function settled(wa: { handle: WhatsAppHandle }, lentera: Pick<TestLentera, "outbox">): Promise<void> {
+  await wa.handle.idle();
+  await lentera.outbox.kick();
+  await wa.handle.idle();
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
