@@ -79,6 +79,9 @@ export async function createTestLentera(
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? "silent",
     // Tests start many chats from one (absent) address; the flood limit's own test sets it.
     WEBCHAT_CONVERSATIONS_PER_IP_PER_HOUR: "0",
+    // No retention run at start: it purges on the real clock what tests date in the past (rate counters,
+    // files); its purges have tests of their own (retention-records, media-erasure).
+    RETENTION_RUN_EVERY_HOURS: "0",
     ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}),
     ...options.env,
   });
