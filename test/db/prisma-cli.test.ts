@@ -1,10 +1,11 @@
 import { execFile } from "node:child_process";
-import { rm } from "node:fs/promises";
+import { chmod, rm, writeFile } from "node:fs/promises";
 import path from "node:path";
 import { promisify } from "node:util";
 import { afterAll, expect, test } from "vitest";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { createDataDir } from "../support/create-data-dir.ts";
+import { TEST_NODE_FLAGS } from "../support/node-args.ts";
 
 const run = promisify(execFile);
 const dirs: string[] = [];
@@ -21,7 +22,12 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     // initialised (initdb done once for the run), no migration applied yet
     const dataDir = await createDataDir("lentera-prisma-cli-", { migrated: false });
     dirs.push(dataDir);
-    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: "" };
+    const env = {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PRISMA_SCHEMA_ENGINE_BINARY: await liftoffEngine(dataDir),
+      DATABASE_URL: "",
+    };
     delete (env as Record<string, string | undefined>).DATABASE_URL;
     const prisma = path.resolve("node_modules/.bin/prisma");
 
@@ -40,3 +46,18 @@ test.skipIf(Boolean(process.env.TEST_DATABASE_URL))(
     }
   },
 );
+
+/**
+ * prisma.config.ts's engine, prisma/schema-engine.mjs, started the way the suite starts the processes it
+ * spawns (TEST_NODE_FLAGS: WebAssembly on V8's baseline compiler): the CLI starts the engine twice for a
+ * deploy and once for a status, and each start compiles Prisma's schema engine and PGlite, which the
+ * optimising compiler made about twice the CPU. A script beside the database, since the CLI runs the engine
+ * as a program (PRISMA_SCHEMA_ENGINE_BINARY) with no room for node's flags.
+ */
+async function liftoffEngine(dir: string): Promise<string> {
+  const file = path.join(dir, "schema-engine.sh");
+  const argv = [process.execPath, ...TEST_NODE_FLAGS, path.resolve("prisma/schema-engine.mjs")];
+  await writeFile(file, `#!/bin/sh\nexec ${argv.map((arg) => `'${arg}'`).join(" ")} "$@"\n`);
+  await chmod(file, 0o755);
+  return file;
+}

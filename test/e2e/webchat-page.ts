@@ -105,7 +105,11 @@ export async function typeAndSend(page: Page, text: string) {
   await box.press("Enter");
 }
 
-/** Runs a send, then waits for the poll that follows it, so any duplicate would already be on screen. */
+/**
+ * Runs a send, then waits for the poll that follows it and for the page to have drawn what that poll brought,
+ * so any duplicate is already on screen: the page asks for the next poll only once it has drawn the last one
+ * (chat/polling.js), so the clock is run forward until it asks.
+ */
 export async function settle(page: Page, action: () => Promise<void>) {
   const isMessages = (method: string) => (request: { method(): string; url(): string }) =>
     request.method() === method && new URL(request.url()).pathname.endsWith("/messages");
@@ -115,7 +119,20 @@ export async function settle(page: Page, action: () => Promise<void>) {
   const polled = page.waitForEvent("requestfinished", isMessages("GET"));
   await page.clock.runFor(CHAT_POLL_MS);
   await polled;
-  await page.waitForTimeout(200);
+  await nextPollAsked(page, isMessages("GET"));
+}
+
+/** Runs the page's clock forward, a poll interval at a time, until it sends the next poll. */
+async function nextPollAsked(page: Page, isPoll: (request: { method(): string; url(): string }) => boolean) {
+  let asked = false;
+  const next = page.waitForEvent("request", isPoll).then(() => (asked = true));
+  // the page schedules its next poll a moment after the last one's answer arrived: until then, running the
+  // clock finds no timer to fire, so it is run again
+  for (let step = 0; !asked && step < 50; step++) {
+    await page.clock.runFor(CHAT_POLL_MS);
+    await Promise.race([next, new Promise((resolve) => setTimeout(resolve, 20))]);
+  }
+  await next;
 }
 
 export async function bubbles(page: Page): Promise<Bubble[]> {
