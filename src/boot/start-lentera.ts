@@ -81,6 +81,8 @@ export async function startLentera(
     sleep?: Sleep;
     /** Telegram's per-chat pacing (tests raise the burst so long flows do not wait a second a message) */
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    /** the caseworker group's pacing on Telegram (tests shorten grammY's second between alerts) */
+    telegramGroupThrottle?: TelegramBotOptions["groupChatThrottle"];
     /** how often the console's live streams look again unwoken (tests shorten the 5 s) */
     liveCheckMs?: number;
     /** SIGTERM during start-up: the migration under way finishes, then start-up stops and cleans up */
@@ -209,6 +211,7 @@ export async function startLentera(
           handleInbound,
           ...(options.sleep ? { sleep: options.sleep } : {}),
           ...(options.telegramThrottle ? { privateChatThrottle: options.telegramThrottle } : {}),
+          ...(options.telegramGroupThrottle ? { groupChatThrottle: options.telegramGroupThrottle } : {}),
           mediaMaxFileBytes: env.MEDIA_MAX_FILE_BYTES,
           shareSendLimit: Boolean(env.DATABASE_URL),
         })

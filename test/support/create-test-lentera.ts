@@ -34,6 +34,7 @@ export async function createTestLentera(
     whatsappTimings?: StartOptions["whatsappTimings"];
     sleep?: Sleep;
     telegramThrottle?: TelegramBotOptions["privateChatThrottle"];
+    telegramGroupThrottle?: TelegramBotOptions["groupChatThrottle"];
     /** PostgreSQL runs: called after a clean shutdown, before the test database is dropped (a disk scan) */
     beforeDrop?: BeforeDrop;
     /** how often the console's live streams look again unwoken (default 5 s) */
@@ -96,6 +97,7 @@ export async function createTestLentera(
     ...(options.whatsappTimings ? { whatsappTimings: options.whatsappTimings } : {}),
     ...(options.sleep ? { sleep: options.sleep } : {}),
     ...(options.telegramThrottle ? { telegramThrottle: options.telegramThrottle } : {}),
+    ...(options.telegramGroupThrottle ? { telegramGroupThrottle: options.telegramGroupThrottle } : {}),
     ...(options.liveCheckMs ? { liveCheckMs: options.liveCheckMs } : {}),
   }).catch(async (error: unknown) => {
     await pooled?.release();

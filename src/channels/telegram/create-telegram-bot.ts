@@ -22,6 +22,15 @@ export const PRIVATE_CHAT_THROTTLE = {
   reservoirIncreaseMaximum: 20,
 };
 
+/** grammY's throttler's own pace for group chats: 20 a minute, at least a second apart. */
+const GROUP_CHAT_THROTTLE = {
+  maxConcurrent: 1,
+  minTime: 1000,
+  reservoir: 20,
+  reservoirRefreshAmount: 20,
+  reservoirRefreshInterval: 60_000,
+};
+
 export type TelegramBotOptions = {
   token: string;
   /** TELEGRAM_API_ROOT; grammY's default is https://api.telegram.org */
@@ -30,6 +39,8 @@ export type TelegramBotOptions = {
   botInfo?: UserFromGetMe;
   /** per-private-chat pacing (default PRIVATE_CHAT_THROTTLE); tests raise the burst so a long flow does not wait */
   privateChatThrottle?: Partial<typeof PRIVATE_CHAT_THROTTLE>;
+  /** pacing of the caseworker group's alerts (grammY's default: 20 a minute, a second apart); tests shorten it */
+  groupChatThrottle?: { minTime?: number; reservoir?: number };
   /** the bot's send limit shared with the other instances on the database (several instances) */
   sendBudget?: SendBudget;
 };
@@ -55,7 +66,12 @@ export function createTelegramBot(options: TelegramBotOptions): { bot: Bot; unth
       if (SENDING_METHODS.has(method)) await budget.take(signal as AbortSignal | undefined);
       return prev(method, payload, signal);
     });
-  bot.api.config.use(apiThrottler({ out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle } }));
+  bot.api.config.use(
+    apiThrottler({
+      out: { ...PRIVATE_CHAT_THROTTLE, ...options.privateChatThrottle },
+      ...(options.groupChatThrottle ? { group: { ...GROUP_CHAT_THROTTLE, ...options.groupChatThrottle } } : {}),
+    }),
+  );
   // The housekeeping lane: deleting a wiped chat, answering presses, removing keyboards — never queued ahead
   // of (or behind) the person's replies, still retried on short 429s.
   const unthrottledApi = new Api(options.token, client);

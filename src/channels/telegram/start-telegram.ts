@@ -57,6 +57,8 @@ export type TelegramDeps = {
   sleep?: Sleep;
   /** per-chat pacing of the Bot API calls (tests raise the burst) */
   privateChatThrottle?: TelegramBotOptions["privateChatThrottle"];
+  /** the caseworker group's pacing (tests shorten it) */
+  groupChatThrottle?: TelegramBotOptions["groupChatThrottle"];
   /**
    * Keep the bot's 30 sends a second across every instance on the database (a PostgreSQL server, where
    * several may run); on the embedded database there is one process and its throttler is enough.
@@ -93,6 +95,7 @@ export function startTelegram(deps: TelegramDeps): TelegramChannel {
     ...(config.apiRoot ? { apiRoot: config.apiRoot } : {}),
     ...(deps.botInfo ? { botInfo: deps.botInfo } : {}),
     ...(deps.privateChatThrottle ? { privateChatThrottle: deps.privateChatThrottle } : {}),
+    ...(deps.groupChatThrottle ? { groupChatThrottle: deps.groupChatThrottle } : {}),
     ...(deps.shareSendLimit ? { sendBudget: sharedSendBudget(deps.db) } : {}),
   });
   const pending = new Set<Promise<unknown>>();

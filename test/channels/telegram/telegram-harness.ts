@@ -35,6 +35,8 @@ export async function startTelegramHarness(
     sleep,
     // a whole flow is more than Telegram's burst of 20 messages a chat: no real second between the rest
     telegramThrottle: { reservoir: 1000, reservoirIncreaseMaximum: 1000 },
+    // alerts to the caseworker group without grammY's real second between them
+    telegramGroupThrottle: { minTime: 0 },
   });
   const now = options.now ?? (() => new Date());
   let nextUpdateId = 700_000;
