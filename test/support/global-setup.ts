@@ -34,6 +34,11 @@ export default async function setup() {
   // workers' processes are ended without a chance to clean up, and other runs may share the temp folder.
   const runDir = await mkdtemp(path.join(os.tmpdir(), "lentera-run-"));
   process.env.LENTERA_TEST_RUN_DIR = runDir;
+  // The workers' temp folder too (os.tmpdir()): what a test or Chromium leaves in it (a worker's browser is
+  // never closed, so Playwright never deletes its profile) goes with the run instead of piling up in /tmp.
+  const tmp = path.join(runDir, "tmp");
+  await mkdir(tmp);
+  process.env.TMPDIR = tmp;
   const teardown = () => rm(runDir, { recursive: true, force: true });
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
