@@ -32,6 +32,7 @@ const INPUTS = [
 export default async function setup() {
   // The run's own folder (pooled databases, embedded-database-pool.ts), deleted when the run ends: the
   // workers' processes are ended without a chance to clean up, and other runs may share the temp folder.
+  await removeStaleRunDirs();
   const runDir = await mkdtemp(path.join(os.tmpdir(), "lentera-run-"));
   process.env.LENTERA_TEST_RUN_DIR = runDir;
   // The workers' temp folder too (os.tmpdir()): what a test or Chromium leaves in it (a worker's browser is
@@ -94,4 +95,20 @@ async function inputsHash(): Promise<string> {
   for (const file of [...INPUTS.map((f) => path.resolve(f)), ...migrations])
     hash.update(`${path.relative(process.cwd(), file)}\0`).update(await readFile(file));
   return hash.digest("hex").slice(0, 16);
+}
+
+/**
+ * Folders of runs that ended over an hour ago: a worker's Chromium, ended with the worker, writes its profile
+ * once more after the run's folder was deleted, leaving a few kilobytes behind.
+ */
+async function removeStaleRunDirs() {
+  for (const entry of await readdir(os.tmpdir())) {
+    if (!entry.startsWith("lentera-run-")) continue;
+    const dir = path.join(os.tmpdir(), entry);
+    const changed = await stat(dir).then(
+      (s) => s.mtimeMs,
+      () => Date.now(),
+    );
+    if (Date.now() - changed > STALE_MS) await rm(dir, { recursive: true, force: true }).catch(() => {});
+  }
 }
