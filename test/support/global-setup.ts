@@ -40,7 +40,8 @@ export default async function setup() {
   const tmp = path.join(runDir, "tmp");
   await mkdir(tmp);
   process.env.TMPDIR = tmp;
-  const teardown = () => rm(runDir, { recursive: true, force: true });
+  // (a worker's Chromium may still be writing its profile while it ends: retried, and never an error)
+  const teardown = () => rm(runDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
