@@ -23,12 +23,17 @@ export async function secureDataDir(dataDir: string, warn: (message: string) => 
       fixed += 1;
     }
     if (!isDir) return;
-    for (const child of await readdir(entry, { withFileTypes: true })) {
-      if (child.isSymbolicLink()) continue;
-      const full = path.join(entry, child.name);
-      const stat = await lstat(full).catch(() => null);
-      if (stat) await visit(full, stat.isDirectory(), stat.mode);
-    }
+    // a folder's entries side by side: a data folder holds about a thousand files, and one after another
+    // their checks cost every start some 50 ms of waiting
+    await Promise.all(
+      (await readdir(entry, { withFileTypes: true }))
+        .filter((child) => !child.isSymbolicLink())
+        .map(async (child) => {
+          const full = path.join(entry, child.name);
+          const stat = await lstat(full).catch(() => null);
+          if (stat) await visit(full, stat.isDirectory(), stat.mode);
+        }),
+    );
   };
   await visit(root, true, rootStat.mode);
   if (fixed)
