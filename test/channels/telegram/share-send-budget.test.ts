@@ -52,7 +52,7 @@ describe("the bot's send limit shared by every instance on the database", () => 
     const at = (ms: number) => () => new Date(Date.UTC(2026, 11, 3, 9, 0, 0, ms));
     const claim = (want: number, ms: number) =>
       claimSharedBudget(lentera.db, { key, limit: 7, windowMs: 1000, want, now: at(ms) });
-    expect(await claim(5, 10)).toEqual({ granted: 5, windowEndsAt: Date.UTC(2026, 11, 3, 9, 0, 1) });
+    expect(await claim(5, 10)).toEqual({ granted: 5, count: 5, windowEndsAt: Date.UTC(2026, 11, 3, 9, 0, 1) });
     expect((await claim(5, 500)).granted).toBe(2);
     expect((await claim(5, 999)).granted).toBe(0);
     expect((await claim(5, 1000)).granted).toBe(5);
