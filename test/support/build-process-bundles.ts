@@ -1,13 +1,13 @@
 import { createHash } from "node:crypto";
 import { existsSync } from "node:fs";
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { readdir, readFile, stat } from "node:fs/promises";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Plugin } from "esbuild";
+import { buildCached } from "./build-cached.ts";
 
 /** Inside the project, so the bundles' package imports resolve to its node_modules. */
 const CACHE_DIR = path.resolve("node_modules/.cache/lentera-test-bundles");
-const STALE_MS = 60 * 60_000;
 const ENTRIES = { main: "src/main.ts", cli: "src/cli/main.ts" };
 
 /**
@@ -25,10 +25,8 @@ const ENTRIES = { main: "src/main.ts", cli: "src/cli/main.ts" };
 export async function buildProcessBundles(): Promise<string> {
   const dir = path.join(CACHE_DIR, await sourcesHash());
   if (existsSync(path.join(dir, "cli.mjs"))) return dir;
-  await mkdir(CACHE_DIR, { recursive: true });
-  const building = await mkdtemp(path.join(CACHE_DIR, "building-"));
-  try {
-    await build({
+  await buildCached(dir, (building) =>
+    build({
       entryPoints: ENTRIES,
       outdir: building,
       outExtension: { ".js": ".mjs" },
@@ -39,17 +37,8 @@ export async function buildProcessBundles(): Promise<string> {
       target: "node20",
       plugins: [keepOwnUrls],
       logLevel: "warning",
-    });
-    // Another run may have built the same bundles meanwhile: theirs are as good as ours.
-    await rename(building, dir).catch(() => {});
-  } finally {
-    await rm(building, { recursive: true, force: true });
-  }
-  for (const entry of await readdir(CACHE_DIR)) {
-    const old = path.join(CACHE_DIR, entry);
-    if (entry !== path.basename(dir) && Date.now() - (await stat(old)).mtimeMs > STALE_MS)
-      await rm(old, { recursive: true, force: true });
-  }
+    }).then(() => {}),
+  );
   return dir;
 }
 

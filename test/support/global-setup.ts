@@ -1,17 +1,17 @@
 import { createHash, randomBytes } from "node:crypto";
-import { cp, mkdir, mkdtemp, readdir, readFile, rename, rm, stat } from "node:fs/promises";
+import { cp, mkdir, mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { existsSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { applyMigrations, MIGRATIONS_DIR } from "../../src/db/apply-migrations.ts";
 import { startEmbeddedPostgres } from "../../src/db/start-embedded-postgres.ts";
 import { browserTestsSkipped } from "./browser-tests-skipped.ts";
+import { buildCached, removeStale } from "./build-cached.ts";
 import { buildProcessBundles } from "./build-process-bundles.ts";
 import { dropRunDatabases } from "./server-database-pool.ts";
 
 /** Kept between runs: building the templates takes seconds, and they only change with what makes them. */
 const CACHE_DIR = path.resolve("node_modules/.cache/lentera-test-templates");
-const STALE_MS = 60 * 60_000;
 /** What the templates are made of: the migrations, the code that creates and migrates a database, PGlite. */
 const INPUTS = [
   "src/db/start-embedded-postgres.ts",
@@ -30,9 +30,11 @@ const INPUTS = [
  * single test file) does not build them again; a change to a migration or to PGlite builds new ones.
  */
 export default async function setup() {
+  // Folders of runs that ended over an hour ago: a worker's Chromium, ended with the worker, writes its
+  // profile once more after its run's folder was deleted, leaving a few kilobytes behind.
+  await removeStale(os.tmpdir(), (entry) => entry.startsWith("lentera-run-"));
   // The run's own folder (pooled databases, embedded-database-pool.ts), deleted when the run ends: the
   // workers' processes are ended without a chance to clean up, and other runs may share the temp folder.
-  await removeStaleRunDirs();
   const runDir = await mkdtemp(path.join(os.tmpdir(), "lentera-run-"));
   process.env.LENTERA_TEST_RUN_DIR = runDir;
   // The workers' temp folder too (os.tmpdir()): what a test or Chromium leaves in it (a worker's browser is
@@ -64,9 +66,7 @@ export default async function setup() {
 }
 
 async function buildTemplates(dir: string) {
-  await mkdir(CACHE_DIR, { recursive: true });
-  const building = await mkdtemp(path.join(CACHE_DIR, "building-"));
-  try {
+  await buildCached(dir, async (building) => {
     const bare = path.join(building, "bare");
     await (await startEmbeddedPostgres(bare)).close();
     const migrated = path.join(building, "migrated");
@@ -74,17 +74,7 @@ async function buildTemplates(dir: string) {
     const database = await startEmbeddedPostgres(migrated);
     await applyMigrations(database.url);
     await database.close();
-    // Another run may have built the same templates meanwhile: theirs are as good as ours.
-    await rename(building, dir).catch(() => {});
-  } finally {
-    await rm(building, { recursive: true, force: true });
-  }
-  // Templates of older inputs are no longer needed once no run can still be copying them.
-  for (const entry of await readdir(CACHE_DIR)) {
-    const old = path.join(CACHE_DIR, entry);
-    if (entry !== path.basename(dir) && Date.now() - (await stat(old)).mtimeMs > STALE_MS)
-      await rm(old, { recursive: true, force: true });
-  }
+  });
 }
 
 async function inputsHash(): Promise<string> {
@@ -96,20 +86,4 @@ async function inputsHash(): Promise<string> {
   for (const file of [...INPUTS.map((f) => path.resolve(f)), ...migrations])
     hash.update(`${path.relative(process.cwd(), file)}\0`).update(await readFile(file));
   return hash.digest("hex").slice(0, 16);
-}
-
-/**
- * Folders of runs that ended over an hour ago: a worker's Chromium, ended with the worker, writes its profile
- * once more after the run's folder was deleted, leaving a few kilobytes behind.
- */
-async function removeStaleRunDirs() {
-  for (const entry of await readdir(os.tmpdir())) {
-    if (!entry.startsWith("lentera-run-")) continue;
-    const dir = path.join(os.tmpdir(), entry);
-    const changed = await stat(dir).then(
-      (s) => s.mtimeMs,
-      () => Date.now(),
-    );
-    if (Date.now() - changed > STALE_MS) await rm(dir, { recursive: true, force: true }).catch(() => {});
-  }
 }
