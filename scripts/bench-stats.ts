@@ -9,11 +9,11 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
-import { newReferenceCode } from "../src/domain/tickets/reference-code.ts";
 import { seedDemoCases } from "../src/domain/stats/seed-demo-cases.ts";
 import { addCaseworker, consoleClient } from "../test/console/support.ts";
 import { cookieOf, timeRequest } from "./support/time-request.ts";
 import { createTestLentera } from "../test/support/create-test-lentera.ts";
+import { ticketRow } from "../test/support/ticket-row.ts";
 
 const { values } = parseArgs({ options: { tickets: { type: "string", default: "50000" } } });
 const tickets = Number(values.tickets);
@@ -36,16 +36,7 @@ try {
   const cold = await timed("/console/stats");
   const warm = await timed("/console/stats");
   await lentera.db.ticket.create({
-    data: {
-      reference: newReferenceCode(),
-      type: "victim_assistance",
-      priority: "high",
-      locale: "id",
-      channel: "web",
-      indicatorIds: ["FL-14-fishing-vessel"],
-      needs: [],
-      country: "Malaysia",
-    },
+    data: ticketRow({ priority: "high", indicatorIds: ["FL-14-fishing-vessel"], country: "Malaysia" }),
   });
   const afterNewTicket = await timed("/console/stats");
   const filtered = await timed("/console/stats?from=2026-01&to=2026-06&channel=whatsapp");

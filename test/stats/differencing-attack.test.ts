@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { bearer, createCaseworker } from "../api/api-support.ts";
 import { addCaseworker, consoleClient } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import { addFactTicket } from "./add-fact-ticket.ts";
 import {
   queryString,
   viaApi as apiView,
@@ -29,23 +29,8 @@ let page: ReturnType<typeof consoleClient>;
 let dataMonths: { first: string; last: string };
 
 async function plant(month: string, people: number, over: { channel?: "web" | "telegram"; sector?: string } = {}) {
-  for (let i = 0; i < people; i++) {
-    const ticket = await lentera.db.ticket.create({
-      data: {
-        reference: newReferenceCode(),
-        type: "victim_assistance",
-        priority: "high",
-        locale: "id",
-        channel: over.channel ?? "web",
-        indicatorIds: ["FL-14-fishing-vessel"],
-        needs: [],
-        country: "Fiji",
-        province: "Maluku",
-        createdAt: new Date(`${month}-12T03:00:00Z`),
-      },
-    });
-    await lentera.db.caseProfile.create({ data: { ticketId: ticket.id, sector: over.sector ?? "fishing" } });
-  }
+  for (let i = 0; i < people; i++)
+    await addFactTicket(lentera, { country: "Fiji", createdAt: new Date(`${month}-12T03:00:00Z`), ...over });
 }
 
 const viaApi = (query: Query) => apiView(lentera.app, token, query);

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { createFactsCache, loadCaseFacts } from "../../src/domain/stats/load-case-facts.ts";
 import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import { ticketRow } from "../support/ticket-row.ts";
 
 let lentera: TestLentera;
 
@@ -15,19 +15,7 @@ afterAll(async () => {
 });
 
 const addTicket = (country: string) =>
-  lentera.db.ticket.create({
-    data: {
-      reference: newReferenceCode(),
-      type: "victim_assistance",
-      priority: "normal",
-      locale: "id",
-      channel: "web",
-      indicatorIds: [],
-      needs: [],
-      country,
-      createdAt: new Date("2026-02-10T03:00:00Z"),
-    },
-  });
+  lentera.db.ticket.create({ data: ticketRow({ country, createdAt: new Date("2026-02-10T03:00:00Z") }) });
 
 describe("the facts cache", () => {
   test("follows new and changed tickets row by row, and always equals a full load", async () => {

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
-import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { createCaseworker } from "../api/api-support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
 import { apiReport } from "./stats-views.ts";
+import { ticketRow } from "../support/ticket-row.ts";
 
 /**
  * A release is frozen for the day, but cases loaded into a running server with earlier dates (an import, a
@@ -33,17 +33,7 @@ describe("a release after cases are loaded into a running server", () => {
 
     for (let i = 0; i < 3; i++)
       await lentera.db.ticket.create({
-        data: {
-          reference: newReferenceCode(),
-          type: "victim_assistance",
-          priority: "normal",
-          locale: "id",
-          channel: "web",
-          indicatorIds: [],
-          needs: [],
-          country: "Malaysia",
-          createdAt: new Date("2026-03-01T00:00:00Z"),
-        },
+        data: ticketRow({ country: "Malaysia", createdAt: new Date("2026-03-01T00:00:00Z") }),
       });
     expect(await apiReport(lentera.app, token, {})).toEqual(seeded);
   }, 120_000);

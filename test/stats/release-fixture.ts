@@ -1,9 +1,9 @@
 import { afterAll, beforeAll } from "vitest";
-import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { seedDemoCases } from "../../src/domain/stats/seed-demo-cases.ts";
 import { createCaseworker } from "../api/api-support.ts";
 import { addCaseworker } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import { addFactTicket } from "./add-fact-ticket.ts";
 import type { apiReport } from "./stats-views.ts";
 
 export const K = 11;
@@ -43,24 +43,8 @@ export function useReleaseFixture(options: { demoTickets?: number } = {}) {
     await state.lentera?.close();
   });
 
-  async function addTicket(country: string, createdAt: Date, sector = "fishing") {
-    const ticket = await state.lentera.db.ticket.create({
-      data: {
-        reference: newReferenceCode(),
-        type: "victim_assistance",
-        priority: "high",
-        locale: "id",
-        channel: "web",
-        indicatorIds: ["FL-14-fishing-vessel"],
-        needs: [],
-        country,
-        province: "Maluku",
-        createdAt,
-      },
-    });
-    await state.lentera.db.caseProfile.create({ data: { ticketId: ticket.id, sector } });
-    return ticket;
-  }
+  const addTicket = (country: string, createdAt: Date, sector = "fishing") =>
+    addFactTicket(state.lentera, { country, createdAt, sector });
 
   return {
     state,

@@ -2,7 +2,6 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "vitest";
-import { newReferenceCode } from "../../src/domain/tickets/reference-code.ts";
 import { statsExport, demoSeed } from "../../src/cli/commands/stats-commands.ts";
 import type { CliContext } from "../../src/cli/open-cli-context.ts";
 import { HTCDS_DICTIONARY } from "../../src/domain/stats/htcds-export.ts";
@@ -12,6 +11,7 @@ import { releaseBoundaryOf } from "../../src/domain/stats/published-release.ts";
 import { createCaseworker, bearer } from "../api/api-support.ts";
 import { addCaseworker, consoleClient } from "../console/support.ts";
 import { createTestLentera, type TestLentera } from "../support/create-test-lentera.ts";
+import { addFactTicket } from "./add-fact-ticket.ts";
 
 type Cell = { key: string[]; value: number | null; suppressed: boolean };
 type Report = {
@@ -28,21 +28,8 @@ const RARE = "Fiji";
 
 /** A ticket that is nobody's demo: a small group (3 people) with a destination nobody else has. */
 async function addRareTicket(channel: "web" | "telegram" = "web") {
-  const ticket = await lentera.db.ticket.create({
-    data: {
-      reference: newReferenceCode(),
-      type: "victim_assistance",
-      priority: "high",
-      locale: "id",
-      channel,
-      indicatorIds: ["FL-14-fishing-vessel"],
-      needs: [],
-      country: RARE,
-      province: "Maluku",
-      createdAt: new Date("2026-03-05T03:00:00Z"),
-    },
-  });
-  await lentera.db.caseProfile.create({ data: { ticketId: ticket.id, sector: "organ_removal", ageBand: "45+" } });
+  const createdAt = new Date("2026-03-05T03:00:00Z");
+  await addFactTicket(lentera, { country: RARE, createdAt, channel, sector: "organ_removal", ageBand: "45+" });
 }
 
 function allCells(report: Report) {
