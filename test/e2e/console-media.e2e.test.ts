@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { SCREENSHOT_DIR, describeBrowser, readLocale, startBrowserHarness } from "../support/browser.ts";
+import { describeBrowser, saveScreenshot, readLocale, startBrowserHarness } from "../support/browser.ts";
 import { openSite, signInToConsole } from "../support/console-browser.ts";
 import { addCaseworker, addTicket, PASSWORD } from "../console/support.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../support/fake-telegram-api.ts";
@@ -187,5 +187,5 @@ async function until(check: () => boolean | Promise<boolean>, timeoutMs = STEP_T
 }
 
 async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}media-${name}.png`, fullPage: true });
+  await saveScreenshot(page, `media-${name}`, { fullPage: true });
 }

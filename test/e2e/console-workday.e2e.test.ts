@@ -3,7 +3,7 @@ import { expect, it } from "vitest";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
 import type { CaseworkContext } from "../../src/casework/casework-context.ts";
-import { SCREENSHOT_DIR, describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { describeBrowser, readLocale, saveScreenshot, useBrowserHarness } from "../support/browser.ts";
 import { openSite, signInToConsole } from "../support/console-browser.ts";
 import { addTicket } from "../console/support.ts";
 import { startChat } from "../support/webchat-client.ts";
@@ -168,5 +168,5 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
 });
 
 async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name.replace(/^console-/, "")}.png`, fullPage: true });
+  await saveScreenshot(page, `console-${name.replace(/^console-/, "")}`, { fullPage: true });
 }

@@ -4,7 +4,7 @@ import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
 import {
   LAPTOP,
   PHONE,
-  SCREENSHOT_DIR,
+  saveScreenshot,
   describeBrowser,
   fixedPart,
   readLocale,
@@ -188,5 +188,5 @@ async function noSideways(page: Page) {
 }
 
 async function screenshot(page: Page, name: string, fullPage = false) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name}.png`, fullPage, animations: "disabled" });
+  await saveScreenshot(page, `console-${name}`, { fullPage });
 }

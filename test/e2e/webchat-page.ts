@@ -1,7 +1,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { expect } from "vitest";
 import { storeOutboundMessages } from "../../src/conversations/store-outbound.ts";
-import { PHONE, SCREENSHOT_DIR, type BrowserHarness } from "../support/browser.ts";
+import { PHONE, saveScreenshot, type BrowserHarness } from "../support/browser.ts";
 
 /** What the web chat page tests share (webchat.e2e.test.ts, webchat-english.e2e.test.ts): strings, a phone, steps. */
 export const EXIT_PAGE = /^https:\/\/www\.google\.com\/search\?q=cuaca/;
@@ -178,7 +178,7 @@ export async function expectNoTrace(page: Page, appUrl: string) {
 }
 
 export async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}webchat-${name}.png`, animations: "disabled" });
+  await saveScreenshot(page, `webchat-${name}`);
 }
 
 export function escapeRegExp(text: string) {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { SCREENSHOT_DIR, describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { describeBrowser, readLocale, saveScreenshot, useBrowserHarness } from "../support/browser.ts";
 
 /**
  * The person's side on a small phone (360×640), and with the keyboard open (360×360): the conversation
@@ -85,5 +85,5 @@ async function expectHalfForLog(page: Page) {
 }
 
 async function screenshot(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}webchat-${name}.png`, animations: "disabled" });
+  await saveScreenshot(page, `webchat-${name}`);
 }

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
-import { LAPTOP, PHONE, readLocale, SCREENSHOT_DIR } from "./browser.ts";
+import { LAPTOP, PHONE, readLocale, saveScreenshot } from "./browser.ts";
 
 const STEP_TIMEOUT_MS = 15_000;
 
@@ -48,5 +48,5 @@ export async function signInToConsole(page: Page, url: string, lang: "id" | "en"
 }
 
 export async function screenshotConsole(page: Page, name: string) {
-  await page.screenshot({ path: `${SCREENSHOT_DIR}console-${name}.png`, fullPage: true });
+  await saveScreenshot(page, `console-${name}`, { fullPage: true });
 }
