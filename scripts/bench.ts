@@ -20,6 +20,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import pg from "pg";
 import { freePort } from "./support/free-port.ts";
+import { npmStartArgs } from "./support/npm-start-args.ts";
 import { postUpdate, STREAM, toUpdate } from "./bench/telegram-stream.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
@@ -193,9 +194,7 @@ async function startLentera(api: FakeTelegramApi, database: "pglite" | "postgres
     const child = await startChild(
       [
         ...(process.env.BENCH_PROFILE ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_PROFILE}`] : []),
-        "--import",
-        "tsx",
-        "src/main.ts",
+        ...npmStartArgs(),
       ],
       /Lentera is running/,
       {

@@ -15,6 +15,7 @@ import { mkdtemp, rm } from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { npmStartArgs } from "./support/npm-start-args.ts";
 import { freePort } from "./support/free-port.ts";
 import { postUpdate, STREAM, toUpdate } from "./bench/telegram-stream.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
@@ -36,12 +37,7 @@ const port = await freePort();
 const url = `http://127.0.0.1:${port}`;
 const child = spawn(
   process.execPath,
-  [
-    ...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : []),
-    "--import",
-    "tsx",
-    "src/main.ts",
-  ],
+  [...(values["cpu-prof"] ? ["--cpu-prof", `--cpu-prof-dir=${values["cpu-prof"]}`] : []), ...npmStartArgs()],
   {
     env: {
       ...process.env,

@@ -23,7 +23,7 @@ export const CLI_ARGS = [
   ...(bundles ? [path.join(bundles, "cli.mjs")] : viaTsx("src/cli/main.ts")),
 ];
 
-/** `npm start` (`tsx src/main.ts`), likewise. */
+/** `npm start` (`node --import tsx src/main.ts`), likewise. */
 export const MAIN_ARGS = [...TEST_NODE_FLAGS, ...(bundles ? [path.join(bundles, "main.mjs")] : viaTsx("src/main.ts"))];
 
 function viaTsx(entry: string): string[] {
