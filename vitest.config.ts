@@ -1,5 +1,6 @@
 import { defineConfig } from "vitest/config";
 import { TEST_NODE_FLAGS } from "./test/support/node-args.ts";
+import SuiteSequencer from "./test/support/suite-sequencer.ts";
 
 export default defineConfig({
   test: {
@@ -15,5 +16,7 @@ export default defineConfig({
     // WebAssembly on V8's baseline compiler only (why: test/support/node-args.ts)
     execArgv: TEST_NODE_FLAGS,
     reporters: ["default", "./test/support/slowest-files-reporter.ts"],
+    // each worker starts on a short file (test/support/suite-sequencer.ts)
+    sequence: { sequencer: SuiteSequencer },
   },
 });
