@@ -16,6 +16,7 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { postUpdate } from "./bench/telegram-stream.ts";
 import { freePort } from "./support/free-port.ts";
+import { npmStartArgs } from "./support/npm-start-args.ts";
 import { startFakeTelegramApi, type FakeTelegramApi } from "../test/support/fake-telegram-api.ts";
 
 const { values } = parseArgs({
@@ -252,7 +253,7 @@ async function startServer(api: FakeTelegramApi, database: Database, index: numb
     TELEGRAM_MODE: "webhook",
     ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
   };
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, npmStartArgs(), {
     env,
     stdio: ["ignore", "pipe", values.verbose ? "inherit" : "pipe"],
   });
@@ -299,7 +300,7 @@ async function killDuringMigrations(kind: string, freshDatabase: () => Promise<D
       ENCRYPTION_KEY: "MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY=",
       ...(database.databaseUrl ? { DATABASE_URL: database.databaseUrl } : {}),
     };
-    const victim = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], { env, stdio: "ignore" });
+    const victim = spawn(process.execPath, npmStartArgs(), { env, stdio: "ignore" });
     await migrationsStarted(database, victim);
     await sleep(delayMs);
     if (database.databaseUrl ? await migrationsRunning(database.databaseUrl) : true) hit += 1;
@@ -307,7 +308,7 @@ async function killDuringMigrations(kind: string, freshDatabase: () => Promise<D
     await new Promise((resolve) => (victim.exitCode !== null ? resolve(null) : victim.once("exit", resolve)));
     let up = 0;
     for (let round = 0; round < 2; round++) {
-      const next = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+      const next = spawn(process.execPath, npmStartArgs(), {
         env,
         stdio: ["ignore", "pipe", "pipe"],
       });
