@@ -48,9 +48,11 @@ export default async function setup() {
   const skipped = browserTestsSkipped();
   if (skipped && process.env.SKIP_BROWSER_TESTS !== "1")
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
-  process.env.LENTERA_TEST_BUNDLES = await buildProcessBundles();
+  // esbuild works in a process of its own: on a fresh clone the bundles build while PGlite builds the templates
+  const bundles = buildProcessBundles();
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
+    process.env.LENTERA_TEST_BUNDLES = await bundles;
     // the run's databases on the server (server-database-pool.ts), dropped when it ends
     const prefix = `lentera_test_${randomBytes(4).toString("hex")}_`;
     process.env.LENTERA_TEST_DATABASE_PREFIX = prefix;
@@ -60,7 +62,8 @@ export default async function setup() {
     };
   }
   const dir = path.join(CACHE_DIR, await inputsHash());
-  if (!existsSync(path.join(dir, "migrated", "pgdata", "PG_VERSION"))) await buildTemplates(dir);
+  const built = existsSync(path.join(dir, "migrated", "pgdata", "PG_VERSION"));
+  [process.env.LENTERA_TEST_BUNDLES] = await Promise.all([bundles, built ? undefined : buildTemplates(dir)]);
   process.env.LENTERA_TEST_TEMPLATE = path.join(dir, "migrated");
   process.env.LENTERA_TEST_TEMPLATE_BARE = path.join(dir, "bare");
   return teardown;
