@@ -470,9 +470,8 @@ export function createOutbox(deps: OutboxDeps) {
     async stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
-      if (retryTimer) clearTimeout(retryTimer);
-      retryTimer = undefined;
       retriesDue.length = 0;
+      armRetryTimer(); // clears the retry timer and, with nothing due, arms none
       await pumping;
       while (inFlight.size) await Promise.allSettled([...inFlight]);
     },
