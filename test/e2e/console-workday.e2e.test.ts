@@ -1,10 +1,9 @@
-import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { claimTicket } from "../../src/casework/claim-ticket.ts";
 import { saveCaseworker } from "../../src/casework/save-caseworker.ts";
 import type { CaseworkContext } from "../../src/casework/casework-context.ts";
-import { describeBrowser, readLocale, saveScreenshot, useBrowserHarness } from "../support/browser.ts";
-import { openSite, signInToConsole } from "../support/console-browser.ts";
+import { describeBrowser, readLocale, useBrowserHarness } from "../support/browser.ts";
+import { openSite, screenshotConsole, signInToConsole } from "../support/console-browser.ts";
 import { addTicket } from "../console/support.ts";
 import { startChat } from "../support/webchat-client.ts";
 
@@ -117,7 +116,7 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await sari.page.getByRole("link", { name: ui.nav.search }).click();
     await sari.page.getByLabel(wd.search.q).fill(ticket.reference.toLowerCase());
     await sari.page.getByRole("button", { name: wd.search.submit, exact: true }).click();
-    await screenshot(sari.page, "console-search");
+    await screenshotConsole(sari.page, "search");
     await sari.page.getByRole("link", { name: ticket.reference }).click();
     await sari.page.waitForURL(`**/console/tickets/${ticket.reference}`);
 
@@ -127,7 +126,7 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await expect
       .poll(() => sari.page.locator("#reply-text").inputValue())
       .toBe(`Your reference is ${ticket.reference}. I am Sari.`);
-    await screenshot(sari.page, "console-canned-reply");
+    await screenshotConsole(sari.page, "canned-reply");
 
     // Notifications on; the person writes; Sari is told at once and the queue shows an unread count.
     await sari.page.goto(`${h.server.url}/console/queue`);
@@ -158,7 +157,7 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     const sound = await sari.page.evaluate(() => (window as unknown as { sound: object }).sound);
     expect(sound).toEqual({ contexts: 1, beeps: expect.any(Number) });
     expect((sound as { beeps: number }).beeps).toBeGreaterThan(0);
-    await screenshot(sari.page, "console-unread");
+    await screenshotConsole(sari.page, "unread");
 
     expect(admin.foreignRequests()).toEqual([]);
     expect(sari.foreignRequests()).toEqual([]);
@@ -166,7 +165,3 @@ describeBrowser("a caseworker's day in the console (browser)", { timeout: 180_00
     await sari.context.close();
   });
 });
-
-async function screenshot(page: Page, name: string) {
-  await saveScreenshot(page, `console-${name.replace(/^console-/, "")}`, { fullPage: true });
-}
