@@ -50,6 +50,8 @@ export default async function setup() {
     process.stderr.write(`\n!!! BROWSER TESTS SKIPPED: ${skipped}\n\n`);
   // esbuild works in a process of its own: on a fresh clone the bundles build while PGlite builds the templates
   const bundles = buildProcessBundles();
+  // (a failed build is reported where it is awaited, not first as an unhandled rejection meanwhile)
+  bundles.catch(() => {});
   const server = process.env.TEST_DATABASE_URL;
   if (server) {
     process.env.LENTERA_TEST_BUNDLES = await bundles;
@@ -69,15 +71,15 @@ export default async function setup() {
   return teardown;
 }
 
+/** A run's folder held ~230 MB at most (the workers' databases, copies, Chromium's profiles): room to spare. */
+const MIN_MEMORY_BYTES = 1024 ** 3;
+
 /**
  * Where the run's folder goes: LENTERA_TEST_TMP if set, else memory (/dev/shm) where the machine has it, else
  * the temp folder. The databases of a run write and sync thousands of small files; on a disk that was about
  * a quarter of the suite's time (46 s of system CPU, 119 s → 90 s wall when moved). Nothing a test checks
  * depends on the kind of file system: file modes and what an erased database leaves in its files are the same.
  */
-/** A run's folder held ~230 MB at most (the workers' databases, copies, Chromium's profiles): room to spare. */
-const MIN_MEMORY_BYTES = 1024 ** 3;
-
 async function runParent(): Promise<string> {
   const chosen = process.env.LENTERA_TEST_TMP;
   if (chosen) return chosen;
